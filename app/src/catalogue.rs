@@ -1,0 +1,32 @@
+//! What the pages ask of the data, as server functions: called in-process while rendering on
+//! the server, and over HTTP (`/_fn/...`) from the hydrated page when a filter changes.
+
+use leptos::prelude::*;
+
+use crate::model::{Place, PlaceFilter, TerritoryIndex};
+
+/// The server's read access to the current dataset, provided to the pages as context.
+/// The trait keeps `app` free of the server's loading and indexing code.
+#[cfg(feature = "ssr")]
+pub trait Catalogue: Send + Sync + 'static {
+    fn places(&self, filter: &PlaceFilter) -> Vec<Place>;
+    fn territory_index(&self) -> TerritoryIndex;
+}
+
+#[cfg(feature = "ssr")]
+pub type SharedCatalogue = std::sync::Arc<dyn Catalogue>;
+
+#[cfg(feature = "ssr")]
+fn catalogue() -> Result<SharedCatalogue, ServerFnError> {
+    use_context::<SharedCatalogue>().ok_or_else(|| ServerFnError::new("catalogue indisponible"))
+}
+
+#[server(prefix = "/_fn", endpoint = "lieux")]
+pub async fn list_places(filter: PlaceFilter) -> Result<Vec<Place>, ServerFnError> {
+    Ok(catalogue()?.places(&filter))
+}
+
+#[server(prefix = "/_fn", endpoint = "territoire")]
+pub async fn load_territory() -> Result<TerritoryIndex, ServerFnError> {
+    Ok(catalogue()?.territory_index())
+}

@@ -1,0 +1,102 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::model::{PlaceFilter, TerritoryIndex, Zone};
+
+/// Zone and EPCI choices. A plain GET form, so it works without JavaScript; once hydrated,
+/// each change navigates at once (the URL stays the single source of the filter).
+#[component]
+pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> impl IntoView {
+    let navigate = use_navigate();
+    let go = move |f: PlaceFilter| {
+        let query = f.to_query();
+        let url = if query.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/?{query}")
+        };
+        navigate(&url, Default::default());
+    };
+    let index = StoredValue::new(index);
+
+    let on_zone = {
+        let go = go.clone();
+        move |ev: leptos::ev::Event| {
+            go(PlaceFilter {
+                zone: event_target_value(&ev).parse().ok(),
+                epci: None,
+            })
+        }
+    };
+    let on_epci = move |ev: leptos::ev::Event| {
+        let epci = event_target_value(&ev).parse().ok();
+        let zone = epci
+            .as_ref()
+            .and_then(|s| index.with_value(|i| i.epci(s).map(|e| e.zone)))
+            .or(filter.get_untracked().zone);
+        go(PlaceFilter { zone, epci })
+    };
+
+    let epci_options = move || {
+        let current = filter.get();
+        index.with_value(|i| {
+            i.epcis
+                .iter()
+                .filter(|e| current.zone.is_none_or(|z| z == e.zone))
+                .map(|e| {
+                    let selected = current.epci.as_ref() == Some(&e.siren);
+                    view! {
+                        <option value=e.siren.to_string() selected=selected>
+                            {e.nom.clone()}
+                            " ("
+                            {e.zone.as_str()}
+                            ")"
+                        </option>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    view! {
+        <form class="filtres" method="get" action="/" aria-label="Choisir un territoire">
+            <div class="champ">
+                <label for="choix-zone">"Zone du département"</label>
+                <select id="choix-zone" name="zone" on:change=on_zone>
+                    <option value="" selected=move || filter.get().zone.is_none()>
+                        "Tout le département"
+                    </option>
+                    {Zone::ALL
+                        .into_iter()
+                        .map(|z| {
+                            view! {
+                                <option value=z.as_str() selected=move || filter.get().zone == Some(z)>
+                                    {z.as_str()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="champ">
+                <label for="choix-epci">
+                    "Communauté de communes "
+                    <span class="aide">"(groupement de communes voisines)"</span>
+                </label>
+                <select id="choix-epci" name="epci" on:change=on_epci>
+                    <option value="" selected=move || filter.get().epci.is_none()>
+                        "Toutes"
+                    </option>
+                    {epci_options}
+                </select>
+            </div>
+            // Without JavaScript, this button applies the choice; with it, choices apply at once.
+            <button type="submit" class="sans-js">
+                "Afficher"
+            </button>
+            <a class="tout" href="/">
+                "Voir tout le département"
+            </a>
+        </form>
+    }
+}

@@ -1,0 +1,191 @@
+use leptos::prelude::*;
+
+use crate::format::{date_fr, phone_fr};
+use crate::model::Place;
+
+/// What a resident needs to know about one place: where, when, how to reach it, what it
+/// helps with, and where the information comes from.
+#[component]
+pub fn PlaceCard(place: Place) -> impl IntoView {
+    let f = place.fiche;
+    let here = place.localisation;
+    let address = [
+        Some(f.adresse.clone()),
+        f.complement_adresse.clone(),
+        Some(format!("{} {}", f.code_postal, f.commune)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ");
+
+    let list = |title: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="rubrique">
+                    <h3>{title}</h3>
+                    <ul>{items.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <div class="fiche">
+            <p class="adresse">{address}</p>
+            <p class="territoire">
+                "Communauté de communes : " {here.epci_nom} " (zone " {here.zone.as_str()} ")"
+            </p>
+            {f
+                .horaires
+                .map(|h| {
+                    view! {
+                        <div class="rubrique">
+                            <h3>"Horaires"</h3>
+                            <ul class="horaires">
+                                {hours_lines(&h)
+                                    .into_iter()
+                                    .map(|l| view! { <li>{l}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
+            <div class="rubrique contact">
+                <h3>"Contact"</h3>
+                <ul>
+                    {f
+                        .telephone
+                        .map(|t| {
+                            let shown = phone_fr(&t);
+                            view! {
+                                <li>
+                                    "Téléphone : " <a href=format!("tel:{t}")>{shown}</a>
+                                </li>
+                            }
+                        })}
+                    {f
+                        .courriels
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    "Courriel : " <a href=format!("mailto:{c}")>{c.clone()}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                    {f
+                        .site_web
+                        .into_iter()
+                        .map(|u| {
+                            view! {
+                                <li>
+                                    "Site : " <a href=u.clone() rel="noopener">{u.clone()}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+            {list("Ce lieu vous aide à", f.services)}
+            {list("Pour qui", f.publics_specifiquement_adresses)}
+            {list("Prix", f.frais_a_charge)}
+            {list("Comment venir", f.modalites_acces)}
+            {list("Réseaux", f.dispositif_programmes_nationaux)}
+            {(!f.signalements.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="rubrique a-verifier">
+                            <h3>"À vérifier"</h3>
+                            <ul>
+                                {f
+                                    .signalements
+                                    .into_iter()
+                                    .map(|s| view! { <li>{s}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
+            <p class="provenance">
+                "Source : " {f.source.unwrap_or_else(|| "non précisée".to_owned())}
+                ". Mise à jour des données : " {date_fr(f.date_maj)} "."
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Reads OSM `opening_hours` the way it is written ("Mo-Fr 09:00-12:00,14:00-17:00") in
+/// French words, one rule a line. Anything it does not recognise is shown as given.
+pub fn hours_lines(osm: &str) -> Vec<String> {
+    const DAYS: [(&str, &str); 8] = [
+        ("Mo", "lundi"),
+        ("Tu", "mardi"),
+        ("We", "mercredi"),
+        ("Th", "jeudi"),
+        ("Fr", "vendredi"),
+        ("Sa", "samedi"),
+        ("Su", "dimanche"),
+        ("PH", "jours fériés"),
+    ];
+    let day = |code: &str| DAYS.iter().find(|(c, _)| *c == code).map(|(_, fr)| *fr);
+    let days_fr = |spec: &str| -> Option<String> {
+        spec.split(',')
+            .map(|part| match part.split_once('-') {
+                Some((a, b)) => Some(format!("du {} au {}", day(a)?, day(b)?)),
+                None => day(part).map(str::to_owned),
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.join(", "))
+    };
+    osm.split(';')
+        .map(str::trim)
+        .filter(|rule| !rule.is_empty())
+        .map(|rule| match rule.split_once(' ') {
+            Some((days, times)) => match (days_fr(days), times.trim()) {
+                (Some(d), "off") => capitalise(&format!("{d} : fermé")),
+                (Some(d), t) => capitalise(&format!(
+                    "{d} : {}",
+                    t.replace(',', " et ").replace('-', " – ")
+                )),
+                (None, _) => rule.to_owned(),
+            },
+            None => rule.to_owned(),
+        })
+        .collect()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hours_lines;
+
+    #[test]
+    fn reads_common_opening_hours_in_french() {
+        assert_eq!(
+            hours_lines("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00"),
+            vec![
+                "Du lundi au vendredi : 09:00 – 12:00 et 14:00 – 17:00",
+                "Samedi : 09:00 – 12:00"
+            ]
+        );
+        assert_eq!(
+            hours_lines("Tu,Th 14:00-17:00"),
+            vec!["Mardi, jeudi : 14:00 – 17:00"]
+        );
+    }
+
+    #[test]
+    fn keeps_what_it_does_not_understand() {
+        assert_eq!(hours_lines("sunrise-sunset"), vec!["sunrise-sunset"]);
+    }
+}

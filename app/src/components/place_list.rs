@@ -1,0 +1,71 @@
+use leptos::prelude::*;
+
+use crate::components::place_card::PlaceCard;
+use crate::model::{Place, PlaceId};
+
+/// Every place of the current view, in the same order for everyone (by commune, then name).
+/// Each entry is a native disclosure (`<details>`): it opens by keyboard and without
+/// JavaScript, and opening it tells the map which place to show.
+#[component]
+pub fn PlaceList(places: Vec<Place>, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
+    let mut places = places;
+    places.sort_by(|a, b| {
+        (&a.localisation.commune_localisee, &a.fiche.nom)
+            .cmp(&(&b.localisation.commune_localisee, &b.fiche.nom))
+    });
+
+    // A marker chosen on the map opens its entry here.
+    Effect::new(move |_| {
+        if let Some(id) = selected.get() {
+            open_entry(&id);
+        }
+    });
+
+    view! {
+        <ol class="lieux">
+            {places
+                .into_iter()
+                .map(|place| {
+                    let id = place.id().clone();
+                    let dom_id = entry_dom_id(&id);
+                    let on_toggle = move |ev: leptos::ev::Event| {
+                        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                        if open {
+                            selected.set(Some(id.clone()));
+                        }
+                    };
+                    view! {
+                        <li>
+                            <details id=dom_id on:toggle=on_toggle>
+                                <summary>
+                                    <span class="nom">{place.fiche.nom.clone()}</span>
+                                    <span class="lieu-commune">
+                                        {place.localisation.commune_localisee.clone()}
+                                    </span>
+                                </summary>
+                                <PlaceCard place />
+                            </details>
+                        </li>
+                    }
+                        .into_any()
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+pub fn entry_dom_id(id: &PlaceId) -> String {
+    format!("lieu-{id}")
+}
+
+fn open_entry(id: &PlaceId) {
+    let Some(element) = document().get_element_by_id(&entry_dom_id(id)) else {
+        return;
+    };
+    if let Ok(details) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(element) {
+        details.set_open(true);
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        details.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

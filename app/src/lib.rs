@@ -1,0 +1,26 @@
+//! Carto82's user interface. The same components render on the server (feature `ssr`) and
+//! hydrate in the browser (feature `hydrate`, compiled to WebAssembly); `model` holds the
+//! domain types both sides share.
+
+pub mod catalogue;
+mod components;
+mod format;
+#[cfg(feature = "hydrate")]
+mod leaflet_map;
+pub mod model;
+mod pages;
+mod shell;
+
+pub use shell::{App, ShellConfig, TileLayerConfig, shell};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // Lets the stylesheet hide what only a page without JavaScript needs (and tells tests
+    // that hydration ran).
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("class", "hydrate");
+    }
+}

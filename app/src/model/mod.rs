@@ -1,0 +1,13 @@
+//! Domain types shared by the server (which loads and validates them) and the browser
+//! (which receives them already validated). Parsing from untrusted input happens at the edge:
+//! the server's `dataset` module for files, `PlaceFilter::from_query` for URLs.
+
+mod filter;
+mod place;
+mod territory;
+
+pub use filter::{FilterError, PlaceFilter};
+pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
+pub use territory::{
+    BBox, CodePostal, EpciSummary, Insee, Siren, TerritoryIndex, Zone, ZoneSummary,
+};

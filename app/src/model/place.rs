@@ -1,0 +1,154 @@
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::territory::{CodePostal, Insee, Siren, Zone};
+
+/// Stable identifier of a place: a lowercase ASCII slug, used in URLs and element ids.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PlaceId(String);
+
+impl PlaceId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for PlaceId {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let ok = !s.is_empty()
+            && s.len() <= 100
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ok {
+            Ok(Self(s))
+        } else {
+            Err(format!(
+                "identifiant « {s} » invalide (lettres minuscules sans accent, chiffres et tirets, 100 caractères au plus)"
+            ))
+        }
+    }
+}
+
+impl From<PlaceId> for String {
+    fn from(id: PlaceId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for PlaceId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// WGS84 point, longitude first as in GeoJSON.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Position {
+    pub lon: f64,
+    pub lat: f64,
+}
+
+/// One source record merged into a place (see data/README.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// Source data set, as listed in data/README.md (S3, S4, S5…).
+    pub jeu: String,
+    /// Identifier of the point in the shared extraction (`lieux-82.geojson`).
+    pub id: String,
+    /// Identifier in the original source file.
+    pub id_source: String,
+    pub date_maj: NaiveDate,
+}
+
+/// The properties of a place as stored in `data/lieux.geojson`: the field names and meanings
+/// of the national standard of mediation places (v1.0.2), multi-values as arrays, plus
+/// Carto82's provenance (`sources`, `signalements`). Coordinates live in the geometry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceProperties {
+    pub id: PlaceId,
+    pub pivot: String,
+    pub nom: String,
+    pub commune: String,
+    pub code_postal: CodePostal,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code_insee: Option<Insee>,
+    pub adresse: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complement_adresse: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub typologie: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telephone: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub courriels: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub site_web: Vec<String>,
+    /// OSM `opening_hours` syntax, shown as given until the data/API issue parses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horaires: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentation_resume: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentation_detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub itinerance: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub structure_parente: Option<String>,
+    pub date_maj: NaiveDate,
+    pub services: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publics_specifiquement_adresses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prise_en_charge_specifique: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frais_a_charge: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dispositif_programmes_nationaux: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formations_labels: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub autres_formations_labels: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modalites_acces: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modalites_accompagnement: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fiche_acces_libre: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prise_rdv: Option<String>,
+    pub sources: Vec<SourceRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signalements: Vec<String>,
+}
+
+/// Where a place is, computed by the server from its point (never read from the file).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Localisation {
+    /// INSEE code of the commune that contains the point.
+    pub insee_localise: Insee,
+    pub commune_localisee: String,
+    pub epci_siren: Siren,
+    pub epci_nom: String,
+    pub zone: Zone,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub fiche: PlaceProperties,
+    pub position: Position,
+    pub localisation: Localisation,
+}
+
+impl Place {
+    pub fn id(&self) -> &PlaceId {
+        &self.fiche.id
+    }
+}

@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::pages::home::HomePage;
+
+/// Site settings the server passes to the HTML shell (never to the wasm: the page reads them
+/// back from `<meta>` tags, so server and browser render the same markup).
+#[derive(Clone, Debug, Default)]
+pub struct ShellConfig {
+    /// A background tile layer; off by default so that a visit makes no third-party request.
+    pub tiles: Option<TileLayerConfig>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TileLayerConfig {
+    /// Leaflet URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`.
+    pub url: String,
+    pub attribution: String,
+}
+
+/// The whole HTML document. Leaflet and its cluster plugin are classic scripts loaded before
+/// the wasm, whose bindings use the global `L`.
+pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="fr">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta
+                    name="description"
+                    content="Où trouver de l'aide pour utiliser le numérique en Tarn-et-Garonne : France services, conseillers numériques et autres lieux, sur une carte et dans une liste."
+                />
+                {config
+                    .tiles
+                    .map(|t| {
+                        view! {
+                            <meta
+                                name="carto82:tuiles"
+                                content=t.url
+                                data-attribution=t.attribution
+                            />
+                        }
+                    })}
+                <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+                <link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css" />
+                <link rel="stylesheet" href="/assets/vendor/leaflet.markercluster/MarkerCluster.css" />
+                <link rel="stylesheet" href="/assets/carto82.css" />
+                <script src="/assets/vendor/leaflet/leaflet.js"></script>
+                <script src="/assets/vendor/leaflet.markercluster/leaflet.markercluster.js"></script>
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title text="Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne" />
+        <a class="evitement" href="#liste">
+            "Aller à la liste des lieux"
+        </a>
+        <header class="entete">
+            <p class="marque">
+                <a href="/">"Carto82"</a>
+            </p>
+            <p class="accroche">"Trouver de l'aide pour le numérique en Tarn-et-Garonne"</p>
+        </header>
+        <Router>
+            <main id="contenu">
+                // Async: the whole page, list included, arrives as plain HTML, readable
+                // without JavaScript.
+                <Routes fallback=|| view! { <p>"Cette page n'existe pas."</p> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+        <footer class="pied">
+            <p>
+                "Carto82, carte des lieux d'aide au numérique du Tarn-et-Garonne. "
+                "Données : ANCT (France services, conseillers numériques), data·inclusion, "
+                "IGN et INSEE (contours des communes). Licence Ouverte."
+            </p>
+        </footer>
+    }
+}

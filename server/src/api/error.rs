@@ -1,0 +1,69 @@
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+/// An API error as an RFC 7807 problem document, in French, naming the parameter at fault.
+#[derive(Debug, Serialize, thiserror::Error)]
+#[error("{title} : {detail}")]
+pub struct ApiError {
+    #[serde(skip)]
+    status: StatusCode,
+    title: &'static str,
+    detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parameter: Option<String>,
+}
+
+impl ApiError {
+    pub fn bad_parameter(parameter: impl Into<String>, detail: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            title: "Paramètre invalide",
+            detail: detail.into(),
+            parameter: Some(parameter.into()),
+        }
+    }
+
+    pub fn bad_query(detail: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::BAD_REQUEST,
+            title: "Requête invalide",
+            detail: detail.into(),
+            parameter: None,
+        }
+    }
+
+    pub fn not_found(detail: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::NOT_FOUND,
+            title: "Introuvable",
+            detail: detail.into(),
+            parameter: None,
+        }
+    }
+}
+
+impl From<app::model::FilterError> for ApiError {
+    fn from(e: app::model::FilterError) -> Self {
+        ApiError::bad_parameter(e.parameter, e.reason)
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let body = serde_json::json!({
+            "type": "about:blank",
+            "title": self.title,
+            "status": self.status.as_u16(),
+            "detail": self.detail,
+            "parameter": self.parameter,
+        });
+        HttpResponse::build(self.status)
+            .content_type("application/problem+json")
+            .body(body.to_string())
+    }
+}

@@ -1,0 +1,73 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use app::TileLayerConfig;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "carto82",
+    version,
+    about = "Carte des lieux d'aide au numérique du Tarn-et-Garonne",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Sert la carte et l'API (par défaut).
+    Serve(ServeArgs),
+    /// Vérifie un jeu de données sans rien servir ; code de sortie 0 seulement s'il est valide.
+    Validate {
+        #[arg(default_value = "data")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Adresse d'écoute.
+    #[arg(long, env = "CARTO82_BIND", default_value = "127.0.0.1:8082")]
+    pub bind: SocketAddr,
+    /// Dossier du jeu de données.
+    #[arg(long, env = "CARTO82_DATA", default_value = "data")]
+    pub data: PathBuf,
+    /// Dossier du site construit (pkg/ et assets/), produit par `cargo xtask site`.
+    #[arg(long, env = "CARTO82_SITE", default_value = "target/site")]
+    pub site: PathBuf,
+    /// Fond de carte en tuiles : `osm`, `ign`, ou un modèle d'URL Leaflet. Aucun par défaut :
+    /// la carte n'appelle alors aucun autre serveur que le nôtre.
+    #[arg(long, env = "CARTO82_TUILES")]
+    pub tuiles: Option<String>,
+    /// Mention des sources du fond de carte, pour un modèle d'URL personnel.
+    #[arg(long, env = "CARTO82_TUILES_ATTRIBUTION", default_value = "")]
+    pub tuiles_attribution: String,
+}
+
+impl ServeArgs {
+    pub fn tile_layer(&self) -> Option<TileLayerConfig> {
+        let choice = self.tuiles.as_deref()?.trim();
+        let (url, attribution) = match choice {
+            "" => return None,
+            "osm" => (
+                "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+                "© les contributeurs d'OpenStreetMap",
+            ),
+            "ign" => (
+                "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&FORMAT=image/png&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}",
+                "© IGN – Géoplateforme",
+            ),
+            url => (url, self.tuiles_attribution.as_str()),
+        };
+        Some(TileLayerConfig {
+            url: url.to_owned(),
+            attribution: attribution.to_owned(),
+        })
+    }
+}

@@ -1,0 +1,104 @@
+//! Reading a GeoJSON FeatureCollection file feature by feature, so that one bad feature is
+//! reported with its index, id and field while the others are still checked.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::error::{DatasetError, DatasetErrors};
+
+pub struct RawFeature {
+    pub index: usize,
+    /// The feature's `id`, or failing that its `properties.id`, for error messages.
+    pub id: Option<String>,
+    pub feature: geojson::Feature,
+}
+
+/// Reads `path` as a FeatureCollection. File-level problems (missing, not JSON, not a
+/// FeatureCollection) stop here; malformed features are collected into `problems`.
+pub fn read(
+    path: &Path,
+    problems: &mut Vec<DatasetError>,
+) -> Result<Vec<RawFeature>, DatasetErrors> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| DatasetError::file(path, format!("lecture impossible : {e}")))?;
+    let root: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| DatasetError::file(path, format!("JSON invalide : {e}")))?;
+    if root.get("type").and_then(|t| t.as_str()) != Some("FeatureCollection") {
+        return Err(DatasetError::file(
+            path,
+            "ce n'est pas une FeatureCollection GeoJSON (membre « type » attendu : \"FeatureCollection\")",
+        )
+        .into());
+    }
+    let Some(values) = root.get("features").and_then(|f| f.as_array()) else {
+        return Err(DatasetError::file(path, "le membre « features » (tableau) manque").into());
+    };
+    let mut features = Vec::with_capacity(values.len());
+    for (index, value) in values.iter().enumerate() {
+        let id = value
+            .get("id")
+            .or_else(|| value.get("properties").and_then(|p| p.get("id")))
+            .and_then(|id| match id {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            });
+        match serde_json::from_value::<geojson::Feature>(value.clone()) {
+            Ok(feature) => features.push(RawFeature { index, id, feature }),
+            Err(e) => problems.push(DatasetError::feature(
+                path,
+                index,
+                id.as_deref(),
+                None,
+                format!("entité GeoJSON invalide : {e}"),
+            )),
+        }
+    }
+    Ok(features)
+}
+
+impl RawFeature {
+    pub fn error(
+        &self,
+        path: &Path,
+        field: Option<&str>,
+        reason: impl Into<String>,
+    ) -> DatasetError {
+        DatasetError::feature(path, self.index, self.id.as_deref(), field, reason)
+    }
+
+    /// Deserialises the properties into `T`, naming the offending field on failure.
+    pub fn properties<T: DeserializeOwned>(&self, path: &Path) -> Result<T, DatasetError> {
+        let properties =
+            serde_json::Value::Object(self.feature.properties.clone().unwrap_or_default());
+        serde_path_to_error::deserialize(properties).map_err(|e| {
+            let at = e.path().to_string();
+            let reason = e.into_inner().to_string();
+            // serde reports a missing key at its parent: name the key itself.
+            let key = ["missing field `", "unknown field `"]
+                .iter()
+                .find_map(|prefix| reason.strip_prefix(prefix))
+                .and_then(|rest| rest.split('`').next());
+            let field = match (at.as_str(), key) {
+                (".", Some(key)) => Some(key.to_owned()),
+                (".", None) => None,
+                (at, Some(key)) if !at.ends_with(key) => Some(format!("{at}.{key}")),
+                (at, _) => Some(at.to_owned()),
+            };
+            self.error(path, field.as_deref(), reason)
+        })
+    }
+
+    pub fn geometry<G>(&self, path: &Path) -> Result<G, DatasetError>
+    where
+        G: TryFrom<geojson::Geometry, Error = geojson::Error>,
+    {
+        let geometry = self
+            .feature
+            .geometry
+            .clone()
+            .ok_or_else(|| self.error(path, Some("geometry"), "géométrie absente"))?;
+        G::try_from(geometry).map_err(|e| self.error(path, Some("geometry"), e.to_string()))
+    }
+}

@@ -1,0 +1,145 @@
+//! `lieux.geojson`: mediation places in the national standard's field names, located in
+//! their commune, EPCI and zone by their point.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::Utc;
+
+use app::model::{Localisation, Place, PlaceProperties, Position};
+
+use super::error::{DatasetError, DatasetErrors};
+use super::geojson_file::{self, RawFeature};
+use super::territory::Territory;
+
+const TELEPHONE_PREFIXES: [&str; 10] = [
+    "+33", "+590", "+594", "+262", "+596", "+269", "+687", "+689", "+508", "+681",
+];
+
+pub fn load(path: &Path, territory: &Territory) -> Result<Vec<Place>, DatasetErrors> {
+    let mut problems = Vec::new();
+    let features = geojson_file::read(path, &mut problems)?;
+    let mut places = Vec::with_capacity(features.len());
+    let mut ids = BTreeSet::new();
+    for raw in &features {
+        match place(path, raw, territory) {
+            Ok(place) => {
+                if !ids.insert(place.id().clone()) {
+                    problems.push(raw.error(
+                        path,
+                        Some("id"),
+                        format!(
+                            "identifiant « {} » déjà utilisé par un autre lieu",
+                            place.id()
+                        ),
+                    ));
+                } else {
+                    places.push(place);
+                }
+            }
+            Err(mut errors) => problems.append(&mut errors),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(DatasetErrors(problems));
+    }
+    places.sort_by(|a, b| a.id().cmp(b.id()));
+    Ok(places)
+}
+
+fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, Vec<DatasetError>> {
+    let fiche: PlaceProperties = raw.properties(path).map_err(|e| vec![e])?;
+    let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
+    let mut problems = Vec::new();
+    let mut fail =
+        |field: &str, reason: String| problems.push(raw.error(path, Some(field), reason));
+
+    if let Some(geojson::feature::Id::String(id)) = &raw.feature.id
+        && id != fiche.id.as_str()
+    {
+        fail(
+            "id",
+            format!("l'id de l'entité (« {id} ») diffère de properties.id"),
+        );
+    }
+    if !(9..=14).contains(&fiche.pivot.len())
+        || !fiche.pivot.bytes().all(|b| b.is_ascii_alphanumeric())
+    {
+        fail(
+            "pivot",
+            format!(
+                "« {} » : 9 à 14 lettres ou chiffres attendus (SIRET ou RNA)",
+                fiche.pivot
+            ),
+        );
+    }
+    for (field, value) in [
+        ("nom", &fiche.nom),
+        ("commune", &fiche.commune),
+        ("adresse", &fiche.adresse),
+    ] {
+        if value.trim().is_empty() {
+            fail(field, "valeur vide".to_owned());
+        }
+    }
+    if let Some(phone) = &fiche.telephone {
+        let ok = TELEPHONE_PREFIXES.iter().any(|prefix| {
+            phone.strip_prefix(prefix).is_some_and(|rest| {
+                (6..=9).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit())
+            })
+        });
+        if !ok {
+            fail(
+                "telephone",
+                format!("« {phone} » : format international attendu, par exemple +33563000000"),
+            );
+        }
+    }
+    if fiche.services.is_empty() {
+        fail("services", "au moins un service attendu".to_owned());
+    }
+    if fiche.sources.is_empty() {
+        fail("sources", "la provenance du lieu manque".to_owned());
+    }
+    if fiche.date_maj > Utc::now().date_naive() {
+        fail("date_maj", format!("{} est dans le futur", fiche.date_maj));
+    }
+    if let Some(insee) = &fiche.code_insee
+        && territory.commune(insee).is_none()
+    {
+        fail(
+            "code_insee",
+            format!("{insee} n'est pas une commune du Tarn-et-Garonne"),
+        );
+    }
+
+    let (lon, lat) = (point.x(), point.y());
+    let localisation = match territory.locate(lon, lat) {
+        Some(commune) => {
+            let epci = territory.epci(&commune.epci);
+            Some(Localisation {
+                insee_localise: commune.insee.clone(),
+                commune_localisee: commune.nom.clone(),
+                epci_siren: commune.epci.clone(),
+                epci_nom: epci.map(|e| e.nom.clone()).unwrap_or_default(),
+                zone: commune.zone,
+            })
+        }
+        None => {
+            fail(
+                "geometry",
+                format!("le point [{lon}, {lat}] n'est dans aucune commune du Tarn-et-Garonne"),
+            );
+            None
+        }
+    };
+
+    match localisation {
+        Some(localisation) if problems.is_empty() => Ok(Place {
+            fiche,
+            position: Position { lon, lat },
+            localisation,
+        }),
+        _ => Err(problems),
+    }
+}

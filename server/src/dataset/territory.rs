@@ -1,0 +1,352 @@
+//! Communes, EPCI and zones. The full-resolution communes locate places (point in polygon
+//! through an R-tree of their bounding boxes); the simplified files are what maps draw.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use geo::{BoundingRect, Intersects, MultiPolygon, Point, Polygon, Rect};
+use rstar::RTree;
+use rstar::primitives::{GeomWithData, Rectangle};
+use serde::Deserialize;
+
+use app::model::{BBox, CodePostal, EpciSummary, Insee, Siren, TerritoryIndex, Zone, ZoneSummary};
+
+use super::error::{DatasetError, DatasetErrors};
+use super::geojson_file::{self, RawFeature};
+use super::{COMMUNES, COMMUNES_SIMPLIFIEES, EPCI_SIMPLIFIES, ZONES_SIMPLIFIEES};
+
+#[derive(Deserialize)]
+struct CommuneProperties {
+    code: Insee,
+    nom: String,
+    codes_postaux: Vec<CodePostal>,
+    population: u32,
+    epci: Siren,
+    zone: Zone,
+}
+
+#[derive(Deserialize)]
+struct EpciProperties {
+    siren: Siren,
+    nom: String,
+    zone: Zone,
+}
+
+#[derive(Deserialize)]
+struct ZoneProperties {
+    zone: Zone,
+}
+
+#[derive(Debug, Clone)]
+pub struct Commune {
+    pub insee: Insee,
+    pub nom: String,
+    pub codes_postaux: Vec<CodePostal>,
+    pub population: u32,
+    pub epci: Siren,
+    pub zone: Zone,
+    pub shape: MultiPolygon<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Epci {
+    pub siren: Siren,
+    pub nom: String,
+    pub zone: Zone,
+    pub bbox: BBox,
+}
+
+/// GeoJSON ready to send, checked at load time.
+pub struct Outlines {
+    pub zones: bytes::Bytes,
+    pub epci: bytes::Bytes,
+    pub communes: bytes::Bytes,
+}
+
+pub struct Territory {
+    /// Sorted by INSEE code.
+    pub communes: Vec<Commune>,
+    /// Sorted by SIREN.
+    pub epcis: Vec<Epci>,
+    pub zones: Vec<ZoneSummary>,
+    pub departement_bbox: BBox,
+    pub outlines: Outlines,
+    index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+}
+
+impl Territory {
+    pub fn load(dir: &Path) -> Result<Territory, DatasetErrors> {
+        let mut problems = Vec::new();
+        let communes = load_communes(&dir.join(COMMUNES), &mut problems)?;
+        let insee: BTreeSet<&Insee> = communes.iter().map(|c| &c.insee).collect();
+        let commune_epcis: BTreeMap<&Siren, Zone> =
+            communes.iter().map(|c| (&c.epci, c.zone)).collect();
+
+        let path = dir.join(COMMUNES_SIMPLIFIEES);
+        let simplified = geojson_file::read(&path, &mut problems)?;
+        let mut seen = BTreeSet::new();
+        for raw in &simplified {
+            match raw.properties::<CommuneProperties>(&path) {
+                Ok(p) if !insee.contains(&p.code) => problems.push(raw.error(
+                    &path,
+                    Some("code"),
+                    format!("commune {} absente de {COMMUNES}", p.code),
+                )),
+                Ok(p) => {
+                    seen.insert(p.code);
+                }
+                Err(e) => problems.push(e),
+            }
+        }
+        if seen.len() != insee.len() && problems.is_empty() {
+            problems.push(DatasetError::file(
+                &path,
+                format!("{} communes au lieu de {}", seen.len(), insee.len()),
+            ));
+        }
+
+        let path = dir.join(EPCI_SIMPLIFIES);
+        let epci_features = geojson_file::read(&path, &mut problems)?;
+        let mut epcis = Vec::new();
+        for raw in &epci_features {
+            match raw.properties::<EpciProperties>(&path) {
+                Ok(p) => match commune_epcis.get(&p.siren) {
+                    None => problems.push(raw.error(
+                        &path,
+                        Some("siren"),
+                        format!("aucune commune n'appartient à l'EPCI {}", p.siren),
+                    )),
+                    Some(zone) if *zone != p.zone => problems.push(raw.error(
+                        &path,
+                        Some("zone"),
+                        format!("zone {} alors que ses communes sont en zone {zone}", p.zone),
+                    )),
+                    Some(_) => {
+                        let bbox = union_bbox(communes.iter().filter(|c| c.epci == p.siren));
+                        epcis.push(Epci {
+                            siren: p.siren,
+                            nom: p.nom,
+                            zone: p.zone,
+                            bbox,
+                        });
+                    }
+                },
+                Err(e) => problems.push(e),
+            }
+        }
+        for siren in commune_epcis.keys() {
+            if !epcis.iter().any(|e| &e.siren == *siren) && problems.is_empty() {
+                problems.push(DatasetError::file(
+                    &path,
+                    format!("l'EPCI {siren} de certaines communes manque"),
+                ));
+            }
+        }
+        epcis.sort_by(|a, b| a.siren.cmp(&b.siren));
+
+        let path = dir.join(ZONES_SIMPLIFIEES);
+        let zone_features = geojson_file::read(&path, &mut problems)?;
+        let mut zones_seen = BTreeSet::new();
+        for raw in &zone_features {
+            match raw.properties::<ZoneProperties>(&path) {
+                Ok(p) if !zones_seen.insert(p.zone) => problems.push(raw.error(
+                    &path,
+                    Some("zone"),
+                    format!("zone {} en double", p.zone),
+                )),
+                Ok(_) => {}
+                Err(e) => problems.push(e),
+            }
+        }
+        if zones_seen.len() != Zone::ALL.len() && problems.is_empty() {
+            problems.push(DatasetError::file(
+                &path,
+                "les 3 zones Est, Centre et Ouest sont attendues",
+            ));
+        }
+
+        if !problems.is_empty() {
+            return Err(DatasetErrors(problems));
+        }
+
+        let zones = Zone::ALL
+            .into_iter()
+            .map(|zone| ZoneSummary {
+                zone,
+                bbox: union_bbox(communes.iter().filter(|c| c.zone == zone)),
+            })
+            .collect();
+        let departement_bbox = union_bbox(communes.iter());
+        let outlines = Outlines {
+            zones: to_geojson_bytes(zone_features),
+            epci: to_geojson_bytes(epci_features),
+            communes: to_geojson_bytes(simplified),
+        };
+        let index = RTree::bulk_load(
+            communes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| GeomWithData::new(rectangle(&bounding(&c.shape)), i))
+                .collect(),
+        );
+        Ok(Territory {
+            communes,
+            epcis,
+            zones,
+            departement_bbox,
+            outlines,
+            index,
+        })
+    }
+
+    /// The commune containing a point (boundary included), if it is in the département.
+    pub fn locate(&self, lon: f64, lat: f64) -> Option<&Commune> {
+        let point = Point::new(lon, lat);
+        self.index
+            .locate_all_at_point(&[lon, lat])
+            .map(|hit| &self.communes[hit.data])
+            .filter(|c| c.shape.intersects(&point))
+            .min_by(|a, b| a.insee.cmp(&b.insee))
+    }
+
+    pub fn commune(&self, insee: &Insee) -> Option<&Commune> {
+        self.communes
+            .binary_search_by(|c| c.insee.cmp(insee))
+            .ok()
+            .map(|i| &self.communes[i])
+    }
+
+    pub fn epci(&self, siren: &Siren) -> Option<&Epci> {
+        self.epcis
+            .binary_search_by(|e| e.siren.cmp(siren))
+            .ok()
+            .map(|i| &self.epcis[i])
+    }
+
+    pub fn index(&self) -> TerritoryIndex {
+        TerritoryIndex {
+            departement_bbox: self.departement_bbox,
+            zones: self.zones.clone(),
+            epcis: self
+                .epcis
+                .iter()
+                .map(|e| EpciSummary {
+                    siren: e.siren.clone(),
+                    nom: e.nom.clone(),
+                    zone: e.zone,
+                    bbox: e.bbox,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn load_communes(
+    path: &Path,
+    problems: &mut Vec<DatasetError>,
+) -> Result<Vec<Commune>, DatasetErrors> {
+    let features = geojson_file::read(path, problems)?;
+    let mut communes: Vec<Commune> = Vec::with_capacity(features.len());
+    for raw in &features {
+        match commune(path, raw) {
+            Ok(c) => communes.push(c),
+            Err(e) => problems.push(e),
+        }
+    }
+    communes.sort_by(|a, b| a.insee.cmp(&b.insee));
+    for pair in communes.windows(2) {
+        if pair[0].insee == pair[1].insee {
+            problems.push(DatasetError::file(
+                path,
+                format!("code INSEE {} en double", pair[0].insee),
+            ));
+        }
+    }
+    if communes.is_empty() && problems.is_empty() {
+        problems.push(DatasetError::file(path, "aucune commune"));
+    }
+    if !problems.is_empty() {
+        return Err(DatasetErrors(std::mem::take(problems)));
+    }
+    Ok(communes)
+}
+
+fn commune(path: &Path, raw: &RawFeature) -> Result<Commune, DatasetError> {
+    let p: CommuneProperties = raw.properties(path)?;
+    let shape = match raw.geometry::<geo::Geometry<f64>>(path)? {
+        geo::Geometry::Polygon(polygon) => MultiPolygon(vec![polygon]),
+        geo::Geometry::MultiPolygon(m) => m,
+        other => {
+            return Err(raw.error(
+                path,
+                Some("geometry"),
+                format!(
+                    "Polygon ou MultiPolygon attendu, pas {}",
+                    geometry_name(&other)
+                ),
+            ));
+        }
+    };
+    if shape
+        .0
+        .iter()
+        .all(|p: &Polygon<f64>| p.exterior().0.len() < 4)
+    {
+        return Err(raw.error(path, Some("geometry"), "polygone vide"));
+    }
+    Ok(Commune {
+        insee: p.code,
+        nom: p.nom,
+        codes_postaux: p.codes_postaux,
+        population: p.population,
+        epci: p.epci,
+        zone: p.zone,
+        shape,
+    })
+}
+
+fn geometry_name(g: &geo::Geometry<f64>) -> &'static str {
+    match g {
+        geo::Geometry::Point(_) => "Point",
+        geo::Geometry::Line(_) | geo::Geometry::LineString(_) => "LineString",
+        geo::Geometry::MultiPoint(_) => "MultiPoint",
+        geo::Geometry::MultiLineString(_) => "MultiLineString",
+        geo::Geometry::GeometryCollection(_) => "GeometryCollection",
+        _ => "une autre géométrie",
+    }
+}
+
+fn bounding(shape: &MultiPolygon<f64>) -> Rect<f64> {
+    shape
+        .bounding_rect()
+        .expect("non-empty polygons, checked at load")
+}
+
+fn rectangle(r: &Rect<f64>) -> Rectangle<[f64; 2]> {
+    Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y])
+}
+
+fn union_bbox<'a>(communes: impl Iterator<Item = &'a Commune>) -> BBox {
+    communes.map(|c| bounding(&c.shape)).fold(
+        [f64::MAX, f64::MAX, f64::MIN, f64::MIN],
+        |[w, s, e, n], r| {
+            [
+                w.min(r.min().x),
+                s.min(r.min().y),
+                e.max(r.max().x),
+                n.max(r.max().y),
+            ]
+        },
+    )
+}
+
+fn to_geojson_bytes(features: Vec<RawFeature>) -> bytes::Bytes {
+    let collection = geojson::FeatureCollection {
+        bbox: None,
+        features: features.into_iter().map(|r| r.feature).collect(),
+        foreign_members: None,
+    };
+    serde_json::to_vec(&collection)
+        .expect("GeoJSON serialises")
+        .into()
+}

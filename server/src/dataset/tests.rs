@@ -1,0 +1,241 @@
+//! Loading the real dataset, and each kind of malformed file giving its precise error.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+
+use super::*;
+
+fn real_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+/// A copy of the real dataset in a temporary directory, with `lieux.geojson` edited.
+fn with_places(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&real_data(), dir.path());
+    let path = dir.path().join(LIEUX);
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    edit(doc["features"].as_array_mut().unwrap());
+    std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn errors(dir: &Path) -> Vec<DatasetError> {
+    match Dataset::load(dir) {
+        Ok(_) => panic!("the dataset should be refused"),
+        Err(e) => e.0,
+    }
+}
+
+fn single_error(dir: &Path) -> DatasetError {
+    let mut errors = errors(dir);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    errors.remove(0)
+}
+
+#[test]
+fn the_real_dataset_loads_and_every_place_is_located() {
+    let dataset = Dataset::load(&real_data()).expect("data/ is valid");
+    assert_eq!(dataset.territory.communes.len(), 195);
+    assert_eq!(dataset.territory.epcis.len(), 10);
+    assert!(!dataset.places.is_empty());
+    let population: u32 = dataset
+        .territory
+        .communes
+        .iter()
+        .map(|c| c.population)
+        .sum();
+    assert_eq!(
+        population, 265_817,
+        "population of the 82 (INSEE, data/README.md)"
+    );
+    for place in &dataset.places {
+        let commune = dataset
+            .territory
+            .commune(&place.localisation.insee_localise)
+            .unwrap();
+        assert_eq!(commune.epci, place.localisation.epci_siren);
+        assert_eq!(commune.zone, place.localisation.zone);
+    }
+    // Every zone has help somewhere.
+    for zone in app::model::Zone::ALL {
+        assert!(
+            dataset.places.iter().any(|p| p.localisation.zone == zone),
+            "{zone}"
+        );
+    }
+}
+
+#[test]
+fn montauban_is_located_in_grand_montauban_and_the_centre_zone() {
+    let dataset = Dataset::load(&real_data()).unwrap();
+    let commune = dataset
+        .territory
+        .locate(1.3545, 44.0176)
+        .expect("Montauban");
+    assert_eq!(commune.insee.as_str(), "82121");
+    assert_eq!(commune.epci.as_str(), "248200099");
+    assert_eq!(commune.zone, app::model::Zone::Centre);
+    assert!(
+        dataset.territory.locate(1.4442, 43.6047).is_none(),
+        "Toulouse is outside"
+    );
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = &errors(dir.path())[0];
+    assert!(e.file.ends_with(COMMUNES), "{e}");
+    assert!(e.reason.contains("lecture impossible"), "{e}");
+}
+
+#[test]
+fn invalid_json_gives_the_file_and_position() {
+    let dir = with_places(|_| {});
+    std::fs::write(
+        dir.path().join(LIEUX),
+        "{\"type\": \"FeatureCollection\", \"features\": [",
+    )
+    .unwrap();
+    let e = single_error(dir.path());
+    assert!(e.file.ends_with(LIEUX));
+    assert!(
+        e.reason.contains("JSON invalide") && e.reason.contains("line 1"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_feature_collection_is_refused() {
+    let dir = with_places(|_| {});
+    std::fs::write(dir.path().join(LIEUX), "{\"type\": \"Feature\"}").unwrap();
+    let e = single_error(dir.path());
+    assert!(e.reason.contains("FeatureCollection"), "{e}");
+}
+
+#[test]
+fn a_bad_field_value_names_the_feature_and_the_field() {
+    let dir = with_places(|features| features[3]["properties"]["code_postal"] = json!("8200"));
+    let e = single_error(dir.path());
+    let feature = e.feature.as_ref().expect("feature located");
+    assert_eq!(feature.index, 3);
+    assert!(feature.id.is_some());
+    assert_eq!(e.field.as_deref(), Some("code_postal"));
+    assert!(e.reason.contains("8200"), "{e}");
+    let message = e.to_string();
+    assert!(
+        message.contains("features[3]") && message.contains("code_postal"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_required_field_is_named() {
+    let dir = with_places(|features| {
+        features[0]["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("nom");
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.feature.as_ref().unwrap().index, 0);
+    assert_eq!(e.field.as_deref(), Some("nom"));
+}
+
+#[test]
+fn an_unknown_field_is_refused_so_typos_do_not_pass() {
+    let dir = with_places(|features| features[1]["properties"]["telephon"] = json!("+33563000000"));
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("telephon"));
+}
+
+#[test]
+fn a_wrong_type_inside_a_list_names_the_element() {
+    let dir = with_places(|features| features[2]["properties"]["services"] = json!(["Aide", 3]));
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("services[1]"));
+}
+
+#[test]
+fn a_point_outside_the_departement_is_refused() {
+    let dir =
+        with_places(|features| features[4]["geometry"]["coordinates"] = json!([1.4442, 43.6047]));
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("geometry"));
+    assert!(e.reason.contains("aucune commune"), "{e}");
+}
+
+#[test]
+fn a_geometry_that_is_not_a_point_is_refused() {
+    let dir = with_places(|features| {
+        features[4]["geometry"] =
+            json!({"type": "LineString", "coordinates": [[1.0, 44.0], [1.1, 44.1]]})
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("geometry"));
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    let dir = with_places(|features| {
+        let copy = features[0].clone();
+        features.push(copy);
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("id"));
+    assert!(e.reason.contains("déjà utilisé"), "{e}");
+}
+
+#[test]
+fn bad_phone_and_pivot_follow_the_standard_patterns() {
+    let dir = with_places(|features| {
+        features[0]["properties"]["telephone"] = json!("05 63 00 00 00");
+        features[1]["properties"]["pivot"] = json!("123");
+    });
+    let errors = errors(dir.path());
+    let fields: Vec<_> = errors.iter().map(|e| e.field.clone().unwrap()).collect();
+    assert_eq!(fields, ["telephone", "pivot"], "{errors:#?}");
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let dir = with_places(|features| {
+        features[0]["properties"]["code_postal"] = json!("x");
+        features[5]["geometry"]["coordinates"] = json!([5.0, 45.0]);
+        features[7]["properties"]["date_maj"] = json!("2022-13-01");
+    });
+    let errors = errors(dir.path());
+    let at: Vec<usize> = errors
+        .iter()
+        .map(|e| e.feature.as_ref().unwrap().index)
+        .collect();
+    assert_eq!(at, [0, 5, 7], "{errors:#?}");
+}
+
+#[test]
+fn a_commune_without_polygon_is_refused() {
+    let dir = with_places(|_| {});
+    let path = dir.path().join(COMMUNES);
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    doc["features"][10]["geometry"] = json!({"type": "Point", "coordinates": [1.0, 44.0]});
+    std::fs::write(&path, doc.to_string()).unwrap();
+    let e = single_error(dir.path());
+    assert!(e.file.ends_with(COMMUNES));
+    assert_eq!(e.feature.as_ref().unwrap().index, 10);
+    assert_eq!(e.field.as_deref(), Some("geometry"));
+}

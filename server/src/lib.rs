@@ -1,0 +1,9 @@
+#![recursion_limit = "256"]
+//! The Carto82 server: loads and validates the dataset (`dataset`), answers the public API
+//! (`api`), renders the Leptos pages and serves static files (`startup`).
+
+pub mod api;
+pub mod config;
+pub mod dataset;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,63 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use carto82::config::{Cli, Command};
+use carto82::dataset::Dataset;
+use carto82::startup::Application;
+use carto82::telemetry;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve(cli.serve)) {
+        Command::Validate { dir } => validate(&dir),
+        Command::Serve(args) => {
+            telemetry::init();
+            serve(args)
+        }
+    }
+}
+
+/// Prints every problem of the dataset, one a line; exit status 0 only when clean.
+fn validate(dir: &std::path::Path) -> ExitCode {
+    match Dataset::load(dir) {
+        Ok(dataset) => {
+            println!(
+                "{} : jeu de données valide ({} lieux, {} communes, {} EPCI).",
+                dir.display(),
+                dataset.places.len(),
+                dataset.territory.communes.len(),
+                dataset.territory.epcis.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for p in &problems.0 {
+                eprintln!("{p}");
+            }
+            eprintln!("{} : {} problème(s).", dir.display(), problems.0.len());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(args: carto82::config::ServeArgs) -> ExitCode {
+    let runtime = actix_web::rt::System::new();
+    runtime.block_on(async move {
+        let app = match Application::build(args).await {
+            Ok(app) => app,
+            Err(e) => {
+                eprintln!("Carto82 ne démarre pas.\n{e}");
+                return ExitCode::FAILURE;
+            }
+        };
+        println!("Carto82 est prêt : http://{}", app.address());
+        match app.run_until_stopped().await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("Carto82 s'est arrêté : {e}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}

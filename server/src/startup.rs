@@ -1,0 +1,136 @@
+//! Building and running the HTTP server, the same way for `carto82` and for the tests
+//! (which bind port 0 and read the chosen address back).
+
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use actix_files::Files;
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::{App, HttpResponse, HttpServer, web};
+use leptos::prelude::*;
+use leptos_actix::{LeptosRoutes, generate_route_list};
+use tracing_actix_web::TracingLogger;
+
+use app::catalogue::SharedCatalogue;
+use app::{ShellConfig, shell};
+
+use crate::config::ServeArgs;
+use crate::dataset::{Dataset, DatasetErrors};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("Le jeu de données est invalide :\n{0}")]
+    Dataset(#[from] DatasetErrors),
+    #[error("Impossible d'écouter sur {address} : {source}")]
+    Bind {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+pub struct Application {
+    address: SocketAddr,
+    server: Server,
+}
+
+impl Application {
+    pub async fn build(args: ServeArgs) -> Result<Application, StartError> {
+        let dataset = Dataset::load(&args.data)?;
+        tracing::info!(
+            lieux = dataset.places.len(),
+            communes = dataset.territory.communes.len(),
+            dossier = %args.data.display(),
+            "jeu de données chargé"
+        );
+        if !args.site.join("pkg").is_dir() {
+            tracing::warn!(
+                site = %args.site.display(),
+                "site non construit (lancez `cargo xtask site`) : les pages s'afficheront sans carte"
+            );
+        }
+        let listener = TcpListener::bind(args.bind).map_err(|source| StartError::Bind {
+            address: args.bind,
+            source,
+        })?;
+        let address = listener.local_addr().map_err(|source| StartError::Bind {
+            address: args.bind,
+            source,
+        })?;
+        let shell_config = ShellConfig {
+            tiles: args.tile_layer(),
+        };
+        let server = run(listener, address, dataset, args.site, shell_config)
+            .map_err(|source| StartError::Bind { address, source })?;
+        Ok(Application { address, server })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn run(
+    listener: TcpListener,
+    address: SocketAddr,
+    dataset: Dataset,
+    site: PathBuf,
+    shell_config: ShellConfig,
+) -> std::io::Result<Server> {
+    let dataset = Arc::new(dataset);
+    let catalogue: SharedCatalogue = dataset.clone();
+    let data = web::Data::from(dataset);
+    let leptos_options = LeptosOptions::builder()
+        .output_name("app")
+        .site_root(site.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(address)
+        .build();
+    let routes = generate_route_list(app::App);
+
+    let server = HttpServer::new(move || {
+        let options = leptos_options.clone();
+        let shell_config = shell_config.clone();
+        let catalogue = catalogue.clone();
+        App::new()
+            .wrap(Compress::default())
+            .wrap(
+                DefaultHeaders::new()
+                    .add(("X-Content-Type-Options", "nosniff"))
+                    .add(("Referrer-Policy", "strict-origin-when-cross-origin")),
+            )
+            .wrap(TracingLogger::default())
+            .app_data(data.clone())
+            .app_data(web::Data::new(leptos_options.clone()))
+            .configure(crate::api::configure)
+            .service(Files::new("/pkg", site.join("pkg")))
+            .service(Files::new("/assets", site.join("assets")))
+            .leptos_routes_with_context(
+                routes.clone(),
+                move || provide_context(catalogue.clone()),
+                move || shell(options.clone(), shell_config.clone()),
+            )
+            .default_service(web::to(page_not_found))
+    })
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+async fn page_not_found() -> HttpResponse {
+    HttpResponse::NotFound()
+        .content_type("text/html; charset=utf-8")
+        .body(concat!(
+            "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<title>Page introuvable – Carto82</title>",
+            "<link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head><body><main>",
+            "<h1>Cette page n'existe pas</h1>",
+            "<p><a href=\"/\">Revenir à la carte des lieux</a></p></main></body></html>"
+        ))
+}

@@ -1,0 +1,199 @@
+//! Helpers shared by the end-to-end tests: the real server on a free loopback port, with the
+//! real dataset and the real built site.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use carto82::config::ServeArgs;
+use carto82::startup::Application;
+
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_owned()
+}
+
+pub fn data_dir() -> PathBuf {
+    workspace_root().join("data")
+}
+
+pub fn site_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+        .join("site")
+}
+
+/// Where tests leave files a person may want to look at (screenshots).
+pub fn artefacts_dir() -> PathBuf {
+    let dir = workspace_root().join("tests/artefacts");
+    std::fs::create_dir_all(&dir).expect("artefacts directory");
+    dir
+}
+
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub client: reqwest::Client,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
+        assert!(
+            response.status().is_success(),
+            "GET {path}: {}",
+            response.status()
+        );
+        response.json().await.expect("JSON body")
+    }
+}
+
+/// Starts Carto82 on 127.0.0.1 with an OS-chosen port, as `carto82` itself would.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(data_dir()).await
+}
+
+pub async fn spawn_app_with(data: PathBuf) -> TestApp {
+    let args = ServeArgs {
+        bind: "127.0.0.1:0".parse().unwrap(),
+        data,
+        site: site_dir(),
+        tuiles: None,
+        tuiles_attribution: String::new(),
+    };
+    let app = Application::build(args).await.expect("server starts");
+    let address = app.address();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+    }
+}
+
+pub mod browser {
+    //! Headless Chromium driven through Debian's chromedriver (installed by tools/setup).
+
+    use std::future::Future;
+    use std::net::TcpListener;
+    use std::process::{Child, Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use fantoccini::{Client, ClientBuilder};
+    use serde_json::json;
+
+    const CHROMIUM: &str = "/usr/bin/chromium";
+    const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+    struct Driver {
+        child: Child,
+        port: u16,
+    }
+
+    impl Driver {
+        fn start() -> Driver {
+            let port = TcpListener::bind("127.0.0.1:0")
+                .and_then(|l| l.local_addr())
+                .expect("free port")
+                .port();
+            let child = Command::new(CHROMEDRIVER)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| {
+                    panic!("{CHROMEDRIVER} ne démarre pas ({e}) : lancez tools/setup, qui installe chromium et chromium-driver")
+                });
+            Driver { child, port }
+        }
+    }
+
+    impl Drop for Driver {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    async fn connect(port: u16, width: u32, height: u32) -> Client {
+        let profile = std::env::temp_dir().join(format!("carto82-chromium-{port}"));
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                // Exact viewport, phones included (a headless window has a minimum width).
+                "mobileEmulation": {
+                    "deviceMetrics": {
+                        "width": width, "height": height, "pixelRatio": 1.0,
+                        "mobile": width < 600, "touch": width < 600
+                    }
+                }
+            }),
+        );
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => return client,
+                Err(e) if Instant::now() > deadline => panic!("chromedriver injoignable : {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        }
+    }
+
+    /// Runs `test` in a fresh headless Chromium of the given window size; the browser is
+    /// closed whatever happens, then a failure of `test` is re-raised.
+    pub async fn with_browser<F, Fut>(width: u32, height: u32, test: F)
+    where
+        F: FnOnce(Client) -> Fut,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        let driver = Driver::start();
+        let client = connect(driver.port, width, height).await;
+        let outcome = tokio::spawn(test(client.clone())).await;
+        let _ = client.close().await;
+        drop(driver);
+        if let Err(e) = outcome {
+            std::panic::resume_unwind(e.into_panic());
+        }
+    }
+
+    /// Evaluates `script` (a function body returning JSON) until `ok` accepts its value,
+    /// for at most `seconds`; returns the last value either way.
+    pub async fn poll(
+        client: &Client,
+        script: &str,
+        seconds: u64,
+        ok: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        let deadline = Instant::now() + Duration::from_secs(seconds);
+        loop {
+            let value = client.execute(script, vec![]).await.expect("script runs");
+            if ok(&value) || Instant::now() > deadline {
+                return value;
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+}

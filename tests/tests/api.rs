@@ -1,0 +1,237 @@
+//! The HTTP API and the server-rendered page, against the real server and dataset.
+
+use carto82_e2e::spawn_app;
+use serde_json::Value;
+
+fn features(collection: &Value) -> &Vec<Value> {
+    assert_eq!(collection["type"], "FeatureCollection");
+    collection["features"].as_array().expect("features array")
+}
+
+fn dataset_place_count() -> usize {
+    let text = std::fs::read_to_string(carto82_e2e::data_dir().join("lieux.geojson")).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["features"].as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn health_reports_the_loaded_dataset() {
+    let app = spawn_app().await;
+    let health = app.get_json("/healthz").await;
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["lieux"], dataset_place_count());
+    assert_eq!(health["communes"], 195);
+}
+
+#[tokio::test]
+async fn places_are_geojson_points_inside_the_departement_with_their_territory() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/api/places")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/geo+json");
+    let body: Value = response.json().await.unwrap();
+    let features = features(&body);
+    assert_eq!(features.len(), dataset_place_count());
+    for f in features {
+        let id = f["id"].as_str().expect("string id");
+        assert_eq!(f["properties"]["id"], id);
+        assert_eq!(f["geometry"]["type"], "Point");
+        let lon = f["geometry"]["coordinates"][0].as_f64().unwrap();
+        let lat = f["geometry"]["coordinates"][1].as_f64().unwrap();
+        assert!(
+            (0.73..=2.01).contains(&lon) && (43.76..=44.40).contains(&lat),
+            "{id}: {lon},{lat}"
+        );
+        let p = &f["properties"];
+        for field in [
+            "nom",
+            "commune",
+            "code_postal",
+            "adresse",
+            "date_maj",
+            "pivot",
+        ] {
+            assert!(p[field].is_string(), "{id}: {field} missing");
+        }
+        assert!(
+            p["services"].as_array().is_some_and(|s| !s.is_empty()),
+            "{id}: services"
+        );
+        assert!(
+            ["Est", "Centre", "Ouest"].contains(&p["zone"].as_str().unwrap()),
+            "{id}: zone"
+        );
+        assert_eq!(p["epci_siren"].as_str().unwrap().len(), 9, "{id}: epci");
+        assert_eq!(
+            p["insee_localise"].as_str().unwrap().len(),
+            5,
+            "{id}: insee"
+        );
+    }
+}
+
+#[tokio::test]
+async fn zone_and_epci_filters_partition_the_places() {
+    let app = spawn_app().await;
+    let all = features(&app.get_json("/api/places").await).len();
+    let mut sum = 0;
+    for zone in ["Est", "Centre", "Ouest"] {
+        let body = app.get_json(&format!("/api/places?zone={zone}")).await;
+        let fs = features(&body);
+        assert!(!fs.is_empty(), "zone {zone} has places");
+        assert!(
+            fs.iter().all(|f| f["properties"]["zone"] == zone),
+            "zone {zone}"
+        );
+        sum += fs.len();
+    }
+    assert_eq!(sum, all);
+
+    let body = app.get_json("/api/places?epci=248200016").await;
+    let fs = features(&body);
+    assert!(!fs.is_empty());
+    assert!(
+        fs.iter()
+            .all(|f| f["properties"]["epci_siren"] == "248200016")
+    );
+    // Zone and EPCI together: both must hold.
+    let body = app.get_json("/api/places?zone=Est&epci=248200016").await;
+    assert!(features(&body).is_empty());
+}
+
+#[tokio::test]
+async fn bad_parameters_get_a_problem_document_naming_them() {
+    let app = spawn_app().await;
+    for (query, parameter) in [
+        ("zone=Nord", "zone"),
+        ("epci=12", "epci"),
+        ("zone=%FF", "zone"),
+    ] {
+        let response = app
+            .client
+            .get(app.url(&format!("/api/places?{query}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{query}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["status"], 400);
+        assert_eq!(body["parameter"], parameter, "{query}: {body}");
+        assert!(body["detail"].as_str().unwrap().len() > 10);
+    }
+    // The server keeps serving.
+    assert_eq!(app.get_json("/healthz").await["status"], "ok");
+}
+
+#[tokio::test]
+async fn territory_layers_have_every_unit() {
+    let app = spawn_app().await;
+    for (layer, count) in [("zones", 3), ("epci", 10), ("communes", 195)] {
+        let body = app.get_json(&format!("/api/territory/{layer}")).await;
+        assert_eq!(features(&body).len(), count, "{layer}");
+    }
+    let response = app
+        .client
+        .get(app.url("/api/territory/regions"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let response = app
+        .client
+        .get(app.url("/api/nothing"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+}
+
+#[tokio::test]
+async fn the_page_lists_the_same_places_without_javascript() {
+    let app = spawn_app().await;
+    for (query, api_query) in [
+        ("", ""),
+        ("?zone=Ouest", "?zone=Ouest"),
+        ("?epci=248200099", "?epci=248200099"),
+    ] {
+        let html = app
+            .client
+            .get(app.url(&format!("/{query}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(html.status(), 200);
+        let html = html.text().await.unwrap();
+        let api = app.get_json(&format!("/api/places{api_query}")).await;
+        let ids: Vec<&str> = features(&api)
+            .iter()
+            .map(|f| f["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            html.matches("<details id=\"lieu-").count(),
+            ids.len(),
+            "page {query}"
+        );
+        for id in ids {
+            assert!(
+                html.contains(&format!("id=\"lieu-{id}\"")),
+                "page {query} lists {id}"
+            );
+        }
+        assert!(html.contains("<html lang=\"fr\""));
+    }
+}
+
+#[tokio::test]
+async fn a_bad_filter_in_the_page_url_is_explained_not_fatal() {
+    let app = spawn_app().await;
+    let html = app.client.get(app.url("/?zone=Nord")).send().await.unwrap();
+    assert_eq!(html.status(), 200);
+    let html = html.text().await.unwrap();
+    assert!(html.contains("Nord"), "the message names the bad value");
+    assert_eq!(
+        html.matches("<details id=\"lieu-").count(),
+        dataset_place_count()
+    );
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404_in_french() {
+    let app = spawn_app().await;
+    let response = app.client.get(app.url("/nulle-part")).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("Cette page n'existe pas")
+    );
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    let app = spawn_app().await;
+    for encoding in ["br", "gzip"] {
+        let response = app
+            .client
+            .get(app.url("/api/territory/communes"))
+            .header("Accept-Encoding", encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.headers()["content-encoding"], encoding);
+    }
+}

@@ -1,0 +1,176 @@
+//! The map page in headless Chromium: hydration, markers, list, zone choice, opening a place.
+
+use carto82_e2e::browser::{poll, with_browser};
+use carto82_e2e::{artefacts_dir, spawn_app};
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+/// Markers on the map: single markers plus the places counted inside each cluster.
+const MARKER_COUNT: &str = r#"
+    const singles = document.querySelectorAll('#carte .leaflet-marker-icon.marqueur').length;
+    const grouped = [...document.querySelectorAll('#carte .marker-cluster')]
+        .reduce((n, c) => n + parseInt(c.textContent, 10), 0);
+    return singles + grouped;
+"#;
+const LIST_COUNT: &str = "return document.querySelectorAll('ol.lieux > li').length;";
+const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
+
+async fn api_ids(app: &carto82_e2e::TestApp, query: &str) -> Vec<String> {
+    let body = app.get_json(&format!("/api/places{query}")).await;
+    body["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn save_screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("screenshot");
+    std::fs::write(artefacts_dir().join(name), png).expect("write screenshot");
+}
+
+#[tokio::test]
+async fn the_map_page_hydrates_shows_every_place_and_filters_by_zone() {
+    let app = spawn_app().await;
+    let all = api_ids(&app, "").await;
+    let ouest = api_ids(&app, "?zone=Ouest").await;
+    assert!(!ouest.is_empty() && ouest.len() < all.len());
+    let url = app.url("/");
+
+    with_browser(1280, 900, move |client| async move {
+        client.goto(&url).await.unwrap();
+        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true, "the page hydrates");
+
+        let n = all.len() as u64;
+        let markers = poll(&client, MARKER_COUNT, 20, |v| v == n).await;
+        assert_eq!(markers, n, "one marker per place");
+        assert_eq!(client.execute(LIST_COUNT, vec![]).await.unwrap(), n, "list = places");
+        // The outlines of the 3 zones and 10 EPCI are drawn (SVG paths), without any tiles.
+        let paths = poll(&client, "return document.querySelectorAll('#carte path.leaflet-interactive, #carte .leaflet-overlay-pane path').length;", 10, |v| v.as_u64() >= Some(13)).await;
+        assert!(paths.as_u64() >= Some(13), "outlines drawn: {paths}");
+        assert_eq!(
+            client.execute("return document.querySelectorAll('#carte .leaflet-tile').length;", vec![]).await.unwrap(),
+            0,
+            "no tile layer unless configured"
+        );
+        save_screenshot(&client, "carte-accueil.png").await;
+
+        // Choose the zone "Ouest" in the control.
+        client
+            .find(Locator::Css("#choix-zone"))
+            .await
+            .unwrap()
+            .select_by_value("Ouest")
+            .await
+            .unwrap();
+        let n = ouest.len() as u64;
+        assert_eq!(poll(&client, LIST_COUNT, 15, |v| v == n).await, n, "list keeps Ouest places");
+        assert_eq!(poll(&client, MARKER_COUNT, 15, |v| v == n).await, n, "map keeps Ouest places");
+        let url = client.current_url().await.unwrap();
+        assert!(url.as_str().contains("zone=Ouest"), "the URL carries the choice: {url}");
+        let listed: Value = client
+            .execute("return [...document.querySelectorAll('ol.lieux details')].map(d => d.id.slice(5));", vec![])
+            .await
+            .unwrap();
+        let mut listed: Vec<String> = serde_json::from_value(listed).unwrap();
+        listed.sort();
+        let mut expected = ouest.clone();
+        expected.sort();
+        assert_eq!(listed, expected, "exactly the Ouest places of the API");
+        save_screenshot(&client, "carte-zone-ouest.png").await;
+
+        // Clicking a list item opens that place, in the list and on the map.
+        let summary = client.find(Locator::Css("ol.lieux > li:first-child summary")).await.unwrap();
+        let name = client
+            .find(Locator::Css("ol.lieux > li:first-child summary .nom"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        summary.click().await.unwrap();
+        let open = client
+            .execute("return document.querySelector('ol.lieux > li:first-child details').open;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(open, true, "the entry opens");
+        let card = client
+            .find(Locator::Css("ol.lieux > li:first-child .fiche"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(card.contains("Source") && card.contains("Mise à jour"), "card shows provenance: {card}");
+        let popup = poll(
+            &client,
+            "const p = document.querySelector('#carte .leaflet-popup-content strong'); return p ? p.textContent : null;",
+            15,
+            |v| v.as_str() == Some(name.as_str()),
+        )
+        .await;
+        assert_eq!(popup.as_str(), Some(name.as_str()), "the map shows the same place");
+        save_screenshot(&client, "carte-lieu-ouvert.png").await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn clicking_a_marker_opens_its_place_in_the_list() {
+    let app = spawn_app().await;
+    let url = app.url("/?epci=248200099");
+    with_browser(1280, 900, move |client| async move {
+        client.goto(&url).await.unwrap();
+        poll(&client, HYDRATED, 20, |v| v == true).await;
+        let marker = poll(
+            &client,
+            "const m = document.querySelector('#carte .leaflet-marker-icon.marqueur'); return m ? m.title : null;",
+            20,
+            |v| v.is_string(),
+        )
+        .await;
+        let title = marker.as_str().expect("a single marker is visible").to_owned();
+        client
+            .find(Locator::Css("#carte .leaflet-marker-icon.marqueur"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let opened = poll(
+            &client,
+            "const d = document.querySelector('ol.lieux details[open] .nom'); return d ? d.textContent : null;",
+            10,
+            |v| v.as_str() == Some(title.as_str()),
+        )
+        .await;
+        assert_eq!(opened.as_str(), Some(title.as_str()));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn on_a_phone_the_map_and_list_stack_without_overflow() {
+    let app = spawn_app().await;
+    let url = app.url("/");
+    with_browser(360, 740, move |client| async move {
+        client.goto(&url).await.unwrap();
+        poll(&client, HYDRATED, 20, |v| v == true).await;
+        let overflow = client
+            .execute("return document.documentElement.scrollWidth - window.innerWidth;", vec![])
+            .await
+            .unwrap();
+        assert!(overflow.as_i64() <= Some(0), "horizontal overflow: {overflow}");
+        let stacked = client
+            .execute(
+                "const m = document.getElementById('carte').getBoundingClientRect(); const l = document.getElementById('liste').getBoundingClientRect(); return l.top >= m.bottom;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(stacked, true, "the list comes below the map");
+        save_screenshot(&client, "telephone-accueil.png").await;
+    })
+    .await;
+}
