@@ -42,13 +42,23 @@ impl TestApp {
         format!("http://{}{path}", self.address)
     }
 
-    pub async fn get_json(&self, path: &str) -> serde_json::Value {
-        let response = self
-            .client
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
             .get(self.url(path))
             .send()
             .await
-            .expect("request");
+            .expect("request")
+    }
+
+    /// The body of a page that must answer 200.
+    pub async fn get_page(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status(), 200, "GET {path}");
+        response.text().await.expect("text body")
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let response = self.get(path).await;
         assert!(
             response.status().is_success(),
             "GET {path}: {}",
@@ -60,17 +70,19 @@ impl TestApp {
 
 /// Starts Carto82 on 127.0.0.1 with an OS-chosen port, as `carto82` itself would.
 pub async fn spawn_app() -> TestApp {
-    spawn_app_with(data_dir()).await
+    spawn_app_with(|_| {}).await
 }
 
-pub async fn spawn_app_with(data: PathBuf) -> TestApp {
-    let args = ServeArgs {
+/// Same, with settings changed by `configure`.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
+    let mut args = ServeArgs {
         bind: "127.0.0.1:0".parse().unwrap(),
-        data,
+        data: data_dir(),
         site: site_dir(),
         tuiles: None,
         tuiles_attribution: String::new(),
     };
+    configure(&mut args);
     let app = Application::build(args).await.expect("server starts");
     let address = app.address();
     tokio::spawn(app.run_until_stopped());

@@ -1,6 +1,6 @@
 //! The HTTP API and the server-rendered page, against the real server and dataset.
 
-use carto82_e2e::spawn_app;
+use carto82_e2e::{spawn_app, spawn_app_with};
 use serde_json::Value;
 
 fn features(collection: &Value) -> &Vec<Value> {
@@ -26,7 +26,7 @@ async fn health_reports_the_loaded_dataset() {
 #[tokio::test]
 async fn places_are_geojson_points_inside_the_departement_with_their_territory() {
     let app = spawn_app().await;
-    let response = app.client.get(app.url("/api/places")).send().await.unwrap();
+    let response = app.get("/api/places").await;
     assert_eq!(response.status(), 200);
     assert_eq!(response.headers()["content-type"], "application/geo+json");
     let body: Value = response.json().await.unwrap();
@@ -107,12 +107,7 @@ async fn bad_parameters_get_a_problem_document_naming_them() {
         ("epci=12", "epci"),
         ("zone=%FF", "zone"),
     ] {
-        let response = app
-            .client
-            .get(app.url(&format!("/api/places?{query}")))
-            .send()
-            .await
-            .unwrap();
+        let response = app.get(&format!("/api/places?{query}")).await;
         assert_eq!(response.status(), 400, "{query}");
         assert_eq!(
             response.headers()["content-type"],
@@ -134,23 +129,13 @@ async fn territory_layers_have_every_unit() {
         let body = app.get_json(&format!("/api/territory/{layer}")).await;
         assert_eq!(features(&body).len(), count, "{layer}");
     }
-    let response = app
-        .client
-        .get(app.url("/api/territory/regions"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.get("/api/territory/regions").await;
     assert_eq!(response.status(), 404);
     assert_eq!(
         response.headers()["content-type"],
         "application/problem+json"
     );
-    let response = app
-        .client
-        .get(app.url("/api/nothing"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.get("/api/nothing").await;
     assert_eq!(response.status(), 404);
     assert_eq!(
         response.headers()["content-type"],
@@ -166,14 +151,7 @@ async fn the_page_lists_the_same_places_without_javascript() {
         ("?zone=Ouest", "?zone=Ouest"),
         ("?epci=248200099", "?epci=248200099"),
     ] {
-        let html = app
-            .client
-            .get(app.url(&format!("/{query}")))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(html.status(), 200);
-        let html = html.text().await.unwrap();
+        let html = app.get_page(&format!("/{query}")).await;
         let api = app.get_json(&format!("/api/places{api_query}")).await;
         let ids: Vec<&str> = features(&api)
             .iter()
@@ -197,9 +175,7 @@ async fn the_page_lists_the_same_places_without_javascript() {
 #[tokio::test]
 async fn a_bad_filter_in_the_page_url_is_explained_not_fatal() {
     let app = spawn_app().await;
-    let html = app.client.get(app.url("/?zone=Nord")).send().await.unwrap();
-    assert_eq!(html.status(), 200);
-    let html = html.text().await.unwrap();
+    let html = app.get_page("/?zone=Nord").await;
     assert!(html.contains("Nord"), "the message names the bad value");
     assert_eq!(
         html.matches("<details id=\"lieu-").count(),
@@ -210,7 +186,7 @@ async fn a_bad_filter_in_the_page_url_is_explained_not_fatal() {
 #[tokio::test]
 async fn unknown_pages_are_404_in_french() {
     let app = spawn_app().await;
-    let response = app.client.get(app.url("/nulle-part")).send().await.unwrap();
+    let response = app.get("/nulle-part").await;
     assert_eq!(response.status(), 404);
     assert!(
         response
@@ -234,4 +210,24 @@ async fn responses_are_compressed_when_asked() {
             .unwrap();
         assert_eq!(response.headers()["content-encoding"], encoding);
     }
+}
+
+#[tokio::test]
+async fn no_third_party_address_in_the_page_unless_tiles_are_configured() {
+    let app = spawn_app().await;
+    let html = app.get_page("/").await;
+    assert!(!html.contains("carto82:tuiles"));
+    // Nothing the page loads (scripts, images, stylesheets, icons) comes from elsewhere.
+    assert!(!html.contains("src=\"http"));
+    for link in html.split("<link ").skip(1) {
+        let tag = &link[..link.find('>').unwrap()];
+        assert!(tag.contains("href=\"/"), "<link {tag}>");
+    }
+
+    let app = spawn_app_with(|args| args.tuiles = Some("osm".into())).await;
+    let html = app.get_page("/").await;
+    assert!(html.contains(
+        "name=\"carto82:tuiles\" content=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\""
+    ));
+    assert!(html.contains("OpenStreetMap"), "attribution");
 }

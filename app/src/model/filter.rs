@@ -57,6 +57,14 @@ impl PlaceFilter {
         parts.join("&")
     }
 
+    /// The map page showing this filter.
+    pub fn page_url(&self) -> String {
+        match self.to_query() {
+            query if query.is_empty() => "/".to_owned(),
+            query => format!("/?{query}"),
+        }
+    }
+
     pub fn matches(&self, place: &Place) -> bool {
         let here = &place.localisation;
         self.zone.is_none_or(|z| here.zone == z)

@@ -1,0 +1,98 @@
+//! The `carto82` binary as an operator runs it: `validate`, and refusing to serve bad data.
+
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_carto82");
+
+fn data() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
+}
+
+/// A copy of the real dataset whose third place has a postcode of four digits.
+fn broken_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = |rel: &str| {
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(data().join(rel), to).unwrap();
+    };
+    for rel in [
+        "territoire/communes.geojson",
+        "territoire/communes.simplifie.geojson",
+        "territoire/epci.simplifie.geojson",
+        "territoire/zones.simplifie.geojson",
+    ] {
+        copy(rel);
+    }
+    let text = std::fs::read_to_string(data().join("lieux.geojson")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["features"][2]["properties"]["code_postal"] = "8200".into();
+    std::fs::write(dir.path().join("lieux.geojson"), doc.to_string()).unwrap();
+    dir
+}
+
+#[test]
+fn validate_accepts_the_embedded_dataset() {
+    let out = Command::new(BIN)
+        .arg("validate")
+        .arg(data())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("valide") && stdout.contains("195 communes"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn validate_reports_file_feature_and_field_and_fails() {
+    let dir = broken_copy();
+    let out = Command::new(BIN)
+        .arg("validate")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("lieux.geojson")
+            && stderr.contains("features[2]")
+            && stderr.contains("code_postal"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_server_refuses_to_start_on_an_invalid_dataset() {
+    let dir = broken_copy();
+    let out = Command::new(BIN)
+        .args(["serve", "--bind", "127.0.0.1:0", "--data"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("ne démarre pas") && stderr.contains("features[2]"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn settings_come_from_the_environment_too() {
+    let out = Command::new(BIN)
+        .arg("serve")
+        .env("CARTO82_DATA", "/nonexistent/carto82")
+        .env("CARTO82_BIND", "127.0.0.1:0")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/carto82"));
+}
