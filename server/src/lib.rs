@@ -6,4 +6,5 @@ pub mod api;
 pub mod config;
 pub mod dataset;
 pub mod startup;
+mod static_files;
 pub mod telemetry;

@@ -5,7 +5,6 @@ use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use actix_files::Files;
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders};
 use actix_web::{App, HttpResponse, HttpServer, web};
@@ -18,6 +17,7 @@ use app::{ShellConfig, shell};
 
 use crate::config::ServeArgs;
 use crate::dataset::{Dataset, DatasetErrors};
+use crate::static_files;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -108,8 +108,8 @@ fn run(
             .app_data(data.clone())
             .app_data(web::Data::new(leptos_options.clone()))
             .configure(crate::api::configure)
-            .service(Files::new("/pkg", site.join("pkg")))
-            .service(Files::new("/assets", site.join("assets")))
+            .service(static_files::service("/pkg", site.join("pkg")))
+            .service(static_files::service("/assets", site.join("assets")))
             .leptos_routes_with_context(
                 routes.clone(),
                 move || provide_context(catalogue.clone()),

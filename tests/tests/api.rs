@@ -231,3 +231,44 @@ async fn no_third_party_address_in_the_page_unless_tiles_are_configured() {
     ));
     assert!(html.contains("OpenStreetMap"), "attribution");
 }
+
+#[tokio::test]
+async fn static_files_are_sent_precompressed_and_stay_inside_the_site() {
+    let app = spawn_app().await;
+    let raw = std::fs::metadata(carto82_e2e::site_dir().join("pkg/app_bg.wasm"))
+        .expect("site built by `cargo xtask site`")
+        .len();
+    for (accept, encoding) in [
+        ("br", Some("br")),
+        ("gzip, deflate", Some("gzip")),
+        ("identity", None),
+    ] {
+        let response = app
+            .client
+            .get(app.url("/pkg/app_bg.wasm"))
+            .header("Accept-Encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/wasm");
+        assert_eq!(response.headers()["vary"], "Accept-Encoding");
+        let sent = response
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(sent.as_deref(), encoding, "{accept}");
+        let body = response.bytes().await.unwrap().len() as u64;
+        match encoding {
+            None => assert_eq!(body, raw),
+            Some(_) => assert!(body < raw / 2, "{accept}: {body} of {raw}"),
+        }
+    }
+    for path in [
+        "/assets/../../Cargo.toml",
+        "/assets/%2e%2e/%2e%2e/Cargo.toml",
+        "/pkg/absent.js",
+    ] {
+        assert_eq!(app.get(path).await.status(), 404, "{path}");
+    }
+}

@@ -11,12 +11,12 @@ use std::process::{Command, ExitCode};
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-const USAGE: &str = "usage : cargo xtask site [--no-opt]";
+const USAGE: &str = "usage : cargo xtask site";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.first().map(String::as_str) {
-        Some("site") => site(!args.iter().any(|a| a == "--no-opt")),
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["site"] => site(),
         _ => Err(USAGE.into()),
     };
     match result {
@@ -35,13 +35,14 @@ fn root() -> PathBuf {
         .to_owned()
 }
 
-fn site(optimise: bool) -> Result {
+/// Each step is skipped when its output is newer than its input, so that a second run
+/// with nothing changed takes a second.
+fn site() -> Result {
     let root = root();
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target"));
     let site = target.join("site");
-    let pkg = site.join("pkg");
 
     run(
         Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
@@ -61,49 +62,13 @@ fn site(optimise: bool) -> Result {
             ]),
     )?;
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/app.wasm");
-
-    if pkg.exists() {
-        std::fs::remove_dir_all(&pkg)?;
-    }
-    std::fs::create_dir_all(&pkg)?;
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .out_name("app")
-        .typescript(false)
-        .generate(&pkg)?;
-
-    if optimise {
-        let bound = pkg.join("app_bg.wasm");
-        let wasm_opt = root.join("node_modules/.bin/wasm-opt");
-        if !wasm_opt.exists() {
-            return Err(format!(
-                "{} manque : lancez `npm ci` (ou tools/setup)",
-                wasm_opt.display()
-            )
-            .into());
-        }
-        // The features rustc's wasm32 target enables by default; wasm-opt must accept them.
-        run(Command::new(wasm_opt)
-            .arg(&bound)
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "-o",
-            ])
-            .arg(&bound))?;
+    let pkg = site.join("pkg");
+    if !is_newer(&pkg.join("app_bg.wasm"), &wasm) {
+        bind_and_optimise(&root, &wasm, &pkg)?;
     }
 
     let assets = site.join("assets");
-    if assets.exists() {
-        std::fs::remove_dir_all(&assets)?;
-    }
-    copy_dir(&root.join("public"), &assets)?;
+    sync_dir(&root.join("public"), &assets)?;
     let modules = root.join("node_modules");
     let vendor = assets.join("vendor");
     for (package, files) in [
@@ -127,18 +92,83 @@ fn site(optimise: bool) -> Result {
     ] {
         for file in files {
             let from = modules.join(package).join(file);
-            let name = Path::new(file).file_name().expect("file name");
-            let to = vendor.join(package).join(name);
-            if from.is_dir() {
-                copy_dir(&from, &to)?;
-            } else {
-                std::fs::create_dir_all(to.parent().expect("parent"))?;
-                std::fs::copy(&from, &to)
-                    .map_err(|e| format!("{} : {e} (lancez `npm ci`)", from.display()))?;
+            if !from.exists() {
+                return Err(format!(
+                    "{} manque : lancez `npm ci` (ou tools/setup)",
+                    from.display()
+                )
+                .into());
             }
+            let name = Path::new(file).file_name().expect("file name");
+            sync(&from, &vendor.join(package).join(name))?;
         }
     }
+    precompress(&site)?;
     println!("site construit dans {}", site.display());
+    Ok(())
+}
+
+fn bind_and_optimise(root: &Path, wasm: &Path, pkg: &Path) -> Result {
+    if pkg.exists() {
+        std::fs::remove_dir_all(pkg)?;
+    }
+    std::fs::create_dir_all(pkg)?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(wasm)
+        .web(true)?
+        .out_name("app")
+        .typescript(false)
+        .generate(pkg)?;
+    let bound = pkg.join("app_bg.wasm");
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        return Err(format!(
+            "{} manque : lancez `npm ci` (ou tools/setup)",
+            wasm_opt.display()
+        )
+        .into());
+    }
+    // The features rustc's wasm32 target enables by default; wasm-opt must accept them.
+    run(Command::new(wasm_opt)
+        .arg(&bound)
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+            "-o",
+        ])
+        .arg(&bound))
+}
+
+/// Whether `output` exists and was written after `input`.
+fn is_newer(output: &Path, input: &Path) -> bool {
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    matches!((modified(output), modified(input)), (Some(o), Some(i)) if o >= i)
+}
+
+/// Copies a file or a directory tree, leaving unchanged files untouched (and their
+/// compressed versions valid).
+fn sync(from: &Path, to: &Path) -> Result {
+    if from.is_dir() {
+        return sync_dir(from, to);
+    }
+    let bytes = std::fs::read(from)?;
+    if std::fs::read(to).ok().as_deref() != Some(bytes.as_slice()) {
+        std::fs::create_dir_all(to.parent().expect("parent"))?;
+        std::fs::write(to, bytes)?;
+    }
+    Ok(())
+}
+
+fn sync_dir(from: &Path, to: &Path) -> Result {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        sync(&entry.path(), &to.join(entry.file_name()))?;
+    }
     Ok(())
 }
 
@@ -151,16 +181,41 @@ fn run(command: &mut Command) -> Result {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
+/// Writes `name.br` and `name.gz` beside every compressible file, at the best levels: the
+/// server sends them as they are (see server/src/static_files.rs).
+fn precompress(dir: &Path) -> Result {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            precompress(&path)?;
+            continue;
         }
+        let compressible = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("js" | "css" | "wasm" | "svg" | "json" | "txt")
+        ) || path.file_name().is_some_and(|n| n == "LICENSE");
+        if !compressible || is_newer(&with_suffix(&path, "br"), &path) {
+            continue;
+        }
+        let raw = std::fs::read(&path)?;
+        let mut br = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut raw.as_slice(), &mut br, &params)?;
+        std::fs::write(with_suffix(&path, "br"), br)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        std::io::Write::write_all(&mut gz, &raw)?;
+        std::fs::write(with_suffix(&path, "gz"), gz.finish()?)?;
     }
     Ok(())
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".");
+    name.push(suffix);
+    PathBuf::from(name)
 }
