@@ -174,3 +174,47 @@ async fn on_a_phone_the_map_and_list_stack_without_overflow() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn clicking_an_epci_on_the_map_chooses_its_zone_then_the_epci() {
+    let app = spawn_app().await;
+    let url = app.url("/");
+    let base = app.url("");
+    let expected_counts = {
+        let mut counts = std::collections::HashMap::new();
+        for zone in ["Est", "Centre", "Ouest"] {
+            counts.insert(
+                format!("zone={zone}"),
+                api_ids(&app, &format!("?zone={zone}")).await.len(),
+            );
+        }
+        counts
+    };
+    with_browser(1280, 900, move |client| async move {
+        client.goto(&url).await.unwrap();
+        poll(&client, HYDRATED, 20, |v| v == true).await;
+        // EPCI outlines are the map's only clickable shapes.
+        const CLICK_FIRST_EPCI: &str = r#"
+            const path = document.querySelector('#carte path.leaflet-interactive');
+            if (!path) return false;
+            const box = path.getBoundingClientRect();
+            path.dispatchEvent(new MouseEvent('click', {bubbles: true, clientX: box.x + box.width / 2, clientY: box.y + box.height / 2}));
+            return true;
+        "#;
+        assert_eq!(poll(&client, CLICK_FIRST_EPCI, 15, |v| v == true).await, true);
+        let after_first = poll(&client, "return location.search;", 10, |v| v.as_str().is_some_and(|s| s.contains("zone="))).await;
+        let query = after_first.as_str().unwrap().trim_start_matches('?').to_owned();
+        assert!(query.starts_with("zone=") && !query.contains("epci="), "first click chooses a zone: {query}");
+        let n = expected_counts[&query] as u64;
+        assert_eq!(poll(&client, LIST_COUNT, 10, |v| v == n).await, n, "list follows {query}");
+
+        assert_eq!(poll(&client, CLICK_FIRST_EPCI, 15, |v| v == true).await, true);
+        let after_second = poll(&client, "return location.search;", 10, |v| v.as_str().is_some_and(|s| s.contains("epci="))).await;
+        let query = after_second.as_str().unwrap().to_owned();
+        let api = reqwest::get(format!("{base}/api/places{query}")).await.unwrap().json::<Value>().await.unwrap();
+        let n = api["features"].as_array().unwrap().len() as u64;
+        assert_eq!(poll(&client, LIST_COUNT, 10, |v| v == n).await, n, "list follows {query}");
+        assert_eq!(poll(&client, MARKER_COUNT, 10, |v| v == n).await, n, "markers follow {query}");
+    })
+    .await;
+}

@@ -62,7 +62,12 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
         <form class="filtres" method="get" action="/" aria-label="Choisir un territoire">
             <div class="champ">
                 <label for="choix-zone">"Zone du département"</label>
-                <select id="choix-zone" name="zone" on:change=on_zone>
+                <select
+                    id="choix-zone"
+                    name="zone"
+                    aria-describedby="aide-zone"
+                    on:change=on_zone
+                >
                     <option value="" selected=move || filter.get().zone.is_none()>
                         "Tout le département"
                     </option>
@@ -77,6 +82,9 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
                         })
                         .collect_view()}
                 </select>
+                <p id="aide-zone" class="aide">
+                    "Le Grand Montauban est compté dans la zone Centre (choix de Carto82)."
+                </p>
             </div>
             <div class="champ">
                 <label for="choix-epci">
