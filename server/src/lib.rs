@@ -5,6 +5,7 @@
 pub mod api;
 pub mod config;
 pub mod dataset;
+pub mod standard;
 pub mod startup;
 mod static_files;
 pub mod telemetry;

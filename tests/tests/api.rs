@@ -272,3 +272,133 @@ async fn static_files_are_sent_precompressed_and_stay_inside_the_site() {
         assert_eq!(app.get(path).await.status(), 404, "{path}");
     }
 }
+
+/// The national standard's schema, as shipped in data/standard/.
+fn standard_schema() -> Value {
+    let path = carto82_e2e::data_dir().join("standard/standard-mediation-num.schema.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[tokio::test]
+async fn csv_export_is_the_national_standard_and_every_row_is_valid() {
+    let app = spawn_app().await;
+    let response = app.get("/api/places?format=csv").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/csv; charset=utf-8"
+    );
+    let text = response.text().await.unwrap();
+
+    let schema = standard_schema();
+    let fields = schema["fields"].as_array().unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let expected: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(header, expected, "columns of the standard, in order");
+
+    let checks: Vec<(usize, bool, Option<regex::Regex>)> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let constraints = &f["constraints"];
+            let required = constraints["required"].as_bool().unwrap_or(false);
+            let pattern = constraints["pattern"]
+                .as_str()
+                .map(|p| regex::Regex::new(&format!("^(?:{p})$")).unwrap());
+            (i, required, pattern)
+        })
+        .collect();
+    let mut rows = 0;
+    for record in reader.records() {
+        let record = record.unwrap();
+        rows += 1;
+        for (i, required, pattern) in &checks {
+            let value = &record[*i];
+            let name = expected[*i];
+            if value.is_empty() {
+                assert!(!required, "row {rows}: {name} is required");
+                continue;
+            }
+            if let Some(pattern) = pattern {
+                assert!(pattern.is_match(value), "row {rows}: {name} = {value:?}");
+            }
+        }
+        assert!(chrono_like_date(&record[20]), "date_maj {}", &record[20]);
+        let (lat, lon): (f64, f64) = (record[8].parse().unwrap(), record[9].parse().unwrap());
+        assert!((43.7..44.4).contains(&lat) && (0.7..2.1).contains(&lon));
+    }
+    assert_eq!(rows, dataset_place_count());
+
+    // The same rows as JSON objects, and filters apply to every format.
+    let json = app.get_json("/api/places?format=json&zone=Ouest").await;
+    let ouest = features(&app.get_json("/api/places?zone=Ouest").await).len();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), ouest);
+    assert_eq!(rows[0].as_object().unwrap().len(), expected.len());
+    let csv_ouest = app.get_page("/api/places?format=csv&zone=Ouest").await;
+    assert_eq!(csv_ouest.lines().count(), ouest + 1 /* header */);
+}
+
+fn chrono_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    s.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && s.bytes().filter(u8::is_ascii_digit).count() == 8
+}
+
+#[tokio::test]
+async fn an_unknown_format_is_a_bad_parameter() {
+    let app = spawn_app().await;
+    let response = app.get("/api/places?format=xml").await;
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["parameter"], "format");
+}
+
+#[tokio::test]
+async fn api_answers_are_cacheable_and_open_to_other_sites() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/places",
+        "/api/places?format=csv",
+        "/api/territory/zones",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(
+            response.headers()["access-control-allow-origin"],
+            "*",
+            "{path}"
+        );
+        assert!(
+            response.headers()["cache-control"]
+                .to_str()
+                .unwrap()
+                .contains("max-age")
+        );
+        let etag = response.headers()["etag"].to_str().unwrap().to_owned();
+        assert!(
+            etag.starts_with('"') && etag.ends_with('"'),
+            "strong ETag: {etag}"
+        );
+        let again = app
+            .client
+            .get(app.url(path))
+            .header("If-None-Match", &etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304, "{path}");
+        assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+    }
+    // Different content, different tag.
+    let all = app.get("/api/places").await.headers()["etag"].clone();
+    let ouest = app.get("/api/places?zone=Ouest").await.headers()["etag"].clone();
+    assert_ne!(all, ouest);
+}

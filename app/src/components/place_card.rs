@@ -88,11 +88,11 @@ pub fn PlaceCard(place: Place) -> impl IntoView {
                         .collect_view()}
                 </ul>
             </div>
-            {list("Ce lieu vous aide à", f.services)}
-            {list("Pour qui", f.publics_specifiquement_adresses)}
-            {list("Prix", f.frais_a_charge)}
-            {list("Comment venir", f.modalites_acces)}
-            {list("Réseaux", f.dispositif_programmes_nationaux)}
+            {list("Ce lieu vous aide à", labels(&f.services))}
+            {list("Pour qui", labels(&f.publics_specifiquement_adresses))}
+            {list("Prix", labels(&f.frais_a_charge))}
+            {list("Comment venir", labels(&f.modalites_acces))}
+            {list("Réseaux", labels(&f.dispositif_programmes_nationaux))}
             {(!f.signalements.is_empty())
                 .then(|| {
                     view! {
@@ -115,6 +115,10 @@ pub fn PlaceCard(place: Place) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+fn labels<T: std::fmt::Display>(values: &[T]) -> Vec<String> {
+    values.iter().map(ToString::to_string).collect()
 }
 
 /// Reads OSM `opening_hours` the way it is written ("Mo-Fr 09:00-12:00,14:00-17:00") in

@@ -4,6 +4,7 @@
 
 mod filter;
 mod place;
+pub mod standard;
 mod territory;
 
 pub use filter::{FilterError, PlaceFilter};

@@ -3,6 +3,10 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::standard::{
+    Accompagnement, FormationLabel, Frais, Itinerance, ModaliteAcces, PriseEnCharge, Programme,
+    Public, Service,
+};
 use super::territory::{CodePostal, Insee, Siren, Zone};
 
 /// Stable identifier of a place: a lowercase ASCII slug, used in URLs and element ids.
@@ -99,27 +103,27 @@ pub struct PlaceProperties {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub itinerance: Vec<String>,
+    pub itinerance: Vec<Itinerance>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub structure_parente: Option<String>,
     pub date_maj: NaiveDate,
-    pub services: Vec<String>,
+    pub services: Vec<Service>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub publics_specifiquement_adresses: Vec<String>,
+    pub publics_specifiquement_adresses: Vec<Public>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub prise_en_charge_specifique: Vec<String>,
+    pub prise_en_charge_specifique: Vec<PriseEnCharge>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub frais_a_charge: Vec<String>,
+    pub frais_a_charge: Vec<Frais>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub dispositif_programmes_nationaux: Vec<String>,
+    pub dispositif_programmes_nationaux: Vec<Programme>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub formations_labels: Vec<String>,
+    pub formations_labels: Vec<FormationLabel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub autres_formations_labels: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub modalites_acces: Vec<String>,
+    pub modalites_acces: Vec<ModaliteAcces>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub modalites_accompagnement: Vec<String>,
+    pub modalites_accompagnement: Vec<Accompagnement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fiche_acces_libre: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

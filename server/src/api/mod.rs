@@ -1,18 +1,24 @@
 //! The public HTTP API: GeoJSON (RFC 7946) for data, RFC 7807 problem documents for errors.
 
+mod cache;
 mod error;
 mod places;
 mod territory;
 
+use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 
 pub use error::ApiError;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(health))
-        .route("/api/places", web::get().to(places::list))
-        .route("/api/territory/{layer}", web::get().to(territory::layer))
-        .route("/api/{tail:.*}", web::to(not_found));
+    cfg.route("/healthz", web::get().to(health)).service(
+        web::scope("/api")
+            // Open data: any site may read it from a browser.
+            .wrap(DefaultHeaders::new().add(("Access-Control-Allow-Origin", "*")))
+            .route("/places", web::get().to(places::list))
+            .route("/territory/{layer}", web::get().to(territory::layer))
+            .default_service(web::to(not_found)),
+    );
 }
 
 async fn health(dataset: web::Data<crate::dataset::Dataset>) -> HttpResponse {

@@ -4,23 +4,68 @@ use serde_json::{Map, Value};
 use app::catalogue::Catalogue;
 use app::model::{Place, PlaceFilter};
 
-use super::{ApiError, GEOJSON};
+use super::{ApiError, GEOJSON, cache};
 use crate::dataset::Dataset;
+use crate::standard::{self, StandardRow};
 
-/// `GET /api/places`: the places matching `zone` / `epci`, as a FeatureCollection.
+/// How `/api/places` writes its answer (`format=`).
+enum Format {
+    GeoJson,
+    /// The national standard's CSV.
+    Csv,
+    /// The national standard's rows as JSON objects.
+    Json,
+}
+
+impl Format {
+    fn parse(value: Option<&str>) -> Result<Format, ApiError> {
+        match value.map(str::trim) {
+            None | Some("") | Some("geojson") => Ok(Format::GeoJson),
+            Some("csv") => Ok(Format::Csv),
+            Some("json") => Ok(Format::Json),
+            Some(other) => Err(ApiError::bad_parameter(
+                "format",
+                format!("format « {other} » inconnu (formats : geojson, csv, json)"),
+            )),
+        }
+    }
+}
+
+/// `GET /api/places`: the places matching `zone` / `epci`, as GeoJSON (default) or in the
+/// national standard (`format=csv`, `format=json`).
 pub async fn list(req: HttpRequest, dataset: web::Data<Dataset>) -> Result<HttpResponse, ApiError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string())
         .map_err(|e| ApiError::bad_query(format!("chaîne de requête illisible : {e}")))?;
     let filter = PlaceFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    let features: Vec<geojson::Feature> = dataset.places(&filter).iter().map(feature).collect();
-    let collection = geojson::FeatureCollection {
-        bbox: None,
-        features,
-        foreign_members: None,
+    let format = Format::parse(
+        pairs
+            .iter()
+            .find(|(k, _)| k == "format")
+            .map(|(_, v)| v.as_str()),
+    )?;
+    let places = dataset.places(&filter);
+    let (content_type, body) = match format {
+        Format::GeoJson => {
+            let collection = geojson::FeatureCollection {
+                bbox: None,
+                features: places.iter().map(feature).collect(),
+                foreign_members: None,
+            };
+            (
+                GEOJSON,
+                serde_json::to_vec(&collection).expect("GeoJSON serialises"),
+            )
+        }
+        Format::Csv => ("text/csv; charset=utf-8", standard::to_csv(&places)),
+        Format::Json => {
+            let rows: Vec<StandardRow> = places.iter().map(StandardRow::from).collect();
+            (
+                "application/json",
+                serde_json::to_vec(&rows).expect("rows serialise"),
+            )
+        }
     };
-    Ok(HttpResponse::Ok()
-        .content_type(GEOJSON)
-        .body(serde_json::to_string(&collection).expect("GeoJSON serialises")))
+    Ok(cache::respond(&req, content_type, body.into()))
 }
 
 /// A place as a GeoJSON Feature: the standard's fields, then what Carto82 computed

@@ -1,10 +1,11 @@
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 
-use super::{ApiError, GEOJSON};
+use super::{ApiError, GEOJSON, cache};
 use crate::dataset::Dataset;
 
 /// `GET /api/territory/{zones,epci,communes}`: simplified outlines for drawing.
 pub async fn layer(
+    req: HttpRequest,
     path: web::Path<String>,
     dataset: web::Data<Dataset>,
 ) -> Result<HttpResponse, ApiError> {
@@ -19,8 +20,5 @@ pub async fn layer(
             )));
         }
     };
-    Ok(HttpResponse::Ok()
-        .content_type(GEOJSON)
-        .insert_header(("Cache-Control", "public, max-age=3600"))
-        .body(body.clone()))
+    Ok(cache::respond(&req, GEOJSON, body.clone()))
 }

@@ -86,7 +86,7 @@ impl RawFeature {
                 (at, Some(key)) if !at.ends_with(key) => Some(format!("{at}.{key}")),
                 (at, _) => Some(at.to_owned()),
             };
-            self.error(path, field.as_deref(), reason)
+            self.error(path, field.as_deref(), in_french(&reason))
         })
     }
 
@@ -101,4 +101,35 @@ impl RawFeature {
             .ok_or_else(|| self.error(path, Some("geometry"), "géométrie absente"))?;
         G::try_from(geometry).map_err(|e| self.error(path, Some("geometry"), e.to_string()))
     }
+}
+
+/// serde's messages for the common cases, in the words of the rest of the tool.
+fn in_french(reason: &str) -> String {
+    let quoted = |s: &str| s.replace('`', "");
+    if let Some(rest) = reason.strip_prefix("unknown variant `")
+        && let Some((value, allowed)) = rest.split_once("`, expected one of ")
+    {
+        return format!(
+            "valeur « {value} » inconnue ; valeurs possibles : {}",
+            quoted(allowed)
+        );
+    }
+    if let Some(rest) = reason.strip_prefix("unknown field `")
+        && let Some((field, _)) = rest.split_once('`')
+    {
+        return format!("champ « {field} » inconnu du standard (faute de frappe ?)");
+    }
+    if let Some(rest) = reason.strip_prefix("missing field `") {
+        return format!(
+            "champ obligatoire « {} » absent",
+            rest.trim_end_matches('`')
+        );
+    }
+    if let Some(rest) = reason.strip_prefix("invalid type: ") {
+        return format!(
+            "type invalide : {}",
+            quoted(rest).replace(", expected ", " au lieu de ")
+        );
+    }
+    reason.to_owned()
 }

@@ -166,9 +166,24 @@ fn an_unknown_field_is_refused_so_typos_do_not_pass() {
 
 #[test]
 fn a_wrong_type_inside_a_list_names_the_element() {
-    let dir = with_places(|features| features[2]["properties"]["services"] = json!(["Aide", 3]));
+    let dir = with_places(|features| {
+        features[2]["properties"]["services"] = json!(["Aide aux démarches administratives", 3])
+    });
     let e = single_error(dir.path());
     assert_eq!(e.field.as_deref(), Some("services[1]"));
+}
+
+#[test]
+fn a_value_outside_the_standard_vocabulary_is_refused_with_the_allowed_ones() {
+    let dir = with_places(|features| {
+        features[2]["properties"]["frais_a_charge"] = json!(["Gratuit", "Gratos"])
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("frais_a_charge[1]"));
+    assert!(
+        e.reason.contains("« Gratos »") && e.reason.contains("Gratuit sous condition"),
+        "{e}"
+    );
 }
 
 #[test]
