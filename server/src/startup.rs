@@ -16,7 +16,7 @@ use app::catalogue::SharedCatalogue;
 use app::{ShellConfig, shell};
 
 use crate::config::ServeArgs;
-use crate::dataset::{Dataset, DatasetErrors};
+use crate::dataset::{DatasetErrors, Store, WatchGuard};
 use crate::static_files;
 
 #[derive(Debug, thiserror::Error)]
@@ -33,17 +33,23 @@ pub enum StartError {
 pub struct Application {
     address: SocketAddr,
     server: Server,
+    _watch: Option<WatchGuard>,
 }
 
 impl Application {
     pub async fn build(args: ServeArgs) -> Result<Application, StartError> {
-        let dataset = Dataset::load(&args.data)?;
+        let store = Arc::new(Store::open(&args.data)?);
+        let dataset = store.current();
         tracing::info!(
             lieux = dataset.places.len(),
             communes = dataset.territory.communes.len(),
             dossier = %args.data.display(),
             "jeu de données chargé"
         );
+        let watch = store
+            .watch()
+            .inspect_err(|e| tracing::warn!("modifications des données non suivies : {e}"))
+            .ok();
         if !args.site.join("pkg").is_dir() {
             tracing::warn!(
                 site = %args.site.display(),
@@ -61,9 +67,13 @@ impl Application {
         let shell_config = ShellConfig {
             tiles: args.tile_layer(),
         };
-        let server = run(listener, address, dataset, args.site, shell_config)
+        let server = run(listener, address, store, args.site, shell_config)
             .map_err(|source| StartError::Bind { address, source })?;
-        Ok(Application { address, server })
+        Ok(Application {
+            address,
+            server,
+            _watch: watch,
+        })
     }
 
     pub fn address(&self) -> SocketAddr {
@@ -78,13 +88,12 @@ impl Application {
 fn run(
     listener: TcpListener,
     address: SocketAddr,
-    dataset: Dataset,
+    store: Arc<Store>,
     site: PathBuf,
     shell_config: ShellConfig,
 ) -> std::io::Result<Server> {
-    let dataset = Arc::new(dataset);
-    let catalogue: SharedCatalogue = dataset.clone();
-    let data = web::Data::from(dataset);
+    let catalogue: SharedCatalogue = store.clone();
+    let data = web::Data::from(store);
     let leptos_options = LeptosOptions::builder()
         .output_name("app")
         .site_root(site.to_string_lossy().into_owned())

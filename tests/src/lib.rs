@@ -25,6 +25,20 @@ pub fn site_dir() -> PathBuf {
         .join("site")
 }
 
+/// Copies a directory tree (a dataset to edit in a test).
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// Where tests leave files a person may want to look at (screenshots).
 pub fn artefacts_dir() -> PathBuf {
     let dir = workspace_root().join("tests/artefacts");

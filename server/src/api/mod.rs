@@ -21,11 +21,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
-async fn health(dataset: web::Data<crate::dataset::Dataset>) -> HttpResponse {
+async fn health(store: web::Data<crate::dataset::Store>) -> HttpResponse {
+    let dataset = store.current();
     HttpResponse::Ok().json(serde_json::json!({
         "status": "ok",
         "lieux": dataset.places.len(),
         "communes": dataset.territory.communes.len(),
+        // Set when the files changed into an invalid dataset: the previous one is served.
+        "rechargement_refuse": store.last_refusal(),
     }))
 }
 

@@ -5,7 +5,7 @@ use app::catalogue::Catalogue;
 use app::model::{Place, PlaceFilter};
 
 use super::{ApiError, GEOJSON, cache};
-use crate::dataset::Dataset;
+use crate::dataset::Store;
 use crate::standard::{self, StandardRow};
 
 /// How `/api/places` writes its answer (`format=`).
@@ -33,7 +33,7 @@ impl Format {
 
 /// `GET /api/places`: the places matching `zone` / `epci`, as GeoJSON (default) or in the
 /// national standard (`format=csv`, `format=json`).
-pub async fn list(req: HttpRequest, dataset: web::Data<Dataset>) -> Result<HttpResponse, ApiError> {
+pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string())
         .map_err(|e| ApiError::bad_query(format!("chaîne de requête illisible : {e}")))?;
     let filter = PlaceFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
@@ -43,7 +43,7 @@ pub async fn list(req: HttpRequest, dataset: web::Data<Dataset>) -> Result<HttpR
             .find(|(k, _)| k == "format")
             .map(|(_, v)| v.as_str()),
     )?;
-    let places = dataset.places(&filter);
+    let places = store.places(&filter);
     let (content_type, body) = match format {
         Format::GeoJson => {
             let collection = geojson::FeatureCollection {

@@ -1,14 +1,15 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use super::{ApiError, GEOJSON, cache};
-use crate::dataset::Dataset;
+use crate::dataset::Store;
 
 /// `GET /api/territory/{zones,epci,communes}`: simplified outlines for drawing.
 pub async fn layer(
     req: HttpRequest,
     path: web::Path<String>,
-    dataset: web::Data<Dataset>,
+    store: web::Data<Store>,
 ) -> Result<HttpResponse, ApiError> {
+    let dataset = store.current();
     let outlines = &dataset.territory.outlines;
     let body = match path.as_str() {
         "zones" => &outlines.zones,

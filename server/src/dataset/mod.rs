@@ -6,6 +6,7 @@
 mod error;
 mod geojson_file;
 mod places;
+mod store;
 mod territory;
 
 use std::path::Path;
@@ -14,6 +15,7 @@ use app::catalogue::Catalogue;
 use app::model::{Place, PlaceFilter, TerritoryIndex};
 
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
+pub use store::{Store, WatchGuard};
 pub use territory::{Commune, Epci, Territory};
 
 /// File names inside the dataset directory.
@@ -50,6 +52,3 @@ impl Catalogue for Dataset {
         self.territory.index()
     }
 }
-
-#[cfg(test)]
-mod tests;

@@ -2,12 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
+use carto82::dataset::{COMMUNES, Dataset, DatasetError, LIEUX};
+use carto82_e2e::copy_dir;
 use serde_json::{Value, json};
 
-use super::*;
-
 fn real_data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
+    carto82_e2e::data_dir()
 }
 
 /// A copy of the real dataset in a temporary directory, with `lieux.geojson` edited.
@@ -19,19 +19,6 @@ fn with_places(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
     edit(doc["features"].as_array_mut().unwrap());
     std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
     dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 fn errors(dir: &Path) -> Vec<DatasetError> {
