@@ -2,6 +2,8 @@
 //! the server, and over HTTP (`/_fn/...`) from the hydrated page when a filter changes.
 
 use leptos::prelude::*;
+// Filters have lists and nested values: JSON carries them as they are.
+use leptos::server_fn::codec::Json;
 
 use crate::model::{Place, PlaceFilter, TerritoryIndex};
 
@@ -21,7 +23,7 @@ fn catalogue() -> Result<SharedCatalogue, ServerFnError> {
     use_context::<SharedCatalogue>().ok_or_else(|| ServerFnError::new("catalogue indisponible"))
 }
 
-#[server(prefix = "/_fn", endpoint = "lieux")]
+#[server(prefix = "/_fn", endpoint = "lieux", input = Json)]
 pub async fn list_places(filter: PlaceFilter) -> Result<Vec<Place>, ServerFnError> {
     Ok(catalogue()?.places(&filter))
 }

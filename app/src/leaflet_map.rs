@@ -311,17 +311,13 @@ async fn draw_territory(map: Map, filter: Memo<PlaceFilter>, choose: Rc<dyn Fn(P
             let choose = choose.clone();
             let click = Closure::<dyn FnMut(JsValue)>::new(move |_| {
                 let current = filter.get_untracked();
-                let next = if current.zone == Some(zone) {
-                    PlaceFilter {
-                        zone: Some(zone),
-                        epci: Some(siren.clone()),
-                    }
+                let mut next = current.clone();
+                if current.zone() == Some(zone) {
+                    next.epcis = vec![siren.clone()];
                 } else {
-                    PlaceFilter {
-                        zone: Some(zone),
-                        epci: None,
-                    }
-                };
+                    next.zones = vec![zone];
+                    next.epcis.clear();
+                }
                 choose(next);
             });
             layer
@@ -397,10 +393,9 @@ fn prop(feature: &JsValue, key: &str) -> Option<String> {
 
 fn territory_bbox(index: &TerritoryIndex, filter: &PlaceFilter) -> BBox {
     filter
-        .epci
-        .as_ref()
+        .epci()
         .and_then(|s| index.epci(s).map(|e| e.bbox))
-        .or_else(|| filter.zone.and_then(|z| index.zone(z).map(|z| z.bbox)))
+        .or_else(|| filter.zone().and_then(|z| index.zone(z).map(|z| z.bbox)))
         .unwrap_or(index.departement_bbox)
 }
 

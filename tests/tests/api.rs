@@ -150,6 +150,9 @@ async fn the_page_lists_the_same_places_without_javascript() {
         ("", ""),
         ("?zone=Ouest", "?zone=Ouest"),
         ("?epci=248200099", "?epci=248200099"),
+        ("?q=lafrancaise", "?q=lafrancaise"),
+        ("?frais=Gratuit&zone=Est", "?frais=Gratuit&zone=Est"),
+        ("?near=44.0176,1.3545&radius=5", "?near=44.0176,1.3545&radius=5"),
     ] {
         let html = app.get_page(&format!("/{query}")).await;
         let api = app.get_json(&format!("/api/places{api_query}")).await;
@@ -401,4 +404,132 @@ async fn api_answers_are_cacheable_and_open_to_other_sites() {
     let all = app.get("/api/places").await.headers()["etag"].clone();
     let ouest = app.get("/api/places?zone=Ouest").await.headers()["etag"].clone();
     assert_ne!(all, ouest);
+}
+
+async fn ids(app: &carto82_e2e::TestApp, query: &str) -> Vec<String> {
+    features(&app.get_json(&format!("/api/places?{query}")).await)
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_place_filter_narrows_the_list_and_values_of_one_filter_add_up() {
+    let app = spawn_app().await;
+    let all = ids(&app, "").await;
+
+    // Several values of one filter: OR.
+    let est = ids(&app, "zone=Est").await;
+    let ouest = ids(&app, "zone=Ouest").await;
+    let both = ids(&app, "zone=Est,Ouest").await;
+    assert_eq!(both.len(), est.len() + ouest.len());
+    assert_eq!(
+        ids(&app, "zone=Est&zone=Ouest").await,
+        both,
+        "repeated key = comma list"
+    );
+
+    // Commune (INSEE of the commune the point is in).
+    let montauban = app.get_json("/api/places?commune=82121").await;
+    let fs = features(&montauban);
+    assert!(!fs.is_empty());
+    assert!(
+        fs.iter()
+            .all(|f| f["properties"]["insee_localise"] == "82121")
+    );
+
+    // Bounding box: west, south, east, north.
+    for f in features(&app.get_json("/api/places?bbox=1.3,43.98,1.42,44.05").await) {
+        let c = &f["geometry"]["coordinates"];
+        let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!((1.3..=1.42).contains(&lon) && (43.98..=44.05).contains(&lat));
+    }
+
+    // Text, accents and case ignored.
+    let q = ids(&app, "q=LAFRANCAISE").await;
+    assert!(!q.is_empty() && q.len() < all.len());
+    assert_eq!(ids(&app, "q=lafrançaise").await, q);
+
+    // Vocabulary filters, by the standard's labels (accents and case ignored).
+    let demarches = app
+        .get_json("/api/places?service=aide aux demarches administratives")
+        .await;
+    let fs = features(&demarches);
+    assert!(!fs.is_empty() && fs.len() < all.len());
+    assert!(fs.iter().all(|f| {
+        f["properties"]["services"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s == "Aide aux démarches administratives")
+    }));
+    let free = ids(&app, "frais=Gratuit").await;
+    assert!(!free.is_empty() && free.len() < all.len());
+    let fs_network = ids(&app, "programme=France Services").await;
+    let cnfs = ids(&app, "programme=Conseillers numériques").await;
+    let either = ids(&app, "programme=France Services,Conseillers numériques").await;
+    assert!(
+        either.len() >= fs_network.len().max(cnfs.len())
+            && either.len() <= fs_network.len() + cnfs.len()
+    );
+    // Different filters: AND.
+    let free_est = ids(&app, "frais=Gratuit&zone=Est").await;
+    assert!(
+        free_est
+            .iter()
+            .all(|id| free.contains(id) && est.contains(id))
+    );
+}
+
+#[tokio::test]
+async fn near_sorts_by_distance_within_the_radius_and_says_how_far() {
+    let app = spawn_app().await;
+    // Place d'Armes, Montauban.
+    let body = app
+        .get_json("/api/places?near=44.0176,1.3545&radius=5")
+        .await;
+    let fs = features(&body);
+    assert!(!fs.is_empty());
+    let distances: Vec<f64> = fs
+        .iter()
+        .map(|f| f["properties"]["distance_km"].as_f64().unwrap())
+        .collect();
+    assert!(
+        distances.windows(2).all(|w| w[0] <= w[1]),
+        "nearest first: {distances:?}"
+    );
+    assert!(distances.iter().all(|d| *d <= 5.0));
+    let wider = features(
+        &app.get_json("/api/places?near=44.0176,1.3545&radius=30")
+            .await,
+    )
+    .len();
+    assert!(wider > fs.len(), "a wider radius finds more");
+    // Without `near`, no distance.
+    assert!(
+        features(&app.get_json("/api/places").await)[0]["properties"]
+            .get("distance_km")
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn every_bad_filter_value_is_a_400_naming_its_parameter() {
+    let app = spawn_app().await;
+    for (query, parameter) in [
+        ("commune=8212", "commune"),
+        ("bbox=2,44,1,45", "bbox"),
+        ("near=north", "near"),
+        ("near=44,1&radius=0", "radius"),
+        ("radius=3", "radius"),
+        ("service=Réparer des vélos", "service"),
+        ("public=Martiens", "public"),
+        ("frais=Cher", "frais"),
+        ("programme=Inconnu", "programme"),
+    ] {
+        let response = app.get(&format!("/api/places?{query}")).await;
+        assert_eq!(response.status(), 400, "{query}");
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["parameter"], parameter, "{query}: {body}");
+    }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::model::{PlaceFilter, TerritoryIndex, Zone};
+use crate::model::{PlaceFilter, Siren, TerritoryIndex, Zone};
 
 /// Zone and EPCI choices. A plain GET form, so it works without JavaScript; once hydrated,
 /// each change navigates at once (the URL stays the single source of the filter).
@@ -22,19 +22,23 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
     let on_zone = {
         let go = go.clone();
         move |ev: leptos::ev::Event| {
-            go(PlaceFilter {
-                zone: event_target_value(&ev).parse().ok(),
-                epci: None,
-            })
+            let mut next = filter.get_untracked();
+            next.zones = event_target_value(&ev).parse().ok().into_iter().collect();
+            next.epcis.clear();
+            go(next)
         }
     };
     let on_epci = move |ev: leptos::ev::Event| {
-        let epci = event_target_value(&ev).parse().ok();
-        let zone = epci
+        let mut next = filter.get_untracked();
+        let epci: Option<Siren> = event_target_value(&ev).parse().ok();
+        if let Some(zone) = epci
             .as_ref()
             .and_then(|s| index.with_value(|i| i.epci(s).map(|e| e.zone)))
-            .or(filter.get_untracked().zone);
-        go(PlaceFilter { zone, epci })
+        {
+            next.zones = vec![zone];
+        }
+        next.epcis = epci.into_iter().collect();
+        go(next)
     };
 
     let epci_options = move || {
@@ -42,9 +46,9 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
         index.with_value(|i| {
             i.epcis
                 .iter()
-                .filter(|e| current.zone.is_none_or(|z| z == e.zone))
+                .filter(|e| current.zones.is_empty() || current.zones.contains(&e.zone))
                 .map(|e| {
-                    let selected = current.epci.as_ref() == Some(&e.siren);
+                    let selected = current.epci() == Some(&e.siren);
                     view! {
                         <option value=e.siren.to_string() selected=selected>
                             {e.nom.clone()}
@@ -68,14 +72,14 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
                     aria-describedby="aide-zone"
                     on:change=on_zone
                 >
-                    <option value="" selected=move || filter.get().zone.is_none()>
+                    <option value="" selected=move || filter.get().zone().is_none()>
                         "Tout le département"
                     </option>
                     {Zone::ALL
                         .into_iter()
                         .map(|z| {
                             view! {
-                                <option value=z.as_str() selected=move || filter.get().zone == Some(z)>
+                                <option value=z.as_str() selected=move || filter.get().zone() == Some(z)>
                                     {z.as_str()}
                                 </option>
                             }
@@ -92,7 +96,7 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
                     <span class="aide">"(groupement de communes voisines)"</span>
                 </label>
                 <select id="choix-epci" name="epci" on:change=on_epci>
-                    <option value="" selected=move || filter.get().epci.is_none()>
+                    <option value="" selected=move || filter.get().epci().is_none()>
                         "Toutes"
                     </option>
                     {epci_options}

@@ -6,9 +6,11 @@ mod filter;
 mod place;
 pub mod standard;
 mod territory;
+mod text;
 
-pub use filter::{FilterError, PlaceFilter};
+pub use filter::{FILTER_PARAMETERS, FilterError, Near, PlaceFilter};
 pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
 pub use territory::{
     BBox, CodePostal, EpciSummary, Insee, Siren, TerritoryIndex, Zone, ZoneSummary,
 };
+pub use text::fold;

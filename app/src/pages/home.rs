@@ -4,7 +4,7 @@ use leptos_router::hooks::use_query_map;
 use crate::catalogue::{list_places, load_territory};
 use crate::components::{filters::TerritoryFilters, place_list::PlaceList, places_map::PlacesMap};
 use crate::format::count_places;
-use crate::model::{FilterError, PlaceFilter, PlaceId};
+use crate::model::{FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId};
 
 /// The map page: territory filters, the map, and the list of the same places.
 /// The URL query is the single source of the filter, so a link opens the same view.
@@ -13,7 +13,16 @@ pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let parsed: Memo<Result<PlaceFilter, FilterError>> = Memo::new(move |_| {
         query.with(|q| {
-            PlaceFilter::from_query(["zone", "epci"].map(|k| (k, q.get_str(k).unwrap_or(""))))
+            let pairs: Vec<(&str, String)> = FILTER_PARAMETERS
+                .iter()
+                .flat_map(|k| {
+                    q.get_all(k)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(move |v| (*k, v))
+                })
+                .collect();
+            PlaceFilter::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
         })
     });
     let filter = Memo::new(move |_| parsed.get().unwrap_or_default());

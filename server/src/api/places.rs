@@ -31,8 +31,9 @@ impl Format {
     }
 }
 
-/// `GET /api/places`: the places matching `zone` / `epci`, as GeoJSON (default) or in the
-/// national standard (`format=csv`, `format=json`).
+/// `GET /api/places`: the places matching the filters of `PlaceFilter` (zone, epci,
+/// commune, bbox, near + radius, q, service, public, frais, programme), as GeoJSON (default)
+/// or in the national standard (`format=csv`, `format=json`). Nearest first with `near`.
 pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string())
         .map_err(|e| ApiError::bad_query(format!("chaîne de requête illisible : {e}")))?;
@@ -48,7 +49,10 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
         Format::GeoJson => {
             let collection = geojson::FeatureCollection {
                 bbox: None,
-                features: places.iter().map(feature).collect(),
+                features: places
+                    .iter()
+                    .map(|p| feature(p, filter.distance_km(p)))
+                    .collect(),
                 foreign_members: None,
             };
             (
@@ -69,14 +73,18 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
 }
 
 /// A place as a GeoJSON Feature: the standard's fields, then what Carto82 computed
-/// from the point (`insee_localise`, `commune_localisee`, `epci_siren`, `epci_nom`, `zone`).
-pub fn feature(place: &Place) -> geojson::Feature {
+/// from the point (`insee_localise`, `commune_localisee`, `epci_siren`, `epci_nom`, `zone`),
+/// and `distance_km` from the `near` point when one was given.
+pub fn feature(place: &Place, distance_km: Option<f64>) -> geojson::Feature {
     let mut properties = match serde_json::to_value(&place.fiche) {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     };
     if let Ok(Value::Object(computed)) = serde_json::to_value(&place.localisation) {
         properties.extend(computed);
+    }
+    if let Some(km) = distance_km {
+        properties.insert("distance_km".into(), ((km * 100.0).round() / 100.0).into());
     }
     geojson::Feature {
         bbox: None,

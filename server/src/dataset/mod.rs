@@ -41,11 +41,7 @@ impl Dataset {
 
 impl Catalogue for Dataset {
     fn places(&self, filter: &PlaceFilter) -> Vec<Place> {
-        self.places
-            .iter()
-            .filter(|p| filter.matches(p))
-            .cloned()
-            .collect()
+        filter.select(&self.places)
     }
 
     fn territory_index(&self) -> TerritoryIndex {

@@ -1,0 +1,25 @@
+use unicode_normalization::UnicodeNormalization;
+
+/// Text folded for matching: no accents, lower case, punctuation as spaces, single spaces.
+/// "Lafrançaise" and "LAFRANCAISE" fold to the same "lafrancaise".
+pub fn fold(text: &str) -> String {
+    let bare: String = text
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds_accents_case_and_punctuation() {
+        assert_eq!(fold("Lafrançaise"), fold("LAFRANCAISE"));
+        assert_eq!(fold("Saint-Antonin-Noble-Val"), "saint antonin noble val");
+        assert_eq!(fold("  Éducation   numérique "), "education numerique");
+    }
+}
