@@ -30,6 +30,7 @@ MERGES = [
     ["france-services-009", "conseiller-numerique-039"],
     ["france-services-014", "conseiller-numerique-028"],
     ["conseiller-numerique-020", "conseiller-numerique-023"],
+    ["france-services-008", "conseiller-numerique-026"],
 ]
 
 SERVICES = {
@@ -261,7 +262,11 @@ def main():
         pivots = [f.get("pivot") for f, _, _ in parts if f.get("pivot") and set(f["pivot"]) != {"0"}]
         merged["pivot"] = pivots[0] if pivots else "00000000000000"
         sources = sorted((ref for _, ref, _ in parts), key=lambda r: r["id"])
-        notes = unique([n for _, _, ns in parts for n in ns])
+        # A merged point's position note does not hold: the primary point is kept.
+        notes = unique(
+            [n for n in parts[0][2]]
+            + [n for _, _, ns in parts[1:] for n in ns if not n.startswith("Position approximative")]
+        )
         addresses = unique([f["adresse"] for f, _, _ in parts])
         numbers = {re.match(r"\d*", a).group() for a in addresses}
         if len(numbers) > 1:
