@@ -5,6 +5,8 @@ use leptos::prelude::*;
 // Filters have lists and nested values: JSON carries them as they are.
 use leptos::server_fn::codec::Json;
 
+#[cfg(feature = "ssr")]
+use crate::model::{Event, EventFilter};
 use crate::model::{Place, PlaceFilter, TerritoryIndex};
 
 /// The server's read access to the current dataset, provided to the pages as context.
@@ -12,6 +14,7 @@ use crate::model::{Place, PlaceFilter, TerritoryIndex};
 #[cfg(feature = "ssr")]
 pub trait Catalogue: Send + Sync + 'static {
     fn places(&self, filter: &PlaceFilter) -> Vec<Place>;
+    fn events(&self, filter: &EventFilter) -> Vec<Event>;
     fn territory_index(&self) -> TerritoryIndex;
 }
 

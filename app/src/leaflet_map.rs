@@ -313,10 +313,10 @@ async fn draw_territory(map: Map, filter: Memo<PlaceFilter>, choose: Rc<dyn Fn(P
                 let current = filter.get_untracked();
                 let mut next = current.clone();
                 if current.zone() == Some(zone) {
-                    next.epcis = vec![siren.clone()];
+                    next.area.epcis = vec![siren.clone()];
                 } else {
-                    next.zones = vec![zone];
-                    next.epcis.clear();
+                    next.area.zones = vec![zone];
+                    next.area.epcis.clear();
                 }
                 choose(next);
             });

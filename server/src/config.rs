@@ -41,6 +41,15 @@ pub struct ServeArgs {
     /// Dossier du site construit (pkg/ et assets/), produit par `cargo xtask site`.
     #[arg(long, env = "CARTO82_SITE", default_value = "target/site")]
     pub site: PathBuf,
+    /// Montrer le programme d'exemple (événements marqués « exemple ») : `true` ou `false`.
+    #[arg(
+        long,
+        env = "CARTO82_EXEMPLES",
+        default_value_t = true,
+        action = clap::ArgAction::Set,
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub exemples: bool,
     /// Fond de carte en tuiles : `osm`, `ign`, ou un modèle d'URL Leaflet. Aucun par défaut :
     /// la carte n'appelle alors aucun autre serveur que le nôtre.
     #[arg(long, env = "CARTO82_TUILES")]

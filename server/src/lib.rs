@@ -3,6 +3,7 @@
 //! (`api`), renders the Leptos pages and serves static files (`startup`).
 
 pub mod api;
+pub mod calendar;
 pub mod config;
 pub mod dataset;
 pub mod standard;

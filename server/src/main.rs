@@ -23,9 +23,10 @@ fn validate(dir: &std::path::Path) -> ExitCode {
     match Dataset::load(dir) {
         Ok(dataset) => {
             println!(
-                "{} : jeu de données valide ({} lieux, {} communes, {} EPCI).",
+                "{} : jeu de données valide ({} lieux, {} événements, {} communes, {} EPCI).",
                 dir.display(),
                 dataset.places.len(),
+                dataset.events.len(),
                 dataset.territory.communes.len(),
                 dataset.territory.epcis.len()
             );

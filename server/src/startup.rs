@@ -16,7 +16,7 @@ use app::catalogue::SharedCatalogue;
 use app::{ShellConfig, shell};
 
 use crate::config::ServeArgs;
-use crate::dataset::{DatasetErrors, Store, WatchGuard};
+use crate::dataset::{DatasetErrors, LoadOptions, Store, WatchGuard};
 use crate::static_files;
 
 #[derive(Debug, thiserror::Error)]
@@ -38,7 +38,10 @@ pub struct Application {
 
 impl Application {
     pub async fn build(args: ServeArgs) -> Result<Application, StartError> {
-        let store = Arc::new(Store::open(&args.data)?);
+        let options = LoadOptions {
+            examples: args.exemples,
+        };
+        let store = Arc::new(Store::open(&args.data, options)?);
         let dataset = store.current();
         tracing::info!(
             lieux = dataset.places.len(),

@@ -93,6 +93,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         bind: "127.0.0.1:0".parse().unwrap(),
         data: data_dir(),
         site: site_dir(),
+        exemples: true,
         tuiles: None,
         tuiles_attribution: String::new(),
     };

@@ -152,7 +152,10 @@ async fn the_page_lists_the_same_places_without_javascript() {
         ("?epci=248200099", "?epci=248200099"),
         ("?q=lafrancaise", "?q=lafrancaise"),
         ("?frais=Gratuit&zone=Est", "?frais=Gratuit&zone=Est"),
-        ("?near=44.0176,1.3545&radius=5", "?near=44.0176,1.3545&radius=5"),
+        (
+            "?near=44.0176,1.3545&radius=5",
+            "?near=44.0176,1.3545&radius=5",
+        ),
     ] {
         let html = app.get_page(&format!("/{query}")).await;
         let api = app.get_json(&format!("/api/places{api_query}")).await;

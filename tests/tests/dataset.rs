@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use carto82::dataset::{COMMUNES, Dataset, DatasetError, LIEUX};
+use carto82::dataset::{COMMUNES, Dataset, DatasetError, EVENEMENTS, LIEUX};
 use carto82_e2e::copy_dir;
 use serde_json::{Value, json};
 
@@ -10,11 +10,19 @@ fn real_data() -> PathBuf {
     carto82_e2e::data_dir()
 }
 
-/// A copy of the real dataset in a temporary directory, with `lieux.geojson` edited.
 fn with_places(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
+    with_file(LIEUX, edit)
+}
+
+fn with_events(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
+    with_file(EVENEMENTS, edit)
+}
+
+/// A copy of the real dataset in a temporary directory, with the features of `file` edited.
+fn with_file(file: &str, edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&real_data(), dir.path());
-    let path = dir.path().join(LIEUX);
+    let path = dir.path().join(file);
     let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     edit(doc["features"].as_array_mut().unwrap());
     std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
@@ -240,4 +248,69 @@ fn a_commune_without_polygon_is_refused() {
     assert!(e.file.ends_with(COMMUNES));
     assert_eq!(e.feature.as_ref().unwrap().index, 10);
     assert_eq!(e.field.as_deref(), Some("geometry"));
+}
+
+#[test]
+fn the_example_programme_loads_with_its_places() {
+    let dataset = Dataset::load(&real_data()).unwrap();
+    assert!(!dataset.events.is_empty());
+    for event in &dataset.events {
+        let place = event
+            .fiche
+            .lieu_id
+            .as_ref()
+            .expect("example events are at our places");
+        assert!(dataset.places.iter().any(|p| p.id() == place));
+    }
+}
+
+#[test]
+fn an_event_at_an_unknown_place_is_refused() {
+    let dir = with_events(|features| features[0]["properties"]["lieu_id"] = json!("nulle-part"));
+    let e = single_error(dir.path());
+    assert!(e.file.ends_with(EVENEMENTS));
+    assert_eq!(e.field.as_deref(), Some("lieu_id"));
+}
+
+#[test]
+fn an_event_far_from_its_place_is_refused() {
+    let dir = with_events(|features| features[0]["geometry"]["coordinates"] = json!([1.35, 44.0]));
+    assert_eq!(single_error(dir.path()).field.as_deref(), Some("geometry"));
+}
+
+#[test]
+fn slot_times_must_be_in_paris_time_and_end_after_they_start() {
+    let dir = with_events(|features| {
+        // Summer time in April: +02:00, not +01:00.
+        features[0]["properties"]["creneaux"][0]["debut"] = json!("2026-04-29T14:00:00+01:00");
+        features[1]["properties"]["creneaux"][0]["fin"] = json!("2026-01-01T00:00:00+01:00");
+    });
+    let errors = errors(dir.path());
+    let fields: Vec<_> = errors.iter().map(|e| e.field.clone().unwrap()).collect();
+    assert!(
+        fields.contains(&"creneaux[0].debut".to_owned()),
+        "{errors:#?}"
+    );
+    assert!(fields.contains(&"creneaux[0]".to_owned()), "{errors:#?}");
+}
+
+#[test]
+fn a_required_registration_needs_a_way_to_register() {
+    let dir = with_events(|features| {
+        features[2]["properties"]["inscription"] = json!({"mode": "obligatoire"});
+        features[3]["properties"]["theme"] = json!("cuisine");
+    });
+    let errors = errors(dir.path());
+    let fields: Vec<_> = errors.iter().map(|e| e.field.clone().unwrap()).collect();
+    assert_eq!(fields, ["inscription", "theme"], "{errors:#?}");
+    assert!(errors[1].reason.contains("« cuisine »") && errors[1].reason.contains("IA"));
+}
+
+#[test]
+fn duplicate_event_ids_are_refused() {
+    let dir = with_events(|features| {
+        let copy = features[0].clone();
+        features.push(copy);
+    });
+    assert_eq!(single_error(dir.path()).field.as_deref(), Some("id"));
 }

@@ -28,7 +28,14 @@ async fn edits_are_served_and_a_bad_edit_keeps_the_last_good_data() {
 
     // A valid edit: one place less.
     let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&places).unwrap()).unwrap();
-    let removed = doc["features"].as_array_mut().unwrap().remove(0);
+    // A place no event refers to (removing one that has events would be refused).
+    let events = std::fs::read_to_string(dir.path().join("evenements.geojson")).unwrap();
+    let features = doc["features"].as_array_mut().unwrap();
+    let free = features
+        .iter()
+        .position(|f| !events.contains(&format!("\"lieu_id\": \"{}\"", f["id"].as_str().unwrap())))
+        .expect("a place without events");
+    let removed = features.remove(free);
     std::fs::write(&places, doc.to_string()).unwrap();
     let health = health_until(&app, |h| h["lieux"] == start - 1).await;
     assert_eq!(health["lieux"], start - 1, "the edit is served");

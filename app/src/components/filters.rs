@@ -23,8 +23,8 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
         let go = go.clone();
         move |ev: leptos::ev::Event| {
             let mut next = filter.get_untracked();
-            next.zones = event_target_value(&ev).parse().ok().into_iter().collect();
-            next.epcis.clear();
+            next.area.zones = event_target_value(&ev).parse().ok().into_iter().collect();
+            next.area.epcis.clear();
             go(next)
         }
     };
@@ -35,9 +35,9 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
             .as_ref()
             .and_then(|s| index.with_value(|i| i.epci(s).map(|e| e.zone)))
         {
-            next.zones = vec![zone];
+            next.area.zones = vec![zone];
         }
-        next.epcis = epci.into_iter().collect();
+        next.area.epcis = epci.into_iter().collect();
         go(next)
     };
 
@@ -46,7 +46,7 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
         index.with_value(|i| {
             i.epcis
                 .iter()
-                .filter(|e| current.zones.is_empty() || current.zones.contains(&e.zone))
+                .filter(|e| current.area.zones.is_empty() || current.area.zones.contains(&e.zone))
                 .map(|e| {
                     let selected = current.epci() == Some(&e.siren);
                     view! {

@@ -2,13 +2,22 @@
 //! (which receives them already validated). Parsing from untrusted input happens at the edge:
 //! the server's `dataset` module for files, `PlaceFilter::from_query` for URLs.
 
+mod event;
 mod filter;
 mod place;
 pub mod standard;
 mod territory;
 mod text;
+mod vocabulary;
 
-pub use filter::{FILTER_PARAMETERS, FilterError, Near, PlaceFilter};
+pub use event::{
+    Accessibilite, ActivityType, Event, EventId, EventProperties, EventStatus, Inscription, Slot,
+    Theme,
+};
+pub use filter::{
+    AREA_PARAMETERS, AreaFilter, EVENT_PARAMETERS, EventFilter, FILTER_PARAMETERS, FilterError,
+    Near, PlaceFilter,
+};
 pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
 pub use territory::{
     BBox, CodePostal, EpciSummary, Insee, Siren, TerritoryIndex, Zone, ZoneSummary,

@@ -2,40 +2,7 @@
 //! `data/standard/standard-mediation-num.schema.json`). Each value is a variant, read and
 //! written as the standard's exact label, so an unknown or misspelt value cannot be loaded.
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-
-macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident => $label:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $label)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The standard's label, as in its CSV and JSON.
-            pub fn label(self) -> &'static str {
-                match self {
-                    $($name::$variant => $label),+
-                }
-            }
-
-            pub fn from_label(label: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|v| v.label() == label)
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.label())
-            }
-        }
-    };
-}
+use super::vocabulary::vocabulary;
 
 vocabulary!(
     /// `services`: what the place helps with.

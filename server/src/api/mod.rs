@@ -2,6 +2,7 @@
 
 mod cache;
 mod error;
+mod events;
 mod places;
 mod territory;
 
@@ -16,6 +17,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             // Open data: any site may read it from a browser.
             .wrap(DefaultHeaders::new().add(("Access-Control-Allow-Origin", "*")))
             .route("/places", web::get().to(places::list))
+            .route("/events", web::get().to(events::list))
+            .route("/events.ics", web::get().to(events::ics))
             .route("/territory/{layer}", web::get().to(territory::layer))
             .default_service(web::to(not_found)),
     );
@@ -27,6 +30,7 @@ async fn health(store: web::Data<crate::dataset::Store>) -> HttpResponse {
         "status": "ok",
         "lieux": dataset.places.len(),
         "communes": dataset.territory.communes.len(),
+        "evenements": dataset.events.len(),
         // Set when the files changed into an invalid dataset: the previous one is served.
         "rechargement_refuse": store.last_refusal(),
     }))
@@ -40,3 +44,39 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError
 }
 
 const GEOJSON: &str = "application/geo+json";
+
+/// A located record as a GeoJSON Feature: its stored properties, then what Carto82
+/// computed from its point (`insee_localise`, `commune_localisee`, `epci_siren`, `epci_nom`,
+/// `zone`), and `distance_km` when a `near` point was given.
+fn feature(
+    id: &str,
+    position: &app::model::Position,
+    stored: &impl serde::Serialize,
+    localisation: &app::model::Localisation,
+    distance_km: Option<f64>,
+) -> geojson::Feature {
+    use serde_json::{Map, Value};
+    let mut properties = match serde_json::to_value(stored) {
+        Ok(Value::Object(map)) => map,
+        _ => Map::new(),
+    };
+    if let Ok(Value::Object(computed)) = serde_json::to_value(localisation) {
+        properties.extend(computed);
+    }
+    if let Some(km) = distance_km {
+        properties.insert("distance_km".into(), ((km * 100.0).round() / 100.0).into());
+    }
+    geojson::Feature {
+        bbox: None,
+        geometry: Some(geojson::Geometry::new_point([position.lon, position.lat])),
+        id: Some(geojson::feature::Id::String(id.to_owned())),
+        properties: Some(properties),
+        foreign_members: None,
+    }
+}
+
+/// The query string as pairs, or a 400 that says why it cannot be read.
+fn query_pairs(req: &actix_web::HttpRequest) -> Result<Vec<(String, String)>, ApiError> {
+    serde_urlencoded::from_str(req.query_string())
+        .map_err(|e| ApiError::bad_query(format!("chaîne de requête illisible : {e}")))
+}

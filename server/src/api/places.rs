@@ -1,10 +1,9 @@
 use actix_web::{HttpRequest, HttpResponse, web};
-use serde_json::{Map, Value};
 
 use app::catalogue::Catalogue;
-use app::model::{Place, PlaceFilter};
+use app::model::PlaceFilter;
 
-use super::{ApiError, GEOJSON, cache};
+use super::{ApiError, GEOJSON, cache, feature, query_pairs};
 use crate::dataset::Store;
 use crate::standard::{self, StandardRow};
 
@@ -35,8 +34,7 @@ impl Format {
 /// commune, bbox, near + radius, q, service, public, frais, programme), as GeoJSON (default)
 /// or in the national standard (`format=csv`, `format=json`). Nearest first with `near`.
 pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string())
-        .map_err(|e| ApiError::bad_query(format!("chaîne de requête illisible : {e}")))?;
+    let pairs = query_pairs(&req)?;
     let filter = PlaceFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
     let format = Format::parse(
         pairs
@@ -51,7 +49,16 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
                 bbox: None,
                 features: places
                     .iter()
-                    .map(|p| feature(p, filter.distance_km(p)))
+                    .map(|p| {
+                        let distance = filter.distance_km(p);
+                        feature(
+                            p.id().as_str(),
+                            &p.position,
+                            &p.fiche,
+                            &p.localisation,
+                            distance,
+                        )
+                    })
                     .collect(),
                 foreign_members: None,
             };
@@ -70,30 +77,4 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
         }
     };
     Ok(cache::respond(&req, content_type, body.into()))
-}
-
-/// A place as a GeoJSON Feature: the standard's fields, then what Carto82 computed
-/// from the point (`insee_localise`, `commune_localisee`, `epci_siren`, `epci_nom`, `zone`),
-/// and `distance_km` from the `near` point when one was given.
-pub fn feature(place: &Place, distance_km: Option<f64>) -> geojson::Feature {
-    let mut properties = match serde_json::to_value(&place.fiche) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    };
-    if let Ok(Value::Object(computed)) = serde_json::to_value(&place.localisation) {
-        properties.extend(computed);
-    }
-    if let Some(km) = distance_km {
-        properties.insert("distance_km".into(), ((km * 100.0).round() / 100.0).into());
-    }
-    geojson::Feature {
-        bbox: None,
-        geometry: Some(geojson::Geometry::new_point([
-            place.position.lon,
-            place.position.lat,
-        ])),
-        id: Some(geojson::feature::Id::String(place.id().to_string())),
-        properties: Some(properties),
-        foreign_members: None,
-    }
 }

@@ -4,6 +4,7 @@
 //! loading goes on past a bad feature so that one run lists them all.
 
 mod error;
+mod events;
 mod geojson_file;
 mod places;
 mod store;
@@ -12,7 +13,7 @@ mod territory;
 use std::path::Path;
 
 use app::catalogue::Catalogue;
-use app::model::{Place, PlaceFilter, TerritoryIndex};
+use app::model::{Event, EventFilter, Place, PlaceFilter, TerritoryIndex};
 
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
 pub use store::{Store, WatchGuard};
@@ -20,6 +21,8 @@ pub use territory::{Commune, Epci, Territory};
 
 /// File names inside the dataset directory.
 pub const LIEUX: &str = "lieux.geojson";
+/// Optional: a dataset without events is valid.
+pub const EVENEMENTS: &str = "evenements.geojson";
 pub const COMMUNES: &str = "territoire/communes.geojson";
 pub const COMMUNES_SIMPLIFIEES: &str = "territoire/communes.simplifie.geojson";
 pub const EPCI_SIMPLIFIES: &str = "territoire/epci.simplifie.geojson";
@@ -29,19 +32,58 @@ pub struct Dataset {
     pub territory: Territory,
     /// Sorted by id.
     pub places: Vec<Place>,
+    /// Sorted by start, then id.
+    pub events: Vec<Event>,
+    /// When these files were read: the `DTSTAMP` of calendar exports, stable between reloads.
+    pub loaded_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What to keep of the files.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadOptions {
+    /// Keep the events marked `exemple` (the invented demonstration programme).
+    pub examples: bool,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions { examples: true }
+    }
 }
 
 impl Dataset {
     pub fn load(dir: &Path) -> Result<Dataset, DatasetErrors> {
+        Dataset::load_with(dir, LoadOptions::default())
+    }
+
+    pub fn load_with(dir: &Path, options: LoadOptions) -> Result<Dataset, DatasetErrors> {
         let territory = Territory::load(dir)?;
         let places = places::load(&dir.join(LIEUX), &territory)?;
-        Ok(Dataset { territory, places })
+        let events_file = dir.join(EVENEMENTS);
+        let mut events = if events_file.exists() {
+            events::load(&events_file, &territory, &places)?
+        } else {
+            Vec::new()
+        };
+        if !options.examples {
+            events.retain(|e| !e.fiche.exemple);
+        }
+        Ok(Dataset {
+            territory,
+            places,
+            events,
+            loaded_at: chrono::Utc::now(),
+        })
     }
 }
 
 impl Catalogue for Dataset {
     fn places(&self, filter: &PlaceFilter) -> Vec<Place> {
         filter.select(&self.places)
+    }
+
+    fn events(&self, filter: &EventFilter) -> Vec<Event> {
+        filter.select(&self.events)
     }
 
     fn territory_index(&self) -> TerritoryIndex {

@@ -82,18 +82,13 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
             fail(field, "valeur vide".to_owned());
         }
     }
-    if let Some(phone) = &fiche.telephone {
-        let ok = TELEPHONE_PREFIXES.iter().any(|prefix| {
-            phone.strip_prefix(prefix).is_some_and(|rest| {
-                (6..=9).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit())
-            })
-        });
-        if !ok {
-            fail(
-                "telephone",
-                format!("« {phone} » : format international attendu, par exemple +33563000000"),
-            );
-        }
+    if let Some(phone) = &fiche.telephone
+        && !valid_telephone(phone)
+    {
+        fail(
+            "telephone",
+            format!("« {phone} » : format international attendu, par exemple +33563000000"),
+        );
     }
     if fiche.services.is_empty() {
         fail("services", "au moins un service attendu".to_owned());
@@ -114,25 +109,13 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
     }
 
     let (lon, lat) = (point.x(), point.y());
-    let localisation = match territory.locate(lon, lat) {
-        Some(commune) => {
-            let epci = territory.epci(&commune.epci);
-            Some(Localisation {
-                insee_localise: commune.insee.clone(),
-                commune_localisee: commune.nom.clone(),
-                epci_siren: commune.epci.clone(),
-                epci_nom: epci.map(|e| e.nom.clone()).unwrap_or_default(),
-                zone: commune.zone,
-            })
-        }
-        None => {
-            fail(
-                "geometry",
-                format!("le point [{lon}, {lat}] n'est dans aucune commune du Tarn-et-Garonne"),
-            );
-            None
-        }
-    };
+    let localisation = locate(territory, lon, lat);
+    if localisation.is_none() {
+        fail(
+            "geometry",
+            format!("le point [{lon}, {lat}] n'est dans aucune commune du Tarn-et-Garonne"),
+        );
+    }
 
     match localisation {
         Some(localisation) if problems.is_empty() => Ok(Place {
@@ -142,4 +125,28 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
         }),
         _ => Err(problems),
     }
+}
+
+/// The standard's telephone pattern: an international prefix of France and 6 to 9 digits.
+pub fn valid_telephone(phone: &str) -> bool {
+    TELEPHONE_PREFIXES.iter().any(|prefix| {
+        phone.strip_prefix(prefix).is_some_and(|rest| {
+            (6..=9).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit())
+        })
+    })
+}
+
+/// Commune, EPCI and zone of a point, if it is in the département.
+pub fn locate(territory: &Territory, lon: f64, lat: f64) -> Option<Localisation> {
+    let commune = territory.locate(lon, lat)?;
+    Some(Localisation {
+        insee_localise: commune.insee.clone(),
+        commune_localisee: commune.nom.clone(),
+        epci_siren: commune.epci.clone(),
+        epci_nom: territory
+            .epci(&commune.epci)
+            .map(|e| e.nom.clone())
+            .unwrap_or_default(),
+        zone: commune.zone,
+    })
 }

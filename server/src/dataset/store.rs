@@ -12,15 +12,16 @@ use arc_swap::ArcSwap;
 use notify::{RecursiveMode, Watcher};
 
 use app::catalogue::Catalogue;
-use app::model::{Place, PlaceFilter, TerritoryIndex};
+use app::model::{Event, EventFilter, Place, PlaceFilter, TerritoryIndex};
 
-use super::{Dataset, DatasetErrors};
+use super::{Dataset, DatasetErrors, LoadOptions};
 
 /// Editors write a file in several steps: wait for this much quiet before reloading.
 const SETTLE: Duration = Duration::from_millis(300);
 
 pub struct Store {
     dir: PathBuf,
+    options: LoadOptions,
     current: ArcSwap<Dataset>,
     last_refusal: Mutex<Option<String>>,
 }
@@ -31,10 +32,11 @@ pub struct WatchGuard {
 }
 
 impl Store {
-    pub fn open(dir: &Path) -> Result<Store, DatasetErrors> {
-        let dataset = Dataset::load(dir)?;
+    pub fn open(dir: &Path, options: LoadOptions) -> Result<Store, DatasetErrors> {
+        let dataset = Dataset::load_with(dir, options)?;
         Ok(Store {
             dir: dir.to_owned(),
+            options,
             current: ArcSwap::from_pointee(dataset),
             last_refusal: Mutex::new(None),
         })
@@ -50,7 +52,7 @@ impl Store {
     }
 
     pub fn reload(&self) {
-        match Dataset::load(&self.dir) {
+        match Dataset::load_with(&self.dir, self.options) {
             Ok(dataset) => {
                 tracing::info!(lieux = dataset.places.len(), "jeu de données rechargé");
                 self.current.store(Arc::new(dataset));
@@ -94,6 +96,10 @@ impl Store {
 impl Catalogue for Store {
     fn places(&self, filter: &PlaceFilter) -> Vec<Place> {
         self.current().places(filter)
+    }
+
+    fn events(&self, filter: &EventFilter) -> Vec<Event> {
+        self.current().events(filter)
     }
 
     fn territory_index(&self) -> TerritoryIndex {

@@ -1,0 +1,186 @@
+//! Events of "Le 82 fait son numérique" and later programmes. Field meanings follow
+//! schema.org `Event` (see data/README.md for the correspondence).
+
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::place::{PlaceId, Position};
+use super::territory::CodePostal;
+use super::vocabulary::vocabulary;
+
+vocabulary!(
+    /// The five themes of the programme.
+    Theme {
+        Famille => "famille",
+        Sante => "santé",
+        NumeriqueResponsable => "numérique responsable",
+        Education => "éducation",
+        Ia => "IA",
+    }
+);
+
+vocabulary!(
+    /// What kind of activity it is.
+    ActivityType {
+        Conference => "conférence",
+        TableRonde => "table ronde",
+        Atelier => "atelier",
+        Exposition => "exposition",
+        Rencontre => "rencontre",
+        Autre => "autre",
+    }
+);
+
+vocabulary!(
+    /// schema.org `eventStatus`, in French.
+    EventStatus {
+        Scheduled => "programmé",
+        Rescheduled => "date modifiée",
+        Postponed => "reporté",
+        Full => "complet",
+        Cancelled => "annulé",
+    }
+);
+
+vocabulary!(
+    /// Accessibility of the event (OpenAgenda's five codes).
+    Accessibilite {
+        Auditif => "handicap auditif",
+        Visuel => "handicap visuel",
+        Moteur => "handicap moteur",
+        Mental => "handicap mental",
+        Psychique => "handicap psychique",
+    }
+);
+
+/// Stable identifier of an event: lowercase ASCII slug.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EventId(String);
+
+impl EventId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for EventId {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        PlaceId::try_from(s).map(|p| EventId(p.as_str().to_owned()))
+    }
+}
+
+impl From<EventId> for String {
+    fn from(id: EventId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for EventId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One time slot, with its UTC offset as in the file (Europe/Paris, checked at load).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slot {
+    pub debut: DateTime<FixedOffset>,
+    pub fin: DateTime<FixedOffset>,
+}
+
+/// How to register: not needed, or needed with at least one way to do it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "mode", deny_unknown_fields)]
+pub enum Inscription {
+    #[serde(rename = "libre")]
+    Libre,
+    #[serde(rename = "obligatoire")]
+    Obligatoire {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lien: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        telephone: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        courriel: Option<String>,
+    },
+}
+
+/// The properties of an event as stored in `data/evenements.geojson`; the point of the
+/// event is its geometry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventProperties {
+    pub id: EventId,
+    /// schema.org `name`; 140 characters at most.
+    pub titre: String,
+    /// schema.org `description`, short; 200 characters at most.
+    pub resume: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// At least one; schema.org `startDate`/`endDate` (one `subEvent` each when several).
+    pub creneaux: Vec<Slot>,
+    /// The mediation place where it happens, when it is one of ours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lieu_id: Option<PlaceId>,
+    /// schema.org `location.name` and address, always given so the event reads alone.
+    pub lieu_nom: String,
+    pub adresse: String,
+    pub code_postal: CodePostal,
+    pub commune: String,
+    pub theme: Theme,
+    #[serde(rename = "type")]
+    pub type_activite: ActivityType,
+    /// Who it is for, in plain words ("tout public", "seniors", "parents et enfants"…).
+    pub public: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub accessibilite: Vec<Accessibilite>,
+    pub inscription: Inscription,
+    /// schema.org `offers`: "Gratuit" or a price in words.
+    pub prix: String,
+    pub organisateur: String,
+    pub statut: EventStatus,
+    /// Year of the programme edition.
+    pub edition: u16,
+    /// Invented for demonstration: shown with an "exemple" badge, and hidden when the
+    /// server is told to serve real data only.
+    #[serde(default)]
+    pub exemple: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub fiche: EventProperties,
+    pub position: Position,
+    pub localisation: super::place::Localisation,
+}
+
+impl Event {
+    pub fn id(&self) -> &EventId {
+        &self.fiche.id
+    }
+
+    /// Start of the first slot.
+    pub fn debut(&self) -> DateTime<FixedOffset> {
+        self.fiche
+            .creneaux
+            .iter()
+            .map(|c| c.debut)
+            .min()
+            .expect("at least one slot, checked at load")
+    }
+
+    /// End of the last slot.
+    pub fn fin(&self) -> DateTime<FixedOffset> {
+        self.fiche
+            .creneaux
+            .iter()
+            .map(|c| c.fin)
+            .max()
+            .expect("at least one slot, checked at load")
+    }
+}

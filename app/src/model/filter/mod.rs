@@ -1,0 +1,116 @@
+//! Filters of places and events. One parser and one matcher per kind, shared by the page
+//! URL, the server functions and the API, so the list, the map and the API always agree.
+//! Several values of one filter mean OR (`zone=Est,Ouest` or a repeated key); different
+//! filters mean AND. Unknown parameters are ignored (links may carry tracking, or parameters
+//! for other purposes such as `format`); an empty value means "no filter".
+
+mod area;
+mod events;
+mod places;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::fold;
+
+pub use area::{AREA_PARAMETERS, AreaFilter, Near};
+pub use events::{EVENT_PARAMETERS, EventFilter};
+pub use places::{FILTER_PARAMETERS, PlaceFilter};
+
+/// A query parameter that could not be understood.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[error("paramètre « {parameter} » : {reason}")]
+pub struct FilterError {
+    pub parameter: String,
+    pub reason: String,
+}
+
+impl FilterError {
+    fn new(parameter: &str, reason: impl Into<String>) -> Self {
+        FilterError {
+            parameter: parameter.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+const MAX_QUERY_CHARS: usize = 200;
+
+/// Calls `read` with each non-empty `(key, value)`; a reason it returns becomes the error of
+/// that parameter.
+fn each_pair<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    mut read: impl FnMut(&'a str, &'a str) -> Result<(), String>,
+) -> Result<(), FilterError> {
+    for (key, value) in pairs {
+        let value = value.trim();
+        if !value.is_empty() {
+            read(key, value).map_err(|reason| FilterError::new(key, reason))?;
+        }
+    }
+    Ok(())
+}
+
+/// The comma-separated choices of one value.
+fn items(value: &str) -> impl Iterator<Item = &str> {
+    value.split(',').map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn parse_all<'a, T>(
+    value: &'a str,
+    parse: impl Fn(&'a str) -> Result<T, String>,
+) -> Result<Vec<T>, String> {
+    items(value).map(parse).collect()
+}
+
+/// Finds a vocabulary value by its label, ignoring accents and case.
+fn by_label<T: Copy + std::fmt::Display>(all: &'static [T]) -> impl Fn(&str) -> Result<T, String> {
+    move |wanted| {
+        all.iter()
+            .copied()
+            .find(|v| fold(&v.to_string()) == fold(wanted))
+            .ok_or_else(|| {
+                let labels: Vec<String> = all.iter().map(ToString::to_string).collect();
+                format!(
+                    "« {wanted} » inconnu ; valeurs possibles : {}",
+                    labels.join(", ")
+                )
+            })
+    }
+}
+
+/// Free text, bounded.
+fn parse_text(value: &str) -> Result<String, String> {
+    if value.chars().count() > MAX_QUERY_CHARS {
+        Err(format!("{MAX_QUERY_CHARS} caractères au plus"))
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// Every word of `q` (folded) appears in one of `texts` (folded).
+fn matches_words(q: &str, texts: &[&str]) -> bool {
+    let haystack = fold(&texts.join(" "));
+    fold(q).split(' ').all(|word| haystack.contains(word))
+}
+
+/// No choice, or at least one of the choices.
+fn any_of<T: PartialEq>(wanted: &[T], has: &[T]) -> bool {
+    wanted.is_empty() || wanted.iter().any(|w| has.contains(w))
+}
+
+/// Query pairs for a list of values, comma-joined; nothing when empty.
+fn list_pair<T: std::fmt::Display>(
+    key: &'static str,
+    values: &[T],
+) -> Option<(&'static str, String)> {
+    (!values.is_empty()).then(|| {
+        (
+            key,
+            values
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+        )
+    })
+}

@@ -1,0 +1,53 @@
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use app::catalogue::Catalogue;
+use app::model::EventFilter;
+
+use super::{ApiError, GEOJSON, cache, feature, query_pairs};
+use crate::calendar;
+use crate::dataset::Store;
+
+fn filter(req: &HttpRequest) -> Result<EventFilter, ApiError> {
+    let pairs = query_pairs(req)?;
+    Ok(EventFilter::from_query(
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+    )?)
+}
+
+/// `GET /api/events`: the events matching `EventFilter` (area, q, theme, type, status,
+/// from, to), as GeoJSON, in date order (nearest first with `near`).
+pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
+    let filter = filter(&req)?;
+    let collection = geojson::FeatureCollection {
+        bbox: None,
+        features: store
+            .events(&filter)
+            .iter()
+            .map(|e| {
+                let distance = filter.area.distance_km(&e.position);
+                feature(
+                    e.id().as_str(),
+                    &e.position,
+                    &e.fiche,
+                    &e.localisation,
+                    distance,
+                )
+            })
+            .collect(),
+        foreign_members: None,
+    };
+    let body = serde_json::to_vec(&collection).expect("GeoJSON serialises");
+    Ok(cache::respond(&req, GEOJSON, body.into()))
+}
+
+/// `GET /api/events.ics`: the same events as an iCalendar feed.
+pub async fn ics(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
+    let filter = filter(&req)?;
+    let dataset = store.current();
+    let body = calendar::to_ics(&dataset.events(&filter), dataset.loaded_at);
+    Ok(cache::respond(
+        &req,
+        "text/calendar; charset=utf-8",
+        body.into_bytes().into(),
+    ))
+}

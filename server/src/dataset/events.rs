@@ -1,0 +1,176 @@
+//! `evenements.geojson`: the events of the programme, each at a point of the département,
+//! usually one of our places.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chrono::{Datelike, Offset, TimeZone};
+use chrono_tz::Europe::Paris;
+use geo::{Distance, Haversine, Point};
+
+use app::model::{Event, EventProperties, Inscription, Place, PlaceId, Position};
+
+use super::error::{DatasetError, DatasetErrors};
+use super::geojson_file::{self, RawFeature};
+use super::places::{locate, valid_telephone};
+use super::territory::Territory;
+
+/// Farther than this from its place, an event's point is taken for a mistake.
+const MAX_METRES_FROM_PLACE: f64 = 200.0;
+const MAX_TITLE: usize = 140;
+const MAX_SUMMARY: usize = 200;
+
+pub fn load(
+    path: &Path,
+    territory: &Territory,
+    places: &[Place],
+) -> Result<Vec<Event>, DatasetErrors> {
+    let by_id: BTreeMap<&PlaceId, &Place> = places.iter().map(|p| (p.id(), p)).collect();
+    let mut problems = Vec::new();
+    let features = geojson_file::read(path, &mut problems)?;
+    let mut events = Vec::with_capacity(features.len());
+    let mut ids = BTreeSet::new();
+    for raw in &features {
+        match event(path, raw, territory, &by_id) {
+            Ok(event) if !ids.insert(event.id().clone()) => problems.push(raw.error(
+                path,
+                Some("id"),
+                format!(
+                    "identifiant « {} » déjà utilisé par un autre événement",
+                    event.id()
+                ),
+            )),
+            Ok(event) => events.push(event),
+            Err(mut errors) => problems.append(&mut errors),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(DatasetErrors(problems));
+    }
+    events.sort_by_key(|e| (e.debut(), e.id().clone()));
+    Ok(events)
+}
+
+fn event(
+    path: &Path,
+    raw: &RawFeature,
+    territory: &Territory,
+    places: &BTreeMap<&PlaceId, &Place>,
+) -> Result<Event, Vec<DatasetError>> {
+    let fiche: EventProperties = raw.properties(path).map_err(|e| vec![e])?;
+    let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
+    let mut problems = Vec::new();
+    let mut fail =
+        |field: &str, reason: String| problems.push(raw.error(path, Some(field), reason));
+
+    for (field, value, max) in [
+        ("titre", &fiche.titre, MAX_TITLE),
+        ("resume", &fiche.resume, MAX_SUMMARY),
+    ] {
+        let n = value.chars().count();
+        if n == 0 || n > max {
+            fail(field, format!("{n} caractères ; entre 1 et {max} attendus"));
+        }
+    }
+    for (field, value) in [
+        ("lieu_nom", &fiche.lieu_nom),
+        ("adresse", &fiche.adresse),
+        ("commune", &fiche.commune),
+        ("organisateur", &fiche.organisateur),
+        ("public", &fiche.public),
+        ("prix", &fiche.prix),
+    ] {
+        if value.trim().is_empty() {
+            fail(field, "valeur vide".to_owned());
+        }
+    }
+    if fiche.creneaux.is_empty() {
+        fail("creneaux", "au moins un créneau attendu".to_owned());
+    }
+    for (i, slot) in fiche.creneaux.iter().enumerate() {
+        let field = format!("creneaux[{i}]");
+        if slot.fin <= slot.debut {
+            fail(
+                &field,
+                format!(
+                    "la fin ({}) n'est pas après le début ({})",
+                    slot.fin, slot.debut
+                ),
+            );
+        }
+        for (end, at) in [("debut", slot.debut), ("fin", slot.fin)] {
+            let paris = Paris.offset_from_utc_datetime(&at.naive_utc()).fix();
+            if *at.offset() != paris {
+                fail(
+                    &format!("{field}.{end}"),
+                    format!(
+                        "{at} : décalage {} au lieu de {paris} (heure de Paris à cette date)",
+                        at.offset()
+                    ),
+                );
+            }
+        }
+        if i32::from(fiche.edition) != slot.debut.date_naive().year() {
+            fail(
+                "edition",
+                format!(
+                    "édition {} mais créneau le {}",
+                    fiche.edition,
+                    slot.debut.date_naive()
+                ),
+            );
+        }
+    }
+    if let Inscription::Obligatoire {
+        lien,
+        telephone,
+        courriel,
+    } = &fiche.inscription
+    {
+        if lien.is_none() && telephone.is_none() && courriel.is_none() {
+            fail(
+                "inscription",
+                "inscription obligatoire : donnez un lien, un téléphone ou un courriel".to_owned(),
+            );
+        }
+        if let Some(phone) = telephone
+            && !valid_telephone(phone)
+        {
+            fail(
+                "inscription.telephone",
+                format!("« {phone} » : format international attendu, par exemple +33563000000"),
+            );
+        }
+    }
+    if let Some(id) = &fiche.lieu_id {
+        match places.get(id) {
+            None => fail("lieu_id", format!("aucun lieu « {id} » dans lieux.geojson")),
+            Some(place) => {
+                let metres =
+                    Haversine.distance(point, Point::new(place.position.lon, place.position.lat));
+                if metres > MAX_METRES_FROM_PLACE {
+                    fail(
+                        "geometry",
+                        format!("à {metres:.0} m du lieu « {id} » ; le point du lieu est attendu"),
+                    );
+                }
+            }
+        }
+    }
+    let (lon, lat) = (point.x(), point.y());
+    let localisation = locate(territory, lon, lat).ok_or_else(|| {
+        format!("le point [{lon}, {lat}] n'est dans aucune commune du Tarn-et-Garonne")
+    });
+    match localisation {
+        Ok(localisation) if problems.is_empty() => Ok(Event {
+            fiche,
+            position: Position { lon, lat },
+            localisation,
+        }),
+        Ok(_) => Err(problems),
+        Err(reason) => {
+            problems.push(raw.error(path, Some("geometry"), reason));
+            Err(problems)
+        }
+    }
+}
