@@ -536,3 +536,34 @@ async fn every_bad_filter_value_is_a_400_naming_its_parameter() {
         assert_eq!(body["parameter"], parameter, "{query}: {body}");
     }
 }
+
+#[tokio::test]
+async fn opening_hours_filters_use_the_places_hours() {
+    let app = spawn_app().await;
+    let all = ids(&app, "").await;
+    // Monday 13 April 2026: most places open; Sunday 19 April: none of ours.
+    let monday = ids(&app, "open_on=2026-04-13").await;
+    let sunday = ids(&app, "open_on=2026-04-19").await;
+    assert!(
+        monday.len() > all.len() / 2,
+        "{} of {}",
+        monday.len(),
+        all.len()
+    );
+    assert!(sunday.is_empty(), "{sunday:?}");
+    // Saturday mornings: a few France services.
+    let saturday = ids(&app, "open_on=2026-04-18").await;
+    assert!(!saturday.is_empty() && saturday.len() < monday.len());
+    // Now: whatever the time, a subset, and a clear answer.
+    let now = ids(&app, "open_now=oui").await;
+    assert!(now.iter().all(|id| all.contains(id)));
+    for (query, parameter) in [
+        ("open_now=peut-être", "open_now"),
+        ("open_on=demain", "open_on"),
+    ] {
+        let response = app.get(&format!("/api/places?{query}")).await;
+        assert_eq!(response.status(), 400);
+        let body: Value = response.json().await.unwrap();
+        assert_eq!(body["parameter"], parameter);
+    }
+}

@@ -314,3 +314,12 @@ fn duplicate_event_ids_are_refused() {
     });
     assert_eq!(single_error(dir.path()).field.as_deref(), Some("id"));
 }
+
+#[test]
+fn opening_hours_must_be_osm_syntax() {
+    let dir =
+        with_places(|features| features[6]["properties"]["horaires"] = json!("lundi de 9h à 12h"));
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("horaires"));
+    assert!(e.reason.contains("opening_hours"), "{e}");
+}

@@ -4,6 +4,8 @@
 
 mod event;
 mod filter;
+#[cfg(feature = "ssr")]
+pub mod hours;
 mod place;
 pub mod standard;
 mod territory;

@@ -90,6 +90,14 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
             format!("« {phone} » : format international attendu, par exemple +33563000000"),
         );
     }
+    if let Some(hours) = &fiche.horaires
+        && let Err(reason) = app::model::hours::check(hours)
+    {
+        fail(
+            "horaires",
+            format!("« {hours} » n'est pas au format OSM opening_hours : {reason}"),
+        );
+    }
     if fiche.services.is_empty() {
         fail("services", "au moins un service attendu".to_owned());
     }

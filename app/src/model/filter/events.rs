@@ -3,7 +3,8 @@ use serde::{Deserialize, Serialize};
 
 use super::area::{AREA_PARAMETERS, AreaFilter};
 use super::{
-    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_text,
+    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_date,
+    parse_text,
 };
 use crate::model::event::{ActivityType, Event, EventStatus, Theme};
 
@@ -133,11 +134,6 @@ impl EventFilter {
         }
         found
     }
-}
-
-fn parse_date(value: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| format!("« {value} » : date AAAA-MM-JJ attendue"))
 }
 
 #[cfg(test)]

@@ -87,6 +87,21 @@ fn parse_text(value: &str) -> Result<String, String> {
     }
 }
 
+fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| format!("« {value} » : date AAAA-MM-JJ attendue"))
+}
+
+fn parse_yes_no(value: &str) -> Result<bool, String> {
+    match fold(value).as_str() {
+        "1" | "true" | "oui" | "yes" => Ok(true),
+        "0" | "false" | "non" | "no" => Ok(false),
+        _ => Err(format!(
+            "« {value} » : oui ou non (true, false, 1, 0) attendu"
+        )),
+    }
+}
+
 /// Every word of `q` (folded) appears in one of `texts` (folded).
 fn matches_words(q: &str, texts: &[&str]) -> bool {
     let haystack = fold(&texts.join(" "));

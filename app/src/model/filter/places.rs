@@ -1,8 +1,10 @@
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::area::{AREA_PARAMETERS, AreaFilter};
 use super::{
-    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_text,
+    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_date,
+    parse_text, parse_yes_no,
 };
 use crate::model::place::Place;
 use crate::model::standard::{Frais, Programme, Public, Service};
@@ -19,10 +21,14 @@ pub struct PlaceFilter {
     pub publics: Vec<Public>,
     pub frais: Vec<Frais>,
     pub programmes: Vec<Programme>,
+    /// Open now, at Paris time (evaluated on the server).
+    pub open_now: bool,
+    /// Open at some time of this day (evaluated on the server).
+    pub open_on: Option<NaiveDate>,
 }
 
 /// The parameters `PlaceFilter::from_query` reads.
-pub const FILTER_PARAMETERS: [&str; 11] = [
+pub const FILTER_PARAMETERS: [&str; 13] = [
     AREA_PARAMETERS[0],
     AREA_PARAMETERS[1],
     AREA_PARAMETERS[2],
@@ -34,6 +40,8 @@ pub const FILTER_PARAMETERS: [&str; 11] = [
     "public",
     "frais",
     "programme",
+    "open_now",
+    "open_on",
 ];
 
 impl PlaceFilter {
@@ -85,6 +93,8 @@ impl PlaceFilter {
                 "programme" => filter
                     .programmes
                     .extend(parse_all(value, by_label(Programme::ALL))?),
+                "open_now" => filter.open_now = parse_yes_no(value)?,
+                "open_on" => filter.open_on = Some(parse_date(value)?),
                 _ => {}
             }
             Ok(())
@@ -106,6 +116,10 @@ impl PlaceFilter {
             .into_iter()
             .flatten(),
         );
+        if self.open_now {
+            pairs.push(("open_now", "true".to_owned()));
+        }
+        pairs.extend(self.open_on.map(|d| ("open_on", d.to_string())));
         serde_urlencoded::to_string(&pairs).expect("strings encode")
     }
 
@@ -128,6 +142,7 @@ impl PlaceFilter {
             && any_of(&self.publics, &f.publics_specifiquement_adresses)
             && any_of(&self.frais, &f.frais_a_charge)
             && any_of(&self.programmes, &f.dispositif_programmes_nationaux)
+            && self.open_matches(place)
             && self.q.as_deref().is_none_or(|q| {
                 let services: Vec<&str> = f.services.iter().map(|s| s.label()).collect();
                 let code_postal = f.code_postal.to_string();
@@ -142,6 +157,23 @@ impl PlaceFilter {
                 texts.extend(services);
                 matches_words(q, &texts)
             })
+    }
+
+    /// Opening hours are evaluated on the server only: the browser never filters by itself,
+    /// it asks the server.
+    #[cfg(feature = "ssr")]
+    fn open_matches(&self, place: &Place) -> bool {
+        use crate::model::hours;
+        let hours = place.fiche.horaires.as_deref();
+        (!self.open_now || hours.is_some_and(|h| hours::is_open_at(h, hours::paris_now())))
+            && self
+                .open_on
+                .is_none_or(|day| hours.is_some_and(|h| hours::is_open_on(h, day)))
+    }
+
+    #[cfg(not(feature = "ssr"))]
+    fn open_matches(&self, _place: &Place) -> bool {
+        true
     }
 
     /// The places that match, nearest first when `near` is given, else in the given order.
