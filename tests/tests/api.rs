@@ -567,3 +567,59 @@ async fn opening_hours_filters_use_the_places_hours() {
         assert_eq!(body["parameter"], parameter);
     }
 }
+
+#[tokio::test]
+async fn stats_count_places_events_and_people_per_zone_and_epci() {
+    let app = spawn_app().await;
+    let stats = app.get_json("/api/stats").await;
+    let places = dataset_place_count() as u64;
+    assert_eq!(stats["departement"]["lieux"], places);
+    assert_eq!(stats["departement"]["population"], 265_817);
+    let zones = stats["zones"].as_array().unwrap();
+    let population: Vec<(String, u64)> = zones
+        .iter()
+        .map(|z| {
+            (
+                z["zone"].as_str().unwrap().to_owned(),
+                z["population"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // Figures of data/README.md (INSEE populations of the 82's communes).
+    assert_eq!(
+        population,
+        [
+            ("Est".to_owned(), 50_076),
+            ("Centre".to_owned(), 179_037),
+            ("Ouest".to_owned(), 36_704)
+        ]
+    );
+    let sum =
+        |key: &str, list: &[Value]| list.iter().map(|x| x[key].as_u64().unwrap()).sum::<u64>();
+    let epci = stats["epci"].as_array().unwrap();
+    assert_eq!(epci.len(), 10);
+    for key in ["lieux", "evenements", "population"] {
+        assert_eq!(
+            sum(key, zones),
+            stats["departement"][key].as_u64().unwrap(),
+            "{key}"
+        );
+        assert_eq!(
+            sum(key, epci),
+            stats["departement"][key].as_u64().unwrap(),
+            "{key}"
+        );
+    }
+    let per_10000 = stats["departement"]["lieux_pour_10000_habitants"]
+        .as_f64()
+        .unwrap();
+    assert!((per_10000 - (places as f64 * 10_000.0 / 265_817.0)).abs() < 0.06);
+
+    let free = app.get_json("/api/stats?frais=Gratuit").await;
+    assert!(free["departement"]["lieux"].as_u64().unwrap() < places);
+    let workshops = app.get_json("/api/stats?type=atelier").await;
+    assert!(
+        workshops["departement"]["evenements"].as_u64().unwrap()
+            < stats["departement"]["evenements"].as_u64().unwrap()
+    );
+}

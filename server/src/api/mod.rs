@@ -4,6 +4,7 @@ mod cache;
 mod error;
 mod events;
 mod places;
+mod stats;
 mod territory;
 
 use actix_web::middleware::DefaultHeaders;
@@ -19,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/places", web::get().to(places::list))
             .route("/events", web::get().to(events::list))
             .route("/events.ics", web::get().to(events::ics))
+            .route("/stats", web::get().to(stats::stats))
             .route("/territory/{layer}", web::get().to(territory::layer))
             .default_service(web::to(not_found)),
     );

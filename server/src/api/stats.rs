@@ -1,0 +1,114 @@
+use std::collections::BTreeMap;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use serde::Serialize;
+
+use app::catalogue::Catalogue;
+use app::model::{EventFilter, PlaceFilter, Siren, Zone};
+
+use super::{ApiError, cache, query_pairs};
+use crate::dataset::Store;
+
+#[derive(Serialize, Default)]
+struct Counts {
+    lieux: usize,
+    evenements: usize,
+    population: u64,
+    /// Places per 10 000 inhabitants, one decimal.
+    lieux_pour_10000_habitants: f64,
+}
+
+impl Counts {
+    fn finish(mut self) -> Self {
+        self.lieux_pour_10000_habitants = if self.population == 0 {
+            0.0
+        } else {
+            (self.lieux as f64 * 100_000.0 / self.population as f64).round() / 10.0
+        };
+        self
+    }
+}
+
+#[derive(Serialize)]
+struct ZoneCounts {
+    zone: Zone,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+struct EpciCounts {
+    siren: Siren,
+    nom: String,
+    zone: Zone,
+    #[serde(flatten)]
+    counts: Counts,
+}
+
+#[derive(Serialize)]
+struct Stats {
+    departement: Counts,
+    zones: Vec<ZoneCounts>,
+    epci: Vec<EpciCounts>,
+}
+
+/// `GET /api/stats`: places and events per zone and EPCI, with population, after the
+/// place filters (for places) and event filters (for events) of the query.
+pub async fn stats(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
+    let pairs = query_pairs(&req)?;
+    let pairs = || pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    let places = store.places(&PlaceFilter::from_query(pairs())?);
+    let events = store.events(&EventFilter::from_query(pairs())?);
+    let dataset = store.current();
+
+    let mut by_epci: BTreeMap<&Siren, Counts> = BTreeMap::new();
+    for commune in &dataset.territory.communes {
+        by_epci.entry(&commune.epci).or_default().population += u64::from(commune.population);
+    }
+    for p in &places {
+        by_epci.entry(&p.localisation.epci_siren).or_default().lieux += 1;
+    }
+    for e in &events {
+        by_epci
+            .entry(&e.localisation.epci_siren)
+            .or_default()
+            .evenements += 1;
+    }
+
+    let mut zones: BTreeMap<Zone, Counts> = Zone::ALL
+        .into_iter()
+        .map(|z| (z, Counts::default()))
+        .collect();
+    let mut departement = Counts::default();
+    let mut epci = Vec::new();
+    for e in &dataset.territory.epcis {
+        let counts = by_epci.remove(&e.siren).unwrap_or_default();
+        for total in [
+            zones.get_mut(&e.zone).expect("every zone"),
+            &mut departement,
+        ] {
+            total.lieux += counts.lieux;
+            total.evenements += counts.evenements;
+            total.population += counts.population;
+        }
+        epci.push(EpciCounts {
+            siren: e.siren.clone(),
+            nom: e.nom.clone(),
+            zone: e.zone,
+            counts: counts.finish(),
+        });
+    }
+    let stats = Stats {
+        departement: departement.finish(),
+        zones: zones
+            .into_iter()
+            .map(|(zone, counts)| ZoneCounts {
+                zone,
+                counts: counts.finish(),
+            })
+            .collect(),
+        epci,
+    };
+    let body = serde_json::to_vec(&stats).expect("stats serialise");
+    Ok(cache::respond(&req, "application/json", body.into()))
+}
