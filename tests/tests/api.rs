@@ -623,3 +623,53 @@ async fn stats_count_places_events_and_people_per_zone_and_epci() {
             < stats["departement"]["evenements"].as_u64().unwrap()
     );
 }
+
+#[tokio::test]
+async fn the_openapi_description_matches_what_the_api_reads() {
+    use app::model::{EVENT_PARAMETERS, FILTER_PARAMETERS};
+    use carto82::api::documented_parameters;
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let mut places: Vec<String> = FILTER_PARAMETERS.iter().map(|s| s.to_string()).collect();
+    places.push("format".into());
+    assert_eq!(sorted(documented_parameters("/api/places")), sorted(places));
+    let events: Vec<String> = EVENT_PARAMETERS.iter().map(|s| s.to_string()).collect();
+    assert_eq!(
+        sorted(documented_parameters("/api/events")),
+        sorted(events.clone())
+    );
+    assert_eq!(
+        sorted(documented_parameters("/api/events.ics")),
+        sorted(events)
+    );
+
+    let app = spawn_app().await;
+    let doc = app.get_json("/api/openapi.json").await;
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for path in [
+        "/api/places",
+        "/api/events",
+        "/api/events.ics",
+        "/api/stats",
+        "/api/territory/{layer}",
+        "/healthz",
+    ] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path} documented");
+    }
+    // The French page lists every documented address and links the examples.
+    let page = app.get_page("/api").await;
+    assert!(page.contains("<html lang=\"fr\""));
+    for path in ["/api/places", "/api/events.ics", "/api/stats"] {
+        assert!(page.contains(&format!("<code>GET {path}</code>")), "{path}");
+    }
+    for example in page
+        .split("<a href=\"")
+        .skip(1)
+        .filter(|s| s.starts_with("/api/"))
+    {
+        let href = example[..example.find('"').unwrap()].replace("&amp;", "&");
+        assert_eq!(app.get(&href).await.status(), 200, "example {href}");
+    }
+}

@@ -14,6 +14,16 @@ fn filter(req: &HttpRequest) -> Result<EventFilter, ApiError> {
     )?)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/events",
+    summary = "Les événements, filtrés, dans l'ordre des dates (GeoJSON).",
+    params(super::openapi::AreaParams, super::openapi::EventParams),
+    responses(
+        (status = 200, description = "FeatureCollection GeoJSON (RFC 7946)", content_type = "application/geo+json"),
+        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+    )
+)]
 /// `GET /api/events`: the events matching `EventFilter` (area, q, theme, type, status,
 /// from, to), as GeoJSON, in date order (nearest first with `near`).
 pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
@@ -40,6 +50,16 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
     Ok(cache::respond(&req, GEOJSON, body.into()))
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/events.ics",
+    summary = "Les mêmes événements en iCalendar (RFC 5545), pour s'abonner à un agenda filtré.",
+    params(super::openapi::AreaParams, super::openapi::EventParams),
+    responses(
+        (status = 200, description = "Calendrier iCalendar", content_type = "text/calendar"),
+        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+    )
+)]
 /// `GET /api/events.ics`: the same events as an iCalendar feed.
 pub async fn ics(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let filter = filter(&req)?;

@@ -3,6 +3,7 @@
 mod cache;
 mod error;
 mod events;
+mod openapi;
 mod places;
 mod stats;
 mod territory;
@@ -11,6 +12,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 
 pub use error::ApiError;
+pub use openapi::parameters as documented_parameters;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health)).service(
@@ -21,11 +23,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/events", web::get().to(events::list))
             .route("/events.ics", web::get().to(events::ics))
             .route("/stats", web::get().to(stats::stats))
+            .route("/openapi.json", web::get().to(openapi::json))
+            .route("", web::get().to(openapi::page))
             .route("/territory/{layer}", web::get().to(territory::layer))
             .default_service(web::to(not_found)),
     );
 }
 
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    summary = "État du service : nombre de lieux, d'événements, et dernier rechargement refusé.",
+    responses((status = 200, description = "En service", content_type = "application/json"))
+)]
 async fn health(store: web::Data<crate::dataset::Store>) -> HttpResponse {
     let dataset = store.current();
     HttpResponse::Ok().json(serde_json::json!({

@@ -30,6 +30,17 @@ impl Format {
     }
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/places",
+    summary = "Les lieux d'aide au numérique, filtrés : GeoJSON, ou CSV et JSON du standard national.",
+    params(super::openapi::AreaParams, super::openapi::PlaceParams, super::openapi::FormatParam),
+    responses(
+        (status = 200, description = "FeatureCollection GeoJSON (RFC 7946), ou CSV / JSON du standard selon `format`", content_type = "application/geo+json"),
+        (status = 304, description = "Inchangé depuis l'ETag donné dans If-None-Match"),
+        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+    )
+)]
 /// `GET /api/places`: the places matching the filters of `PlaceFilter` (zone, epci,
 /// commune, bbox, near + radius, q, service, public, frais, programme), as GeoJSON (default)
 /// or in the national standard (`format=csv`, `format=json`). Nearest first with `near`.

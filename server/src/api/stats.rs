@@ -52,6 +52,16 @@ struct Stats {
     epci: Vec<EpciCounts>,
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/stats",
+    summary = "Lieux, événements, population et lieux pour 10 000 habitants, par zone et par EPCI.",
+    params(super::openapi::AreaParams, super::openapi::PlaceParams, super::openapi::EventParams),
+    responses(
+        (status = 200, description = "Comptes (JSON)", content_type = "application/json"),
+        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+    )
+)]
 /// `GET /api/stats`: places and events per zone and EPCI, with population, after the
 /// place filters (for places) and event filters (for events) of the query.
 pub async fn stats(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {

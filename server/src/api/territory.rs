@@ -3,6 +3,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use super::{ApiError, GEOJSON, cache};
 use crate::dataset::Store;
 
+#[utoipa::path(
+    get,
+    path = "/api/territory/{layer}",
+    summary = "Contours simplifiés des zones, des EPCI ou des communes (GeoJSON).",
+    params(("layer" = String, Path, description = "zones, epci ou communes")),
+    responses(
+        (status = 200, description = "FeatureCollection GeoJSON", content_type = "application/geo+json"),
+        (status = 404, description = "Couche inconnue", body = super::openapi::Problem, content_type = "application/problem+json")
+    )
+)]
 /// `GET /api/territory/{zones,epci,communes}`: simplified outlines for drawing.
 pub async fn layer(
     req: HttpRequest,
