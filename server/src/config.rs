@@ -28,6 +28,15 @@ pub enum Command {
         #[arg(default_value = "data")]
         dir: PathBuf,
     },
+    /// Fusionne dans le jeu de données les lieux d'un CSV au standard national, sans rien
+    /// perdre de l'existant ; affiche ce qui est ajouté, fusionné ou refusé.
+    Import {
+        /// Fichier CSV au standard national des lieux de médiation numérique.
+        file: PathBuf,
+        /// Dossier du jeu de données.
+        #[arg(long, env = "CARTO82_DATA", default_value = "data")]
+        data: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Args)]

@@ -6,6 +6,7 @@ pub mod api;
 pub mod calendar;
 pub mod config;
 pub mod dataset;
+pub mod import;
 pub mod standard;
 pub mod startup;
 mod static_files;

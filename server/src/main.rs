@@ -11,6 +11,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve(cli.serve)) {
         Command::Validate { dir } => validate(&dir),
+        Command::Import { file, data } => match carto82::import::import(&file, &data) {
+            Ok(report) => {
+                print!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Serve(args) => {
             telemetry::init();
             serve(args)

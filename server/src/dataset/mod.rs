@@ -6,7 +6,7 @@
 mod error;
 mod events;
 mod geojson_file;
-mod places;
+pub mod places;
 mod store;
 mod territory;
 

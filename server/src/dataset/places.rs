@@ -158,3 +158,53 @@ pub fn locate(territory: &Territory, lon: f64, lat: f64) -> Option<Localisation>
         zone: commune.zone,
     })
 }
+
+/// The places as `lieux.geojson` stores them: properties of the standard, point geometry,
+/// sorted by id, one-space indentation like the file in the repository.
+pub fn to_file_text(places: &[Place]) -> String {
+    let mut sorted: Vec<&Place> = places.iter().collect();
+    sorted.sort_by(|a, b| a.id().cmp(b.id()));
+    let features: Vec<serde_json::Value> = sorted
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "type": "Feature",
+                "id": p.id().as_str(),
+                "geometry": {"type": "Point", "coordinates": [p.position.lon, p.position.lat]},
+                "properties": p.fiche,
+            })
+        })
+        .collect();
+    let doc =
+        serde_json::json!({"type": "FeatureCollection", "name": "lieux-82", "features": features});
+    let mut out = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(
+        &mut out,
+        serde_json::ser::PrettyFormatter::with_indent(b" "),
+    );
+    serde::Serialize::serialize(&doc, &mut serializer).expect("JSON serialises");
+    String::from_utf8(out).expect("UTF-8") + "\n"
+}
+
+/// Replaces `path` with `places`, or changes nothing: the new file is written beside the
+/// old one, loaded and checked like any dataset file, and only then renamed over it (an
+/// atomic step on one file system).
+pub fn write_atomically(
+    path: &Path,
+    places: &[Place],
+    territory: &Territory,
+) -> Result<(), DatasetErrors> {
+    let temporary = path.with_extension("geojson.tmp");
+    let result = std::fs::write(&temporary, to_file_text(places))
+        .map_err(|e| DatasetError::file(&temporary, format!("écriture impossible : {e}")).into())
+        .and_then(|()| load(&temporary, territory).map(|_| ()))
+        .and_then(|()| {
+            std::fs::rename(&temporary, path).map_err(|e| {
+                DatasetError::file(path, format!("remplacement impossible : {e}")).into()
+            })
+        });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
