@@ -5,9 +5,9 @@ use leptos::prelude::*;
 // Filters have lists and nested values: JSON carries them as they are.
 use leptos::server_fn::codec::Json;
 
-#[cfg(feature = "ssr")]
-use crate::model::{Event, EventFilter};
-use crate::model::{Place, PlaceFilter, TerritoryIndex};
+use crate::model::{
+    Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
+};
 
 /// The server's read access to the current dataset, provided to the pages as context.
 /// The trait keeps `app` free of the server's loading and indexing code.
@@ -15,6 +15,7 @@ use crate::model::{Place, PlaceFilter, TerritoryIndex};
 pub trait Catalogue: Send + Sync + 'static {
     fn places(&self, filter: &PlaceFilter) -> Vec<Place>;
     fn events(&self, filter: &EventFilter) -> Vec<Event>;
+    fn resources(&self, filter: &ResourceFilter) -> Vec<Resource>;
     fn territory_index(&self) -> TerritoryIndex;
 }
 
@@ -29,6 +30,16 @@ fn catalogue() -> Result<SharedCatalogue, ServerFnError> {
 #[server(prefix = "/_fn", endpoint = "lieux", input = Json)]
 pub async fn list_places(filter: PlaceFilter) -> Result<Vec<Place>, ServerFnError> {
     Ok(catalogue()?.places(&filter))
+}
+
+#[server(prefix = "/_fn", endpoint = "evenements", input = Json)]
+pub async fn list_events(filter: EventFilter) -> Result<Vec<Event>, ServerFnError> {
+    Ok(catalogue()?.events(&filter))
+}
+
+#[server(prefix = "/_fn", endpoint = "ressources", input = Json)]
+pub async fn list_resources(filter: ResourceFilter) -> Result<Vec<Resource>, ServerFnError> {
+    Ok(catalogue()?.resources(&filter))
 }
 
 #[server(prefix = "/_fn", endpoint = "territoire")]

@@ -1,6 +1,6 @@
 //! Plain-French formatting of values shown to residents.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -29,12 +29,67 @@ pub fn date_fr(date: NaiveDate) -> String {
     format!("{day} {month} {}", date.year())
 }
 
-/// "1 lieu", "12 lieux", "aucun lieu".
+const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
+
+/// "14 h", "14 h 30"
+fn time_fr(at: DateTime<FixedOffset>) -> String {
+    match at.minute() {
+        0 => format!("{} h", at.hour()),
+        m => format!("{} h {m:02}", at.hour()),
+    }
+}
+
+/// "mardi 14 avril, 14 h – 16 h", in the slot's own (Paris) time; the end's day is named
+/// when it differs.
+pub fn slot_fr(debut: DateTime<FixedOffset>, fin: DateTime<FixedOffset>) -> String {
+    let day = |at: DateTime<FixedOffset>| {
+        let d = at.date_naive();
+        let n = if d.day() == 1 {
+            "1er".to_owned()
+        } else {
+            d.day().to_string()
+        };
+        format!(
+            "{} {n} {}",
+            WEEKDAYS[d.weekday().num_days_from_monday() as usize],
+            MONTHS[d.month0() as usize]
+        )
+    };
+    if debut.date_naive() == fin.date_naive() {
+        format!("{}, {} – {}", day(debut), time_fr(debut), time_fr(fin))
+    } else {
+        format!(
+            "{}, {} – {}, {}",
+            day(debut),
+            time_fr(debut),
+            day(fin),
+            time_fr(fin)
+        )
+    }
+}
+
+/// "Aucun lieu", "1 lieu", "12 lieux".
 pub fn count_places(n: usize) -> String {
+    count(n, "Aucun lieu", "lieu", "lieux")
+}
+
+/// "Aucun événement", "1 événement", "3 événements".
+pub fn count_events(n: usize) -> String {
+    count(n, "Aucun événement", "événement", "événements")
+}
+
+/// "Aucune ressource", "1 ressource", "3 ressources".
+pub fn count_resources(n: usize) -> String {
+    count(n, "Aucune ressource", "ressource", "ressources")
+}
+
+fn count(n: usize, none: &str, one: &str, many: &str) -> String {
     match n {
-        0 => "Aucun lieu".to_owned(),
-        1 => "1 lieu".to_owned(),
-        n => format!("{n} lieux"),
+        0 => none.to_owned(),
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
     }
 }
 
@@ -62,6 +117,25 @@ mod tests {
         assert_eq!(date_fr(d), "1er décembre 2022");
         let d = NaiveDate::from_ymd_opt(2026, 4, 14).unwrap();
         assert_eq!(date_fr(d), "14 avril 2026");
+    }
+
+    #[test]
+    fn slots_read_as_spoken() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(
+            slot_fr(
+                at("2026-04-14T14:00:00+02:00"),
+                at("2026-04-14T16:30:00+02:00")
+            ),
+            "mardi 14 avril, 14 h – 16 h 30"
+        );
+        assert_eq!(
+            slot_fr(
+                at("2026-05-01T09:05:00+02:00"),
+                at("2026-05-02T12:00:00+02:00")
+            ),
+            "vendredi 1er mai, 9 h 05 – samedi 2 mai, 12 h"
+        );
     }
 
     #[test]

@@ -626,7 +626,7 @@ async fn stats_count_places_events_and_people_per_zone_and_epci() {
 
 #[tokio::test]
 async fn the_openapi_description_matches_what_the_api_reads() {
-    use app::model::{EVENT_PARAMETERS, FILTER_PARAMETERS};
+    use app::model::{EVENT_PARAMETERS, FILTER_PARAMETERS, RESOURCE_PARAMETERS};
     use carto82::api::documented_parameters;
     let sorted = |mut v: Vec<String>| {
         v.sort();
@@ -644,6 +644,11 @@ async fn the_openapi_description_matches_what_the_api_reads() {
         sorted(documented_parameters("/api/events.ics")),
         sorted(events)
     );
+    let resources: Vec<String> = RESOURCE_PARAMETERS.iter().map(|s| s.to_string()).collect();
+    assert_eq!(
+        sorted(documented_parameters("/api/resources")),
+        sorted(resources)
+    );
 
     let app = spawn_app().await;
     let doc = app.get_json("/api/openapi.json").await;
@@ -652,6 +657,7 @@ async fn the_openapi_description_matches_what_the_api_reads() {
         "/api/places",
         "/api/events",
         "/api/events.ics",
+        "/api/resources",
         "/api/stats",
         "/api/territory/{layer}",
         "/healthz",

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use carto82::dataset::{COMMUNES, Dataset, DatasetError, EVENEMENTS, LIEUX};
+use carto82::dataset::{COMMUNES, Dataset, DatasetError, EVENEMENTS, LIEUX, RESSOURCES};
 use carto82_e2e::copy_dir;
 use serde_json::{Value, json};
 
@@ -16,6 +16,18 @@ fn with_places(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
 
 fn with_events(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
     with_file(EVENEMENTS, edit)
+}
+
+fn with_resources(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
+    with_file(RESSOURCES, edit)
+}
+
+/// The index of the resource `id` in the real file.
+fn resource_index(features: &[Value], id: &str) -> usize {
+    features
+        .iter()
+        .position(|f| f["properties"]["id"] == id)
+        .unwrap_or_else(|| panic!("resource {id} in data/"))
 }
 
 /// A copy of the real dataset in a temporary directory, with the features of `file` edited.
@@ -322,4 +334,114 @@ fn opening_hours_must_be_osm_syntax() {
     let e = single_error(dir.path());
     assert_eq!(e.field.as_deref(), Some("horaires"));
     assert!(e.reason.contains("opening_hours"), "{e}");
+}
+
+#[test]
+fn the_real_resources_load_and_examples_are_flagged() {
+    let dataset = Dataset::load(&real_data()).unwrap();
+    let real: Vec<_> = dataset
+        .resources
+        .iter()
+        .filter(|r| !r.fiche.exemple)
+        .collect();
+    // The three resources recorded by data·inclusion (data/README.md); every other one is
+    // an example.
+    assert_eq!(real.len(), 3, "{real:#?}");
+    assert!(
+        real.iter()
+            .all(|r| r.fiche.source.contains("data·inclusion"))
+    );
+    assert!(dataset.resources.len() > real.len());
+    // A resource serving an EPCI serves each of its communes.
+    let lomagne = dataset
+        .resources
+        .iter()
+        .find(|r| r.id().as_str() == "exemple-pret-tablettes-lomagne")
+        .unwrap();
+    assert!(lomagne.position.is_none());
+    assert_eq!(
+        lomagne.footprint.communes.len(),
+        31,
+        "CC de la Lomagne: 31 communes"
+    );
+}
+
+#[test]
+fn a_resource_problem_names_the_feature_and_the_field() {
+    for (id, edit, field) in [
+        (
+            "cidff-82-acces-internet",
+            json!({"type": "lieu", "lieu_id": "nulle-part"}),
+            "desserte.lieu_id",
+        ),
+        (
+            "amar-82-materiel",
+            json!({"type": "commune", "insee": "31555"}),
+            "desserte.insee",
+        ),
+        (
+            "exemple-pret-tablettes-lomagne",
+            json!({"type": "epci", "siren": "200000000"}),
+            "desserte.siren",
+        ),
+        (
+            "exemple-wifi-caussade",
+            json!({"type": "departement"}),
+            "geometry",
+        ),
+    ] {
+        let dir = with_resources(|features| {
+            let i = resource_index(features, id);
+            features[i]["properties"]["desserte"] = edit.clone();
+        });
+        let e = single_error(dir.path());
+        assert!(e.file.ends_with(RESSOURCES), "{e}");
+        assert_eq!(
+            e.feature.as_ref().and_then(|f| f.id.as_deref()),
+            Some(id),
+            "{e}"
+        );
+        assert_eq!(e.field.as_deref(), Some(field), "{id}: {e}");
+    }
+}
+
+#[test]
+fn an_online_resource_needs_its_web_address_and_a_point_needs_a_geometry() {
+    let dir = with_resources(|features| {
+        let i = resource_index(features, "exemple-tutoriels-video");
+        features[i]["properties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("site_web");
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("site_web"));
+    assert!(e.reason.contains("obligatoire"), "{e}");
+
+    let dir = with_resources(|features| {
+        let i = resource_index(features, "exemple-wifi-caussade");
+        features[i]["geometry"] = Value::Null;
+    });
+    assert_eq!(single_error(dir.path()).field.as_deref(), Some("geometry"));
+}
+
+#[test]
+fn a_resource_type_outside_the_list_and_a_duplicate_id_are_refused() {
+    let dir = with_resources(|features| {
+        features[0]["properties"]["type"] = json!("vélo en libre service");
+        let copy = features[1].clone();
+        features.push(copy);
+    });
+    let errors = errors(dir.path());
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field.as_deref() == Some("type") && e.reason.contains("valeurs possibles"))
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.field.as_deref() == Some("id") && e.reason.contains("déjà utilisé"))
+    );
 }

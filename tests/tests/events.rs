@@ -168,3 +168,28 @@ async fn one_setting_hides_the_example_programme() {
     assert!(events(&app, "").await.is_empty());
     assert_eq!(app.get_json("/healthz").await["evenements"], 0);
 }
+
+#[tokio::test]
+async fn the_map_page_lists_events_and_resources_with_the_example_badge() {
+    let app = spawn_app().await;
+    let page = app.get_page("/").await;
+    let examples = events(&app, "").await.len()
+        + app.get_json("/api/resources").await["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["properties"]["exemple"] == true)
+            .count();
+    assert_eq!(page.matches("class=\"badge-exemple\"").count(), examples);
+    assert!(page.contains("inventé pour montrer le service"));
+    assert!(page.contains("Connexion internet au CIDFF 82"), "a real resource");
+    // Dates read as spoken.
+    assert!(page.contains("mercredi 29 avril, 14 h – 17 h"));
+
+    // With examples off, no badge is left and the real resources remain.
+    let real = spawn_app_with(|args| args.exemples = false).await;
+    let page = real.get_page("/").await;
+    assert!(!page.contains("badge-exemple"));
+    assert!(page.contains("Connexion internet au CIDFF 82"));
+    assert!(page.contains("Aucun événement"));
+}

@@ -1,11 +1,10 @@
 //! Events of "Le 82 fait son numérique" and later programmes. Field meanings follow
 //! schema.org `Event` (see data/README.md for the correspondence).
 
-use std::fmt;
-
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::id::slug_id;
 use super::place::{PlaceId, Position};
 use super::territory::CodePostal;
 use super::vocabulary::vocabulary;
@@ -55,35 +54,10 @@ vocabulary!(
     }
 );
 
-/// Stable identifier of an event: lowercase ASCII slug.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct EventId(String);
-
-impl EventId {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for EventId {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        PlaceId::try_from(s).map(|p| EventId(p.as_str().to_owned()))
-    }
-}
-
-impl From<EventId> for String {
-    fn from(id: EventId) -> String {
-        id.0
-    }
-}
-
-impl fmt::Display for EventId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+slug_id!(
+    /// Stable identifier of an event.
+    EventId
+);
 
 /// One time slot, with its UTC offset as in the file (Europe/Paris, checked at load).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

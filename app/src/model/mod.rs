@@ -6,7 +6,9 @@ mod event;
 mod filter;
 #[cfg(feature = "ssr")]
 pub mod hours;
+mod id;
 mod place;
+mod resource;
 pub mod standard;
 mod territory;
 mod text;
@@ -18,9 +20,10 @@ pub use event::{
 };
 pub use filter::{
     AREA_PARAMETERS, AreaFilter, EVENT_PARAMETERS, EventFilter, FILTER_PARAMETERS, FilterError,
-    Near, PlaceFilter,
+    Footprint, Near, PlaceFilter, RESOURCE_PARAMETERS, ResourceFilter,
 };
 pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
+pub use resource::{Desserte, Resource, ResourceId, ResourceProperties, ResourceType};
 pub use territory::{
     BBox, CodePostal, EpciSummary, Insee, Siren, TerritoryIndex, Zone, ZoneSummary,
 };

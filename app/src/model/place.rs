@@ -1,53 +1,17 @@
-use std::fmt;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::id::slug_id;
 use super::standard::{
     Accompagnement, FormationLabel, Frais, Itinerance, ModaliteAcces, PriseEnCharge, Programme,
     Public, Service,
 };
 use super::territory::{CodePostal, Insee, Siren, Zone};
 
-/// Stable identifier of a place: a lowercase ASCII slug, used in URLs and element ids.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct PlaceId(String);
-
-impl PlaceId {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl TryFrom<String> for PlaceId {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        let ok = !s.is_empty()
-            && s.len() <= 100
-            && s.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if ok {
-            Ok(Self(s))
-        } else {
-            Err(format!(
-                "identifiant « {s} » invalide (lettres minuscules sans accent, chiffres et tirets, 100 caractères au plus)"
-            ))
-        }
-    }
-}
-
-impl From<PlaceId> for String {
-    fn from(id: PlaceId) -> String {
-        id.0
-    }
-}
-
-impl fmt::Display for PlaceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+slug_id!(
+    /// Stable identifier of a place.
+    PlaceId
+);
 
 /// WGS84 point, longitude first as in GeoJSON.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

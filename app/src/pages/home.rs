@@ -1,10 +1,15 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::{list_places, load_territory};
-use crate::components::{filters::TerritoryFilters, place_list::PlaceList, places_map::PlacesMap};
-use crate::format::count_places;
-use crate::model::{FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId};
+use crate::catalogue::{list_events, list_places, list_resources, load_territory};
+use crate::components::{
+    event_list::EventList, filters::TerritoryFilters, place_list::PlaceList, places_map::PlacesMap,
+    resource_list::ResourceList,
+};
+use crate::format::{count_events, count_places, count_resources};
+use crate::model::{
+    EventFilter, FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId, ResourceFilter,
+};
 
 /// The map page: territory filters, the map, and the list of the same places.
 /// The URL query is the single source of the filter, so a link opens the same view.
@@ -27,6 +32,26 @@ pub fn HomePage() -> impl IntoView {
     });
     let filter = Memo::new(move |_| parsed.get().unwrap_or_default());
     let places = Resource::new(move || filter.get(), list_places);
+    // Events and resources follow the territory chosen for the places.
+    let area = Memo::new(move |_| filter.get().area);
+    let events = Resource::new(
+        move || area.get(),
+        |area| {
+            list_events(EventFilter {
+                area,
+                ..EventFilter::default()
+            })
+        },
+    );
+    let resources = Resource::new(
+        move || area.get(),
+        |area| {
+            list_resources(ResourceFilter {
+                area,
+                ..ResourceFilter::default()
+            })
+        },
+    );
     let territory = Resource::new(|| (), |_| load_territory());
     let selected = RwSignal::new(None::<PlaceId>);
 
@@ -95,5 +120,37 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Transition>
         </div>
+        <Transition fallback=|| view! { <p>"Chargement des événements…"</p> }>
+            {move || Suspend::new(async move {
+                events
+                    .await
+                    .map(|events| {
+                        view! {
+                            <section class="bloc-evenements" aria-labelledby="titre-evenements">
+                                <h2 id="titre-evenements">"Événements « Le 82 fait son numérique »"</h2>
+                                <p class="compte">{count_events(events.len())}</p>
+                                <EventList events />
+                            </section>
+                        }
+                    })
+                    .map_err(|e| e.to_string())
+            })}
+        </Transition>
+        <Transition fallback=|| view! { <p>"Chargement des ressources…"</p> }>
+            {move || Suspend::new(async move {
+                resources
+                    .await
+                    .map(|resources| {
+                        view! {
+                            <section class="bloc-ressources" aria-labelledby="titre-ressources">
+                                <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
+                                <p class="compte">{count_resources(resources.len())}</p>
+                                <ResourceList resources />
+                            </section>
+                        }
+                    })
+                    .map_err(|e| e.to_string())
+            })}
+        </Transition>
     }
 }

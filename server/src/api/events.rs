@@ -37,7 +37,7 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
                 let distance = filter.area.distance_km(&e.position);
                 feature(
                     e.id().as_str(),
-                    &e.position,
+                    Some(&e.position),
                     &e.fiche,
                     &e.localisation,
                     distance,

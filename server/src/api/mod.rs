@@ -5,6 +5,7 @@ mod error;
 mod events;
 mod openapi;
 mod places;
+mod resources;
 mod stats;
 mod territory;
 
@@ -21,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .wrap(DefaultHeaders::new().add(("Access-Control-Allow-Origin", "*")))
             .route("/places", web::get().to(places::list))
             .route("/events", web::get().to(events::list))
+            .route("/resources", web::get().to(resources::list))
             .route("/events.ics", web::get().to(events::ics))
             .route("/stats", web::get().to(stats::stats))
             .route("/openapi.json", web::get().to(openapi::json))
@@ -43,6 +45,7 @@ async fn health(store: web::Data<crate::dataset::Store>) -> HttpResponse {
         "lieux": dataset.places.len(),
         "communes": dataset.territory.communes.len(),
         "evenements": dataset.events.len(),
+        "ressources": dataset.resources.len(),
         // Set when the files changed into an invalid dataset: the previous one is served.
         "rechargement_refuse": store.last_refusal(),
     }))
@@ -57,14 +60,14 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError
 
 const GEOJSON: &str = "application/geo+json";
 
-/// A located record as a GeoJSON Feature: its stored properties, then what Carto82
-/// computed from its point (`insee_localise`, `commune_localisee`, `epci_siren`, `epci_nom`,
-/// `zone`), and `distance_km` when a `near` point was given.
+/// A record as a GeoJSON Feature: its stored properties, then what Carto82 computed (for a
+/// point, `insee_localise`, `commune_localisee`, `epci_siren`, `epci_nom`, `zone`), and
+/// `distance_km` when a `near` point was given. No point gives a null geometry.
 fn feature(
     id: &str,
-    position: &app::model::Position,
+    position: Option<&app::model::Position>,
     stored: &impl serde::Serialize,
-    localisation: &app::model::Localisation,
+    computed: &impl serde::Serialize,
     distance_km: Option<f64>,
 ) -> geojson::Feature {
     use serde_json::{Map, Value};
@@ -72,7 +75,7 @@ fn feature(
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
     };
-    if let Ok(Value::Object(computed)) = serde_json::to_value(localisation) {
+    if let Ok(Value::Object(computed)) = serde_json::to_value(computed) {
         properties.extend(computed);
     }
     if let Some(km) = distance_km {
@@ -80,7 +83,7 @@ fn feature(
     }
     geojson::Feature {
         bbox: None,
-        geometry: Some(geojson::Geometry::new_point([position.lon, position.lat])),
+        geometry: position.map(|p| geojson::Geometry::new_point([p.lon, p.lat])),
         id: Some(geojson::feature::Id::String(id.to_owned())),
         properties: Some(properties),
         foreign_members: None,

@@ -67,6 +67,20 @@ pub struct EventParams {
     to: Option<String>,
 }
 
+/// What a resource is, and for whom.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ResourceParams {
+    /// Type : équipement en accès libre, wifi public, prêt de matériel, vente solidaire, tutoriel en ligne, service en ligne, formation.
+    #[param(rename = "type")]
+    type_: Option<String>,
+    /// Public du standard (Jeunes, Étudiants, Familles et/ou enfants, Seniors, Femmes) ; les ressources pour tous sont toujours incluses.
+    public: Option<String>,
+    /// Frais : Gratuit, Gratuit sous condition, Payant.
+    frais: Option<String>,
+}
+
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
@@ -99,6 +113,7 @@ pub struct Problem {
         super::places::list,
         super::events::list,
         super::events::ics,
+        super::resources::list,
         super::stats::stats,
         super::territory::layer,
         super::health
@@ -153,6 +168,7 @@ pub async fn page(req: HttpRequest) -> HttpResponse {
         "<li><a href=\"/api/places?format=csv\">Tous les lieux au format CSV du standard national</a></li>",
         "<li><a href=\"/api/events?type=atelier&amp;zone=Est\">Ateliers de la zone Est</a></li>",
         "<li><a href=\"/api/events.ics?theme=IA\">Agenda des événements sur l'IA, à ajouter à un calendrier</a></li>",
+        "<li><a href=\"/api/resources?commune=82121\">Ressources (wifi, matériel en accès libre, prêt…) pour les habitants de Montauban</a></li>",
         "<li><a href=\"/api/stats\">Nombre de lieux et d'événements par zone et par EPCI</a></li>",
         "</ul><h2>Adresses</h2>"
     ));

@@ -64,7 +64,7 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
                         let distance = filter.distance_km(p);
                         feature(
                             p.id().as_str(),
-                            &p.position,
+                            Some(&p.position),
                             &p.fiche,
                             &p.localisation,
                             distance,

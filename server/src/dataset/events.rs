@@ -1,7 +1,7 @@
 //! `evenements.geojson`: the events of the programme, each at a point of the département,
 //! usually one of our places.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Datelike, Offset, TimeZone};
@@ -26,27 +26,12 @@ pub fn load(
     places: &[Place],
 ) -> Result<Vec<Event>, DatasetErrors> {
     let by_id: BTreeMap<&PlaceId, &Place> = places.iter().map(|p| (p.id(), p)).collect();
-    let mut problems = Vec::new();
-    let features = geojson_file::read(path, &mut problems)?;
-    let mut events = Vec::with_capacity(features.len());
-    let mut ids = BTreeSet::new();
-    for raw in &features {
-        match event(path, raw, territory, &by_id) {
-            Ok(event) if !ids.insert(event.id().clone()) => problems.push(raw.error(
-                path,
-                Some("id"),
-                format!(
-                    "identifiant « {} » déjà utilisé par un autre événement",
-                    event.id()
-                ),
-            )),
-            Ok(event) => events.push(event),
-            Err(mut errors) => problems.append(&mut errors),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(DatasetErrors(problems));
-    }
+    let mut events = geojson_file::read_records(
+        path,
+        "un autre événement",
+        |e: &Event| e.id().clone(),
+        |raw| event(path, raw, territory, &by_id),
+    )?;
     events.sort_by_key(|e| (e.debut(), e.id().clone()));
     Ok(events)
 }

@@ -133,3 +133,40 @@ fn in_french(reason: &str) -> String {
     }
     reason.to_owned()
 }
+
+/// Reads every feature of `path` into a record with `build`, refusing a second record with
+/// the same id; all problems of all features are reported together.
+pub fn read_records<T, Id: Ord + std::fmt::Display>(
+    path: &Path,
+    what: &str,
+    id_of: impl Fn(&T) -> Id,
+    mut build: impl FnMut(&RawFeature) -> Result<T, Vec<DatasetError>>,
+) -> Result<Vec<T>, DatasetErrors> {
+    let mut problems = Vec::new();
+    let features = read(path, &mut problems)?;
+    let mut records = Vec::with_capacity(features.len());
+    let mut ids = std::collections::BTreeSet::new();
+    for raw in &features {
+        match build(raw) {
+            Ok(record) => {
+                let id = id_of(&record);
+                if ids.contains(&id) {
+                    problems.push(raw.error(
+                        path,
+                        Some("id"),
+                        format!("identifiant « {id} » déjà utilisé par {what}"),
+                    ));
+                } else {
+                    ids.insert(id);
+                    records.push(record);
+                }
+            }
+            Err(mut errors) => problems.append(&mut errors),
+        }
+    }
+    if problems.is_empty() {
+        Ok(records)
+    } else {
+        Err(DatasetErrors(problems))
+    }
+}

@@ -7,13 +7,16 @@ mod error;
 mod events;
 mod geojson_file;
 pub mod places;
+mod resources;
 mod store;
 mod territory;
 
 use std::path::Path;
 
 use app::catalogue::Catalogue;
-use app::model::{Event, EventFilter, Place, PlaceFilter, TerritoryIndex};
+use app::model::{
+    Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
+};
 
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
 pub use store::{Store, WatchGuard};
@@ -23,6 +26,8 @@ pub use territory::{Commune, Epci, Territory};
 pub const LIEUX: &str = "lieux.geojson";
 /// Optional: a dataset without events is valid.
 pub const EVENEMENTS: &str = "evenements.geojson";
+/// Optional: a dataset without resources is valid.
+pub const RESSOURCES: &str = "ressources.geojson";
 pub const COMMUNES: &str = "territoire/communes.geojson";
 pub const COMMUNES_SIMPLIFIEES: &str = "territoire/communes.simplifie.geojson";
 pub const EPCI_SIMPLIFIES: &str = "territoire/epci.simplifie.geojson";
@@ -34,6 +39,8 @@ pub struct Dataset {
     pub places: Vec<Place>,
     /// Sorted by start, then id.
     pub events: Vec<Event>,
+    /// Sorted by id.
+    pub resources: Vec<Resource>,
     /// When these files were read: the `DTSTAMP` of calendar exports, stable between reloads.
     pub loaded_at: chrono::DateTime<chrono::Utc>,
 }
@@ -41,7 +48,7 @@ pub struct Dataset {
 /// What to keep of the files.
 #[derive(Clone, Copy, Debug)]
 pub struct LoadOptions {
-    /// Keep the events marked `exemple` (the invented demonstration programme).
+    /// Keep the events and resources marked `exemple` (invented for demonstration).
     pub examples: bool,
 }
 
@@ -65,13 +72,21 @@ impl Dataset {
         } else {
             Vec::new()
         };
+        let resources_file = dir.join(RESSOURCES);
+        let mut resources = if resources_file.exists() {
+            resources::load(&resources_file, &territory, &places)?
+        } else {
+            Vec::new()
+        };
         if !options.examples {
             events.retain(|e| !e.fiche.exemple);
+            resources.retain(|r| !r.fiche.exemple);
         }
         Ok(Dataset {
             territory,
             places,
             events,
+            resources,
             loaded_at: chrono::Utc::now(),
         })
     }
@@ -84,6 +99,10 @@ impl Catalogue for Dataset {
 
     fn events(&self, filter: &EventFilter) -> Vec<Event> {
         filter.select(&self.events)
+    }
+
+    fn resources(&self, filter: &ResourceFilter) -> Vec<Resource> {
+        filter.select(&self.resources)
     }
 
     fn territory_index(&self) -> TerritoryIndex {

@@ -1,7 +1,6 @@
 //! `lieux.geojson`: mediation places in the national standard's field names, located in
 //! their commune, EPCI and zone by their point.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use chrono::Utc;
@@ -17,32 +16,12 @@ const TELEPHONE_PREFIXES: [&str; 10] = [
 ];
 
 pub fn load(path: &Path, territory: &Territory) -> Result<Vec<Place>, DatasetErrors> {
-    let mut problems = Vec::new();
-    let features = geojson_file::read(path, &mut problems)?;
-    let mut places = Vec::with_capacity(features.len());
-    let mut ids = BTreeSet::new();
-    for raw in &features {
-        match place(path, raw, territory) {
-            Ok(place) => {
-                if !ids.insert(place.id().clone()) {
-                    problems.push(raw.error(
-                        path,
-                        Some("id"),
-                        format!(
-                            "identifiant « {} » déjà utilisé par un autre lieu",
-                            place.id()
-                        ),
-                    ));
-                } else {
-                    places.push(place);
-                }
-            }
-            Err(mut errors) => problems.append(&mut errors),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(DatasetErrors(problems));
-    }
+    let mut places = geojson_file::read_records(
+        path,
+        "un autre lieu",
+        |p: &Place| p.id().clone(),
+        |raw| place(path, raw, territory),
+    )?;
     places.sort_by(|a, b| a.id().cmp(b.id()));
     Ok(places)
 }

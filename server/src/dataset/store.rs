@@ -12,7 +12,9 @@ use arc_swap::ArcSwap;
 use notify::{RecursiveMode, Watcher};
 
 use app::catalogue::Catalogue;
-use app::model::{Event, EventFilter, Place, PlaceFilter, TerritoryIndex};
+use app::model::{
+    Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
+};
 
 use super::{Dataset, DatasetErrors, LoadOptions};
 
@@ -100,6 +102,10 @@ impl Catalogue for Store {
 
     fn events(&self, filter: &EventFilter) -> Vec<Event> {
         self.current().events(filter)
+    }
+
+    fn resources(&self, filter: &ResourceFilter) -> Vec<Resource> {
+        self.current().resources(filter)
     }
 
     fn territory_index(&self) -> TerritoryIndex {

@@ -9,7 +9,9 @@ use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 use serde::Deserialize;
 
-use app::model::{BBox, CodePostal, EpciSummary, Insee, Siren, TerritoryIndex, Zone, ZoneSummary};
+use app::model::{
+    BBox, CodePostal, EpciSummary, Footprint, Insee, Siren, TerritoryIndex, Zone, ZoneSummary,
+};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
@@ -221,6 +223,18 @@ impl Territory {
             .binary_search_by(|e| e.siren.cmp(siren))
             .ok()
             .map(|i| &self.epcis[i])
+    }
+
+    /// The territory made of these communes: their zones, EPCI, codes and bounding box.
+    pub fn footprint<'a>(&self, communes: impl Iterator<Item = &'a Commune> + Clone) -> Footprint {
+        let zones: BTreeSet<Zone> = communes.clone().map(|c| c.zone).collect();
+        let epcis: BTreeSet<&Siren> = communes.clone().map(|c| &c.epci).collect();
+        Footprint {
+            zones: zones.into_iter().collect(),
+            epcis: epcis.into_iter().cloned().collect(),
+            communes: communes.clone().map(|c| c.insee.clone()).collect(),
+            bbox: union_bbox(communes),
+        }
     }
 
     pub fn index(&self) -> TerritoryIndex {

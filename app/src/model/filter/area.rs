@@ -1,7 +1,7 @@
 use geo::{Distance, Haversine, Point};
 use serde::{Deserialize, Serialize};
 
-use super::{FilterError, each_pair, list_pair, parse_all};
+use super::{FilterError, any_of, each_pair, list_pair, parse_all};
 use crate::model::place::{Localisation, Position};
 use crate::model::territory::{BBox, Insee, Siren, Zone};
 
@@ -101,23 +101,57 @@ impl AreaFilter {
 
     /// Great-circle distance from the `near` point, in km.
     pub fn distance_km(&self, position: &Position) -> Option<f64> {
-        let near = self.near?;
-        let from = Point::new(near.lon, near.lat);
-        Some(Haversine.distance(from, Point::new(position.lon, position.lat)) / 1000.0)
+        self.distance_to_box_km(&[position.lon, position.lat, position.lon, position.lat])
     }
 
+    /// Great-circle distance from the `near` point to the nearest point of a box (0 inside).
+    /// Clamping is exact enough at the scale of a département.
+    pub fn distance_to_box_km(&self, &[w, s, e, n]: &BBox) -> Option<f64> {
+        let near = self.near?;
+        let from = Point::new(near.lon, near.lat);
+        let to = Point::new(near.lon.clamp(w, e), near.lat.clamp(s, n));
+        Some(Haversine.distance(from, to) / 1000.0)
+    }
+
+    /// A record at a point, located in one commune.
     pub fn matches(&self, position: &Position, here: &Localisation) -> bool {
-        (self.zones.is_empty() || self.zones.contains(&here.zone))
-            && (self.epcis.is_empty() || self.epcis.contains(&here.epci_siren))
-            && (self.communes.is_empty() || self.communes.contains(&here.insee_localise))
-            && self.bbox.is_none_or(|[w, s, e, n]| {
-                (w..=e).contains(&position.lon) && (s..=n).contains(&position.lat)
-            })
+        self.matches_lists(
+            std::slice::from_ref(&here.zone),
+            std::slice::from_ref(&here.epci_siren),
+            std::slice::from_ref(&here.insee_localise),
+        ) && self.matches_box(&[position.lon, position.lat, position.lon, position.lat])
+    }
+
+    /// A record that serves a territory: it matches when it serves one of the chosen zones,
+    /// EPCI or communes, and when its area meets the box or comes within the radius.
+    pub fn matches_footprint(&self, footprint: &Footprint) -> bool {
+        self.matches_lists(&footprint.zones, &footprint.epcis, &footprint.communes)
+            && self.matches_box(&footprint.bbox)
+    }
+
+    fn matches_lists(&self, zones: &[Zone], epcis: &[Siren], communes: &[Insee]) -> bool {
+        any_of(&self.zones, zones) && any_of(&self.epcis, epcis) && any_of(&self.communes, communes)
+    }
+
+    fn matches_box(&self, area: &BBox) -> bool {
+        let [w, s, e, n] = *area;
+        self.bbox
+            .is_none_or(|[bw, bs, be, bn]| w <= be && bw <= e && s <= bn && bs <= n)
             && self.near.is_none_or(|near| {
-                self.distance_km(position)
+                self.distance_to_box_km(area)
                     .is_some_and(|d| d <= near.radius_km)
             })
     }
+}
+
+/// The territory a record serves: every zone, EPCI and commune of it, and its bounding box
+/// (a point's box is the point itself). Computed by the server at load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Footprint {
+    pub zones: Vec<Zone>,
+    pub epcis: Vec<Siren>,
+    pub communes: Vec<Insee>,
+    pub bbox: BBox,
 }
 
 fn numbers<const N: usize>(value: &str) -> Result<[f64; N], String> {

@@ -7,14 +7,16 @@
 mod area;
 mod events;
 mod places;
+mod resources;
 
 use serde::{Deserialize, Serialize};
 
 use super::text::fold;
 
-pub use area::{AREA_PARAMETERS, AreaFilter, Near};
+pub use area::{AREA_PARAMETERS, AreaFilter, Footprint, Near};
 pub use events::{EVENT_PARAMETERS, EventFilter};
 pub use places::{FILTER_PARAMETERS, PlaceFilter};
+pub use resources::{RESOURCE_PARAMETERS, ResourceFilter};
 
 /// A query parameter that could not be understood.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

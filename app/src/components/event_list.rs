@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+
+use crate::components::example_badge::ExampleBadge;
+use crate::format::slot_fr;
+use crate::model::{Event, EventStatus, Inscription};
+
+/// The events of the current view, in date order: when, what, where, and whether to
+/// register. A cancelled or full event says so in words.
+#[component]
+pub fn EventList(events: Vec<Event>) -> impl IntoView {
+    view! {
+        <ol class="evenements">
+            {events
+                .into_iter()
+                .map(|event| {
+                    let f = event.fiche;
+                    let status = match f.statut {
+                        EventStatus::Scheduled => None,
+                        other => Some(other.label()),
+                    };
+                    let registration = match f.inscription {
+                        Inscription::Libre => "Sans inscription",
+                        Inscription::Obligatoire { .. } => "Inscription obligatoire",
+                    };
+                    view! {
+                        <li class="evenement">
+                            <p class="quand">
+                                {f
+                                    .creneaux
+                                    .iter()
+                                    .map(|c| slot_fr(c.debut, c.fin))
+                                    .collect::<Vec<_>>()
+                                    .join(" ; ")}
+                            </p>
+                            <p class="titre">
+                                {f.titre} {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
+                                {status.map(|s| view! { <strong class="statut">{s}</strong> })}
+                            </p>
+                            <p>{f.resume}</p>
+                            <p class="ou">{format!("{}, {}", f.lieu_nom, f.commune)}</p>
+                            <p class="details">
+                                {format!(
+                                    "{} · {} · {} · {} · {}",
+                                    f.type_activite,
+                                    f.theme,
+                                    f.public,
+                                    f.prix,
+                                    registration,
+                                )}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}

@@ -1,0 +1,70 @@
+use leptos::prelude::*;
+
+use crate::components::example_badge::ExampleBadge;
+use crate::format::phone_fr;
+use crate::model::Resource;
+
+/// Resources of the current view: what it is, for whom, where, at what cost, whom to ask.
+#[component]
+pub fn ResourceList(resources: Vec<Resource>) -> impl IntoView {
+    view! {
+        <ul class="ressources">
+            {resources
+                .into_iter()
+                .map(|resource| {
+                    let f = resource.fiche;
+                    let cost = match (f.frais, f.conditions) {
+                        (Some(frais), Some(c)) => format!("{frais}. {c}"),
+                        (Some(frais), None) => frais.to_string(),
+                        (None, Some(c)) => c,
+                        (None, None) => "Prix non précisé".to_owned(),
+                    };
+                    let publics = if f.publics.is_empty() {
+                        "Pour tous".to_owned()
+                    } else {
+                        format!(
+                            "Pour : {}",
+                            f.publics.iter().map(|p| p.label()).collect::<Vec<_>>().join(", ")
+                        )
+                    };
+                    let address = f
+                        .adresse
+                        .map(|a| format!("{a}, {}", f.commune.clone().unwrap_or_default()));
+                    view! {
+                        <li class="ressource">
+                            <p class="titre">
+                                {f.nom} {f.exemple.then(|| view! { <ExampleBadge what="ressource" /> })}
+                            </p>
+                            <p class="genre">
+                                {format!("{} · {}", f.type_ressource, resource.desserte_nom)}
+                            </p>
+                            <p>{f.description}</p>
+                            <p class="details">{format!("{publics} · {cost}")}</p>
+                            {address.map(|a| view! { <p class="adresse">{a}</p> })}
+                            {f
+                                .telephone
+                                .map(|t| {
+                                    view! {
+                                        <p>
+                                            "Téléphone : " <a href=format!("tel:{t}")>{phone_fr(&t)}</a>
+                                        </p>
+                                    }
+                                })}
+                            {f
+                                .site_web
+                                .map(|u| {
+                                    view! {
+                                        <p>
+                                            <a href=u.clone() rel="noopener">
+                                                "Ouvrir le site"
+                                            </a>
+                                        </p>
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,229 @@
+use serde::{Deserialize, Serialize};
+
+use super::area::{AREA_PARAMETERS, AreaFilter};
+use super::{
+    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_text,
+};
+use crate::model::resource::{Resource, ResourceType};
+use crate::model::standard::{Frais, Public};
+
+/// Which resources to show (`/api/resources?type=wifi public&commune=82121`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResourceFilter {
+    /// A resource matches an area it serves: one serving the whole EPCI matches each of its
+    /// communes; with `near`, its distance is to the nearest edge of its territory.
+    pub area: AreaFilter,
+    /// Words that must all appear in the name, description, type or served territory.
+    pub q: Option<String>,
+    pub types: Vec<ResourceType>,
+    /// Resources for these publics, and those for everyone.
+    pub publics: Vec<Public>,
+    pub frais: Vec<Frais>,
+}
+
+/// The parameters `ResourceFilter::from_query` reads.
+pub const RESOURCE_PARAMETERS: [&str; 10] = [
+    AREA_PARAMETERS[0],
+    AREA_PARAMETERS[1],
+    AREA_PARAMETERS[2],
+    AREA_PARAMETERS[3],
+    AREA_PARAMETERS[4],
+    AREA_PARAMETERS[5],
+    "q",
+    "type",
+    "public",
+    "frais",
+];
+
+impl ResourceFilter {
+    pub fn from_query<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
+    ) -> Result<Self, FilterError> {
+        let mut filter = ResourceFilter {
+            area: AreaFilter::from_query(pairs.clone())?,
+            ..ResourceFilter::default()
+        };
+        each_pair(pairs, |key, value| {
+            match key {
+                "q" => filter.q = Some(parse_text(value)?),
+                "type" => filter
+                    .types
+                    .extend(parse_all(value, by_label(ResourceType::ALL))?),
+                "public" => filter
+                    .publics
+                    .extend(parse_all(value, by_label(Public::ALL))?),
+                "frais" => filter.frais.extend(parse_all(value, by_label(Frais::ALL))?),
+                _ => {}
+            }
+            Ok(())
+        })?;
+        Ok(filter)
+    }
+
+    /// The query string (without `?`) that `from_query` reads back into the same filter.
+    pub fn to_query(&self) -> String {
+        let mut pairs = self.area.query_pairs();
+        pairs.extend(self.q.clone().map(|q| ("q", q)));
+        pairs.extend(
+            [
+                list_pair("type", &self.types),
+                list_pair("public", &self.publics),
+                list_pair("frais", &self.frais),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        serde_urlencoded::to_string(&pairs).expect("strings encode")
+    }
+
+    pub fn distance_km(&self, resource: &Resource) -> Option<f64> {
+        self.area.distance_to_box_km(&resource.footprint.bbox)
+    }
+
+    pub fn matches(&self, resource: &Resource) -> bool {
+        let f = &resource.fiche;
+        self.area.matches_footprint(&resource.footprint)
+            && any_of(&self.types, &[f.type_ressource])
+            && (f.publics.is_empty() || any_of(&self.publics, &f.publics))
+            && any_of(&self.frais, f.frais.as_slice())
+            && self.q.as_deref().is_none_or(|q| {
+                matches_words(
+                    q,
+                    &[
+                        f.nom.as_str(),
+                        f.description.as_str(),
+                        f.type_ressource.label(),
+                        resource.desserte_nom.as_str(),
+                        f.commune.as_deref().unwrap_or(""),
+                    ],
+                )
+            })
+    }
+
+    /// The resources that match, nearest first when `near` is given, else in the given order.
+    pub fn select<'a>(&self, resources: impl IntoIterator<Item = &'a Resource>) -> Vec<Resource> {
+        let mut found: Vec<Resource> = resources
+            .into_iter()
+            .filter(|r| self.matches(r))
+            .cloned()
+            .collect();
+        if self.area.near.is_some() {
+            found.sort_by(|a, b| {
+                self.distance_km(a)
+                    .partial_cmp(&self.distance_km(b))
+                    .expect("finite distances")
+            });
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filter::Footprint;
+    use crate::model::resource::{Desserte, ResourceProperties};
+    use crate::model::territory::{Insee, Siren, Zone};
+
+    fn parse(query: &str) -> Result<ResourceFilter, FilterError> {
+        ResourceFilter::from_query(query.split('&').filter_map(|kv| kv.split_once('=')))
+    }
+
+    /// A resource serving the EPCI 248200099 (two communes), in a 0.1° box.
+    fn epci_wide(publics: Vec<Public>) -> Resource {
+        Resource {
+            fiche: ResourceProperties {
+                id: "pret-tablettes".parse().unwrap(),
+                nom: "Prêt de tablettes".into(),
+                type_ressource: ResourceType::Pret,
+                description: "Des tablettes à emprunter un mois.".into(),
+                desserte: Desserte::Epci {
+                    siren: "248200099".parse().unwrap(),
+                },
+                publics,
+                frais: Some(Frais::Gratuit),
+                conditions: None,
+                adresse: None,
+                code_postal: None,
+                commune: None,
+                telephone: None,
+                courriel: None,
+                site_web: None,
+                source: "test".into(),
+                date_maj: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                exemple: true,
+            },
+            position: None,
+            footprint: Footprint {
+                zones: vec![Zone::Centre],
+                epcis: vec!["248200099".parse::<Siren>().unwrap()],
+                communes: vec![
+                    "82121".parse::<Insee>().unwrap(),
+                    "82112".parse::<Insee>().unwrap(),
+                ],
+                bbox: [1.3, 44.0, 1.4, 44.1],
+            },
+            desserte_nom: "CA Grand Montauban".into(),
+        }
+    }
+
+    #[test]
+    fn a_territory_resource_matches_each_commune_it_serves() {
+        let r = epci_wide(vec![]);
+        assert!(parse("commune=82112").unwrap().matches(&r));
+        assert!(parse("zone=Centre,Est").unwrap().matches(&r));
+        assert!(!parse("zone=Ouest").unwrap().matches(&r));
+        assert!(!parse("commune=82001").unwrap().matches(&r));
+        // The box of the filter overlaps the served box.
+        assert!(parse("bbox=1.35,44.05,2,45").unwrap().matches(&r));
+        assert!(!parse("bbox=1.5,44.05,2,45").unwrap().matches(&r));
+    }
+
+    #[test]
+    fn near_measures_to_the_edge_of_the_served_territory() {
+        let r = epci_wide(vec![]);
+        let inside = parse("near=44.05,1.35&radius=1").unwrap();
+        assert_eq!(inside.distance_km(&r), Some(0.0));
+        assert!(inside.matches(&r));
+        // 0.1° of longitude east of the box, at latitude 44.05: about 8 km.
+        let east = parse("near=44.05,1.5&radius=5").unwrap();
+        let d = east.distance_km(&r).unwrap();
+        assert!((7.9..8.1).contains(&d), "{d}");
+        assert!(!east.matches(&r));
+    }
+
+    #[test]
+    fn a_resource_for_everyone_matches_any_public_and_types_filter() {
+        assert!(parse("public=Seniors").unwrap().matches(&epci_wide(vec![])));
+        assert!(
+            !parse("public=Seniors")
+                .unwrap()
+                .matches(&epci_wide(vec![Public::Jeunes]))
+        );
+        assert!(
+            parse("type=prêt de matériel&frais=gratuit&q=tablette montauban")
+                .unwrap()
+                .matches(&epci_wide(vec![]))
+        );
+        assert!(
+            !parse("type=wifi public")
+                .unwrap()
+                .matches(&epci_wide(vec![]))
+        );
+    }
+
+    #[test]
+    fn names_the_bad_parameter_and_round_trips() {
+        assert_eq!(parse("type=vélo").unwrap_err().parameter, "type");
+        assert_eq!(parse("public=Tous").unwrap_err().parameter, "public");
+        let f = parse("type=wifi public,formation&public=Seniors&zone=Est&q=wifi").unwrap();
+        let back = ResourceFilter::from_query(
+            serde_urlencoded::from_str::<Vec<(String, String)>>(&f.to_query())
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str())),
+        )
+        .unwrap();
+        assert_eq!(back, f);
+    }
+}

@@ -1,0 +1,212 @@
+//! `ressources.geojson`: local digital resources, each at one of our places, at a point of
+//! its own, or serving a commune, an EPCI or the whole département.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::Utc;
+
+use app::model::{Desserte, Footprint, Place, PlaceId, Position, Resource, ResourceProperties};
+
+use super::error::{DatasetError, DatasetErrors};
+use super::geojson_file::{self, RawFeature};
+use super::places::{locate, valid_telephone};
+use super::territory::Territory;
+
+const MAX_NAME: usize = 140;
+
+pub fn load(
+    path: &Path,
+    territory: &Territory,
+    places: &[Place],
+) -> Result<Vec<Resource>, DatasetErrors> {
+    let by_id: BTreeMap<&PlaceId, &Place> = places.iter().map(|p| (p.id(), p)).collect();
+    let mut resources = geojson_file::read_records(
+        path,
+        "une autre ressource",
+        |r: &Resource| r.id().clone(),
+        |raw| resource(path, raw, territory, &by_id),
+    )?;
+    resources.sort_by(|a, b| a.id().cmp(b.id()));
+    Ok(resources)
+}
+
+fn resource(
+    path: &Path,
+    raw: &RawFeature,
+    territory: &Territory,
+    places: &BTreeMap<&PlaceId, &Place>,
+) -> Result<Resource, Vec<DatasetError>> {
+    let fiche: ResourceProperties = raw.properties(path).map_err(|e| vec![e])?;
+    let mut problems = Vec::new();
+    let mut fail =
+        |field: &str, reason: String| problems.push(raw.error(path, Some(field), reason));
+
+    let name_chars = fiche.nom.trim().chars().count();
+    if name_chars == 0 || name_chars > MAX_NAME {
+        fail(
+            "nom",
+            format!("{name_chars} caractères ; entre 1 et {MAX_NAME} attendus"),
+        );
+    }
+    if fiche.description.trim().is_empty() {
+        fail("description", "valeur vide".to_owned());
+    }
+    if fiche.source.trim().is_empty() {
+        fail("source", "la provenance de la ressource manque".to_owned());
+    }
+    if let Some(phone) = &fiche.telephone
+        && !valid_telephone(phone)
+    {
+        fail(
+            "telephone",
+            format!("« {phone} » : format international attendu, par exemple +33563000000"),
+        );
+    }
+    if let Some(mail) = &fiche.courriel
+        && !mail.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !mail.contains(char::is_whitespace)
+        })
+    {
+        fail(
+            "courriel",
+            format!("« {mail} » n'est pas une adresse de courriel"),
+        );
+    }
+    match &fiche.site_web {
+        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => fail(
+            "site_web",
+            format!("« {url} » : adresse web commençant par https:// attendue"),
+        ),
+        None if fiche.type_ressource.is_online() => fail(
+            "site_web",
+            format!(
+                "une ressource « {} » se consulte en ligne : son adresse web est obligatoire",
+                fiche.type_ressource
+            ),
+        ),
+        _ => {}
+    }
+    if fiche.date_maj > Utc::now().date_naive() {
+        fail("date_maj", format!("{} est dans le futur", fiche.date_maj));
+    }
+
+    let geometry = raw.feature.geometry.is_some();
+    let point_only = |fail: &mut dyn FnMut(&str, String)| {
+        if geometry {
+            fail(
+                "geometry",
+                "une ressource qui dessert un lieu ou un territoire n'a pas de point à elle : null attendu"
+                    .to_owned(),
+            );
+        }
+    };
+    let located = match &fiche.desserte {
+        Desserte::Lieu { lieu_id } => {
+            point_only(&mut fail);
+            match places.get(lieu_id) {
+                Some(place) => Some((
+                    Some(place.position),
+                    point_footprint(territory, &place.position),
+                    place.fiche.nom.clone(),
+                )),
+                None => {
+                    fail(
+                        "desserte.lieu_id",
+                        format!("aucun lieu « {lieu_id} » dans lieux.geojson"),
+                    );
+                    None
+                }
+            }
+        }
+        Desserte::Point => match raw.geometry::<geo::Point<f64>>(path) {
+            Ok(point) => {
+                let position = Position {
+                    lon: point.x(),
+                    lat: point.y(),
+                };
+                match locate(territory, position.lon, position.lat) {
+                    Some(here) => Some((
+                        Some(position),
+                        point_footprint(territory, &position),
+                        here.commune_localisee,
+                    )),
+                    None => {
+                        fail(
+                            "geometry",
+                            format!(
+                                "le point [{}, {}] n'est dans aucune commune du Tarn-et-Garonne",
+                                position.lon, position.lat
+                            ),
+                        );
+                        None
+                    }
+                }
+            }
+            Err(e) => {
+                problems.push(e);
+                None
+            }
+        },
+        Desserte::Commune { insee } => {
+            point_only(&mut fail);
+            match territory.commune(insee) {
+                Some(commune) => Some((
+                    None,
+                    territory.footprint(std::iter::once(commune)),
+                    commune.nom.clone(),
+                )),
+                None => {
+                    fail(
+                        "desserte.insee",
+                        format!("{insee} n'est pas une commune du Tarn-et-Garonne"),
+                    );
+                    None
+                }
+            }
+        }
+        Desserte::Epci { siren } => {
+            point_only(&mut fail);
+            match territory.epci(siren) {
+                Some(epci) => Some((
+                    None,
+                    territory.footprint(territory.communes.iter().filter(|c| &c.epci == siren)),
+                    epci.nom.clone(),
+                )),
+                None => {
+                    fail(
+                        "desserte.siren",
+                        format!("{siren} n'est pas un EPCI du Tarn-et-Garonne"),
+                    );
+                    None
+                }
+            }
+        }
+        Desserte::Departement => {
+            point_only(&mut fail);
+            Some((
+                None,
+                territory.footprint(territory.communes.iter()),
+                "Tarn-et-Garonne".to_owned(),
+            ))
+        }
+    };
+    match located {
+        Some((position, footprint, desserte_nom)) if problems.is_empty() => Ok(Resource {
+            fiche,
+            position,
+            footprint,
+            desserte_nom,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// The footprint of a point: its commune, that commune's EPCI and zone, and the point.
+fn point_footprint(territory: &Territory, position: &Position) -> Footprint {
+    let commune = territory.locate(position.lon, position.lat);
+    Footprint {
+        bbox: [position.lon, position.lat, position.lon, position.lat],
+        ..territory.footprint(commune.into_iter())
+    }
+}
