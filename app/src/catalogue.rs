@@ -5,6 +5,7 @@ use leptos::prelude::*;
 // Filters have lists and nested values: JSON carries them as they are.
 use leptos::server_fn::codec::Json;
 
+use crate::model::coverage::{Coverage, CoverageFilter};
 use crate::model::{
     Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
 };
@@ -16,6 +17,7 @@ pub trait Catalogue: Send + Sync + 'static {
     fn places(&self, filter: &PlaceFilter) -> Vec<Place>;
     fn events(&self, filter: &EventFilter) -> Vec<Event>;
     fn resources(&self, filter: &ResourceFilter) -> Vec<Resource>;
+    fn coverage(&self, filter: &CoverageFilter) -> Coverage;
     fn territory_index(&self) -> TerritoryIndex;
 }
 
@@ -40,6 +42,11 @@ pub async fn list_events(filter: EventFilter) -> Result<Vec<Event>, ServerFnErro
 #[server(prefix = "/_fn", endpoint = "ressources", input = Json)]
 pub async fn list_resources(filter: ResourceFilter) -> Result<Vec<Resource>, ServerFnError> {
     Ok(catalogue()?.resources(&filter))
+}
+
+#[server(prefix = "/_fn", endpoint = "couverture", input = Json)]
+pub async fn load_coverage(filter: CoverageFilter) -> Result<Coverage, ServerFnError> {
+    Ok(catalogue()?.coverage(&filter))
 }
 
 #[server(prefix = "/_fn", endpoint = "territoire")]

@@ -70,6 +70,12 @@ pub fn slot_fr(debut: DateTime<FixedOffset>, fin: DateTime<FixedOffset>) -> Stri
     }
 }
 
+/// "12,3 km" with a decimal comma and one decimal; "0 km" stays "0 km".
+pub fn km_fr(km: f64) -> String {
+    let text = format!("{km:.1}").replace('.', ",");
+    format!("{} km", text.strip_suffix(",0").unwrap_or(&text))
+}
+
 /// "Aucun lieu", "1 lieu", "12 lieux".
 pub fn count_places(n: usize) -> String {
     count(n, "Aucun lieu", "lieu", "lieux")
@@ -136,6 +142,12 @@ mod tests {
             ),
             "vendredi 1er mai, 9 h 05 – samedi 2 mai, 12 h"
         );
+    }
+
+    #[test]
+    fn distances_use_a_decimal_comma() {
+        assert_eq!(km_fr(3.24), "3,2 km");
+        assert_eq!(km_fr(15.0), "15 km");
     }
 
     #[test]

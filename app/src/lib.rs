@@ -4,7 +4,7 @@
 
 pub mod catalogue;
 mod components;
-mod format;
+pub mod format;
 #[cfg(feature = "hydrate")]
 mod leaflet_map;
 pub mod model;

@@ -4,7 +4,9 @@
 
 pub mod api;
 pub mod calendar;
+pub mod choropleth;
 pub mod config;
+pub mod coverage;
 pub mod dataset;
 pub mod import;
 pub mod standard;

@@ -182,7 +182,10 @@ async fn the_map_page_lists_events_and_resources_with_the_example_badge() {
             .count();
     assert_eq!(page.matches("class=\"badge-exemple\"").count(), examples);
     assert!(page.contains("inventé pour montrer le service"));
-    assert!(page.contains("Connexion internet au CIDFF 82"), "a real resource");
+    assert!(
+        page.contains("Connexion internet au CIDFF 82"),
+        "a real resource"
+    );
     // Dates read as spoken.
     assert!(page.contains("mercredi 29 avril, 14 h – 17 h"));
 

@@ -2,6 +2,7 @@
 //! (which receives them already validated). Parsing from untrusted input happens at the edge:
 //! the server's `dataset` module for files, `PlaceFilter::from_query` for URLs.
 
+pub mod coverage;
 mod event;
 mod filter;
 #[cfg(feature = "ssr")]

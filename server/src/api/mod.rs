@@ -1,6 +1,7 @@
 //! The public HTTP API: GeoJSON (RFC 7946) for data, RFC 7807 problem documents for errors.
 
 mod cache;
+mod coverage;
 mod error;
 mod events;
 mod openapi;
@@ -25,6 +26,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/resources", web::get().to(resources::list))
             .route("/events.ics", web::get().to(events::ics))
             .route("/stats", web::get().to(stats::stats))
+            .route("/coverage", web::get().to(coverage::json))
+            .route("/coverage.svg", web::get().to(coverage::svg))
+            .route(
+                "/coverage/communes.csv",
+                web::get().to(coverage::communes_csv),
+            )
+            .route("/coverage/epci.csv", web::get().to(coverage::epci_csv))
             .route("/openapi.json", web::get().to(openapi::json))
             .route("", web::get().to(openapi::page))
             .route("/territory/{layer}", web::get().to(territory::layer))

@@ -67,6 +67,19 @@ pub struct EventParams {
     to: Option<String>,
 }
 
+/// Coverage: what is shown, and which programme edition.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct CoverageParams {
+    /// Zones à montrer (Est, Centre, Ouest) : les lieux de toutes les zones comptent toujours, car on peut traverser une limite de zone.
+    zone: Option<String>,
+    /// Mots que le lieu doit contenir pour compter.
+    q: Option<String>,
+    /// Édition du programme (année) ; la plus récente par défaut.
+    edition: Option<u16>,
+}
+
 /// What a resource is, and for whom.
 #[derive(IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -115,6 +128,10 @@ pub struct Problem {
         super::events::ics,
         super::resources::list,
         super::stats::stats,
+        super::coverage::json,
+        super::coverage::svg,
+        super::coverage::communes_csv,
+        super::coverage::epci_csv,
         super::territory::layer,
         super::health
     ),
@@ -169,6 +186,8 @@ pub async fn page(req: HttpRequest) -> HttpResponse {
         "<li><a href=\"/api/events?type=atelier&amp;zone=Est\">Ateliers de la zone Est</a></li>",
         "<li><a href=\"/api/events.ics?theme=IA\">Agenda des événements sur l'IA, à ajouter à un calendrier</a></li>",
         "<li><a href=\"/api/resources?commune=82121\">Ressources (wifi, matériel en accès libre, prêt…) pour les habitants de Montauban</a></li>",
+        "<li><a href=\"/api/coverage?programme=France%20Services&amp;zone=Ouest\">Couverture de la zone Ouest par les France services : qui habite à plus de 15 km ?</a></li>",
+        "<li><a href=\"/api/coverage/epci.csv\">Indicateurs de couverture par EPCI (CSV)</a></li>",
         "<li><a href=\"/api/stats\">Nombre de lieux et d'événements par zone et par EPCI</a></li>",
         "</ul><h2>Adresses</h2>"
     ));

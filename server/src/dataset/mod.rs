@@ -14,6 +14,7 @@ mod territory;
 use std::path::Path;
 
 use app::catalogue::Catalogue;
+use app::model::coverage::{Coverage, CoverageFilter};
 use app::model::{
     Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
 };
@@ -103,6 +104,17 @@ impl Catalogue for Dataset {
 
     fn resources(&self, filter: &ResourceFilter) -> Vec<Resource> {
         filter.select(&self.resources)
+    }
+
+    fn coverage(&self, filter: &CoverageFilter) -> Coverage {
+        let places = self.places(&filter.places);
+        crate::coverage::compute(
+            &self.territory.communes,
+            &self.territory.epcis,
+            &places,
+            &self.events,
+            filter,
+        )
     }
 
     fn territory_index(&self) -> TerritoryIndex {

@@ -12,6 +12,7 @@ use arc_swap::ArcSwap;
 use notify::{RecursiveMode, Watcher};
 
 use app::catalogue::Catalogue;
+use app::model::coverage::{Coverage, CoverageFilter};
 use app::model::{
     Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
 };
@@ -106,6 +107,10 @@ impl Catalogue for Store {
 
     fn resources(&self, filter: &ResourceFilter) -> Vec<Resource> {
         self.current().resources(filter)
+    }
+
+    fn coverage(&self, filter: &CoverageFilter) -> Coverage {
+        self.current().coverage(filter)
     }
 
     fn territory_index(&self) -> TerritoryIndex {

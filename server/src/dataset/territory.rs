@@ -4,13 +4,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use geo::{BoundingRect, Intersects, MultiPolygon, Point, Polygon, Rect};
+use geo::{Area, BoundingRect, Intersects, MultiPolygon, Point, Polygon, Rect};
 use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 use serde::Deserialize;
 
 use app::model::{
-    BBox, CodePostal, EpciSummary, Footprint, Insee, Siren, TerritoryIndex, Zone, ZoneSummary,
+    BBox, CodePostal, EpciSummary, Footprint, Insee, Position, Siren, TerritoryIndex, Zone,
+    ZoneSummary,
 };
 
 use super::error::{DatasetError, DatasetErrors};
@@ -48,6 +49,9 @@ pub struct Commune {
     pub epci: Siren,
     pub zone: Zone,
     pub shape: MultiPolygon<f64>,
+    /// Where its people are taken to live for distances: the pole of inaccessibility of its
+    /// largest polygon (always inside, unlike a centroid; not the town hall).
+    pub label: Position,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +60,14 @@ pub struct Epci {
     pub nom: String,
     pub zone: Zone,
     pub bbox: BBox,
+}
+
+/// The simplified shapes, for drawing (the coverage map).
+pub struct Drawing {
+    /// Same order as `Territory::communes`.
+    pub communes: Vec<MultiPolygon<f64>>,
+    pub epcis: Vec<MultiPolygon<f64>>,
+    pub zones: Vec<MultiPolygon<f64>>,
 }
 
 /// GeoJSON ready to send, checked at load time.
@@ -73,6 +85,7 @@ pub struct Territory {
     pub zones: Vec<ZoneSummary>,
     pub departement_bbox: BBox,
     pub outlines: Outlines,
+    pub drawing: Drawing,
     index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
 }
 
@@ -86,7 +99,7 @@ impl Territory {
 
         let path = dir.join(COMMUNES_SIMPLIFIEES);
         let simplified = geojson_file::read(&path, &mut problems)?;
-        let mut seen = BTreeSet::new();
+        let mut seen = BTreeMap::new();
         for raw in &simplified {
             match raw.properties::<CommuneProperties>(&path) {
                 Ok(p) if !insee.contains(&p.code) => problems.push(raw.error(
@@ -94,9 +107,12 @@ impl Territory {
                     Some("code"),
                     format!("commune {} absente de {COMMUNES}", p.code),
                 )),
-                Ok(p) => {
-                    seen.insert(p.code);
-                }
+                Ok(p) => match shape(&path, raw) {
+                    Ok(shape) => {
+                        seen.insert(p.code, shape);
+                    }
+                    Err(e) => problems.push(e),
+                },
                 Err(e) => problems.push(e),
             }
         }
@@ -109,6 +125,7 @@ impl Territory {
 
         let path = dir.join(EPCI_SIMPLIFIES);
         let epci_features = geojson_file::read(&path, &mut problems)?;
+        let epci_shapes = shapes(&path, &epci_features, &mut problems);
         let mut epcis = Vec::new();
         for raw in &epci_features {
             match raw.properties::<EpciProperties>(&path) {
@@ -148,6 +165,7 @@ impl Territory {
 
         let path = dir.join(ZONES_SIMPLIFIEES);
         let zone_features = geojson_file::read(&path, &mut problems)?;
+        let zone_shapes = shapes(&path, &zone_features, &mut problems);
         let mut zones_seen = BTreeSet::new();
         for raw in &zone_features {
             match raw.properties::<ZoneProperties>(&path) {
@@ -179,6 +197,14 @@ impl Territory {
             })
             .collect();
         let departement_bbox = union_bbox(communes.iter());
+        let drawing = Drawing {
+            communes: communes
+                .iter()
+                .map(|c| seen.remove(&c.insee).expect("every commune, checked above"))
+                .collect(),
+            epcis: epci_shapes,
+            zones: zone_shapes,
+        };
         let outlines = Outlines {
             zones: to_geojson_bytes(zone_features),
             epci: to_geojson_bytes(epci_features),
@@ -197,6 +223,7 @@ impl Territory {
             zones,
             departement_bbox,
             outlines,
+            drawing,
             index,
         })
     }
@@ -287,6 +314,49 @@ fn load_communes(
 
 fn commune(path: &Path, raw: &RawFeature) -> Result<Commune, DatasetError> {
     let p: CommuneProperties = raw.properties(path)?;
+    let shape = shape(path, raw)?;
+    let largest = shape
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+        .expect("a non-empty shape");
+    // 0.0005° is about 50 m: finer than any distance we report.
+    let label = polylabel::polylabel(largest, &0.0005).map_err(|e| {
+        raw.error(
+            path,
+            Some("geometry"),
+            format!("point intérieur introuvable : {e}"),
+        )
+    })?;
+    Ok(Commune {
+        insee: p.code,
+        nom: p.nom,
+        codes_postaux: p.codes_postaux,
+        population: p.population,
+        epci: p.epci,
+        zone: p.zone,
+        shape,
+        label: Position {
+            lon: label.x(),
+            lat: label.y(),
+        },
+    })
+}
+
+/// Every feature's area, in order; problems are collected.
+fn shapes(
+    path: &Path,
+    features: &[RawFeature],
+    problems: &mut Vec<DatasetError>,
+) -> Vec<MultiPolygon<f64>> {
+    features
+        .iter()
+        .filter_map(|raw| shape(path, raw).map_err(|e| problems.push(e)).ok())
+        .collect()
+}
+
+/// A Polygon or MultiPolygon geometry, not empty.
+fn shape(path: &Path, raw: &RawFeature) -> Result<MultiPolygon<f64>, DatasetError> {
     let shape = match raw.geometry::<geo::Geometry<f64>>(path)? {
         geo::Geometry::Polygon(polygon) => MultiPolygon(vec![polygon]),
         geo::Geometry::MultiPolygon(m) => m,
@@ -308,15 +378,7 @@ fn commune(path: &Path, raw: &RawFeature) -> Result<Commune, DatasetError> {
     {
         return Err(raw.error(path, Some("geometry"), "polygone vide"));
     }
-    Ok(Commune {
-        insee: p.code,
-        nom: p.nom,
-        codes_postaux: p.codes_postaux,
-        population: p.population,
-        epci: p.epci,
-        zone: p.zone,
-        shape,
-    })
+    Ok(shape)
 }
 
 fn geometry_name(g: &geo::Geometry<f64>) -> &'static str {
