@@ -70,6 +70,25 @@ pub fn slot_fr(debut: DateTime<FixedOffset>, fin: DateTime<FixedOffset>) -> Stri
     }
 }
 
+/// "265 817" (non-breaking space between thousands).
+pub fn int_fr(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "13,3 %"
+pub fn percent_fr(p: f64) -> String {
+    let text = format!("{p:.1}").replace('.', ",");
+    format!("{}\u{a0}%", text.strip_suffix(",0").unwrap_or(&text))
+}
+
 /// "12,3 km" with a decimal comma and one decimal; "0 km" stays "0 km".
 pub fn km_fr(km: f64) -> String {
     let text = format!("{km:.1}").replace('.', ",");
@@ -142,6 +161,15 @@ mod tests {
             ),
             "vendredi 1er mai, 9 h 05 – samedi 2 mai, 12 h"
         );
+    }
+
+    #[test]
+    fn numbers_read_the_french_way() {
+        assert_eq!(int_fr(265_817), "265\u{a0}817");
+        assert_eq!(int_fr(644), "644");
+        assert_eq!(int_fr(1_000_000), "1\u{a0}000\u{a0}000");
+        assert_eq!(percent_fr(13.3), "13,3\u{a0}%");
+        assert_eq!(percent_fr(0.0), "0\u{a0}%");
     }
 
     #[test]

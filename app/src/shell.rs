@@ -6,6 +6,7 @@ use leptos_router::{
     path,
 };
 
+use crate::pages::coverage::CoveragePage;
 use crate::pages::home::HomePage;
 
 /// Site settings the server passes to the HTML shell (never to the wasm: the page reads them
@@ -76,6 +77,19 @@ pub fn App() -> impl IntoView {
                 <a href="/">"Carto82"</a>
             </p>
             <p class="accroche">"Trouver de l'aide pour le numérique en Tarn-et-Garonne"</p>
+            <nav aria-label="Pages du site">
+                <ul>
+                    <li>
+                        <a href="/">"La carte"</a>
+                    </li>
+                    <li>
+                        <a href="/couverture">"Couverture du territoire"</a>
+                    </li>
+                    <li>
+                        <a href="/api">"Données ouvertes"</a>
+                    </li>
+                </ul>
+            </nav>
         </header>
         <Router>
             <main id="contenu">
@@ -83,6 +97,7 @@ pub fn App() -> impl IntoView {
                 // without JavaScript.
                 <Routes fallback=|| view! { <p>"Cette page n'existe pas."</p> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/couverture") view=CoveragePage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

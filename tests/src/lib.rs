@@ -206,6 +206,30 @@ pub mod browser {
         }
     }
 
+    /// The accessibility violations axe-core (npm, pinned in package-lock.json) finds in the
+    /// current page, against WCAG 2.1 A and AA, as "rule: help (elements)" lines.
+    pub async fn axe_violations(client: &Client) -> Vec<String> {
+        let source = std::fs::read_to_string(
+            super::workspace_root().join("node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core installed by tools/setup (npm ci)");
+        client
+            .execute(&format!("{source}\nreturn true;"), vec![])
+            .await
+            .expect("axe-core loads");
+        let found = client
+            .execute(
+                r#"return axe.run(document, {
+                       runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
+                   }).then(r => r.violations.map(v =>
+                       v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' ; ') + ')'));"#,
+                vec![],
+            )
+            .await
+            .expect("axe runs");
+        serde_json::from_value(found).expect("a list of strings")
+    }
+
     /// Evaluates `script` (a function body returning JSON) until `ok` accepts its value,
     /// for at most `seconds`; returns the last value either way.
     pub async fn poll(

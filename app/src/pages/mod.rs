@@ -1,1 +1,2 @@
+pub mod coverage;
 pub mod home;
