@@ -7,7 +7,10 @@ use leptos_router::{
 };
 
 use crate::pages::coverage::CoveragePage;
+use crate::pages::event::EventPage;
 use crate::pages::home::HomePage;
+use crate::pages::place::PlacePage;
+use crate::pages::resource::ResourcePage;
 
 /// Site settings the server passes to the HTML shell (never to the wasm: the page reads them
 /// back from `<meta>` tags, so server and browser render the same markup).
@@ -98,6 +101,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p>"Cette page n'existe pas."</p> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/couverture") view=CoveragePage ssr=SsrMode::Async />
+                    <Route path=path!("/lieux/:id") view=PlacePage ssr=SsrMode::Async />
+                    <Route path=path!("/evenements/:id") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("/ressources/:id") view=ResourcePage ssr=SsrMode::Async />
                 </Routes>
             </main>
         </Router>

@@ -37,6 +37,25 @@ pub enum Command {
         #[arg(long, env = "CARTO82_DATA", default_value = "data")]
         data: PathBuf,
     },
+    /// Écrit un jeu de données synthétique à l'échelle nationale (35 000 communes, 30 000 lieux,
+    /// 20 000 événements par défaut), pour mesurer les calculs ; il n'est pas réel.
+    Synthese(SyntheseArgs),
+}
+
+/// Sizes of `carto82 synthese` (defaults: national scale).
+#[derive(Debug, Args)]
+pub struct SyntheseArgs {
+    /// Dossier où écrire le jeu (créé au besoin).
+    pub dir: PathBuf,
+    #[arg(long, default_value_t = 35_000)]
+    pub communes: usize,
+    #[arg(long, default_value_t = 30_000)]
+    pub lieux: usize,
+    #[arg(long, default_value_t = 20_000)]
+    pub evenements: usize,
+    /// Graine du tirage : la même graine écrit les mêmes fichiers.
+    #[arg(long, default_value_t = 82)]
+    pub graine: u64,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -12,4 +12,5 @@ pub mod import;
 pub mod standard;
 pub mod startup;
 mod static_files;
+pub mod synthetic;
 pub mod telemetry;

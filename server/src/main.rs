@@ -21,6 +21,24 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Synthese(args) => {
+            let size = carto82::synthetic::Size {
+                communes: args.communes,
+                places: args.lieux,
+                events: args.evenements,
+                seed: args.graine,
+            };
+            match carto82::synthetic::generate(&args.dir, size) {
+                Ok(()) => {
+                    println!("{} : jeu synthétique écrit ({size:?}).", args.dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{} : écriture impossible : {e}", args.dir.display());
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Serve(args) => {
             telemetry::init();
             serve(args)

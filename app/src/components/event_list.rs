@@ -13,6 +13,7 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
             {events
                 .into_iter()
                 .map(|event| {
+                    let page = format!("/evenements/{}", event.fiche.id);
                     let f = event.fiche;
                     let status = match f.statut {
                         EventStatus::Scheduled => None,
@@ -33,7 +34,8 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
                                     .join(" ; ")}
                             </p>
                             <p class="titre">
-                                {f.titre} {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
+                                <a href=page>{f.titre}</a>
+                                {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
                                 {status.map(|s| view! { <strong class="statut">{s}</strong> })}
                             </p>
                             <p>{f.resume}</p>

@@ -1,3 +1,4 @@
+pub mod actions;
 pub mod event_list;
 pub mod example_badge;
 pub mod filters;

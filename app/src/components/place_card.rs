@@ -5,8 +5,10 @@ use crate::model::Place;
 
 /// What a resident needs to know about one place: where, when, how to reach it, what it
 /// helps with, and where the information comes from.
+/// With `link`, the card leads to the place's own page.
 #[component]
-pub fn PlaceCard(place: Place) -> impl IntoView {
+pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoView {
+    let page = format!("/lieux/{}", place.fiche.id);
     let f = place.fiche;
     let here = place.localisation;
     let address = [
@@ -32,6 +34,14 @@ pub fn PlaceCard(place: Place) -> impl IntoView {
 
     view! {
         <div class="fiche">
+            {link
+                .then(|| {
+                    view! {
+                        <p class="vers-fiche">
+                            <a href=page>"Voir la fiche complète : horaires, itinéraire, événements"</a>
+                        </p>
+                    }
+                })}
             <p class="adresse">{address}</p>
             <p class="territoire">
                 "Communauté de communes : " {here.epci_nom} " (zone " {here.zone.as_str()} ")"

@@ -5,13 +5,18 @@ use crate::format::phone_fr;
 use crate::model::Resource;
 
 /// Resources of the current view: what it is, for whom, where, at what cost, whom to ask.
+/// With `links`, each name leads to the resource's own page.
 #[component]
-pub fn ResourceList(resources: Vec<Resource>) -> impl IntoView {
+pub fn ResourceList(
+    resources: Vec<Resource>,
+    #[prop(default = true)] links: bool,
+) -> impl IntoView {
     view! {
         <ul class="ressources">
             {resources
                 .into_iter()
                 .map(|resource| {
+                    let page = format!("/ressources/{}", resource.fiche.id);
                     let f = resource.fiche;
                     let cost = match (f.frais, f.conditions) {
                         (Some(frais), Some(c)) => format!("{frais}. {c}"),
@@ -33,7 +38,12 @@ pub fn ResourceList(resources: Vec<Resource>) -> impl IntoView {
                     view! {
                         <li class="ressource">
                             <p class="titre">
-                                {f.nom} {f.exemple.then(|| view! { <ExampleBadge what="ressource" /> })}
+                                {if links {
+                                    view! { <a href=page>{f.nom}</a> }.into_any()
+                                } else {
+                                    view! { <span>{f.nom}</span> }.into_any()
+                                }}
+                                {f.exemple.then(|| view! { <ExampleBadge what="ressource" /> })}
                             </p>
                             <p class="genre">
                                 {format!("{} · {}", f.type_ressource, resource.desserte_nom)}

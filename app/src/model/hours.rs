@@ -36,9 +36,83 @@ pub fn is_open_on(osm: &str, day: NaiveDate) -> bool {
     })
 }
 
+/// Whether a place is open at `at`, and until or from when, in plain words:
+/// "Ouvert maintenant, jusqu'à 12 h", "Fermé maintenant. Ouvre demain à 9 h".
+/// None when the hours are unknown.
+pub fn status_sentence(osm: &str, at: NaiveDateTime) -> Option<String> {
+    let hours = osm.parse::<OpeningHours>().ok()?;
+    let change = hours.next_change(at);
+    let next = change.map(|t| when_fr(at, t));
+    Some(match (hours.is_open(at), next) {
+        (true, Some(_)) if change.is_some_and(|t| t.date() == at.date()) => {
+            format!(
+                "Ouvert maintenant, jusqu'à {}.",
+                time_fr(change.expect("some"))
+            )
+        }
+        (true, Some(next)) => format!("Ouvert maintenant, jusqu'à {next}."),
+        (true, None) => "Ouvert maintenant.".to_owned(),
+        (false, Some(next)) => format!("Fermé maintenant. Ouvre {next}."),
+        (false, None) => "Fermé maintenant.".to_owned(),
+    })
+}
+
+/// "9 h", "14 h 30"
+fn time_fr(at: NaiveDateTime) -> String {
+    use chrono::Timelike;
+    match at.minute() {
+        0 => format!("{} h", at.hour()),
+        m => format!("{} h {m:02}", at.hour()),
+    }
+}
+
+/// "aujourd'hui à 14 h", "demain à 9 h", "mardi à 9 h 30" within a week, else
+/// "le 3 juin 2026 à 9 h".
+fn when_fr(now: NaiveDateTime, at: NaiveDateTime) -> String {
+    use chrono::Datelike;
+    let time = time_fr(at);
+    let days = (at.date() - now.date()).num_days();
+    const WEEKDAYS: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    match days {
+        0 => format!("aujourd'hui à {time}"),
+        1 => format!("demain à {time}"),
+        2..=6 => format!(
+            "{} à {time}",
+            WEEKDAYS[at.weekday().num_days_from_monday() as usize]
+        ),
+        _ => format!("le {} à {time}", crate::format::date_fr(at.date())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn says_whether_open_and_until_or_from_when() {
+        let hours = "Mo-Fr 09:00-12:00,14:00-17:30";
+        // Monday 13 April 2026.
+        assert_eq!(
+            status_sentence(hours, at("2026-04-13 10:00")).unwrap(),
+            "Ouvert maintenant, jusqu'à 12 h."
+        );
+        assert_eq!(
+            status_sentence(hours, at("2026-04-13 12:30")).unwrap(),
+            "Fermé maintenant. Ouvre aujourd'hui à 14 h."
+        );
+        assert_eq!(
+            status_sentence(hours, at("2026-04-13 18:00")).unwrap(),
+            "Fermé maintenant. Ouvre demain à 9 h."
+        );
+        // Friday evening: next opening on Monday.
+        assert_eq!(
+            status_sentence(hours, at("2026-04-17 18:00")).unwrap(),
+            "Fermé maintenant. Ouvre lundi à 9 h."
+        );
+        assert_eq!(status_sentence("lundi 9h", at("2026-04-13 10:00")), None);
+    }
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()

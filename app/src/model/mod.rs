@@ -26,6 +26,7 @@ pub use filter::{
 pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
 pub use resource::{Desserte, Resource, ResourceId, ResourceProperties, ResourceType};
 pub use territory::{
-    BBox, CodePostal, EpciSummary, Insee, Siren, TerritoryIndex, Zone, ZoneSummary,
+    BBox, CodePostal, CommuneSummary, EpciSummary, Insee, MAX_SUGGESTIONS, Siren, TerritoryIndex,
+    Zone, ZoneSummary,
 };
 pub use text::fold;

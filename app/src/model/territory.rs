@@ -128,14 +128,39 @@ pub struct EpciSummary {
     pub bbox: BBox,
 }
 
-/// What the page needs of the territory to build its controls and zoom to a choice;
-/// the outlines themselves are fetched by the map from `/api/territory/*`.
+/// A commune as the search box knows it: its names and its population point.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommuneSummary {
+    pub insee: Insee,
+    pub nom: String,
+    pub codes_postaux: Vec<CodePostal>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl CommuneSummary {
+    /// "Montauban (82000)"
+    pub fn label(&self) -> String {
+        match self.codes_postaux.first() {
+            Some(cp) => format!("{} ({cp})", self.nom),
+            None => self.nom.clone(),
+        }
+    }
+}
+
+/// What the page needs of the territory to build its controls, search communes and zoom
+/// to a choice; the outlines themselves are fetched by the map from `/api/territory/*`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TerritoryIndex {
     pub departement_bbox: BBox,
     pub zones: Vec<ZoneSummary>,
     pub epcis: Vec<EpciSummary>,
+    /// By name.
+    pub communes: Vec<CommuneSummary>,
 }
+
+/// At most this many suggestions: a short list is easier to read and to go through.
+pub const MAX_SUGGESTIONS: usize = 8;
 
 impl TerritoryIndex {
     pub fn epci(&self, siren: &Siren) -> Option<&EpciSummary> {
@@ -145,6 +170,59 @@ impl TerritoryIndex {
     pub fn zone(&self, zone: Zone) -> Option<&ZoneSummary> {
         self.zones.iter().find(|z| z.zone == zone)
     }
+
+    /// Communes whose name (accents, case, hyphens ignored; "st" read as "saint") or postal
+    /// code starts with `text`: whole-name matches first, then a word of the name.
+    pub fn search(&self, text: &str) -> Vec<&CommuneSummary> {
+        let wanted = search_key(text);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let digits = wanted.bytes().all(|b| b.is_ascii_digit() || b == b' ');
+        let mut ranked: Vec<(u8, &CommuneSummary)> = self
+            .communes
+            .iter()
+            .filter_map(|c| {
+                let name = search_key(&c.nom);
+                if digits {
+                    let code = wanted.replace(' ', "");
+                    c.codes_postaux
+                        .iter()
+                        .any(|cp| cp.as_str().starts_with(&code))
+                        .then_some((0, c))
+                } else if name == wanted {
+                    Some((0, c))
+                } else if name.starts_with(&wanted) {
+                    Some((1, c))
+                } else if name.split(' ').skip(1).any(|w| {
+                    format!("{w} ").starts_with(&format!("{wanted} ")) || w.starts_with(&wanted)
+                }) {
+                    Some((2, c))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.nom.cmp(&b.1.nom)));
+        ranked
+            .into_iter()
+            .map(|(_, c)| c)
+            .take(MAX_SUGGESTIONS)
+            .collect()
+    }
+}
+
+/// Folded text with "st"/"ste" as "saint"/"sainte", as people type them.
+fn search_key(text: &str) -> String {
+    super::text::fold(text)
+        .split(' ')
+        .map(|w| match w {
+            "st" => "saint",
+            "ste" => "sainte",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -156,6 +234,47 @@ mod tests {
         assert_eq!("ouest".parse::<Zone>(), Ok(Zone::Ouest));
         assert_eq!(" Est ".parse::<Zone>(), Ok(Zone::Est));
         assert!("Nord".parse::<Zone>().unwrap_err().contains("Nord"));
+    }
+
+    fn index() -> TerritoryIndex {
+        let commune = |insee: &str, nom: &str, cp: &str| CommuneSummary {
+            insee: insee.parse().unwrap(),
+            nom: nom.to_owned(),
+            codes_postaux: vec![cp.parse().unwrap()],
+            lat: 44.0,
+            lon: 1.3,
+        };
+        TerritoryIndex {
+            departement_bbox: [0.7, 43.7, 2.0, 44.4],
+            zones: vec![],
+            epcis: vec![],
+            communes: vec![
+                commune("82121", "Montauban", "82000"),
+                commune("82125", "Montech", "82700"),
+                commune("82155", "Saint-Antonin-Noble-Val", "82140"),
+                commune("82037", "Caussade", "82300"),
+                commune("82124", "Monteils", "82300"),
+            ],
+        }
+    }
+
+    #[test]
+    fn communes_are_found_by_prefix_without_accents_and_by_postal_code() {
+        let i = index();
+        let names = |q: &str| {
+            i.search(q)
+                .iter()
+                .map(|c| c.nom.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names("mont"), ["Montauban", "Monteils", "Montech"]);
+        assert_eq!(names("MONTAUBAN"), ["Montauban"]);
+        assert_eq!(names("st antonin"), ["Saint-Antonin-Noble-Val"]);
+        assert_eq!(names("antonin"), ["Saint-Antonin-Noble-Val"]);
+        assert_eq!(names("82300"), ["Caussade", "Monteils"]);
+        assert_eq!(names("823"), ["Caussade", "Monteils"]);
+        assert!(names("").is_empty());
+        assert!(names("paris").is_empty());
     }
 
     #[test]

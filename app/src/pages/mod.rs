@@ -1,2 +1,6 @@
 pub mod coverage;
+pub mod event;
 pub mod home;
+pub mod not_found;
+pub mod place;
+pub mod resource;

@@ -71,3 +71,42 @@ pub async fn ics(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespon
         body.into_bytes().into(),
     ))
 }
+
+#[utoipa::path(
+    get,
+    path = "/api/events/{id}.ics",
+    summary = "Un événement en iCalendar, pour l'ajouter à son agenda.",
+    params(("id" = String, Path, description = "Identifiant de l'événement")),
+    responses(
+        (status = 200, description = "Calendrier iCalendar d'un événement", content_type = "text/calendar"),
+        (status = 404, description = "Aucun événement de cet identifiant", body = super::openapi::Problem, content_type = "application/problem+json")
+    )
+)]
+/// `GET /api/events/{id}.ics`: one event, as a file to open in a calendar.
+pub async fn one_ics(
+    req: HttpRequest,
+    id: web::Path<String>,
+    store: web::Data<Store>,
+) -> Result<HttpResponse, ApiError> {
+    let dataset = store.current();
+    let event = id
+        .parse()
+        .ok()
+        .and_then(|id| dataset.event(&id))
+        .ok_or_else(|| ApiError::not_found(format!("aucun événement « {id} »")))?;
+    let body = calendar::to_ics(std::slice::from_ref(&event), dataset.loaded_at);
+    let mut response = cache::respond(
+        &req,
+        "text/calendar; charset=utf-8",
+        body.into_bytes().into(),
+    );
+    response.headers_mut().insert(
+        actix_web::http::header::CONTENT_DISPOSITION,
+        actix_web::http::header::HeaderValue::from_str(&format!(
+            "attachment; filename=\"{}.ics\"",
+            event.id()
+        ))
+        .expect("a slug is a valid header value"),
+    );
+    Ok(response)
+}

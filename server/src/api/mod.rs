@@ -25,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/events", web::get().to(events::list))
             .route("/resources", web::get().to(resources::list))
             .route("/events.ics", web::get().to(events::ics))
+            .route("/events/{id}.ics", web::get().to(events::one_ics))
             .route("/stats", web::get().to(stats::stats))
             .route("/coverage", web::get().to(coverage::json))
             .route("/coverage.svg", web::get().to(coverage::svg))

@@ -126,6 +126,7 @@ pub struct Problem {
         super::places::list,
         super::events::list,
         super::events::ics,
+        super::events::one_ics,
         super::resources::list,
         super::stats::stats,
         super::coverage::json,

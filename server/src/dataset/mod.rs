@@ -16,7 +16,8 @@ use std::path::Path;
 use app::catalogue::Catalogue;
 use app::model::coverage::{Coverage, CoverageFilter};
 use app::model::{
-    Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
+    Event, EventFilter, EventId, Place, PlaceFilter, PlaceId, Resource, ResourceFilter, ResourceId,
+    TerritoryIndex,
 };
 
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
@@ -115,6 +116,24 @@ impl Catalogue for Dataset {
             &self.events,
             filter,
         )
+    }
+
+    fn place(&self, id: &PlaceId) -> Option<Place> {
+        self.places
+            .binary_search_by(|p| p.id().cmp(id))
+            .ok()
+            .map(|i| self.places[i].clone())
+    }
+
+    fn event(&self, id: &EventId) -> Option<Event> {
+        self.events.iter().find(|e| e.id() == id).cloned()
+    }
+
+    fn resource(&self, id: &ResourceId) -> Option<Resource> {
+        self.resources
+            .binary_search_by(|r| r.id().cmp(id))
+            .ok()
+            .map(|i| self.resources[i].clone())
     }
 
     fn territory_index(&self) -> TerritoryIndex {

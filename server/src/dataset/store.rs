@@ -14,7 +14,8 @@ use notify::{RecursiveMode, Watcher};
 use app::catalogue::Catalogue;
 use app::model::coverage::{Coverage, CoverageFilter};
 use app::model::{
-    Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
+    Event, EventFilter, EventId, Place, PlaceFilter, PlaceId, Resource, ResourceFilter, ResourceId,
+    TerritoryIndex,
 };
 
 use super::{Dataset, DatasetErrors, LoadOptions};
@@ -111,6 +112,18 @@ impl Catalogue for Store {
 
     fn coverage(&self, filter: &CoverageFilter) -> Coverage {
         self.current().coverage(filter)
+    }
+
+    fn place(&self, id: &PlaceId) -> Option<Place> {
+        self.current().place(id)
+    }
+
+    fn event(&self, id: &EventId) -> Option<Event> {
+        self.current().event(id)
+    }
+
+    fn resource(&self, id: &ResourceId) -> Option<Resource> {
+        self.current().resource(id)
     }
 
     fn territory_index(&self) -> TerritoryIndex {

@@ -10,8 +10,8 @@ use rstar::primitives::{GeomWithData, Rectangle};
 use serde::Deserialize;
 
 use app::model::{
-    BBox, CodePostal, EpciSummary, Footprint, Insee, Position, Siren, TerritoryIndex, Zone,
-    ZoneSummary,
+    BBox, CodePostal, CommuneSummary, EpciSummary, Footprint, Insee, Position, Siren,
+    TerritoryIndex, Zone, ZoneSummary,
 };
 
 use super::error::{DatasetError, DatasetErrors};
@@ -278,6 +278,21 @@ impl Territory {
                     bbox: e.bbox,
                 })
                 .collect(),
+            communes: {
+                let mut communes: Vec<CommuneSummary> = self
+                    .communes
+                    .iter()
+                    .map(|c| CommuneSummary {
+                        insee: c.insee.clone(),
+                        nom: c.nom.clone(),
+                        codes_postaux: c.codes_postaux.clone(),
+                        lat: c.label.lat,
+                        lon: c.label.lon,
+                    })
+                    .collect();
+                communes.sort_by(|a, b| a.nom.cmp(&b.nom));
+                communes
+            },
         }
     }
 }

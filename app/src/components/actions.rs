@@ -1,0 +1,117 @@
+use leptos::prelude::*;
+
+use crate::model::Position;
+
+/// What a resident can do with a page: go there, keep it, send it, print it. Links work
+/// without JavaScript; the copy and print buttons appear once the page is interactive.
+#[component]
+pub fn Actions(
+    /// The place to go to, with its name; none for an online resource.
+    destination: Option<(Position, String)>,
+    /// An .ics file of this event.
+    calendar: Option<String>,
+    /// The page's title, for the shared message.
+    title: String,
+) -> impl IntoView {
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let window = window();
+        if let Ok(href) = window.location().href() {
+            let _ = window.navigator().clipboard().write_text(&href);
+            copied.set(true);
+        }
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    // The server does not know the public address of the page: the browser fills it in.
+    let here = RwSignal::new(String::new());
+    Effect::new(move |_| here.set(window_href()));
+    let share_mail = move || {
+        format!(
+            "mailto:?subject={}&body={}",
+            encode(&title),
+            encode(&format!("{title}\n{}", here.get()))
+        )
+    };
+    view! {
+        <nav class="actions" aria-label="Que faire">
+            <ul>
+                {destination
+                    .map(|(p, name)| {
+                        view! {
+                            <li>
+                                <a href=format!("geo:{lat},{lon}?q={lat},{lon}({})", encode(&name), lat = p.lat, lon = p.lon)>
+                                    "Y aller avec l'application de carte du téléphone"
+                                </a>
+                            </li>
+                            <li>
+                                <a
+                                    href=format!("https://www.openstreetmap.org/directions?to={}%2C{}", p.lat, p.lon)
+                                    rel="noopener"
+                                >
+                                    "Itinéraire sur OpenStreetMap (nouveau site)"
+                                </a>
+                            </li>
+                        }
+                    })}
+                {calendar
+                    .map(|href| {
+                        view! {
+                            <li>
+                                <a href=href download>
+                                    "Ajouter à mon agenda (fichier .ics)"
+                                </a>
+                            </li>
+                        }
+                    })}
+                <li>
+                    <a href=share_mail>"Envoyer par courriel"</a>
+                </li>
+                <li class="avec-js">
+                    <button type="button" on:click=copy>
+                        "Copier le lien"
+                    </button>
+                    <span role="status">{move || copied.get().then_some(" Lien copié.")}</span>
+                </li>
+                <li class="avec-js">
+                    <button type="button" on:click=print>
+                        "Imprimer"
+                    </button>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+/// The page's address in the browser.
+fn window_href() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        window().location().href().unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        String::new()
+    }
+}
+
+/// Percent-encoding for a URI component.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// schema.org data for search engines and assistants, as JSON-LD.
+#[component]
+pub fn JsonLd(data: serde_json::Value) -> impl IntoView {
+    // "</" inside a script would end it early.
+    let text = data.to_string().replace("</", "<\\/");
+    view! { <script type="application/ld+json" inner_html=text></script> }
+}

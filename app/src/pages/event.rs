@@ -1,0 +1,146 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use serde_json::json;
+
+use crate::catalogue::event_details;
+use crate::components::actions::{Actions, JsonLd};
+use crate::components::example_badge::ExampleBadge;
+use crate::format::{phone_fr, slot_fr};
+use crate::model::{Event, EventStatus, Inscription};
+use crate::pages::not_found::NotFound;
+
+/// `/evenements/{id}`: when, where, for whom, how to register, and whether it still holds.
+#[component]
+pub fn EventPage() -> impl IntoView {
+    let params = use_params_map();
+    let event = Resource::new(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        event_details,
+    );
+    view! {
+        <Transition fallback=|| view! { <p>"Chargement de l'événement…"</p> }>
+            {move || Suspend::new(async move {
+                match event.await {
+                    Ok(Some(e)) => view! { <EventView event=e /> }.into_any(),
+                    Ok(None) => view! { <NotFound what="Cet événement" /> }.into_any(),
+                    Err(e) => view! { <p class="alerte" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// schema.org `eventStatus` of our statuses.
+fn schema_status(status: EventStatus) -> &'static str {
+    match status {
+        EventStatus::Scheduled | EventStatus::Full => "https://schema.org/EventScheduled",
+        EventStatus::Rescheduled => "https://schema.org/EventRescheduled",
+        EventStatus::Postponed => "https://schema.org/EventPostponed",
+        EventStatus::Cancelled => "https://schema.org/EventCancelled",
+    }
+}
+
+#[component]
+fn EventView(event: Event) -> impl IntoView {
+    let f = event.fiche.clone();
+    let ld = json!({
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": f.titre,
+        "description": f.resume,
+        "startDate": event.debut().to_rfc3339(),
+        "endDate": event.fin().to_rfc3339(),
+        "eventStatus": schema_status(f.statut),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": f.lieu_nom,
+            "address": {"@type": "PostalAddress", "streetAddress": f.adresse, "postalCode": f.code_postal.to_string(), "addressLocality": f.commune, "addressCountry": "FR"},
+            "geo": {"@type": "GeoCoordinates", "latitude": event.position.lat, "longitude": event.position.lon},
+        },
+        "organizer": {"@type": "Organization", "name": f.organisateur},
+        "offers": {"@type": "Offer", "price": if f.prix == "Gratuit" { "0" } else { f.prix.as_str() }, "priceCurrency": "EUR"},
+        "audience": {"@type": "Audience", "audienceType": f.public},
+    });
+    let notice = match f.statut {
+        EventStatus::Scheduled => None,
+        EventStatus::Cancelled => Some("Cet événement est annulé. Il n'aura pas lieu."),
+        EventStatus::Full => Some("Cet événement est complet : il n'y a plus de place."),
+        EventStatus::Postponed => {
+            Some("Cet événement est reporté. La nouvelle date n'est pas encore connue.")
+        }
+        EventStatus::Rescheduled => {
+            Some("La date de cet événement a changé : vérifiez la date ci-dessous.")
+        }
+    };
+    let registration = match f.inscription.clone() {
+        Inscription::Libre => view! { <p>"Pas besoin de s'inscrire : venez directement."</p> }.into_any(),
+        Inscription::Obligatoire { lien, telephone, courriel } => view! {
+            <p>"Il faut s'inscrire avant de venir :"</p>
+            <ul>
+                {lien.map(|l| view! { <li><a href=l rel="noopener">"S'inscrire en ligne"</a></li> })}
+                {telephone.map(|t| view! { <li>"Par téléphone : " <a href=format!("tel:{t}")>{phone_fr(&t)}</a></li> })}
+                {courriel.map(|c| view! { <li>"Par courriel : " <a href=format!("mailto:{c}")>{c.clone()}</a></li> })}
+            </ul>
+        }
+        .into_any(),
+    };
+    let title = f.titre.clone();
+    view! {
+        <Title text=format!("{title} – Carto82") />
+        <JsonLd data=ld />
+        <article class="page-fiche">
+            <p class="fil">
+                <a href="/">"← Retour à la carte"</a>
+            </p>
+            <h1>
+                {title.clone()}
+                {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
+            </h1>
+            {notice.map(|n| view! { <p class="alerte statut-evenement"><strong>{n}</strong></p> })}
+            <p class="quand">
+                {f.creneaux.iter().map(|c| slot_fr(c.debut, c.fin)).collect::<Vec<_>>().join(" ; ")}
+            </p>
+            <p>{f.resume.clone()}</p>
+            {f.description.clone().map(|d| view! { <p>{d}</p> })}
+            <dl class="caracteristiques">
+                <dt>"Où"</dt>
+                <dd>
+                    {match f.lieu_id.clone() {
+                        Some(id) => view! { <a href=format!("/lieux/{id}")>{f.lieu_nom.clone()}</a> }.into_any(),
+                        None => view! { <span>{f.lieu_nom.clone()}</span> }.into_any(),
+                    }}
+                    {format!(", {}, {} {}", f.adresse, f.code_postal, f.commune)}
+                </dd>
+                <dt>"Thème"</dt>
+                <dd>{f.theme.label()}</dd>
+                <dt>"Type"</dt>
+                <dd>{f.type_activite.label()}</dd>
+                <dt>"Pour qui"</dt>
+                <dd>{f.public.clone()}</dd>
+                <dt>"Prix"</dt>
+                <dd>{f.prix.clone()}</dd>
+                <dt>"Accessibilité"</dt>
+                <dd>
+                    {if f.accessibilite.is_empty() {
+                        "Non précisée : demandez à l'organisateur.".to_owned()
+                    } else {
+                        format!("Adapté : {}", f.accessibilite.iter().map(|a| a.label()).collect::<Vec<_>>().join(", "))
+                    }}
+                </dd>
+                <dt>"Organisé par"</dt>
+                <dd>{f.organisateur.clone()}</dd>
+            </dl>
+            <section aria-labelledby="titre-inscription">
+                <h2 id="titre-inscription">"Inscription"</h2>
+                {registration}
+            </section>
+            <Actions
+                destination=Some((event.position, f.lieu_nom.clone()))
+                calendar=Some(format!("/api/events/{}.ics", f.id))
+                title=title
+            />
+        </article>
+    }
+}

@@ -1,0 +1,108 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use serde_json::json;
+
+use crate::catalogue::{PlaceInfo, place_details};
+use crate::components::actions::{Actions, JsonLd};
+use crate::components::event_list::EventList;
+use crate::components::place_card::PlaceCard;
+use crate::components::resource_list::ResourceList;
+use crate::format::date_fr;
+use crate::pages::not_found::NotFound;
+
+/// `/lieux/{id}`: everything about one place, readable without JavaScript and printable.
+#[component]
+pub fn PlacePage() -> impl IntoView {
+    let params = use_params_map();
+    let details = Resource::new(
+        move || params.with(|p| p.get("id").unwrap_or_default()),
+        place_details,
+    );
+    view! {
+        <Transition fallback=|| view! { <p>"Chargement du lieu…"</p> }>
+            {move || Suspend::new(async move {
+                match details.await {
+                    Ok(Some(d)) => view! { <PlaceView details=d /> }.into_any(),
+                    Ok(None) => view! { <NotFound what="Ce lieu" /> }.into_any(),
+                    Err(e) => view! { <p class="alerte" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn PlaceView(details: PlaceInfo) -> impl IntoView {
+    let place = details.place;
+    let f = &place.fiche;
+    let name = f.nom.clone();
+    let ld = json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": f.nom,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": f.adresse,
+            "postalCode": f.code_postal.to_string(),
+            "addressLocality": f.commune,
+            "addressCountry": "FR",
+        },
+        "geo": {"@type": "GeoCoordinates", "latitude": place.position.lat, "longitude": place.position.lon},
+        "telephone": f.telephone,
+        "url": f.site_web.first(),
+        "openingHours": f.horaires,
+    });
+    let updated = date_fr(f.date_maj);
+    let booking = f.prise_rdv.clone();
+    view! {
+        <Title text=format!("{name} – Carto82") />
+        <JsonLd data=ld />
+        <article class="page-fiche">
+            <p class="fil">
+                <a href="/">"← Retour à la carte"</a>
+            </p>
+            <h1>{name.clone()}</h1>
+            <p class="lieu-commune">{place.localisation.commune_localisee.clone()}</p>
+            {details.ouverture.map(|s| view! { <p class="ouverture"><strong>{s}</strong></p> })}
+            {details
+                .ancien
+                .then(|| {
+                    view! {
+                        <p class="alerte">
+                            {format!(
+                                "Attention : ces informations datent du {updated}, il y a plus d'un an. Appelez avant de vous déplacer."
+                            )}
+                        </p>
+                    }
+                })}
+            {booking
+                .map(|url| {
+                    view! {
+                        <p>
+                            <a class="bouton" href=url rel="noopener">"Prendre rendez-vous en ligne"</a>
+                        </p>
+                    }
+                })}
+            <Actions destination=Some((place.position, name.clone())) calendar=None title=name.clone() />
+            <PlaceCard place=place.clone() link=false />
+            <section aria-labelledby="titre-evenements-lieu">
+                <h2 id="titre-evenements-lieu">"Événements dans ce lieu"</h2>
+                {if details.evenements.is_empty() {
+                    view! { <p>"Aucun événement prévu ici pour le moment."</p> }.into_any()
+                } else {
+                    view! { <EventList events=details.evenements /> }.into_any()
+                }}
+            </section>
+            {(!details.ressources.is_empty())
+                .then(|| {
+                    view! {
+                        <section aria-labelledby="titre-ressources-lieu">
+                            <h2 id="titre-ressources-lieu">"Ressources sur place"</h2>
+                            <ResourceList resources=details.ressources />
+                        </section>
+                    }
+                })}
+        </article>
+    }
+}
