@@ -7,12 +7,44 @@ use leptos::server_fn::codec::Json;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::DEFAULT_RADIUS_KM;
 use crate::model::coverage::{Coverage, CoverageFilter};
 use crate::model::{
-    Event, EventFilter, Place, PlaceFilter, Resource, ResourceFilter, TerritoryIndex,
+    CommuneSummary, Event, EventFilter, Place, PlaceFilter, Resource, TerritoryIndex,
 };
 #[cfg(feature = "ssr")]
-use crate::model::{EventId, PlaceId, ResourceId};
+use crate::model::{EventId, PlaceId, ResourceFilter, ResourceId};
+
+/// What the map page asks for: the filters of its URL, and where the resident is.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Search {
+    pub places: PlaceFilter,
+    /// Theme, type, status and dates of events; their area is the places' one.
+    pub events: EventFilter,
+    /// A commune name or postal code typed in the search box.
+    pub ou: Option<String>,
+    /// Around the commune, in km.
+    pub radius_km: Option<f64>,
+}
+
+/// The answer to a `Search`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Found {
+    /// The commune `ou` was read as.
+    pub centre: Option<CommuneSummary>,
+    /// `ou` was given but names no commune of the département.
+    pub ou_inconnu: bool,
+    /// The place filter applied: the URL's, around the commune when one was found.
+    pub filter: PlaceFilter,
+    /// Nearest first when there is a point.
+    pub places: Vec<Place>,
+    /// The days events were taken from: the URL's, or the latest programme's.
+    pub du: Option<chrono::NaiveDate>,
+    pub au: Option<chrono::NaiveDate>,
+    /// In date order.
+    pub events: Vec<Event>,
+    pub resources: Vec<Resource>,
+}
 
 /// What the page of one place shows beyond the place itself, computed on the server.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,24 +82,57 @@ fn catalogue() -> Result<SharedCatalogue, ServerFnError> {
     use_context::<SharedCatalogue>().ok_or_else(|| ServerFnError::new("catalogue indisponible"))
 }
 
-#[server(prefix = "/_fn", endpoint = "lieux", input = Json)]
-pub async fn list_places(filter: PlaceFilter) -> Result<Vec<Place>, ServerFnError> {
-    Ok(catalogue()?.places(&filter))
-}
-
-#[server(prefix = "/_fn", endpoint = "evenements", input = Json)]
-pub async fn list_events(filter: EventFilter) -> Result<Vec<Event>, ServerFnError> {
-    Ok(catalogue()?.events(&filter))
-}
-
-#[server(prefix = "/_fn", endpoint = "ressources", input = Json)]
-pub async fn list_resources(filter: ResourceFilter) -> Result<Vec<Resource>, ServerFnError> {
-    Ok(catalogue()?.resources(&filter))
-}
-
 #[server(prefix = "/_fn", endpoint = "couverture", input = Json)]
 pub async fn load_coverage(filter: CoverageFilter) -> Result<Coverage, ServerFnError> {
     Ok(catalogue()?.coverage(&filter))
+}
+
+#[server(prefix = "/_fn", endpoint = "chercher", input = Json)]
+pub async fn find(search: Search) -> Result<Found, ServerFnError> {
+    use crate::model::Near;
+    let catalogue = catalogue()?;
+    let index = catalogue.territory_index();
+    let centre = search
+        .ou
+        .as_deref()
+        .and_then(|text| index.search(text).into_iter().next().cloned());
+    let mut filter = search.places;
+    if let Some(c) = &centre {
+        // A commune replaces any other choice of area.
+        filter.area = Default::default();
+        filter.area.near = Some(Near {
+            lat: c.lat,
+            lon: c.lon,
+            radius_km: search.radius_km.unwrap_or(DEFAULT_RADIUS_KM),
+        });
+    }
+    let mut events = search.events;
+    events.area = filter.area.clone();
+    events.q = filter.q.clone();
+    if events.from.is_none() && events.to.is_none() {
+        // The latest programme's days, first slot to last.
+        let all = catalogue.events(&EventFilter::default());
+        if let Some(edition) = all.iter().map(|e| e.fiche.edition).max() {
+            let of_edition = all.iter().filter(|e| e.fiche.edition == edition);
+            events.from = of_edition.clone().map(|e| e.debut().date_naive()).min();
+            events.to = of_edition.map(|e| e.fin().date_naive()).max();
+        }
+    }
+    let resources = catalogue.resources(&ResourceFilter {
+        area: filter.area.clone(),
+        q: filter.q.clone(),
+        ..ResourceFilter::default()
+    });
+    Ok(Found {
+        ou_inconnu: search.ou.is_some() && centre.is_none(),
+        centre,
+        places: catalogue.places(&filter),
+        du: events.from,
+        au: events.to,
+        events: catalogue.events(&events),
+        resources,
+        filter,
+    })
 }
 
 /// The page of a place; none for an unknown or malformed id.

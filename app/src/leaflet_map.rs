@@ -392,6 +392,17 @@ fn prop(feature: &JsValue, key: &str) -> Option<String> {
 }
 
 fn territory_bbox(index: &TerritoryIndex, filter: &PlaceFilter) -> BBox {
+    if let Some(near) = filter.area.near {
+        // The circle of the search, in degrees.
+        let dlat = near.radius_km / 111.2;
+        let dlon = dlat / near.lat.to_radians().cos();
+        return [
+            near.lon - dlon,
+            near.lat - dlat,
+            near.lon + dlon,
+            near.lat + dlat,
+        ];
+    }
     filter
         .epci()
         .and_then(|s| index.epci(s).map(|e| e.bbox))

@@ -165,6 +165,11 @@ pub mod browser {
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
                 ],
+                // Files a test downloads land in `downloads_dir()`, without asking.
+                "prefs": {
+                    "download.default_directory": downloads_dir().to_string_lossy(),
+                    "download.prompt_for_download": false
+                },
                 // Exact viewport, phones included (a headless window has a minimum width).
                 "mobileEmulation": {
                     "deviceMetrics": {
@@ -187,6 +192,14 @@ pub mod browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
             }
         }
+    }
+
+    /// Where the browsers of this test process save downloads.
+    pub fn downloads_dir() -> std::path::PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("carto82-telechargements-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("downloads directory");
+        dir
     }
 
     /// Runs `test` in a fresh headless Chromium of the given window size; the browser is

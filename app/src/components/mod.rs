@@ -6,3 +6,4 @@ pub mod place_card;
 pub mod place_list;
 pub mod places_map;
 pub mod resource_list;
+pub mod search_box;

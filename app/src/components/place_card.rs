@@ -46,21 +46,30 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
             <p class="territoire">
                 "Communauté de communes : " {here.epci_nom} " (zone " {here.zone.as_str()} ")"
             </p>
-            {f
-                .horaires
-                .map(|h| {
-                    view! {
-                        <div class="rubrique">
-                            <h3>"Horaires"</h3>
+            <div class="rubrique">
+                <h3>"Horaires"</h3>
+                {match f.horaires {
+                    Some(h) => {
+                        view! {
                             <ul class="horaires">
                                 {hours_lines(&h)
                                     .into_iter()
                                     .map(|l| view! { <li>{l}</li> })
                                     .collect_view()}
                             </ul>
-                        </div>
+                        }
+                            .into_any()
                     }
-                })}
+                    None => {
+                        view! {
+                            <p class="horaires-inconnus">
+                                "Horaires non renseignés : appelez avant de venir."
+                            </p>
+                        }
+                            .into_any()
+                    }
+                }}
+            </div>
             <div class="rubrique contact">
                 <h3>"Contact"</h3>
                 <ul>

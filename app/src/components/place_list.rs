@@ -1,18 +1,26 @@
 use leptos::prelude::*;
 
 use crate::components::place_card::PlaceCard;
-use crate::model::{Place, PlaceId};
+use crate::format::km_fr;
+use crate::model::{Place, PlaceFilter, PlaceId};
 
-/// Every place of the current view, in the same order for everyone (by commune, then name).
-/// Each entry is a native disclosure (`<details>`): it opens by keyboard and without
-/// JavaScript, and opening it tells the map which place to show.
+/// Every place of the current view: nearest first, with its distance, when the filter has a
+/// point; else in the same order for everyone (by commune, then name). Each entry is a
+/// native disclosure (`<details>`): it opens by keyboard and without JavaScript, and opening
+/// it tells the map which place to show.
 #[component]
-pub fn PlaceList(places: Vec<Place>, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
+pub fn PlaceList(
+    places: Vec<Place>,
+    filter: PlaceFilter,
+    selected: RwSignal<Option<PlaceId>>,
+) -> impl IntoView {
     let mut places = places;
-    places.sort_by(|a, b| {
-        (&a.localisation.commune_localisee, &a.fiche.nom)
-            .cmp(&(&b.localisation.commune_localisee, &b.fiche.nom))
-    });
+    if filter.area.near.is_none() {
+        places.sort_by(|a, b| {
+            (&a.localisation.commune_localisee, &a.fiche.nom)
+                .cmp(&(&b.localisation.commune_localisee, &b.fiche.nom))
+        });
+    }
 
     // A marker chosen on the map opens its entry here.
     Effect::new(move |_| {
@@ -27,6 +35,7 @@ pub fn PlaceList(places: Vec<Place>, selected: RwSignal<Option<PlaceId>>) -> imp
                 .into_iter()
                 .map(|place| {
                     let id = place.id().clone();
+                    let distance = filter.distance_km(&place).map(|d| format!("à {}", km_fr(d)));
                     let dom_id = entry_dom_id(&id);
                     let on_toggle = move |ev: leptos::ev::Event| {
                         let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
@@ -42,6 +51,7 @@ pub fn PlaceList(places: Vec<Place>, selected: RwSignal<Option<PlaceId>>) -> imp
                                     <span class="lieu-commune">
                                         {place.localisation.commune_localisee.clone()}
                                     </span>
+                                    {distance.map(|d| view! { <span class="distance">{d}</span> })}
                                 </summary>
                                 <PlaceCard place />
                             </details>

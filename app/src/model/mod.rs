@@ -20,8 +20,9 @@ pub use event::{
     Theme,
 };
 pub use filter::{
-    AREA_PARAMETERS, AreaFilter, EVENT_PARAMETERS, EventFilter, FILTER_PARAMETERS, FilterError,
-    Footprint, Near, PlaceFilter, RESOURCE_PARAMETERS, ResourceFilter,
+    AREA_PARAMETERS, AreaFilter, DEFAULT_RADIUS_KM, EVENT_PARAMETERS, EventFilter,
+    FILTER_PARAMETERS, FilterError, Footprint, Near, PlaceFilter, RESOURCE_PARAMETERS,
+    ResourceFilter,
 };
 pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
 pub use resource::{Desserte, Resource, ResourceId, ResourceProperties, ResourceType};

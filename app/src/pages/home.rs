@@ -1,68 +1,94 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::{list_events, list_places, list_resources, load_territory};
+use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
 use crate::components::{
     event_list::EventList, filters::TerritoryFilters, place_list::PlaceList, places_map::PlacesMap,
-    resource_list::ResourceList,
+    resource_list::ResourceList, search_box::SearchBox,
 };
-use crate::format::{count_events, count_places, count_resources};
-use crate::model::{
-    EventFilter, FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId, ResourceFilter,
-};
+use crate::format::{count_events, count_places, count_resources, date_fr};
+use crate::model::{EventFilter, FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId};
 
-/// The map page: territory filters, the map, and the list of the same places.
-/// The URL query is the single source of the filter, so a link opens the same view.
+/// Parameters of the events on this page (their area is the places').
+const EVENT_PAGE_PARAMETERS: [&str; 5] = ["theme", "type", "status", "from", "to"];
+
+/// The URL of the page as a `Search`. `radius` without `near` belongs to `ou` (the commune
+/// typed), so it is read apart.
+fn search_of(pairs: &[(&str, String)]) -> Result<Search, FilterError> {
+    let has_near = pairs
+        .iter()
+        .any(|(k, v)| *k == "near" && !v.trim().is_empty());
+    let ou = pairs
+        .iter()
+        .find(|(k, v)| *k == "ou" && !v.trim().is_empty())
+        .map(|(_, v)| v.trim().to_owned());
+    let radius_km = pairs
+        .iter()
+        .find(|(k, _)| *k == "radius")
+        .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+        .filter(|r| *r > 0.0 && *r <= 300.0);
+    let place_pairs = pairs
+        .iter()
+        .filter(|(k, _)| FILTER_PARAMETERS.contains(k) && (has_near || *k != "radius"))
+        .map(|(k, v)| (*k, v.as_str()));
+    let event_pairs = pairs
+        .iter()
+        .filter(|(k, _)| EVENT_PAGE_PARAMETERS.contains(k))
+        .map(|(k, v)| (*k, v.as_str()));
+    Ok(Search {
+        places: PlaceFilter::from_query(place_pairs.collect::<Vec<_>>())?,
+        events: EventFilter::from_query(event_pairs.collect::<Vec<_>>())?,
+        ou: if has_near { None } else { ou },
+        radius_km,
+    })
+}
+
+/// The map page: where are you, what do you need; then the places nearest first, the next
+/// events and the resources around. The URL query is the single source of the view, so a
+/// link opens the same view.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
-    let parsed: Memo<Result<PlaceFilter, FilterError>> = Memo::new(move |_| {
+    let pairs = Memo::new(move |_| {
         query.with(|q| {
-            let pairs: Vec<(&str, String)> = FILTER_PARAMETERS
+            FILTER_PARAMETERS
                 .iter()
+                .chain(EVENT_PAGE_PARAMETERS.iter())
+                .chain(["ou"].iter())
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
                 .flat_map(|k| {
                     q.get_all(k)
                         .unwrap_or_default()
                         .into_iter()
                         .map(move |v| (*k, v))
                 })
-                .collect();
-            PlaceFilter::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+                .collect::<Vec<(&'static str, String)>>()
         })
     });
-    let filter = Memo::new(move |_| parsed.get().unwrap_or_default());
-    let places = Resource::new(move || filter.get(), list_places);
-    // Events and resources follow the territory chosen for the places.
-    let area = Memo::new(move |_| filter.get().area);
-    let events = Resource::new(
-        move || area.get(),
-        |area| {
-            list_events(EventFilter {
-                area,
-                ..EventFilter::default()
-            })
-        },
-    );
-    let resources = Resource::new(
-        move || area.get(),
-        |area| {
-            list_resources(ResourceFilter {
-                area,
-                ..ResourceFilter::default()
-            })
-        },
-    );
+    let parsed: Memo<Result<Search, FilterError>> =
+        Memo::new(move |_| pairs.with(|p| search_of(p)));
+    let search = Memo::new(move |_| parsed.get().unwrap_or_default());
+    let found = Resource::new(move || search.get(), find);
     let territory = Resource::new(|| (), |_| load_territory());
     let selected = RwSignal::new(None::<PlaceId>);
 
-    let map_places = Signal::derive(move || places.get().and_then(Result::ok));
+    // What the map shows follows the answer, around the commune when there is one.
+    let filter = Memo::new(move |_| {
+        found
+            .get()
+            .and_then(Result::ok)
+            .map(|f| f.filter)
+            .unwrap_or_else(|| search.get().places)
+    });
+    let map_places = Signal::derive(move || found.get().and_then(Result::ok).map(|f| f.places));
     let map_territory = Signal::derive(move || territory.get().and_then(Result::ok));
 
     view! {
         <h1>"Où trouver de l'aide pour le numérique ?"</h1>
         <p class="intro">
             "Des lieux vous aident à utiliser un téléphone, un ordinateur, "
-            "ou à faire vos démarches en ligne. Choisissez une zone ou une communauté de communes."
+            "ou à faire vos démarches en ligne. Tapez votre commune pour voir les lieux les plus proches."
         </p>
         {move || {
             parsed
@@ -78,13 +104,32 @@ pub fn HomePage() -> impl IntoView {
                     }
                 })
         }}
-        <Transition fallback=|| {
-            view! { <p>"Chargement des communautés de communes…"</p> }
-        }>
+        <Transition fallback=|| view! { <p>"Chargement des communes…"</p> }>
             {move || Suspend::new(async move {
                 territory
                     .await
-                    .map(|index| view! { <TerritoryFilters index filter /> })
+                    .map(|index| {
+                        let s = search.get_untracked();
+                        let ou = s.ou.clone().unwrap_or_default();
+                        let radius = s
+                            .radius_km
+                            .or(s.places.area.near.map(|n| n.radius_km))
+                            .unwrap_or(DEFAULT_RADIUS_KM) as u32;
+                        // What is needed and for whom stays when the place changes.
+                        let keep: Vec<(String, String)> = pairs
+                            .get_untracked()
+                            .into_iter()
+                            .filter(|(k, _)| !["ou", "near", "radius", "zone", "epci", "commune", "bbox"].contains(k))
+                            .map(|(k, v)| (k.to_owned(), v))
+                            .collect();
+                        view! {
+                            <SearchBox index=index.clone() ou radius_km=radius keep />
+                            <details class="territoire">
+                                <summary>"Ou choisir une zone ou une communauté de communes"</summary>
+                                <TerritoryFilters index filter />
+                            </details>
+                        }
+                    })
                     .map_err(|e| e.to_string())
             })}
         </Transition>
@@ -92,20 +137,8 @@ pub fn HomePage() -> impl IntoView {
             <PlacesMap places=map_places territory=map_territory filter selected />
             <Transition fallback=|| view! { <p>"Chargement des lieux…"</p> }>
                 {move || Suspend::new(async move {
-                    match places.await {
-                        Ok(places) => {
-                            let count = count_places(places.len());
-                            view! {
-                                <section class="liste" id="liste" aria-labelledby="titre-liste">
-                                    <h2 id="titre-liste">"Liste des lieux"</h2>
-                                    <p class="compte" role="status" aria-live="polite">
-                                        {count}
-                                    </p>
-                                    <PlaceList places selected />
-                                </section>
-                            }
-                                .into_any()
-                        }
+                    match found.await {
+                        Ok(found) => view! { <Results found selected /> }.into_any(),
                         Err(e) => {
                             view! {
                                 <p class="alerte" role="alert">
@@ -120,37 +153,75 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Transition>
         </div>
-        <Transition fallback=|| view! { <p>"Chargement des événements…"</p> }>
-            {move || Suspend::new(async move {
-                events
-                    .await
-                    .map(|events| {
-                        view! {
-                            <section class="bloc-evenements" aria-labelledby="titre-evenements">
-                                <h2 id="titre-evenements">"Événements « Le 82 fait son numérique »"</h2>
-                                <p class="compte">{count_events(events.len())}</p>
-                                <EventList events />
-                            </section>
-                        }
-                    })
-                    .map_err(|e| e.to_string())
-            })}
-        </Transition>
-        <Transition fallback=|| view! { <p>"Chargement des ressources…"</p> }>
-            {move || Suspend::new(async move {
-                resources
-                    .await
-                    .map(|resources| {
-                        view! {
-                            <section class="bloc-ressources" aria-labelledby="titre-ressources">
-                                <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
-                                <p class="compte">{count_resources(resources.len())}</p>
-                                <ResourceList resources />
-                            </section>
-                        }
-                    })
-                    .map_err(|e| e.to_string())
-            })}
-        </Transition>
+    }
+}
+
+/// The places nearest first, then the next events and the resources of the same area.
+#[component]
+fn Results(found: Found, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
+    let radius = found.filter.area.near.map(|n| n.radius_km);
+    let heading = match (&found.centre, radius) {
+        (Some(c), Some(r)) => format!("Lieux à {r} km ou moins de {}", c.nom),
+        (None, Some(r)) => format!("Lieux à {r} km ou moins de vous"),
+        _ => "Liste des lieux".to_owned(),
+    };
+    let announce = format!("{} trouvés.", count_places(found.places.len()));
+    let events_heading = if radius.is_some() {
+        "Les prochains ateliers et événements près de chez vous"
+    } else {
+        "Ateliers et événements « Le 82 fait son numérique »"
+    };
+    let dates = match (found.du, found.au) {
+        (Some(du), Some(au)) => Some(format!("Du {} au {}.", date_fr(du), date_fr(au))),
+        _ => None,
+    };
+    let widen = radius
+        .filter(|r| *r < 50.0 && found.places.len() < 3)
+        .map(|r| {
+            let wider = crate::components::search_box::RADII_KM
+                .into_iter()
+                .find(|x| f64::from(*x) > r)
+                .unwrap_or(50);
+            let ou = found
+                .centre
+                .as_ref()
+                .map(|c| c.nom.clone())
+                .unwrap_or_default();
+            let href = format!(
+                "/?{}",
+                serde_urlencoded::to_string([("ou", ou), ("radius", wider.to_string())])
+                    .expect("encodes")
+            );
+            view! { <p><a href=href>{format!("Chercher plus loin, jusqu'à {wider} km")}</a></p> }
+        });
+    let filter = found.filter.clone();
+    view! {
+        <section class="liste" id="liste" aria-labelledby="titre-liste">
+            {found
+                .ou_inconnu
+                .then(|| {
+                    view! {
+                        <p class="alerte" role="alert">
+                            "Nous ne trouvons pas cette commune dans le Tarn-et-Garonne. Vérifiez l'orthographe ou tapez le code postal."
+                        </p>
+                    }
+                })}
+            <h2 id="titre-liste">{heading}</h2>
+            <p class="compte" role="status" aria-live="polite">
+                {announce}
+            </p>
+            {widen}
+            <PlaceList places=found.places filter selected />
+        </section>
+        <section class="bloc-evenements" aria-labelledby="titre-evenements">
+            <h2 id="titre-evenements">{events_heading}</h2>
+            <p class="compte">{count_events(found.events.len())} {dates.map(|d| format!(" {d}"))}</p>
+            <EventList events=found.events />
+        </section>
+        <section class="bloc-ressources" aria-labelledby="titre-ressources">
+            <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
+            <p class="compte">{count_resources(found.resources.len())}</p>
+            <ResourceList resources=found.resources />
+        </section>
     }
 }

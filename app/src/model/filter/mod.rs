@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::text::fold;
 
-pub use area::{AREA_PARAMETERS, AreaFilter, Footprint, Near};
+pub use area::{AREA_PARAMETERS, AreaFilter, DEFAULT_RADIUS_KM, Footprint, Near};
 pub use events::{EVENT_PARAMETERS, EventFilter};
 pub use places::{FILTER_PARAMETERS, PlaceFilter};
 pub use resources::{RESOURCE_PARAMETERS, ResourceFilter};

@@ -1,0 +1,164 @@
+//! The resident's journey, by keyboard only, in headless Chromium on the real server: type
+//! a commune, choose it among the suggestions, open the nearest place, read its hours, open
+//! an event held there and download its calendar file. Then accessibility (axe-core) on the
+//! pages met, and phone-size screenshots.
+
+use std::time::{Duration, Instant};
+
+use carto82_e2e::browser::{axe_violations, downloads_dir, poll, with_browser};
+use carto82_e2e::{artefacts_dir, spawn_app};
+use fantoccini::Client;
+use fantoccini::key::Key;
+use serde_json::Value;
+
+const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
+
+/// Presses Tab until `focused` (a script returning true or false) holds; at most `max` times.
+async fn tab_to(client: &Client, focused: &str, max: usize) {
+    for _ in 0..max {
+        if client.execute(focused, vec![]).await.unwrap() == true {
+            return;
+        }
+        client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(&Key::Tab)
+            .await
+            .unwrap();
+    }
+    panic!("focus never reached: {focused}");
+}
+
+async fn press(client: &Client, key: &str) {
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(key)
+        .await
+        .unwrap();
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(artefacts_dir().join(name), png).unwrap();
+}
+
+/// No element wider than the screen (phones).
+const OVERFLOW: &str = "return document.documentElement.scrollWidth <= window.innerWidth + 1;";
+
+#[tokio::test]
+async fn a_resident_finds_help_near_home_by_keyboard_only() {
+    let app = spawn_app().await;
+    let home = app.url("/");
+    with_browser(360, 740, move |client| async move {
+        client.goto(&home).await.unwrap();
+        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        screenshot(&client, "telephone-accueil.png").await;
+        assert_eq!(client.execute(OVERFLOW, vec![]).await.unwrap(), true, "home fits a phone");
+
+        // Type the beginning of a commune; the suggestions come from our own list.
+        tab_to(&client, "return document.activeElement.id === 'ou';", 15).await;
+        press(&client, "lauz").await;
+        let suggestions = poll(
+            &client,
+            "return [...document.querySelectorAll('#suggestions:not([hidden]) [role=option]')].map(o => o.textContent);",
+            10,
+            |v| v.as_array().is_some_and(|a| !a.is_empty()),
+        )
+        .await;
+        assert_eq!(suggestions, serde_json::json!(["Lauzerte (82110)"]));
+        let violations = axe_violations(&client).await;
+        assert!(violations.is_empty(), "axe-core with suggestions open: {violations:#?}");
+        press(&client, &Key::Down).await;
+        assert_eq!(
+            client.execute("return document.getElementById('ou').getAttribute('aria-activedescendant');", vec![]).await.unwrap(),
+            "suggestion-0"
+        );
+        press(&client, &Key::Enter).await;
+
+        // The nearest places, with their distance; the count is announced.
+        let heading = poll(
+            &client,
+            "const h = document.getElementById('titre-liste'); return h ? h.textContent : '';",
+            15,
+            |v| v.as_str().is_some_and(|s| s.contains("Lauzerte")),
+        )
+        .await;
+        assert_eq!(heading, "Lieux à 10 km ou moins de Lauzerte");
+        assert!(client.current_url().await.unwrap().as_str().contains("ou=Lauzerte"));
+        let first = client
+            .execute("return document.querySelector('ol.lieux > li:first-child .distance').textContent;", vec![])
+            .await
+            .unwrap();
+        assert!(first.as_str().unwrap().starts_with("à "), "{first}");
+        assert!(
+            client.execute("return document.querySelector('[role=status][aria-live]').textContent;", vec![]).await.unwrap()
+                .as_str().unwrap().contains("trouvés")
+        );
+        screenshot(&client, "telephone-resultats.png").await;
+        assert_eq!(client.execute(OVERFLOW, vec![]).await.unwrap(), true, "results fit a phone");
+        let violations = axe_violations(&client).await;
+        assert!(violations.is_empty(), "axe-core on a search result: {violations:#?}");
+
+        // Open the nearest place, then its own page.
+        tab_to(&client, "return document.activeElement === document.querySelector('ol.lieux > li:first-child summary');", 120).await;
+        press(&client, &Key::Enter).await;
+        tab_to(&client, "return document.activeElement === document.querySelector('ol.lieux > li:first-child .vers-fiche a');", 5).await;
+        press(&client, &Key::Enter).await;
+        let title = poll(
+            &client,
+            "return location.pathname.startsWith('/lieux/') && document.querySelector('h1') ? document.querySelector('h1').textContent : '';",
+            15,
+            |v| v.as_str().is_some_and(|s| !s.is_empty()),
+        )
+        .await;
+        assert_eq!(title, "France services Lauzerte");
+        let hours: Value = client
+            .execute("return [...document.querySelectorAll('ul.horaires li')].map(l => l.textContent);", vec![])
+            .await
+            .unwrap();
+        assert!(!hours.as_array().unwrap().is_empty(), "its hours are shown");
+        let status = client.execute("return document.querySelector('.ouverture').textContent;", vec![]).await.unwrap();
+        assert!(status.as_str().unwrap().starts_with("Ouvert maintenant") || status.as_str().unwrap().starts_with("Fermé maintenant"));
+        screenshot(&client, "telephone-lieu.png").await;
+        assert_eq!(client.execute(OVERFLOW, vec![]).await.unwrap(), true, "a place page fits a phone");
+        let violations = axe_violations(&client).await;
+        assert!(violations.is_empty(), "axe-core on a place page: {violations:#?}");
+
+        // An event held there, and its calendar file.
+        tab_to(&client, "return !!document.activeElement.closest('.evenement .titre');", 60).await;
+        press(&client, &Key::Enter).await;
+        let event = poll(
+            &client,
+            "return location.pathname.startsWith('/evenements/') && document.querySelector('h1') ? location.pathname : '';",
+            15,
+            |v| v.as_str().is_some_and(|s| !s.is_empty()),
+        )
+        .await;
+        let id = event.as_str().unwrap().trim_start_matches("/evenements/").to_owned();
+        let violations = axe_violations(&client).await;
+        assert!(violations.is_empty(), "axe-core on an event page: {violations:#?}");
+        let target = downloads_dir().join(format!("{id}.ics"));
+        let _ = std::fs::remove_file(&target);
+        tab_to(&client, "return !!document.activeElement.matches('a[download][href$=\".ics\"]');", 40).await;
+        press(&client, &Key::Enter).await;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while !target.exists() && Instant::now() < deadline {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let text = std::fs::read_to_string(&target).expect("the .ics file is downloaded");
+        let calendar: icalendar::Calendar = text.parse().expect("a valid iCalendar file");
+        let events: Vec<_> = calendar
+            .components
+            .iter()
+            .filter_map(|c| c.as_event())
+            .collect();
+        assert_eq!(events.len(), 1);
+        use icalendar::Component;
+        assert_eq!(events[0].get_uid(), Some(format!("{id}@carto82").as_str()));
+        assert!(events[0].get_summary().unwrap().starts_with("[Exemple]"), "an example says so");
+    })
+    .await;
+}
