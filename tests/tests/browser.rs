@@ -56,7 +56,14 @@ async fn the_map_page_hydrates_shows_every_place_and_filters_by_zone() {
         );
         save_screenshot(&client, "carte-accueil.png").await;
 
-        // Choose the zone "Ouest" in the control.
+        // Choose the zone "Ouest" in the control, behind its disclosure.
+        client
+            .find(Locator::Css("details.territoire > summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         client
             .find(Locator::Css("#choix-zone"))
             .await

@@ -162,3 +162,105 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn near_me_refused_says_so_and_offers_the_commune_search() {
+    let app = spawn_app().await;
+    let home = app.url("/");
+    with_browser(360, 740, move |client| async move {
+        client.goto(&home).await.unwrap();
+        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        // A headless browser has no position to give and nobody to grant it.
+        client
+            .execute("[...document.querySelectorAll('form.recherche button')].find(b => b.textContent === 'Près de moi').click(); return true;", vec![])
+            .await
+            .unwrap();
+        let message = poll(
+            &client,
+            "return document.querySelector('.message-position').textContent;",
+            20,
+            |v| v.as_str().is_some_and(|s| s.contains("pas pu")),
+        )
+        .await;
+        assert_eq!(
+            message,
+            "Nous n'avons pas pu connaître votre position. Tapez le nom de votre commune ou son code postal."
+        );
+        assert_eq!(client.execute("return document.activeElement.id;", vec![]).await.unwrap(), "ou");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
+    use app::catalogue::{Found, Search};
+    let app = spawn_app().await;
+    let service = "Aide aux démarches administratives";
+    let search = Search {
+        places: app::model::PlaceFilter::from_query([("service", service)]).unwrap(),
+        ou: Some("Montauban".into()),
+        radius_km: Some(20.0),
+        ..Search::default()
+    };
+    let found: Found = app
+        .client
+        .post(app.url("/_fn/chercher"))
+        .json(&serde_json::json!({ "search": search }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let expected: Vec<String> = found.places.iter().map(|p| format!("lieu-{}", p.id())).collect();
+    let all_near: Found = app
+        .client
+        .post(app.url("/_fn/chercher"))
+        .json(&serde_json::json!({ "search": Search { places: Default::default(), ..search.clone() } }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(expected.len() < all_near.places.len(), "the need narrows the list");
+    let url = app.url("/?ou=Montauban&radius=20");
+    with_browser(1280, 900, move |client| async move {
+        client.goto(&url).await.unwrap();
+        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        client.find(fantoccini::Locator::Css("details.besoins > summary")).await.unwrap().click().await.unwrap();
+        let violations = axe_violations(&client).await;
+        assert!(violations.is_empty(), "axe-core with the filters open: {violations:#?}");
+        client
+            .find(fantoccini::Locator::Css("label[for='f-service-aide-aux-demarches-administratives']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        client
+            .find(fantoccini::Locator::Css(".filtres-besoins button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let listed = poll(
+            &client,
+            "return location.search.includes('service=') ? [...document.querySelectorAll('ol.lieux details')].map(d => d.id) : null;",
+            20,
+            |v| v.as_array().is_some_and(|a| a.len() == expected.len()),
+        )
+        .await;
+        assert_eq!(listed, serde_json::json!(expected), "nearest first, only the places for the need");
+        let search = client.execute("return decodeURIComponent(location.search.replace(/\\+/g, ' '));", vec![]).await.unwrap();
+        let search = search.as_str().unwrap();
+        assert!(search.contains("ou=Montauban") && search.contains(&format!("service={service}")), "{search}");
+        // The panel stays open on the filtered view, with the choice ticked.
+        assert_eq!(
+            client.execute("return document.querySelector('details.besoins').open && document.getElementById('f-service-aide-aux-demarches-administratives').checked;", vec![]).await.unwrap(),
+            true
+        );
+    })
+    .await;
+}

@@ -26,10 +26,11 @@ pub struct CoverageFilter {
 }
 
 /// The parameters `CoverageFilter::from_query` reads.
-pub const COVERAGE_PARAMETERS: [&str; 9] = [
+pub const COVERAGE_PARAMETERS: [&str; 10] = [
     "zone",
     "service",
     "public",
+    "prise_en_charge",
     "frais",
     "programme",
     "open_now",

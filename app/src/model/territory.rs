@@ -267,7 +267,7 @@ mod tests {
                 .map(|c| c.nom.clone())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(names("mont"), ["Montauban", "Monteils", "Montech"]);
+        assert_eq!(names("mont"), ["Montauban", "Montech", "Monteils"]);
         assert_eq!(names("MONTAUBAN"), ["Montauban"]);
         assert_eq!(names("st antonin"), ["Saint-Antonin-Noble-Val"]);
         assert_eq!(names("antonin"), ["Saint-Antonin-Noble-Val"]);

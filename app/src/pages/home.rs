@@ -3,7 +3,8 @@ use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
 use crate::components::{
-    event_list::EventList, filters::TerritoryFilters, place_list::PlaceList, places_map::PlacesMap,
+    event_list::EventList, filters::TerritoryFilters, need_filters::NeedFilters,
+    place_list::PlaceList, places_map::PlacesMap, print_list::PrintList,
     resource_list::ResourceList, search_box::SearchBox,
 };
 use crate::format::{count_events, count_places, count_resources, date_fr};
@@ -122,8 +123,16 @@ pub fn HomePage() -> impl IntoView {
                             .filter(|(k, _)| !["ou", "near", "radius", "zone", "epci", "commune", "bbox"].contains(k))
                             .map(|(k, v)| (k.to_owned(), v))
                             .collect();
+                        // The needs form keeps the place searched.
+                        let place: Vec<(String, String)> = pairs
+                            .get_untracked()
+                            .into_iter()
+                            .filter(|(k, _)| ["ou", "near", "radius", "zone", "epci", "commune", "bbox"].contains(k))
+                            .map(|(k, v)| (k.to_owned(), v))
+                            .collect();
                         view! {
                             <SearchBox index=index.clone() ou radius_km=radius keep />
+                            <NeedFilters search=s.clone() place />
                             <details class="territoire">
                                 <summary>"Ou choisir une zone ou une communauté de communes"</summary>
                                 <TerritoryFilters index filter />
@@ -196,6 +205,7 @@ fn Results(found: Found, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
         });
     let filter = found.filter.clone();
     view! {
+        <div class="resultats">
         <section class="liste" id="liste" aria-labelledby="titre-liste">
             {found
                 .ou_inconnu
@@ -211,6 +221,7 @@ fn Results(found: Found, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
                 {announce}
             </p>
             {widen}
+            <PrintList />
             <PlaceList places=found.places filter selected />
         </section>
         <section class="bloc-evenements" aria-labelledby="titre-evenements">
@@ -223,5 +234,6 @@ fn Results(found: Found, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
             <p class="compte">{count_resources(found.resources.len())}</p>
             <ResourceList resources=found.resources />
         </section>
+        </div>
     }
 }

@@ -39,6 +39,8 @@ pub struct PlaceParams {
     service: Option<String>,
     /// Public du standard : Jeunes, Étudiants, Familles et/ou enfants, Seniors, Femmes.
     public: Option<String>,
+    /// Prise en charge spécifique du standard : Surdité, Handicaps moteurs, Handicaps mentaux, Illettrisme, Langues étrangères (anglais), Langues étrangères (autres), Déficience visuelle.
+    prise_en_charge: Option<String>,
     /// Frais : Gratuit, Gratuit sous condition, Payant.
     frais: Option<String>,
     /// Dispositif national, par exemple « France Services » ou « Conseillers numériques ».

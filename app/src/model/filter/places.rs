@@ -7,7 +7,7 @@ use super::{
     parse_text, parse_yes_no,
 };
 use crate::model::place::Place;
-use crate::model::standard::{Frais, Programme, Public, Service};
+use crate::model::standard::{Frais, PriseEnCharge, Programme, Public, Service};
 use crate::model::territory::{Siren, Zone};
 
 /// Which places to show (`/?zone=Ouest`, `/api/places?service=…&near=44.0,1.35`).
@@ -19,6 +19,8 @@ pub struct PlaceFilter {
     pub q: Option<String>,
     pub services: Vec<Service>,
     pub publics: Vec<Public>,
+    /// Specific support: deafness, disabilities, illiteracy, languages.
+    pub prises_en_charge: Vec<PriseEnCharge>,
     pub frais: Vec<Frais>,
     pub programmes: Vec<Programme>,
     /// Open now, at Paris time (evaluated on the server).
@@ -28,7 +30,7 @@ pub struct PlaceFilter {
 }
 
 /// The parameters `PlaceFilter::from_query` reads.
-pub const FILTER_PARAMETERS: [&str; 13] = [
+pub const FILTER_PARAMETERS: [&str; 14] = [
     AREA_PARAMETERS[0],
     AREA_PARAMETERS[1],
     AREA_PARAMETERS[2],
@@ -38,6 +40,7 @@ pub const FILTER_PARAMETERS: [&str; 13] = [
     "q",
     "service",
     "public",
+    "prise_en_charge",
     "frais",
     "programme",
     "open_now",
@@ -89,6 +92,9 @@ impl PlaceFilter {
                 "public" => filter
                     .publics
                     .extend(parse_all(value, by_label(Public::ALL))?),
+                "prise_en_charge" => filter
+                    .prises_en_charge
+                    .extend(parse_all(value, by_label(PriseEnCharge::ALL))?),
                 "frais" => filter.frais.extend(parse_all(value, by_label(Frais::ALL))?),
                 "programme" => filter
                     .programmes
@@ -110,6 +116,7 @@ impl PlaceFilter {
             [
                 list_pair("service", &self.services),
                 list_pair("public", &self.publics),
+                list_pair("prise_en_charge", &self.prises_en_charge),
                 list_pair("frais", &self.frais),
                 list_pair("programme", &self.programmes),
             ]
@@ -140,6 +147,7 @@ impl PlaceFilter {
         self.area.matches(&place.position, &place.localisation)
             && any_of(&self.services, &f.services)
             && any_of(&self.publics, &f.publics_specifiquement_adresses)
+            && any_of(&self.prises_en_charge, &f.prise_en_charge_specifique)
             && any_of(&self.frais, &f.frais_a_charge)
             && any_of(&self.programmes, &f.dispositif_programmes_nationaux)
             && self.open_matches(place)
