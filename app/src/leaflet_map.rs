@@ -19,6 +19,7 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::components::places_map::{MapPoint, PointKind};
 use crate::model::{BBox, Place, PlaceFilter, PlaceId, Siren, TerritoryIndex, Zone};
 
 // What the `leaflet` crate does not bind: the cluster plugin and two factories.
@@ -53,6 +54,8 @@ const SELECTED_ZOOM: f64 = 11.0;
 struct MapState {
     map: Map,
     cluster: MarkerClusterGroup,
+    /// Events and resources: few, and not to be counted with the places' clusters.
+    others: LayerGroup,
     /// The places on the map now, by id.
     shown: HashMap<PlaceId, Place>,
     // Marker click handlers live as long as their markers.
@@ -64,6 +67,7 @@ type Shared = Rc<RefCell<Option<MapState>>>;
 pub fn attach(
     node: NodeRef<leptos::html::Div>,
     places: Signal<Option<Vec<Place>>>,
+    extras: Signal<Vec<MapPoint>>,
     territory: Signal<Option<TerritoryIndex>>,
     filter: Memo<PlaceFilter>,
     selected: RwSignal<Option<PlaceId>>,
@@ -103,6 +107,21 @@ pub fn attach(
             }
         }
     };
+
+    // Events and resources follow their lists too.
+    Effect::new({
+        let state = state.clone();
+        let ensure = ensure.clone();
+        move |_| {
+            let points = extras.get();
+            if !ensure() {
+                return;
+            }
+            if let Some(s) = state.borrow().as_ref() {
+                show_points(s, &points);
+            }
+        }
+    });
 
     // Markers follow the places shown in the list.
     Effect::new({
@@ -181,9 +200,12 @@ fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapState, JsValue> {
     ]);
     let cluster = marker_cluster_group(&cluster_options);
     cluster.add_to(&map);
+    let others = LayerGroup::new();
+    others.add_to(&map);
     Ok(MapState {
         map,
         cluster,
+        others,
         shown: HashMap::new(),
         handlers: Vec::new(),
     })
@@ -229,6 +251,39 @@ fn show_places(s: &mut MapState, places: &[Place], selected: RwSignal<Option<Pla
         s.cluster.add_layer(marker.unchecked_ref());
         s.shown.insert(place.id().clone(), place.clone());
         s.handlers.push(handler);
+    }
+}
+
+fn show_points(s: &MapState, points: &[MapPoint]) {
+    s.others.clear_layers();
+    for point in points {
+        // A shape and a letter, not colour alone.
+        let (class, letter) = match point.kind {
+            PointKind::Evenement => ("marqueur-evenement", "É"),
+            PointKind::Ressource => ("marqueur-ressource", "R"),
+        };
+        let icon = div_icon(&object(&[
+            ("className", JsValue::from_str(class)),
+            ("html", JsValue::from_str(letter)),
+            (
+                "iconSize",
+                js_sys::Array::of2(&22.into(), &22.into()).into(),
+            ),
+        ]));
+        let options = MarkerOptions::new();
+        options.set_icon(icon);
+        options.set_title(point.title.clone());
+        options.set_alt(point.title.clone());
+        options.set_keyboard(true);
+        let marker = Marker::new_with_options(&LatLng::new(point.lat, point.lon), &options);
+        let doc = document();
+        let root = doc.create_element("div").expect("div");
+        let link = doc.create_element("a").expect("a");
+        let _ = link.set_attribute("href", &point.href);
+        link.set_text_content(Some(&point.title));
+        let _ = root.append_child(&link);
+        marker.bind_popup_with_options(&root.into(), &JsValue::UNDEFINED);
+        s.others.add_layer(marker.unchecked_ref());
     }
 }
 

@@ -53,13 +53,23 @@ pub fn compute(
         })
         .collect();
 
+    // Each commune once into its zone and its EPCI: indicators are then linear overall.
+    let mut by_zone: BTreeMap<Zone, Vec<&CommuneCoverage>> = BTreeMap::new();
+    let mut by_epci: BTreeMap<&app::model::Siren, Vec<&CommuneCoverage>> = BTreeMap::new();
+    for c in &all {
+        by_zone.entry(c.zone).or_default().push(c);
+        by_epci.entry(&c.epci).or_default().push(c);
+    }
+    let of = |group: Option<&Vec<&CommuneCoverage>>| {
+        indicators(group.map(Vec::as_slice).unwrap_or_default().iter().copied())
+    };
     let departement = indicators(all.iter());
     let zones = Zone::ALL
         .into_iter()
         .filter(|z| filter.shows(*z))
         .map(|zone| ZoneIndicators {
             zone,
-            indicateurs: indicators(all.iter().filter(|c| c.zone == zone)),
+            indicateurs: of(by_zone.get(&zone)),
         })
         .collect();
     let epci = epcis
@@ -69,7 +79,7 @@ pub fn compute(
             siren: e.siren.clone(),
             nom: e.nom.clone(),
             zone: e.zone,
-            indicateurs: indicators(all.iter().filter(|c| c.epci == e.siren)),
+            indicateurs: of(by_epci.get(&e.siren)),
         })
         .collect();
     let shown: Vec<CommuneCoverage> = all.into_iter().filter(|c| filter.shows(c.zone)).collect();

@@ -212,7 +212,11 @@ async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
         .json()
         .await
         .unwrap();
-    let expected: Vec<String> = found.places.iter().map(|p| format!("lieu-{}", p.id())).collect();
+    let expected: Vec<String> = found
+        .places
+        .iter()
+        .map(|p| format!("lieu-{}", p.id()))
+        .collect();
     let all_near: Found = app
         .client
         .post(app.url("/_fn/chercher"))
@@ -223,7 +227,10 @@ async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
         .json()
         .await
         .unwrap();
-    assert!(expected.len() < all_near.places.len(), "the need narrows the list");
+    assert!(
+        expected.len() < all_near.places.len(),
+        "the need narrows the list"
+    );
     let url = app.url("/?ou=Montauban&radius=20");
     with_browser(1280, 900, move |client| async move {
         client.goto(&url).await.unwrap();
@@ -261,6 +268,39 @@ async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
             client.execute("return document.querySelector('details.besoins').open && document.getElementById('f-service-aide-aux-demarches-administratives').checked;", vec![]).await.unwrap(),
             true
         );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn layers_show_and_hide_events_and_resources_on_the_map_and_in_the_lists() {
+    let app = spawn_app().await;
+    let url = app.url("/?ou=Montauban&radius=10");
+    with_browser(1280, 900, move |client| async move {
+        client.goto(&url).await.unwrap();
+        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        let listed = client.execute("return document.querySelectorAll('.bloc-evenements li.evenement').length;", vec![]).await.unwrap();
+        assert!(listed.as_u64().unwrap() > 0);
+        let on_map = poll(&client, "return document.querySelectorAll('#carte .marqueur-evenement').length;", 15, |v| *v == listed).await;
+        assert_eq!(on_map, listed, "one event marker per event listed");
+        let resources_on_map = client.execute("return document.querySelectorAll('#carte .marqueur-ressource').length;", vec![]).await.unwrap();
+        assert!(resources_on_map.as_u64().unwrap() > 0, "the resources with a point are on the map");
+
+        client.find(fantoccini::Locator::Css("label[for='couche-evenements']")).await.unwrap().click().await.unwrap();
+        let hidden = poll(
+            &client,
+            "return location.search.includes('couches=') && document.querySelector('.bloc-evenements').hidden && document.querySelectorAll('#carte .marqueur-evenement').length === 0;",
+            15,
+            |v| v == true,
+        )
+        .await;
+        assert_eq!(hidden, true, "events leave the list and the map");
+        assert_eq!(
+            client.execute("return document.querySelectorAll('#carte .marqueur-ressource').length;", vec![]).await.unwrap(),
+            resources_on_map,
+            "resources stay"
+        );
+        assert!(client.current_url().await.unwrap().as_str().contains("ou=Montauban"), "the search stays");
     })
     .await;
 }

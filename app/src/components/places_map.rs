@@ -2,32 +2,60 @@ use leptos::prelude::*;
 
 use crate::model::{Place, PlaceFilter, PlaceId, TerritoryIndex};
 
+/// An event or a resource on the map, beside the places.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapPoint {
+    pub kind: PointKind,
+    pub lat: f64,
+    pub lon: f64,
+    pub title: String,
+    /// Its page.
+    pub href: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PointKind {
+    Evenement,
+    Ressource,
+}
+
 /// The map container. The server renders it with a note for browsers without JavaScript;
 /// in the browser, `leaflet_map` draws the territory and the same places as the list.
 #[component]
 pub fn PlacesMap(
     places: Signal<Option<Vec<Place>>>,
+    extras: Signal<Vec<MapPoint>>,
     territory: Signal<Option<TerritoryIndex>>,
     filter: Memo<PlaceFilter>,
     selected: RwSignal<Option<PlaceId>>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
-    crate::leaflet_map::attach(node, places, territory, filter, selected);
+    crate::leaflet_map::attach(node, places, extras, territory, filter, selected);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (places, territory, filter, selected);
+    let _ = (places, extras, territory, filter, selected);
 
     view! {
+        <div class="bloc-carte">
         <div
             id="carte"
             class="carte"
             node_ref=node
             role="region"
-            aria-label="Carte des lieux. La liste des lieux donne les mêmes informations."
+            aria-label="Carte des lieux, des événements et des ressources. Les listes donnent les mêmes informations."
         >
             <p class="carte-sans-js">
                 "La carte a besoin de JavaScript. La liste contient tous les lieux."
             </p>
+        </div>
+        <p class="legende-carte" aria-hidden="true">
+            <span class="exemple-marqueur marqueur-lieu"></span>
+            " lieu d'aide "
+            <span class="exemple-marqueur marqueur-evenement">"É"</span>
+            " événement "
+            <span class="exemple-marqueur marqueur-ressource">"R"</span>
+            " ressource"
+        </p>
         </div>
     }
 }

@@ -3,9 +3,15 @@ use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
 use crate::components::{
-    event_list::EventList, filters::TerritoryFilters, need_filters::NeedFilters,
-    place_list::PlaceList, places_map::PlacesMap, print_list::PrintList,
-    resource_list::ResourceList, search_box::SearchBox,
+    event_list::EventList,
+    filters::TerritoryFilters,
+    layers::{LAYERS_PARAMETER, LayerChoice, Layers},
+    need_filters::NeedFilters,
+    place_list::PlaceList,
+    places_map::{MapPoint, PlacesMap, PointKind},
+    print_list::PrintList,
+    resource_list::ResourceList,
+    search_box::SearchBox,
 };
 use crate::format::{count_events, count_places, count_resources, date_fr};
 use crate::model::{EventFilter, FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId};
@@ -55,7 +61,7 @@ pub fn HomePage() -> impl IntoView {
             FILTER_PARAMETERS
                 .iter()
                 .chain(EVENT_PAGE_PARAMETERS.iter())
-                .chain(["ou"].iter())
+                .chain(["ou", LAYERS_PARAMETER].iter())
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .flat_map(|k| {
@@ -71,6 +77,10 @@ pub fn HomePage() -> impl IntoView {
         Memo::new(move |_| pairs.with(|p| search_of(p)));
     let search = Memo::new(move |_| parsed.get().unwrap_or_default());
     let found = Resource::new(move || search.get(), find);
+    let layers_read = Memo::new(move |_| {
+        query.with(|q| Layers::from_query(&q.get_all(LAYERS_PARAMETER).unwrap_or_default()))
+    });
+    let layers = Memo::new(move |_| layers_read.get().unwrap_or_default());
     let territory = Resource::new(|| (), |_| load_territory());
     let selected = RwSignal::new(None::<PlaceId>);
 
@@ -82,7 +92,36 @@ pub fn HomePage() -> impl IntoView {
             .map(|f| f.filter)
             .unwrap_or_else(|| search.get().places)
     });
-    let map_places = Signal::derive(move || found.get().and_then(Result::ok).map(|f| f.places));
+    let map_places = Signal::derive(move || {
+        let shown = layers.get().lieux;
+        found
+            .get()
+            .and_then(Result::ok)
+            .map(|f| if shown { f.places } else { Vec::new() })
+    });
+    let extras = Signal::derive(move || {
+        let l = layers.get();
+        let Some(Ok(f)) = found.get() else {
+            return Vec::new();
+        };
+        let events = f.events.iter().filter(|_| l.evenements).map(|e| MapPoint {
+            kind: PointKind::Evenement,
+            lat: e.position.lat,
+            lon: e.position.lon,
+            title: e.fiche.titre.clone(),
+            href: format!("/evenements/{}", e.id()),
+        });
+        let resources = f.resources.iter().filter(|_| l.ressources).filter_map(|r| {
+            r.position.map(|p| MapPoint {
+                kind: PointKind::Ressource,
+                lat: p.lat,
+                lon: p.lon,
+                title: r.fiche.nom.clone(),
+                href: format!("/ressources/{}", r.id()),
+            })
+        });
+        events.chain(resources).collect()
+    });
     let map_territory = Signal::derive(move || territory.get().and_then(Result::ok));
 
     view! {
@@ -95,6 +134,7 @@ pub fn HomePage() -> impl IntoView {
             parsed
                 .get()
                 .err()
+                .or_else(|| layers_read.get().err())
                 .map(|e| {
                     view! {
                         <p class="alerte" role="alert">
@@ -127,7 +167,7 @@ pub fn HomePage() -> impl IntoView {
                         let place: Vec<(String, String)> = pairs
                             .get_untracked()
                             .into_iter()
-                            .filter(|(k, _)| ["ou", "near", "radius", "zone", "epci", "commune", "bbox"].contains(k))
+                            .filter(|(k, _)| ["ou", "near", "radius", "zone", "epci", "commune", "bbox", LAYERS_PARAMETER].contains(k))
                             .map(|(k, v)| (k.to_owned(), v))
                             .collect();
                         view! {
@@ -142,12 +182,21 @@ pub fn HomePage() -> impl IntoView {
                     .map_err(|e| e.to_string())
             })}
         </Transition>
+        {move || {
+            let keep: Vec<(String, String)> = pairs
+                .get()
+                .into_iter()
+                .filter(|(k, _)| *k != LAYERS_PARAMETER)
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            view! { <LayerChoice layers=layers.get() keep /> }
+        }}
         <div class="carte-et-liste">
-            <PlacesMap places=map_places territory=map_territory filter selected />
+            <PlacesMap places=map_places extras territory=map_territory filter selected />
             <Transition fallback=|| view! { <p>"Chargement des lieux…"</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Ok(found) => view! { <Results found selected /> }.into_any(),
+                        Ok(found) => view! { <Results found layers=layers.get() selected /> }.into_any(),
                         Err(e) => {
                             view! {
                                 <p class="alerte" role="alert">
@@ -167,7 +216,7 @@ pub fn HomePage() -> impl IntoView {
 
 /// The places nearest first, then the next events and the resources of the same area.
 #[component]
-fn Results(found: Found, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
+fn Results(found: Found, layers: Layers, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
     let radius = found.filter.area.near.map(|n| n.radius_km);
     let heading = match (&found.centre, radius) {
         (Some(c), Some(r)) => format!("Lieux à {r} km ou moins de {}", c.nom),
@@ -206,7 +255,7 @@ fn Results(found: Found, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
     let filter = found.filter.clone();
     view! {
         <div class="resultats">
-        <section class="liste" id="liste" aria-labelledby="titre-liste">
+        <section class="liste" id="liste" aria-labelledby="titre-liste" hidden=!layers.lieux>
             {found
                 .ou_inconnu
                 .then(|| {
@@ -224,12 +273,12 @@ fn Results(found: Found, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
             <PrintList />
             <PlaceList places=found.places filter selected />
         </section>
-        <section class="bloc-evenements" aria-labelledby="titre-evenements">
+        <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.evenements>
             <h2 id="titre-evenements">{events_heading}</h2>
             <p class="compte">{count_events(found.events.len())} {dates.map(|d| format!(" {d}"))}</p>
             <EventList events=found.events />
         </section>
-        <section class="bloc-ressources" aria-labelledby="titre-ressources">
+        <section class="bloc-ressources" aria-labelledby="titre-ressources" hidden=!layers.ressources>
             <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
             <p class="compte">{count_resources(found.resources.len())}</p>
             <ResourceList resources=found.resources />

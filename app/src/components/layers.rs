@@ -1,0 +1,162 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::model::{FilterError, fold};
+
+/// What the map and the lists show (`?couches=lieux,evenements`); all by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Layers {
+    pub lieux: bool,
+    pub evenements: bool,
+    pub ressources: bool,
+}
+
+impl Default for Layers {
+    fn default() -> Self {
+        Layers {
+            lieux: true,
+            evenements: true,
+            ressources: true,
+        }
+    }
+}
+
+pub const LAYERS_PARAMETER: &str = "couches";
+
+const NAMES: [(&str, &str); 3] = [
+    ("lieux", "Lieux d'aide"),
+    ("evenements", "Événements"),
+    ("ressources", "Ressources"),
+];
+
+impl Layers {
+    /// Every value of `couches` (comma-separated or repeated); none means all, `aucune` none.
+    pub fn from_query(values: &[String]) -> Result<Layers, FilterError> {
+        let items: Vec<String> = values
+            .iter()
+            .flat_map(|v| v.split(','))
+            .map(fold)
+            .filter(|v| !v.is_empty())
+            .collect();
+        if items.is_empty() {
+            return Ok(Layers::default());
+        }
+        let mut layers = Layers {
+            lieux: false,
+            evenements: false,
+            ressources: false,
+        };
+        for item in items {
+            match item.as_str() {
+                "lieux" => layers.lieux = true,
+                "evenements" => layers.evenements = true,
+                "ressources" => layers.ressources = true,
+                "aucune" => {}
+                other => {
+                    return Err(FilterError {
+                        parameter: LAYERS_PARAMETER.to_owned(),
+                        reason: format!(
+                            "« {other} » inconnu ; valeurs possibles : lieux, evenements, ressources"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(layers)
+    }
+
+    fn shows(&self, name: &str) -> bool {
+        match name {
+            "lieux" => self.lieux,
+            "evenements" => self.evenements,
+            _ => self.ressources,
+        }
+    }
+}
+
+/// Three checkboxes. Without JavaScript a button applies them; with it, each change does.
+#[component]
+pub fn LayerChoice(layers: Layers, keep: Vec<(String, String)>) -> impl IntoView {
+    let navigate = use_navigate();
+    let form = NodeRef::<leptos::html::Form>::new();
+    let keep = StoredValue::new(keep);
+    let on_change = move |_| {
+        let Some(form) = form.get_untracked() else {
+            return;
+        };
+        let checked: Vec<String> = NAMES
+            .iter()
+            .filter(|(name, _)| {
+                form.query_selector(&format!("input[value={name}]"))
+                    .ok()
+                    .flatten()
+                    .and_then(|e| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()
+                    })
+                    .is_some_and(|input| input.checked())
+            })
+            .map(|(name, _)| (*name).to_owned())
+            .collect();
+        let value = if checked.is_empty() {
+            "aucune".to_owned()
+        } else {
+            checked.join(",")
+        };
+        let mut pairs = keep.get_value();
+        pairs.push((LAYERS_PARAMETER.to_owned(), value));
+        let query = serde_urlencoded::to_string(&pairs).expect("strings encode");
+        navigate(&format!("/?{query}"), Default::default());
+    };
+    view! {
+        <form class="couches" method="get" action="/" node_ref=form>
+            {keep
+                .get_value()
+                .into_iter()
+                .map(|(k, v)| view! { <input type="hidden" name=k value=v /> })
+                .collect_view()}
+            <fieldset>
+                <legend>"Afficher sur la carte et dans la liste"</legend>
+                {NAMES
+                    .iter()
+                    .map(|(name, label)| {
+                        let id = format!("couche-{name}");
+                        view! {
+                            <span class="couche">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    name=LAYERS_PARAMETER
+                                    value=*name
+                                    checked=layers.shows(name)
+                                    on:change=on_change.clone()
+                                />
+                                <label for=id>{*label}</label>
+                            </span>
+                        }
+                    })
+                    .collect_view()}
+                <button type="submit" class="sans-js">"Appliquer"</button>
+            </fieldset>
+        </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_layers_and_names_a_wrong_one() {
+        assert_eq!(Layers::from_query(&[]).unwrap(), Layers::default());
+        let l = Layers::from_query(&["lieux,Événements".to_owned()]).unwrap();
+        assert!(l.lieux && l.evenements && !l.ressources);
+        let none = Layers::from_query(&["aucune".to_owned()]).unwrap();
+        assert!(!none.lieux && !none.evenements && !none.ressources);
+        assert_eq!(
+            Layers::from_query(&["velos".to_owned()])
+                .unwrap_err()
+                .parameter,
+            "couches"
+        );
+    }
+}
