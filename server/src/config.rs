@@ -82,6 +82,13 @@ pub struct ServeArgs {
     /// la carte n'appelle alors aucun autre serveur que le nôtre.
     #[arg(long, env = "CARTO82_TUILES")]
     pub tuiles: Option<String>,
+    /// Fichier où sont ajoutés les signalements d'erreur des habitants (une ligne JSON chacun).
+    #[arg(
+        long,
+        env = "CARTO82_SIGNALEMENTS",
+        default_value = "signalements.jsonl"
+    )]
+    pub signalements: PathBuf,
     /// Mention des sources du fond de carte, pour un modèle d'URL personnel.
     #[arg(long, env = "CARTO82_TUILES_ATTRIBUTION", default_value = "")]
     pub tuiles_attribution: String,

@@ -9,6 +9,7 @@ pub mod config;
 pub mod coverage;
 pub mod dataset;
 pub mod import;
+pub mod reports;
 pub mod standard;
 pub mod startup;
 mod static_files;

@@ -70,7 +70,8 @@ impl Application {
         let shell_config = ShellConfig {
             tiles: args.tile_layer(),
         };
-        let server = run(listener, address, store, args.site, shell_config)
+        let reports = crate::reports::Reports::new(args.signalements.clone());
+        let server = run(listener, address, store, reports, args.site, shell_config)
             .map_err(|source| StartError::Bind { address, source })?;
         Ok(Application {
             address,
@@ -92,9 +93,11 @@ fn run(
     listener: TcpListener,
     address: SocketAddr,
     store: Arc<Store>,
+    reports: crate::reports::Reports,
     site: PathBuf,
     shell_config: ShellConfig,
 ) -> std::io::Result<Server> {
+    let reports = web::Data::new(reports);
     let catalogue: SharedCatalogue = store.clone();
     let data = web::Data::from(store);
     let leptos_options = LeptosOptions::builder()
@@ -120,6 +123,10 @@ fn run(
             .app_data(data.clone())
             .app_data(web::Data::new(leptos_options.clone()))
             .configure(crate::api::configure)
+            .app_data(reports.clone())
+            // A report is a few lines of text.
+            .app_data(web::FormConfig::default().limit(16 * 1024))
+            .route("/signaler", web::post().to(crate::reports::post))
             .service(static_files::service("/pkg", site.join("pkg")))
             .service(static_files::service("/assets", site.join("assets")))
             .leptos_routes_with_context(

@@ -82,6 +82,9 @@ impl TestApp {
     }
 }
 
+/// Each server of a test process writes its reports to a file of its own.
+static REPORT_FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Starts Carto82 on 127.0.0.1 with an OS-chosen port, as `carto82` itself would.
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
@@ -96,6 +99,11 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         exemples: true,
         tuiles: None,
         tuiles_attribution: String::new(),
+        signalements: std::env::temp_dir().join(format!(
+            "carto82-signalements-{}-{}.jsonl",
+            std::process::id(),
+            REPORT_FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        )),
     };
     configure(&mut args);
     let app = Application::build(args).await.expect("server starts");

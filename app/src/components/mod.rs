@@ -8,5 +8,6 @@ pub mod place_card;
 pub mod place_list;
 pub mod places_map;
 pub mod print_list;
+pub mod report;
 pub mod resource_list;
 pub mod search_box;

@@ -111,7 +111,15 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
             {list("Pour qui", labels(&f.publics_specifiquement_adresses))}
             {list("Prix", labels(&f.frais_a_charge))}
             {list("Comment venir", labels(&f.modalites_acces))}
+            {list("Aide adaptée pour", labels(&f.prise_en_charge_specifique))}
             {list("Réseaux", labels(&f.dispositif_programmes_nationaux))}
+            {list(
+                "Labels et formations",
+                labels(&f.formations_labels)
+                    .into_iter()
+                    .chain(f.autres_formations_labels.clone())
+                    .collect(),
+            )}
             {(!f.signalements.is_empty())
                 .then(|| {
                     view! {

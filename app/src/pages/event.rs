@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::catalogue::event_details;
 use crate::components::actions::{Actions, JsonLd};
 use crate::components::example_badge::ExampleBadge;
+use crate::components::report::ReportError;
 use crate::format::{phone_fr, slot_fr};
 use crate::model::{Event, EventStatus, Inscription};
 use crate::pages::not_found::NotFound;
@@ -141,6 +142,7 @@ fn EventView(event: Event) -> impl IntoView {
                 calendar=Some(format!("/api/events/{}.ics", f.id))
                 title=title
             />
+            <ReportError page=format!("/evenements/{}", f.id) />
         </article>
     }
 }

@@ -7,6 +7,7 @@ use crate::catalogue::{PlaceInfo, place_details};
 use crate::components::actions::{Actions, JsonLd};
 use crate::components::event_list::EventList;
 use crate::components::place_card::PlaceCard;
+use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
 use crate::format::date_fr;
 use crate::pages::not_found::NotFound;
@@ -86,6 +87,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 })}
             <Actions destination=Some((place.position, name.clone())) calendar=None title=name.clone() />
             <PlaceCard place=place.clone() link=false />
+            <ReportError page=format!("/lieux/{}", place.id()) />
             <section aria-labelledby="titre-evenements-lieu">
                 <h2 id="titre-evenements-lieu">"Événements dans ce lieu"</h2>
                 {if details.evenements.is_empty() {

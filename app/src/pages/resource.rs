@@ -4,6 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::catalogue::resource_details;
 use crate::components::actions::Actions;
+use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
 use crate::model::{Desserte, Resource as Ressource};
 use crate::pages::not_found::NotFound;
@@ -38,6 +39,7 @@ fn ResourceView(resource: Ressource) -> impl IntoView {
     };
     let destination = resource.position.map(|p| (p, name.clone()));
     let served = resource.desserte_nom.clone();
+    let page = format!("/ressources/{}", resource.id());
     view! {
         <Title text=format!("{name} – Carto82") />
         <article class="page-fiche">
@@ -49,6 +51,7 @@ fn ResourceView(resource: Ressource) -> impl IntoView {
                 .map(|href| view! { <p>"Dans le lieu : " <a href=href>{served.clone()}</a></p> })}
             <ResourceList resources=vec![resource] links=false />
             <Actions destination calendar=None title=name />
+            <ReportError page />
         </article>
     }
 }
