@@ -18,6 +18,9 @@ use crate::pages::resource::ResourcePage;
 pub struct ShellConfig {
     /// A background tile layer; off by default so that a visit makes no third-party request.
     pub tiles: Option<TileLayerConfig>,
+    /// The national address API (BAN) for street addresses in the search box; off by
+    /// default for the same reason. Its base URL, e.g. `https://api-adresse.data.gouv.fr`.
+    pub addresses: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +54,9 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
                             />
                         }
                     })}
+                {config
+                    .addresses
+                    .map(|url| view! { <meta name="carto82:adresses" content=url /> })}
                 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
                 <link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css" />
                 <link rel="stylesheet" href="/assets/vendor/leaflet.markercluster/MarkerCluster.css" />

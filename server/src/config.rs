@@ -82,6 +82,11 @@ pub struct ServeArgs {
     /// la carte n'appelle alors aucun autre serveur que le nôtre.
     #[arg(long, env = "CARTO82_TUILES")]
     pub tuiles: Option<String>,
+    /// API Adresse nationale (BAN) pour chercher une adresse précise, par exemple
+    /// `https://api-adresse.data.gouv.fr`. Aucune par défaut : le navigateur ne l'appelle
+    /// qu'avec ce réglage ; sans lui, la recherche se fait sur les communes seulement.
+    #[arg(long, env = "CARTO82_ADRESSES")]
+    pub adresses: Option<String>,
     /// Fichier où sont ajoutés les signalements d'erreur des habitants (une ligne JSON chacun).
     #[arg(
         long,

@@ -69,6 +69,11 @@ impl Application {
         })?;
         let shell_config = ShellConfig {
             tiles: args.tile_layer(),
+            addresses: args
+                .adresses
+                .as_deref()
+                .map(|u| u.trim().trim_end_matches('/').to_owned())
+                .filter(|u| !u.is_empty()),
         };
         let reports = crate::reports::Reports::new(args.signalements.clone());
         let server = run(listener, address, store, reports, args.site, shell_config)

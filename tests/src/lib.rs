@@ -99,6 +99,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         exemples: true,
         tuiles: None,
         tuiles_attribution: String::new(),
+        adresses: None,
         signalements: std::env::temp_dir().join(format!(
             "carto82-signalements-{}-{}.jsonl",
             std::process::id(),

@@ -25,20 +25,50 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
     assert!(ok.text().await.unwrap().contains("Merci"));
 
     for (form, field) in [
-        (vec![("page", "/lieux/x".to_owned()), ("message", " ".to_owned())], "message"),
-        (vec![("page", "https://ailleurs.example/".to_owned()), ("message", "Bonjour à tous".to_owned())], "page"),
-        (vec![("page", "/lieux/x".to_owned()), ("message", "Un vrai message".to_owned()), ("courriel", "<script>".to_owned())], "courriel"),
+        (
+            vec![("page", "/lieux/x".to_owned()), ("message", " ".to_owned())],
+            "message",
+        ),
+        (
+            vec![
+                ("page", "https://ailleurs.example/".to_owned()),
+                ("message", "Bonjour à tous".to_owned()),
+            ],
+            "page",
+        ),
+        (
+            vec![
+                ("page", "/lieux/x".to_owned()),
+                ("message", "Un vrai message".to_owned()),
+                ("courriel", "<script>".to_owned()),
+            ],
+            "courriel",
+        ),
     ] {
         let response = post(form).await;
         assert_eq!(response.status(), 400);
-        assert!(response.text().await.unwrap().contains(&format!("Champ « {field} »")), "{field}");
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains(&format!("Champ « {field} »")),
+            "{field}"
+        );
     }
     // Far more than a report: refused before it is read.
-    let huge = post(vec![("page", "/lieux/x".into()), ("message", "x".repeat(100_000))]).await;
+    let huge = post(vec![
+        ("page", "/lieux/x".into()),
+        ("message", "x".repeat(100_000)),
+    ])
+    .await;
     assert_eq!(huge.status(), 413);
 
     let stored = std::fs::read_to_string(&file).unwrap();
-    let lines: Vec<serde_json::Value> = stored.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stored
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 1, "only the good report: {stored}");
     assert_eq!(lines[0]["page"], "/lieux/france-services-000");
     assert_eq!(lines[0]["message"], "Le lieu est fermé le mercredi.");
@@ -47,5 +77,8 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
 
     // The form is on the pages.
     let page = app.get_page("/lieux/france-services-000").await;
-    assert!(page.contains("action=\"/signaler\"") && page.contains("value=\"/lieux/france-services-000\""));
+    assert!(
+        page.contains("action=\"/signaler\"")
+            && page.contains("value=\"/lieux/france-services-000\"")
+    );
 }

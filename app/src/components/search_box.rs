@@ -3,6 +3,30 @@ use leptos_router::hooks::use_navigate;
 
 use crate::model::{CommuneSummary, TerritoryIndex};
 
+/// A street address found by the national address API (only when it is configured).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AddressHit {
+    pub label: String,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// One line of the suggestions: a commune of ours, or an address.
+#[derive(Clone, Debug, PartialEq)]
+enum Choice {
+    Commune(CommuneSummary),
+    Adresse(AddressHit),
+}
+
+impl Choice {
+    fn label(&self) -> String {
+        match self {
+            Choice::Commune(c) => c.label(),
+            Choice::Adresse(a) => a.label.clone(),
+        }
+    }
+}
+
 /// Radii a resident can choose, in km.
 pub const RADII_KM: [u32; 5] = [5, 10, 20, 30, 50];
 
@@ -25,13 +49,19 @@ pub fn SearchBox(
     let radius = RwSignal::new(radius_km);
     let message = RwSignal::new(None::<&'static str>);
     let input = NodeRef::<leptos::html::Input>::new();
+    let addresses = RwSignal::new(Vec::<AddressHit>::new());
     let suggestions = Memo::new(move |_| {
-        index.with_value(|i| {
+        let communes = index.with_value(|i| {
             i.search(&text.get())
                 .into_iter()
                 .cloned()
-                .collect::<Vec<CommuneSummary>>()
-        })
+                .map(Choice::Commune)
+                .collect::<Vec<_>>()
+        });
+        communes
+            .into_iter()
+            .chain(addresses.get().into_iter().map(Choice::Adresse))
+            .collect::<Vec<Choice>>()
     });
 
     let navigate = use_navigate();
@@ -44,11 +74,22 @@ pub fn SearchBox(
     };
     let choose = {
         let go = go.clone();
-        move |commune: CommuneSummary| {
-            text.set(commune.nom.clone());
+        move |choice: Choice| {
             open.set(false);
             active.set(None);
-            go(vec![("ou".to_owned(), commune.nom)]);
+            match choice {
+                Choice::Commune(commune) => {
+                    text.set(commune.nom.clone());
+                    go(vec![("ou".to_owned(), commune.nom)]);
+                }
+                Choice::Adresse(a) => {
+                    text.set(a.label.clone());
+                    go(vec![
+                        ("near".to_owned(), format!("{:.5},{:.5}", a.lat, a.lon)),
+                        ("adresse".to_owned(), a.label),
+                    ]);
+                }
+            }
         }
     };
     let on_keydown = {
@@ -86,16 +127,17 @@ pub fn SearchBox(
     };
     let on_submit = {
         let go = go.clone();
+        let choose_on_submit = choose.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             open.set(false);
             let typed = text.get_untracked();
             // The first suggestion is what the server would pick too.
-            let chosen = suggestions
-                .with_untracked(|s| s.first().map(|c| c.nom.clone()))
-                .unwrap_or(typed);
-            text.set(chosen.clone());
-            go(vec![("ou".to_owned(), chosen)]);
+            let chosen = suggestions.with_untracked(|s| s.first().cloned());
+            match chosen {
+                Some(choice) => choose_on_submit(choice),
+                None => go(vec![("ou".to_owned(), typed)]),
+            }
         }
     };
     let near_me = {
@@ -151,9 +193,11 @@ pub fn SearchBox(
                     aria-activedescendant=active_id
                     prop:value=move || text.get()
                     on:input=move |ev| {
-                        text.set(event_target_value(&ev));
+                        let typed = event_target_value(&ev);
+                        text.set(typed.clone());
                         open.set(true);
                         active.set(None);
+                        look_up_addresses(typed, text, addresses);
                     }
                     on:keydown=on_keydown
                     on:blur=move |_| open.set(false)
@@ -176,12 +220,17 @@ pub fn SearchBox(
                             .map(|(i, c)| {
                                 let choose = choose.clone();
                                 let label = c.label();
+                                let kind = match c {
+                                    Choice::Commune(_) => "commune",
+                                    Choice::Adresse(_) => "adresse",
+                                };
                                 view! {
                                     <li
                                         id=format!("suggestion-{i}")
                                         role="option"
                                         aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
                                         class:actif=move || active.get() == Some(i)
+                                        data-genre=kind
                                         // mousedown, not click: the field must not lose focus first.
                                         on:mousedown=move |ev| {
                                             ev.prevent_default();
@@ -213,6 +262,65 @@ pub fn SearchBox(
         </form>
     }
 }
+
+/// Street addresses of the département matching what was typed, from the national address
+/// API, when the server configured one (`<meta name="carto82:adresses">`); nothing is asked
+/// otherwise. A late answer for an older text is dropped.
+#[cfg(feature = "hydrate")]
+fn look_up_addresses(typed: String, text: RwSignal<String>, addresses: RwSignal<Vec<AddressHit>>) {
+    let base = document()
+        .query_selector("meta[name='carto82:adresses']")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"));
+    // An address has a number or several words; a commune name alone is found offline.
+    let looks_like_address = typed.trim().chars().count() >= 5
+        && (typed.chars().any(|c| c.is_ascii_digit()) || typed.trim().contains(' '));
+    let (Some(base), true) = (base, looks_like_address) else {
+        addresses.set(Vec::new());
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let url = format!(
+            "{base}/search/?q={}&limit=5",
+            crate::components::actions::encode(&typed)
+        );
+        let Ok(response) = gloo_net::http::Request::get(&url).send().await else {
+            return;
+        };
+        let Ok(body) = response.json::<serde_json::Value>().await else {
+            return;
+        };
+        if text.get_untracked() != typed {
+            return;
+        }
+        let hits = body["features"]
+            .as_array()
+            .map(|features| {
+                features
+                    .iter()
+                    .filter(|f| {
+                        f["properties"]["context"]
+                            .as_str()
+                            .is_some_and(|c| c.starts_with("82,"))
+                    })
+                    .filter_map(|f| {
+                        let c = f["geometry"]["coordinates"].as_array()?;
+                        Some(AddressHit {
+                            label: f["properties"]["label"].as_str()?.to_owned(),
+                            lon: c.first()?.as_f64()?,
+                            lat: c.get(1)?.as_f64()?,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        addresses.set(hits);
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn look_up_addresses(_: String, _: RwSignal<String>, _: RwSignal<Vec<AddressHit>>) {}
 
 /// Asks the browser for the position; `found` or `failed` is called once.
 #[cfg(feature = "hydrate")]

@@ -61,7 +61,7 @@ pub fn HomePage() -> impl IntoView {
             FILTER_PARAMETERS
                 .iter()
                 .chain(EVENT_PAGE_PARAMETERS.iter())
-                .chain(["ou", LAYERS_PARAMETER].iter())
+                .chain(["ou", "adresse", LAYERS_PARAMETER].iter())
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .flat_map(|k| {
@@ -77,6 +77,14 @@ pub fn HomePage() -> impl IntoView {
         Memo::new(move |_| pairs.with(|p| search_of(p)));
     let search = Memo::new(move |_| parsed.get().unwrap_or_default());
     let found = Resource::new(move || search.get(), find);
+    // The street address chosen in the search box, to name the point searched around.
+    let address_label = Memo::new(move |_| {
+        pairs.with(|p| {
+            p.iter()
+                .find(|(k, v)| *k == "adresse" && !v.trim().is_empty())
+                .map(|(_, v)| v.trim().to_owned())
+        })
+    });
     let layers_read = Memo::new(move |_| {
         query.with(|q| Layers::from_query(&q.get_all(LAYERS_PARAMETER).unwrap_or_default()))
     });
@@ -151,7 +159,11 @@ pub fn HomePage() -> impl IntoView {
                     .await
                     .map(|index| {
                         let s = search.get_untracked();
-                        let ou = s.ou.clone().unwrap_or_default();
+                        let ou = s
+                            .ou
+                            .clone()
+                            .or_else(|| address_label.get_untracked())
+                            .unwrap_or_default();
                         let radius = s
                             .radius_km
                             .or(s.places.area.near.map(|n| n.radius_km))
@@ -160,14 +172,14 @@ pub fn HomePage() -> impl IntoView {
                         let keep: Vec<(String, String)> = pairs
                             .get_untracked()
                             .into_iter()
-                            .filter(|(k, _)| !["ou", "near", "radius", "zone", "epci", "commune", "bbox"].contains(k))
+                            .filter(|(k, _)| !["ou", "adresse", "near", "radius", "zone", "epci", "commune", "bbox"].contains(k))
                             .map(|(k, v)| (k.to_owned(), v))
                             .collect();
                         // The needs form keeps the place searched.
                         let place: Vec<(String, String)> = pairs
                             .get_untracked()
                             .into_iter()
-                            .filter(|(k, _)| ["ou", "near", "radius", "zone", "epci", "commune", "bbox", LAYERS_PARAMETER].contains(k))
+                            .filter(|(k, _)| ["ou", "adresse", "near", "radius", "zone", "epci", "commune", "bbox", LAYERS_PARAMETER].contains(k))
                             .map(|(k, v)| (k.to_owned(), v))
                             .collect();
                         view! {
@@ -196,7 +208,10 @@ pub fn HomePage() -> impl IntoView {
             <Transition fallback=|| view! { <p>"Chargement des lieux…"</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Ok(found) => view! { <Results found layers=layers.get() selected /> }.into_any(),
+                        Ok(found) => {
+                            view! { <Results found layers=layers.get() here=address_label.get() selected /> }
+                                .into_any()
+                        }
                         Err(e) => {
                             view! {
                                 <p class="alerte" role="alert">
@@ -216,10 +231,19 @@ pub fn HomePage() -> impl IntoView {
 
 /// The places nearest first, then the next events and the resources of the same area.
 #[component]
-fn Results(found: Found, layers: Layers, selected: RwSignal<Option<PlaceId>>) -> impl IntoView {
+fn Results(
+    found: Found,
+    layers: Layers,
+    /// The address searched around, when one was chosen.
+    here: Option<String>,
+    selected: RwSignal<Option<PlaceId>>,
+) -> impl IntoView {
     let radius = found.filter.area.near.map(|n| n.radius_km);
     let heading = match (&found.centre, radius) {
         (Some(c), Some(r)) => format!("Lieux à {r} km ou moins de {}", c.nom),
+        (None, Some(r)) if here.is_some() => {
+            format!("Lieux à {r} km ou moins de {}", here.unwrap_or_default())
+        }
         (None, Some(r)) => format!("Lieux à {r} km ou moins de vous"),
         _ => "Liste des lieux".to_owned(),
     };
