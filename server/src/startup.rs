@@ -122,7 +122,11 @@ fn run(
             .wrap(
                 DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))
-                    .add(("Referrer-Policy", "strict-origin-when-cross-origin")),
+                    .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
+                    // No page of ours may be framed by another site (clickjacking); the
+                    // embeddable view, when it comes, will say otherwise for itself.
+                    .add(("X-Frame-Options", "DENY"))
+                    .add(("Content-Security-Policy", "frame-ancestors 'none'")),
             )
             .wrap(TracingLogger::default())
             .app_data(data.clone())

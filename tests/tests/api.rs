@@ -679,3 +679,22 @@ async fn the_openapi_description_matches_what_the_api_reads() {
         assert_eq!(app.get(&href).await.status(), 200, "example {href}");
     }
 }
+
+#[tokio::test]
+async fn no_page_can_be_framed_by_another_site() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/couverture",
+        "/lieux/france-services-000",
+        "/api/places",
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.headers()["x-frame-options"], "DENY", "{path}");
+        assert_eq!(
+            response.headers()["content-security-policy"],
+            "frame-ancestors 'none'",
+            "{path}"
+        );
+    }
+}

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::catalogue::load_coverage;
 use crate::format::{date_fr, int_fr, km_fr, percent_fr};
 use crate::model::coverage::{
-    COVERAGE_PARAMETERS, Coverage, CoverageFilter, DISTANCE_CLASSES_KM, GAP_KM, Indicators,
+    COVERAGE_PARAMETERS, Cell, Coverage, CoverageFilter, DISTANCE_CLASSES_KM, GAP_KM, Indicators,
     distance_class_label,
 };
 use crate::model::standard::{Frais, Programme, Service};
@@ -416,46 +416,12 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
             <Matrix
                 caption="Événements par zone et par thème"
                 columns=Theme::ALL.iter().map(|t| t.to_string()).collect()
-                rows=Zone::ALL
-                    .iter()
-                    .map(|z| {
-                        (
-                            z.to_string(),
-                            Theme::ALL
-                                .iter()
-                                .map(|t| {
-                                    programme
-                                        .par_theme
-                                        .iter()
-                                        .find(|c| c.zone == *z && c.valeur == *t)
-                                        .map_or(0, |c| c.evenements)
-                                })
-                                .collect(),
-                        )
-                    })
-                    .collect()
+                rows=matrix_rows(&programme.par_theme, Theme::ALL)
             />
             <Matrix
                 caption="Événements par zone et par type"
                 columns=ActivityType::ALL.iter().map(|t| t.to_string()).collect()
-                rows=Zone::ALL
-                    .iter()
-                    .map(|z| {
-                        (
-                            z.to_string(),
-                            ActivityType::ALL
-                                .iter()
-                                .map(|t| {
-                                    programme
-                                        .par_type
-                                        .iter()
-                                        .find(|c| c.zone == *z && c.valeur == *t)
-                                        .map_or(0, |c| c.evenements)
-                                })
-                                .collect(),
-                        )
-                    })
-                    .collect()
+                rows=matrix_rows(&programme.par_type, ActivityType::ALL)
             />
             <BarChart
                 title="Événements par zone et par thème"
@@ -550,6 +516,25 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
             </ul>
         </section>
     }
+}
+
+/// One row per zone, one count per value, in the order of `values`.
+fn matrix_rows<T: Copy + PartialEq>(cells: &[Cell<T>], values: &[T]) -> Vec<(String, Vec<usize>)> {
+    Zone::ALL
+        .iter()
+        .map(|zone| {
+            let counts = values
+                .iter()
+                .map(|v| {
+                    cells
+                        .iter()
+                        .find(|c| c.zone == *zone && c.valeur == *v)
+                        .map_or(0, |c| c.evenements)
+                })
+                .collect();
+            (zone.to_string(), counts)
+        })
+        .collect()
 }
 
 fn far_share(i: &Indicators) -> f64 {
