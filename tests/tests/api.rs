@@ -698,3 +698,18 @@ async fn no_page_can_be_framed_by_another_site() {
         );
     }
 }
+
+#[tokio::test]
+async fn record_pages_answer_404_in_plain_words_for_an_unknown_id() {
+    let app = spawn_app().await;
+    for (path, words) in [
+        ("/lieux/nulle-part", "Ce lieu n'existe pas"),
+        ("/evenements/jamais", "Cet événement n'existe pas"),
+        ("/ressources/Pas%20un%20id", "Cette ressource n'existe pas"),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), 404, "{path}");
+        assert!(response.text().await.unwrap().contains(words), "{path}");
+    }
+    assert_eq!(app.get("/lieux/france-services-000").await.status(), 200);
+}

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use serde_json::json;
 
 use crate::catalogue::event_details;
@@ -9,26 +8,18 @@ use crate::components::example_badge::ExampleBadge;
 use crate::components::report::ReportError;
 use crate::format::{phone_fr, slot_fr};
 use crate::model::{Event, EventStatus, Inscription};
-use crate::pages::not_found::NotFound;
+use crate::pages::record::RecordPage;
 
 /// `/evenements/{id}`: when, where, for whom, how to register, and whether it still holds.
 #[component]
 pub fn EventPage() -> impl IntoView {
-    let params = use_params_map();
-    let event = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        event_details,
-    );
     view! {
-        <Transition fallback=|| view! { <p>"Chargement de l'événement…"</p> }>
-            {move || Suspend::new(async move {
-                match event.await {
-                    Ok(Some(e)) => view! { <EventView event=e /> }.into_any(),
-                    Ok(None) => view! { <NotFound what="Cet événement" /> }.into_any(),
-                    Err(e) => view! { <p class="alerte" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <RecordPage
+            load=event_details
+            what="Cet événement"
+            loading="Chargement de l'événement…"
+            view=|event| view! { <EventView event /> }
+        />
     }
 }
 

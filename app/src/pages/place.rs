@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 use serde_json::json;
 
 use crate::catalogue::{PlaceInfo, place_details};
@@ -10,26 +9,18 @@ use crate::components::place_card::PlaceCard;
 use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
 use crate::format::date_fr;
-use crate::pages::not_found::NotFound;
+use crate::pages::record::RecordPage;
 
 /// `/lieux/{id}`: everything about one place, readable without JavaScript and printable.
 #[component]
 pub fn PlacePage() -> impl IntoView {
-    let params = use_params_map();
-    let details = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        place_details,
-    );
     view! {
-        <Transition fallback=|| view! { <p>"Chargement du lieu…"</p> }>
-            {move || Suspend::new(async move {
-                match details.await {
-                    Ok(Some(d)) => view! { <PlaceView details=d /> }.into_any(),
-                    Ok(None) => view! { <NotFound what="Ce lieu" /> }.into_any(),
-                    Err(e) => view! { <p class="alerte" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <RecordPage
+            load=place_details
+            what="Ce lieu"
+            loading="Chargement du lieu…"
+            view=|details| view! { <PlaceView details /> }
+        />
     }
 }
 

@@ -1,32 +1,23 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::catalogue::resource_details;
 use crate::components::actions::Actions;
 use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
 use crate::model::{Desserte, Resource as Ressource};
-use crate::pages::not_found::NotFound;
+use crate::pages::record::RecordPage;
 
 /// `/ressources/{id}`: what the resource is, for whom, where, and whom to ask.
 #[component]
 pub fn ResourcePage() -> impl IntoView {
-    let params = use_params_map();
-    let resource = Resource::new(
-        move || params.with(|p| p.get("id").unwrap_or_default()),
-        resource_details,
-    );
     view! {
-        <Transition fallback=|| view! { <p>"Chargement de la ressource…"</p> }>
-            {move || Suspend::new(async move {
-                match resource.await {
-                    Ok(Some(r)) => view! { <ResourceView resource=r /> }.into_any(),
-                    Ok(None) => view! { <NotFound what="Cette ressource" /> }.into_any(),
-                    Err(e) => view! { <p class="alerte" role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        <RecordPage
+            load=resource_details
+            what="Cette ressource"
+            loading="Chargement de la ressource…"
+            view=|resource| view! { <ResourceView resource /> }
+        />
     }
 }
 
