@@ -8,16 +8,10 @@ use std::fmt::Write;
 use geo::{CoordsIter, MultiPolygon};
 
 use app::format::km_fr;
-use app::model::coverage::{Coverage, distance_class, distance_class_label};
+use app::model::coverage::{CLASS_COLOURS, Coverage, distance_class, distance_class_label};
 use app::model::{BBox, Place};
 
 use crate::dataset::Territory;
-
-/// Colours of the distance classes (light = near, dark = far; ColorBrewer YlOrRd, readable
-/// in grey too), and of "no help counts at all".
-pub const CLASS_COLOURS: [&str; 6] = [
-    "#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026", "#3d3d3d",
-];
 
 const WIDTH: f64 = 1000.0;
 

@@ -145,6 +145,7 @@ fn on_sphere(p: &Position) -> [f64; 3] {
 }
 
 fn indicators<'a>(communes: impl Iterator<Item = &'a CommuneCoverage> + Clone) -> Indicators {
+    let count = communes.clone().count();
     let population: u64 = communes.clone().map(|c| u64::from(c.population)).sum();
     let lieux: usize = communes.clone().map(|c| c.lieux).sum();
     let share = |people: u64| {
@@ -184,7 +185,7 @@ fn indicators<'a>(communes: impl Iterator<Item = &'a CommuneCoverage> + Clone) -
         })
         .map(|(d, _)| *d);
     Indicators {
-        communes: communes.clone().count(),
+        communes: count,
         population,
         lieux,
         lieux_pour_10000_habitants: if population == 0 {
@@ -193,16 +194,12 @@ fn indicators<'a>(communes: impl Iterator<Item = &'a CommuneCoverage> + Clone) -
             (lieux as f64 * 100_000.0 / population as f64).round() / 10.0
         },
         population_eloignee,
-        distance_mediane_km: if by_distance.len() == communes.clone().count() {
-            distance_mediane_km
-        } else {
-            None
-        },
-        distance_max_km: if by_distance.len() == communes.clone().count() {
-            by_distance.last().map(|(d, _)| *d)
-        } else {
-            None
-        },
+        // Defined only when every commune has a nearest place.
+        distance_mediane_km: distance_mediane_km.filter(|_| by_distance.len() == count),
+        distance_max_km: by_distance
+            .last()
+            .map(|(d, _)| *d)
+            .filter(|_| by_distance.len() == count),
         communes_sans_aide: communes
             .filter(|c| is_beyond(c.distance_km, GAP_KM))
             .count(),

@@ -215,6 +215,12 @@ pub struct Coverage {
 /// Classes of the choropleth, for its legend and its colours: upper bounds in km.
 pub const DISTANCE_CLASSES_KM: [f64; 4] = [5.0, 10.0, 15.0, 20.0];
 
+/// Colours of the classes, light = near to dark = far (ColorBrewer YlOrRd, readable in grey
+/// too), then "no help counts at all": the map's fills and the page's legend.
+pub const CLASS_COLOURS: [&str; 6] = [
+    "#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026", "#3d3d3d",
+];
+
 /// The class of a distance: 0 (< 5 km) to 4 (> 20 km), 5 when no help counts at all.
 pub fn distance_class(distance_km: Option<f64>) -> usize {
     match distance_km {

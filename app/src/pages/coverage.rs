@@ -8,16 +8,11 @@ use leptos_router::hooks::use_query_map;
 use crate::catalogue::load_coverage;
 use crate::format::{date_fr, int_fr, km_fr, percent_fr};
 use crate::model::coverage::{
-    COVERAGE_PARAMETERS, Cell, Coverage, CoverageFilter, DISTANCE_CLASSES_KM, GAP_KM, Indicators,
-    distance_class_label,
+    CLASS_COLOURS, COVERAGE_PARAMETERS, Cell, Coverage, CoverageFilter, DISTANCE_CLASSES_KM,
+    GAP_KM, Indicators, distance_class_label,
 };
 use crate::model::standard::{Frais, Programme, Service};
 use crate::model::{ActivityType, FilterError, Theme, Zone};
-
-/// Same order as the server's `choropleth::CLASS_COLOURS`.
-const LEGEND_COLOURS: [&str; 6] = [
-    "#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026", "#3d3d3d",
-];
 
 /// Columns the EPCI table can be sorted by (`?tri=`).
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -283,7 +278,7 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
                 />
                 <figcaption>
                     <ul class="legende">
-                        {LEGEND_COLOURS
+                        {CLASS_COLOURS
                             .iter()
                             .enumerate()
                             .map(|(class, colour)| {

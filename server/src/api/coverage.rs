@@ -45,8 +45,8 @@ pub async fn json(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
 pub async fn svg(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let filter = filter(&req)?;
     let dataset = store.current();
-    let coverage = dataset.coverage(&filter);
     let places = dataset.places(&filter.places);
+    let coverage = dataset.coverage_of(&places, &filter);
     let body = choropleth::render(&dataset.territory, &coverage, &places);
     Ok(cache::respond(
         &req,

@@ -94,6 +94,19 @@ impl Dataset {
     }
 }
 
+impl Dataset {
+    /// Coverage by `places`, already selected with `filter.places`.
+    pub fn coverage_of(&self, places: &[Place], filter: &CoverageFilter) -> Coverage {
+        crate::coverage::compute(
+            &self.territory.communes,
+            &self.territory.epcis,
+            places,
+            &self.events,
+            filter,
+        )
+    }
+}
+
 impl Catalogue for Dataset {
     fn places(&self, filter: &PlaceFilter) -> Vec<Place> {
         filter.select(&self.places)
@@ -108,14 +121,7 @@ impl Catalogue for Dataset {
     }
 
     fn coverage(&self, filter: &CoverageFilter) -> Coverage {
-        let places = self.places(&filter.places);
-        crate::coverage::compute(
-            &self.territory.communes,
-            &self.territory.epcis,
-            &places,
-            &self.events,
-            filter,
-        )
+        self.coverage_of(&self.places(&filter.places), filter)
     }
 
     fn place(&self, id: &PlaceId) -> Option<Place> {
