@@ -21,7 +21,7 @@ pub use event::{
 };
 pub use filter::{
     AREA_PARAMETERS, AreaFilter, DEFAULT_RADIUS_KM, EVENT_PARAMETERS, EventFilter,
-    FILTER_PARAMETERS, FilterError, Footprint, Near, PlaceFilter, RESOURCE_PARAMETERS,
+    FILTER_PARAMETERS, FilterError, Footprint, FromQuery, Near, PlaceFilter, RESOURCE_PARAMETERS,
     ResourceFilter,
 };
 pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};

@@ -3,16 +3,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use app::catalogue::Catalogue;
 use app::model::coverage::{CoverageFilter, Indicators};
 
-use super::{ApiError, cache, query_pairs};
+use super::{ApiError, cache, read_query};
 use crate::choropleth;
 use crate::dataset::Store;
-
-fn filter(req: &HttpRequest) -> Result<CoverageFilter, ApiError> {
-    let pairs = query_pairs(req)?;
-    Ok(CoverageFilter::from_query(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    )?)
-}
 
 #[utoipa::path(
     get,
@@ -26,7 +19,7 @@ fn filter(req: &HttpRequest) -> Result<CoverageFilter, ApiError> {
 )]
 /// `GET /api/coverage`: every figure of `/couverture`, as JSON.
 pub async fn json(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let coverage = store.coverage(&filter(&req)?);
+    let coverage = store.coverage(&read_query(&req)?);
     let body = serde_json::to_vec(&coverage).expect("coverage serialises");
     Ok(cache::respond(&req, "application/json", body.into()))
 }
@@ -43,7 +36,7 @@ pub async fn json(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
 )]
 /// `GET /api/coverage.svg`: the choropleth.
 pub async fn svg(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let filter = filter(&req)?;
+    let filter: CoverageFilter = read_query(&req)?;
     let dataset = store.current();
     let places = dataset.places(&filter.places);
     let coverage = dataset.coverage_of(&places, &filter);
@@ -70,7 +63,7 @@ pub async fn communes_csv(
     req: HttpRequest,
     store: web::Data<Store>,
 ) -> Result<HttpResponse, ApiError> {
-    let coverage = store.coverage(&filter(&req)?);
+    let coverage = store.coverage(&read_query(&req)?);
     let mut out = csv::Writer::from_writer(Vec::new());
     let _ = out.write_record([
         "code_insee",
@@ -109,7 +102,7 @@ pub async fn communes_csv(
 )]
 /// `GET /api/coverage/epci.csv`
 pub async fn epci_csv(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let coverage = store.coverage(&filter(&req)?);
+    let coverage = store.coverage(&read_query(&req)?);
     let mut out = csv::Writer::from_writer(Vec::new());
     let _ = out.write_record([
         "epci_siren",

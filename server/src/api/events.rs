@@ -3,16 +3,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use app::catalogue::Catalogue;
 use app::model::EventFilter;
 
-use super::{ApiError, GEOJSON, cache, feature, query_pairs};
+use super::{ApiError, GEOJSON, cache, feature, read_query};
 use crate::calendar;
 use crate::dataset::Store;
-
-fn filter(req: &HttpRequest) -> Result<EventFilter, ApiError> {
-    let pairs = query_pairs(req)?;
-    Ok(EventFilter::from_query(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-    )?)
-}
 
 #[utoipa::path(
     get,
@@ -27,7 +20,7 @@ fn filter(req: &HttpRequest) -> Result<EventFilter, ApiError> {
 /// `GET /api/events`: the events matching `EventFilter` (area, q, theme, type, status,
 /// from, to), as GeoJSON, in date order (nearest first with `near`).
 pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let filter = filter(&req)?;
+    let filter: EventFilter = read_query(&req)?;
     let collection = geojson::FeatureCollection {
         bbox: None,
         features: store
@@ -62,7 +55,7 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
 )]
 /// `GET /api/events.ics`: the same events as an iCalendar feed.
 pub async fn ics(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let filter = filter(&req)?;
+    let filter: EventFilter = read_query(&req)?;
     let dataset = store.current();
     let body = calendar::to_ics(&dataset.events(&filter), dataset.loaded_at);
     Ok(cache::respond(

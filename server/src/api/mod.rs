@@ -99,6 +99,16 @@ fn feature(
     }
 }
 
+/// The query string read into a filter, or a 400 naming the parameter at fault.
+fn read_query<T: app::model::FromQuery>(req: &actix_web::HttpRequest) -> Result<T, ApiError> {
+    let pairs = query_pairs(req)?;
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    Ok(T::from_pairs(&pairs)?)
+}
+
 /// The query string as pairs, or a 400 that says why it cannot be read.
 fn query_pairs(req: &actix_web::HttpRequest) -> Result<Vec<(String, String)>, ApiError> {
     serde_urlencoded::from_str(req.query_string())

@@ -4,7 +4,7 @@ use serde::Serialize;
 use app::catalogue::Catalogue;
 use app::model::{Insee, ResourceFilter, Siren, Zone};
 
-use super::{ApiError, GEOJSON, cache, feature, query_pairs};
+use super::{ApiError, GEOJSON, cache, feature, read_query};
 use crate::dataset::Store;
 
 /// What Carto82 computed of a resource: what it serves, for people and for programs.
@@ -30,8 +30,7 @@ struct Served<'a> {
 /// `GET /api/resources`: the resources matching `ResourceFilter`, as GeoJSON. A resource
 /// matches the zones, EPCI and communes it serves; with `near`, nearest first.
 pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let pairs = query_pairs(&req)?;
-    let filter = ResourceFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    let filter: ResourceFilter = read_query(&req)?;
     let collection = geojson::FeatureCollection {
         bbox: None,
         features: store

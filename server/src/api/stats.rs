@@ -6,7 +6,7 @@ use serde::Serialize;
 use app::catalogue::Catalogue;
 use app::model::{EventFilter, PlaceFilter, Siren, Zone};
 
-use super::{ApiError, cache, query_pairs};
+use super::{ApiError, cache, read_query};
 use crate::dataset::Store;
 
 #[derive(Serialize, Default)]
@@ -65,10 +65,8 @@ struct Stats {
 /// `GET /api/stats`: places and events per zone and EPCI, with population, after the
 /// place filters (for places) and event filters (for events) of the query.
 pub async fn stats(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let pairs = query_pairs(&req)?;
-    let pairs = || pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-    let places = store.places(&PlaceFilter::from_query(pairs())?);
-    let events = store.events(&EventFilter::from_query(pairs())?);
+    let places = store.places(&read_query::<PlaceFilter>(&req)?);
+    let events = store.events(&read_query::<EventFilter>(&req)?);
     let dataset = store.current();
 
     let mut by_epci: BTreeMap<&Siren, Counts> = BTreeMap::new();

@@ -18,6 +18,28 @@ pub use events::{EVENT_PARAMETERS, EventFilter};
 pub use places::{FILTER_PARAMETERS, PlaceFilter};
 pub use resources::{RESOURCE_PARAMETERS, ResourceFilter};
 
+/// A filter read from the pairs of a query string; one way for the API to read them all.
+pub trait FromQuery: Sized {
+    fn from_pairs(pairs: &[(&str, &str)]) -> Result<Self, FilterError>;
+}
+
+macro_rules! from_query {
+    ($($filter:ty),+) => {
+        $(impl FromQuery for $filter {
+            fn from_pairs(pairs: &[(&str, &str)]) -> Result<Self, FilterError> {
+                <$filter>::from_query(pairs.iter().copied())
+            }
+        })+
+    };
+}
+
+from_query!(
+    PlaceFilter,
+    EventFilter,
+    ResourceFilter,
+    crate::model::coverage::CoverageFilter
+);
+
 /// A query parameter that could not be understood.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("paramètre « {parameter} » : {reason}")]
