@@ -107,7 +107,7 @@ fn resource(
             match places.get(lieu_id) {
                 Some(place) => Some((
                     Some(place.position),
-                    point_footprint(territory, &place.position),
+                    Footprint::point(&place.position, &place.localisation),
                     place.fiche.nom.clone(),
                 )),
                 None => {
@@ -128,7 +128,7 @@ fn resource(
                 match locate(territory, position.lon, position.lat) {
                     Some(here) => Some((
                         Some(position),
-                        point_footprint(territory, &position),
+                        Footprint::point(&position, &here),
                         here.commune_localisee,
                     )),
                     None => {
@@ -199,14 +199,5 @@ fn resource(
             desserte_nom,
         }),
         _ => Err(problems),
-    }
-}
-
-/// The footprint of a point: its commune, that commune's EPCI and zone, and the point.
-fn point_footprint(territory: &Territory, position: &Position) -> Footprint {
-    let commune = territory.locate(position.lon, position.lat);
-    Footprint {
-        bbox: [position.lon, position.lat, position.lon, position.lat],
-        ..territory.footprint(commune.into_iter())
     }
 }

@@ -155,6 +155,18 @@ pub struct Footprint {
     pub bbox: BBox,
 }
 
+impl Footprint {
+    /// A point, in the commune it was located in.
+    pub fn point(position: &Position, here: &Localisation) -> Footprint {
+        Footprint {
+            zones: vec![here.zone],
+            epcis: vec![here.epci_siren.clone()],
+            communes: vec![here.insee_localise.clone()],
+            bbox: [position.lon, position.lat, position.lon, position.lat],
+        }
+    }
+}
+
 fn numbers<const N: usize>(value: &str) -> Result<[f64; N], String> {
     let wrong = || format!("« {value} » : {N} nombre(s) séparé(s) par des virgules attendu(s)");
     let parsed: Vec<f64> = value
