@@ -2,6 +2,7 @@ pub mod actions;
 pub mod event_list;
 pub mod example_badge;
 pub mod filters;
+pub mod json_ld;
 pub mod layers;
 pub mod need_filters;
 pub mod place_card;

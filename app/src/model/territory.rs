@@ -194,9 +194,7 @@ impl TerritoryIndex {
                     Some((0, c))
                 } else if name.starts_with(&wanted) {
                     Some((1, c))
-                } else if name.split(' ').skip(1).any(|w| {
-                    format!("{w} ").starts_with(&format!("{wanted} ")) || w.starts_with(&wanted)
-                }) {
+                } else if name.split(' ').skip(1).any(|w| w.starts_with(&wanted)) {
                     Some((2, c))
                 } else {
                     None

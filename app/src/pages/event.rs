@@ -3,8 +3,9 @@ use leptos_meta::Title;
 use serde_json::json;
 
 use crate::catalogue::event_details;
-use crate::components::actions::{Actions, JsonLd};
+use crate::components::actions::Actions;
 use crate::components::example_badge::ExampleBadge;
+use crate::components::json_ld::JsonLd;
 use crate::components::report::ReportError;
 use crate::format::{phone_fr, slot_fr};
 use crate::model::{Event, EventStatus, Inscription};

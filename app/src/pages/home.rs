@@ -16,6 +16,12 @@ use crate::components::{
 use crate::format::{count_events, count_places, count_resources, date_fr};
 use crate::model::{EventFilter, FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId};
 
+/// Where the resident looks: a commune typed, an address, a point, an area. The search box
+/// replaces them; the other forms keep them.
+const WHERE_PARAMETERS: [&str; 8] = [
+    "ou", "adresse", "near", "radius", "zone", "epci", "commune", "bbox",
+];
+
 /// Parameters of the events on this page (their area is the places').
 const EVENT_PAGE_PARAMETERS: [&str; 5] = ["theme", "type", "status", "from", "to"];
 
@@ -172,14 +178,14 @@ pub fn HomePage() -> impl IntoView {
                         let keep: Vec<(String, String)> = pairs
                             .get_untracked()
                             .into_iter()
-                            .filter(|(k, _)| !["ou", "adresse", "near", "radius", "zone", "epci", "commune", "bbox"].contains(k))
+                            .filter(|(k, _)| !WHERE_PARAMETERS.contains(k))
                             .map(|(k, v)| (k.to_owned(), v))
                             .collect();
                         // The needs form keeps the place searched.
                         let place: Vec<(String, String)> = pairs
                             .get_untracked()
                             .into_iter()
-                            .filter(|(k, _)| ["ou", "adresse", "near", "radius", "zone", "epci", "commune", "bbox", LAYERS_PARAMETER].contains(k))
+                            .filter(|(k, _)| WHERE_PARAMETERS.contains(k) || *k == LAYERS_PARAMETER)
                             .map(|(k, v)| (k.to_owned(), v))
                             .collect();
                         view! {

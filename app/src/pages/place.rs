@@ -3,8 +3,9 @@ use leptos_meta::Title;
 use serde_json::json;
 
 use crate::catalogue::{PlaceInfo, place_details};
-use crate::components::actions::{Actions, JsonLd};
+use crate::components::actions::Actions;
 use crate::components::event_list::EventList;
+use crate::components::json_ld::JsonLd;
 use crate::components::place_card::PlaceCard;
 use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
