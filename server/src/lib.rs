@@ -9,6 +9,7 @@ pub mod config;
 pub mod coverage;
 pub mod dataset;
 pub mod import;
+mod plain_page;
 pub mod reports;
 pub mod standard;
 pub mod startup;

@@ -152,24 +152,18 @@ pub async fn post(form: web::Form<ReportForm>, reports: web::Data<Reports>) -> H
 }
 
 fn page(status: StatusCode, title: &str, text: &str, back: &str) -> HttpResponse {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
+    use crate::plain_page::{document, escape};
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
-        .body(format!(
-            concat!(
-                "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
-                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-                "<title>{title} – Carto82</title><link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head>",
-                "<body><main><h1>{title}</h1><p>{text}</p><p><a href=\"{back}\">Revenir à la page</a></p></main></body></html>"
+        .body(document(
+            &format!("{title} – Carto82"),
+            None,
+            &format!(
+                "<h1>{}</h1><p>{}</p><p><a href=\"{}\">Revenir à la page</a></p>",
+                escape(title),
+                escape(text),
+                escape(back)
             ),
-            title = escape(title),
-            text = escape(text),
-            back = escape(back),
         ))
 }
 

@@ -153,12 +153,9 @@ fn run(
 async fn page_not_found() -> HttpResponse {
     HttpResponse::NotFound()
         .content_type("text/html; charset=utf-8")
-        .body(concat!(
-            "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>Page introuvable – Carto82</title>",
-            "<link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head><body><main>",
-            "<h1>Cette page n'existe pas</h1>",
-            "<p><a href=\"/\">Revenir à la carte des lieux</a></p></main></body></html>"
+        .body(crate::plain_page::document(
+            "Page introuvable – Carto82",
+            None,
+            "<h1>Cette page n'existe pas</h1><p><a href=\"/\">Revenir à la carte des lieux</a></p>",
         ))
 }

@@ -168,16 +168,9 @@ pub fn parameters(path: &str) -> Vec<String> {
 /// `GET /api`: the same description as a page in plain French, with examples.
 pub async fn page(req: HttpRequest) -> HttpResponse {
     let doc = ApiDoc::openapi();
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
+    use crate::plain_page::{document, escape};
     let mut html = String::from(concat!(
-        "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-        "<title>API de Carto82</title><link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head>",
-        "<body><main class=\"doc-api\"><h1>API de Carto82</h1>",
+        "<h1>API de Carto82</h1>",
         "<p>Les données de Carto82 sont ouvertes : tout site ou programme peut les lire, sans clé. ",
         "Les lieux suivent le standard national des lieux de médiation numérique. ",
         "Les réponses portent un <code>ETag</code> et peuvent être gardées en cache.</p>",
@@ -214,6 +207,7 @@ pub async fn page(req: HttpRequest) -> HttpResponse {
             html.push_str("</tbody></table>");
         }
     }
-    html.push_str("<p><a href=\"/\">Revenir à la carte</a></p></main></body></html>");
-    cache::respond(&req, "text/html; charset=utf-8", html.into_bytes().into())
+    html.push_str("<p><a href=\"/\">Revenir à la carte</a></p>");
+    let page = document("API de Carto82", Some("doc-api"), &html);
+    cache::respond(&req, "text/html; charset=utf-8", page.into_bytes().into())
 }

@@ -1,0 +1,28 @@
+//! Pages the server writes itself, outside the Leptos app (the 404, the answer to a report,
+//! the French page of the API): one document frame, in French, with the site's stylesheet.
+
+/// Text made safe inside HTML, attributes included.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A whole document: `title` is text, `main` is HTML already escaped by the caller.
+pub fn document(title: &str, main_class: Option<&str>, main: &str) -> String {
+    let class = main_class
+        .map(|c| format!(" class=\"{}\"", escape(c)))
+        .unwrap_or_default();
+    format!(
+        concat!(
+            "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<title>{title}</title><link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head>",
+            "<body><main{class}>{main}</main></body></html>"
+        ),
+        title = escape(title),
+        class = class,
+        main = main,
+    )
+}
