@@ -112,7 +112,7 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
     if events.from.is_none() && events.to.is_none() {
         // The latest programme's days, first slot to last.
         let all = catalogue.events(&EventFilter::default());
-        if let Some(edition) = all.iter().map(|e| e.fiche.edition).max() {
+        if let Some(edition) = crate::model::latest_edition(&all) {
             let of_edition = all.iter().filter(|e| e.fiche.edition == edition);
             events.from = of_edition.clone().map(|e| e.debut().date_naive()).min();
             events.to = of_edition.map(|e| e.fin().date_naive()).max();

@@ -208,7 +208,7 @@ fn indicators<'a>(communes: impl Iterator<Item = &'a CommuneCoverage> + Clone) -
 
 /// The balance of one edition: the one asked for, or the latest in the data.
 fn balance(events: &[Event], edition: Option<u16>) -> Balance {
-    let edition = edition.or_else(|| events.iter().map(|e| e.fiche.edition).max());
+    let edition = edition.or_else(|| app::model::latest_edition(events));
     let counted: Vec<&Event> = events
         .iter()
         .filter(|e| Some(e.fiche.edition) == edition && e.fiche.statut != EventStatus::Cancelled)

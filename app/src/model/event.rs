@@ -133,6 +133,11 @@ pub struct Event {
     pub localisation: super::place::Localisation,
 }
 
+/// The most recent programme edition among `events`.
+pub fn latest_edition<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<u16> {
+    events.into_iter().map(|e| e.fiche.edition).max()
+}
+
 impl Event {
     pub fn id(&self) -> &EventId {
         &self.fiche.id

@@ -17,7 +17,7 @@ mod vocabulary;
 
 pub use event::{
     Accessibilite, ActivityType, Event, EventId, EventProperties, EventStatus, Inscription, Slot,
-    Theme,
+    Theme, latest_edition,
 };
 pub use filter::{
     AREA_PARAMETERS, AreaFilter, DEFAULT_RADIUS_KM, EVENT_PARAMETERS, EventFilter,
