@@ -248,7 +248,7 @@ mod tests {
     use super::*;
 
     fn parse(query: &str) -> Result<CoverageFilter, FilterError> {
-        CoverageFilter::from_query(query.split('&').filter_map(|kv| kv.split_once('=')))
+        crate::model::filter::testing::parse(query)
     }
 
     #[test]
@@ -261,13 +261,7 @@ mod tests {
         );
         assert_eq!(f.places.programmes.len(), 1);
         assert_eq!(f.edition, Some(2026));
-        let back = CoverageFilter::from_query(
-            serde_urlencoded::from_str::<Vec<(String, String)>>(&f.to_query())
-                .unwrap()
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        )
-        .unwrap();
+        let back: CoverageFilter = crate::model::filter::testing::reread(&f.to_query());
         assert_eq!(back, f);
     }
 

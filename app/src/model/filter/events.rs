@@ -141,7 +141,7 @@ mod tests {
     use super::*;
 
     fn parse(query: &str) -> Result<EventFilter, FilterError> {
-        EventFilter::from_query(query.split('&').filter_map(|kv| kv.split_once('=')))
+        crate::model::filter::testing::parse(query)
     }
 
     #[test]
@@ -155,13 +155,7 @@ mod tests {
         assert_eq!(f.statuses, vec![EventStatus::Cancelled]);
         assert_eq!(f.from, NaiveDate::from_ymd_opt(2026, 4, 13));
         assert_eq!(f.area.zones.len(), 1);
-        let back = EventFilter::from_query(
-            serde_urlencoded::from_str::<Vec<(String, String)>>(&f.to_query())
-                .unwrap()
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        )
-        .unwrap();
+        let back: EventFilter = crate::model::filter::testing::reread(&f.to_query());
         assert_eq!(back, f);
     }
 

@@ -153,3 +153,30 @@ fn list_pair<T: std::fmt::Display>(
         )
     })
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Reading filters in tests: from a query typed by hand, and back from the query string a
+    //! filter writes (the page URL must reproduce the view).
+    use super::{FilterError, FromQuery};
+
+    /// A filter from `k=v&k=v` (values as typed, not percent-encoded).
+    pub fn parse<T: FromQuery>(query: &str) -> Result<T, FilterError> {
+        let pairs: Vec<(&str, &str)> = query
+            .split('&')
+            .filter_map(|kv| kv.split_once('='))
+            .collect();
+        T::from_pairs(&pairs)
+    }
+
+    /// The filter read back from a query string it wrote.
+    pub fn reread<T: FromQuery>(query_string: &str) -> T {
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(query_string).expect("a query string");
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        T::from_pairs(&pairs).expect("a filter reads back what it wrote")
+    }
+}

@@ -126,7 +126,7 @@ mod tests {
     use crate::model::territory::{Insee, Siren, Zone};
 
     fn parse(query: &str) -> Result<ResourceFilter, FilterError> {
-        ResourceFilter::from_query(query.split('&').filter_map(|kv| kv.split_once('=')))
+        crate::model::filter::testing::parse(query)
     }
 
     /// A resource serving the EPCI 248200099 (two communes), in a 0.1° box.
@@ -217,13 +217,7 @@ mod tests {
         assert_eq!(parse("type=vélo").unwrap_err().parameter, "type");
         assert_eq!(parse("public=Tous").unwrap_err().parameter, "public");
         let f = parse("type=wifi public,formation&public=Seniors&zone=Est&q=wifi").unwrap();
-        let back = ResourceFilter::from_query(
-            serde_urlencoded::from_str::<Vec<(String, String)>>(&f.to_query())
-                .unwrap()
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str())),
-        )
-        .unwrap();
+        let back: ResourceFilter = crate::model::filter::testing::reread(&f.to_query());
         assert_eq!(back, f);
     }
 }
