@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 pub use crate::model::DEFAULT_RADIUS_KM;
 use crate::model::coverage::{Coverage, CoverageFilter};
 use crate::model::{
-    CommuneSummary, Event, EventFilter, Place, PlaceFilter, Resource, TerritoryIndex,
+    CommuneSummary, Event, EventFilter, FILTER_PARAMETERS, FilterError, Place, PlaceFilter,
+    Resource, TerritoryIndex,
 };
 #[cfg(feature = "ssr")]
 use crate::model::{EventId, PlaceId, ResourceFilter, ResourceId};
@@ -25,6 +26,61 @@ pub struct Search {
     pub ou: Option<String>,
     /// Around the commune, in km.
     pub radius_km: Option<f64>,
+}
+
+/// Where the resident looks: a commune typed, an address, a point, an area. The search box
+/// replaces them; the other forms keep them.
+pub const WHERE_PARAMETERS: [&str; 8] = [
+    "ou", "adresse", "near", "radius", "zone", "epci", "commune", "bbox",
+];
+
+/// Parameters of the events on this page (their area is the places').
+pub const EVENT_PAGE_PARAMETERS: [&str; 5] = ["theme", "type", "status", "from", "to"];
+
+/// The map page's parameters (`/` and `/embed`) found in a query, by name; `get_all` gives
+/// every value of one name. Others (the embed's settings, tracking) are left out.
+pub fn map_page_pairs(get_all: impl Fn(&str) -> Vec<String>) -> Vec<(&'static str, String)> {
+    FILTER_PARAMETERS
+        .iter()
+        .chain(EVENT_PAGE_PARAMETERS.iter())
+        .chain(["ou", "adresse", crate::components::layers::LAYERS_PARAMETER].iter())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .flat_map(|k| get_all(k).into_iter().map(move |v| (*k, v)))
+        .collect()
+}
+
+impl Search {
+    /// The map page's URL as a `Search`. `radius` without `near` belongs to `ou` (the
+    /// commune typed), so it is read apart.
+    pub fn from_pairs(pairs: &[(&str, String)]) -> Result<Search, FilterError> {
+        let has_near = pairs
+            .iter()
+            .any(|(k, v)| *k == "near" && !v.trim().is_empty());
+        let ou = pairs
+            .iter()
+            .find(|(k, v)| *k == "ou" && !v.trim().is_empty())
+            .map(|(_, v)| v.trim().to_owned());
+        let radius_km = pairs
+            .iter()
+            .find(|(k, _)| *k == "radius")
+            .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+            .filter(|r| *r > 0.0 && *r <= 300.0);
+        let place_pairs = pairs
+            .iter()
+            .filter(|(k, _)| FILTER_PARAMETERS.contains(k) && (has_near || *k != "radius"))
+            .map(|(k, v)| (*k, v.as_str()));
+        let event_pairs = pairs
+            .iter()
+            .filter(|(k, _)| EVENT_PAGE_PARAMETERS.contains(k))
+            .map(|(k, v)| (*k, v.as_str()));
+        Ok(Search {
+            places: PlaceFilter::from_query(place_pairs.collect::<Vec<_>>())?,
+            events: EventFilter::from_query(event_pairs.collect::<Vec<_>>())?,
+            ou: if has_near { None } else { ou },
+            radius_km,
+        })
+    }
 }
 
 /// The answer to a `Search`.
@@ -184,4 +240,30 @@ pub async fn resource_details(id: String) -> Result<Option<Resource>, ServerFnEr
 #[server(prefix = "/_fn", endpoint = "territoire")]
 pub async fn load_territory() -> Result<TerritoryIndex, ServerFnError> {
     Ok(catalogue()?.territory_index())
+}
+
+/// The site's public address (`https://carto82.example`) when the server was told it;
+/// otherwise the one each request came to.
+#[derive(Clone, Debug, Default)]
+pub struct PublicUrl(pub Option<String>);
+
+/// The site's address as partners reach it: the origin of the code they paste.
+#[server(prefix = "/_fn", endpoint = "origine")]
+pub async fn site_origin() -> Result<String, ServerFnError> {
+    let configured = use_context::<PublicUrl>().and_then(|p| p.0);
+    let request: actix_web::HttpRequest = leptos_actix::extract().await?;
+    Ok(origin_of(configured.as_deref(), &request))
+}
+
+/// The configured public address, or the scheme and host the request came to (behind a
+/// proxy, from its `Forwarded` / `X-Forwarded-*` headers).
+#[cfg(feature = "ssr")]
+pub fn origin_of(configured: Option<&str>, request: &actix_web::HttpRequest) -> String {
+    match configured {
+        Some(url) => url.to_owned(),
+        None => {
+            let info = request.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        }
+    }
 }

@@ -19,7 +19,9 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::components::map_page::use_map_page;
 use crate::components::places_map::{MapPoint, PointKind};
+use crate::model::embed::InitialView;
 use crate::model::{BBox, Place, PlaceFilter, PlaceId, Siren, TerritoryIndex, Zone};
 
 // What the `leaflet` crate does not bind: the cluster plugin and two factories.
@@ -71,18 +73,17 @@ pub fn attach(
     territory: Signal<Option<TerritoryIndex>>,
     filter: Memo<PlaceFilter>,
     selected: RwSignal<Option<PlaceId>>,
+    initial: Option<InitialView>,
 ) {
     let state: Shared = Rc::default();
     let navigate = use_navigate();
+    let page = use_map_page();
+    let target = page.link_target();
     let choose: Rc<dyn Fn(PlaceFilter)> = Rc::new(move |f: PlaceFilter| {
-        let query = f.to_query();
-        let url = if query.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/?{query}")
-        };
-        navigate(&url, Default::default());
+        navigate(&page.url(&f.to_query()), Default::default());
     });
+    // A view the partner chose is kept until the resident changes the territory.
+    let keep_initial = Rc::new(std::cell::Cell::new(initial.is_some()));
 
     let ensure = {
         let state = state.clone();
@@ -93,7 +94,7 @@ pub fn attach(
             let Some(element) = node.get() else {
                 return false;
             };
-            match create_map(&element) {
+            match create_map(&element, initial) {
                 Ok(map_state) => {
                     let map = map_state.map.clone();
                     *state.borrow_mut() = Some(map_state);
@@ -118,7 +119,7 @@ pub fn attach(
                 return;
             }
             if let Some(s) = state.borrow().as_ref() {
-                show_points(s, &points);
+                show_points(s, &points, target);
             }
         }
     });
@@ -145,6 +146,9 @@ pub fn attach(
         move |_| {
             let (f, index) = (filter.get(), territory.get());
             if !ensure() {
+                return;
+            }
+            if keep_initial.replace(false) {
                 return;
             }
             if let (Some(index), Some(s)) = (index, state.borrow().as_ref()) {
@@ -178,7 +182,10 @@ pub fn attach(
     });
 }
 
-fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapState, JsValue> {
+fn create_map(
+    element: &web_sys::HtmlDivElement,
+    initial: Option<InitialView>,
+) -> Result<MapState, JsValue> {
     let options = MapOptions::new();
     options.set_zoom_snap(0.25);
     options.set_min_zoom(7.0);
@@ -187,7 +194,14 @@ fn create_map(element: &web_sys::HtmlDivElement) -> Result<MapState, JsValue> {
     let tiles = configured_tiles();
     options.set_max_zoom(if tiles.is_some() { 18.0 } else { 13.0 });
     let map = Map::new_with_element(element, &options)?;
-    map.fit_bounds(&bounds([0.73789, 43.76768, 2.00062, 44.39387]));
+    match initial {
+        Some(v) => {
+            map.set_view(&LatLng::new(v.lat, v.lon), f64::from(v.zoom));
+        }
+        None => {
+            map.fit_bounds(&bounds([0.73789, 43.76768, 2.00062, 44.39387]));
+        }
+    }
     if let Some((url, attribution)) = tiles {
         let tile_options = TileLayerOptions::new();
         tile_options.set_attribution(attribution);
@@ -254,7 +268,7 @@ fn show_places(s: &mut MapState, places: &[Place], selected: RwSignal<Option<Pla
     }
 }
 
-fn show_points(s: &MapState, points: &[MapPoint]) {
+fn show_points(s: &MapState, points: &[MapPoint], target: Option<&str>) {
     s.others.clear_layers();
     for point in points {
         // A shape and a letter, not colour alone.
@@ -280,6 +294,9 @@ fn show_points(s: &MapState, points: &[MapPoint]) {
         let root = doc.create_element("div").expect("div");
         let link = doc.create_element("a").expect("a");
         let _ = link.set_attribute("href", &point.href);
+        if let Some(target) = target {
+            let _ = link.set_attribute("target", target);
+        }
         link.set_text_content(Some(&point.title));
         let _ = root.append_child(&link);
         marker.bind_popup_with_options(&root.into(), &JsValue::UNDEFINED);

@@ -2,6 +2,9 @@
 //! hydrate in the browser (feature `hydrate`, compiled to WebAssembly); `model` holds the
 //! domain types both sides share.
 
+// The view types of the map page nest deeper than the default limit allows.
+#![recursion_limit = "256"]
+
 pub mod catalogue;
 mod components;
 pub mod format;
@@ -11,6 +14,7 @@ pub mod model;
 mod pages;
 mod shell;
 
+pub use pages::embed::EmbedQuery;
 pub use shell::{App, ShellConfig, TileLayerConfig, shell};
 
 #[cfg(feature = "hydrate")]

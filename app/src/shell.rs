@@ -2,11 +2,13 @@ use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
-    components::{Route, Router, Routes},
+    components::{Outlet, ParentRoute, Route, Router, Routes},
     path,
 };
 
 use crate::pages::coverage::CoveragePage;
+use crate::pages::embed::EmbedPage;
+use crate::pages::embed_builder::EmbedBuilderPage;
 use crate::pages::event::EventPage;
 use crate::pages::home::HomePage;
 use crate::pages::place::PlacePage;
@@ -78,6 +80,29 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Title text="Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne" />
+        <Router>
+            // Async: the whole page, list included, arrives as plain HTML, readable
+            // without JavaScript.
+            <Routes fallback=|| view! { <main id="contenu"><p>"Cette page n'existe pas."</p></main> }>
+                <ParentRoute path=path!("") view=SiteFrame>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("couverture") view=CoveragePage ssr=SsrMode::Async />
+                    <Route path=path!("integrer") view=EmbedBuilderPage ssr=SsrMode::Async />
+                    <Route path=path!("lieux/:id") view=PlacePage ssr=SsrMode::Async />
+                    <Route path=path!("evenements/:id") view=EventPage ssr=SsrMode::Async />
+                    <Route path=path!("ressources/:id") view=ResourcePage ssr=SsrMode::Async />
+                </ParentRoute>
+                // In a partner's frame: no header, no footer.
+                <Route path=path!("embed") view=EmbedPage ssr=SsrMode::Async />
+            </Routes>
+        </Router>
+    }
+}
+
+/// The site's header, navigation and footer around every page but the embed.
+#[component]
+fn SiteFrame() -> impl IntoView {
+    view! {
         <a class="evitement" href="#liste">
             "Aller à la liste des lieux"
         </a>
@@ -95,24 +120,17 @@ pub fn App() -> impl IntoView {
                         <a href="/couverture">"Couverture du territoire"</a>
                     </li>
                     <li>
+                        <a href="/integrer">"Intégrer la carte"</a>
+                    </li>
+                    <li>
                         <a href="/api">"Données ouvertes"</a>
                     </li>
                 </ul>
             </nav>
         </header>
-        <Router>
-            <main id="contenu">
-                // Async: the whole page, list included, arrives as plain HTML, readable
-                // without JavaScript.
-                <Routes fallback=|| view! { <p>"Cette page n'existe pas."</p> }>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("/couverture") view=CoveragePage ssr=SsrMode::Async />
-                    <Route path=path!("/lieux/:id") view=PlacePage ssr=SsrMode::Async />
-                    <Route path=path!("/evenements/:id") view=EventPage ssr=SsrMode::Async />
-                    <Route path=path!("/ressources/:id") view=ResourcePage ssr=SsrMode::Async />
-                </Routes>
-            </main>
-        </Router>
+        <main id="contenu">
+            <Outlet />
+        </main>
         <footer class="pied">
             <p>
                 "Carto82, carte des lieux d'aide au numérique du Tarn-et-Garonne. "

@@ -9,7 +9,7 @@ use geo::{CoordsIter, MultiPolygon};
 
 use app::format::km_fr;
 use app::model::coverage::{CLASS_COLOURS, Coverage, distance_class, distance_class_label};
-use app::model::{BBox, Place};
+use app::model::{BBox, Place, escape_html};
 
 use crate::dataset::Territory;
 
@@ -100,7 +100,7 @@ pub fn render(territory: &Territory, coverage: &Coverage, places: &[Place]) -> S
             r#"<path class="commune {class}" data-insee="{}" fill="{fill}" d="{}"><title>{}</title></path>"#,
             commune.insee,
             projection.path(shape),
-            escape(&label)
+            escape_html(&label)
         );
     }
     svg.push_str(r##"</g><g class="epci" fill="none" stroke="#ffffff" stroke-width="2.5">"##);
@@ -117,7 +117,7 @@ pub fn render(territory: &Territory, coverage: &Coverage, places: &[Place]) -> S
         let _ = write!(
             svg,
             r#"<circle cx="{x:.1}" cy="{y:.1}" r="6"><title>{}</title></circle>"#,
-            escape(&place.fiche.nom)
+            escape_html(&place.fiche.nom)
         );
     }
     svg.push_str("</g></svg>");
@@ -133,11 +133,4 @@ fn colour_name(class: usize) -> &'static str {
         "rouge foncé",
         "gris foncé",
     ][class]
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }

@@ -5,6 +5,12 @@ use clap::{Args, Parser, Subcommand};
 
 use app::TileLayerConfig;
 
+use crate::framing::{FrameAncestors, parse_origin};
+
+fn public_url(value: &str) -> Result<String, String> {
+    parse_origin(value, false)
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "carto82",
@@ -94,6 +100,15 @@ pub struct ServeArgs {
         default_value = "signalements.jsonl"
     )]
     pub signalements: PathBuf,
+    /// Adresse publique du site, par exemple `https://carto82.tarnetgaronne.fr`, pour le code
+    /// d'intégration et oEmbed. Par défaut : celle par laquelle arrive chaque requête.
+    #[arg(long, env = "CARTO82_URL", value_parser = public_url)]
+    pub url: Option<String>,
+    /// Sites qui peuvent intégrer la carte (`/embed`) dans un cadre : `*` (tous), `aucun`, ou
+    /// des adresses séparées par des espaces (`https://www.moissac.fr https://*.exemple.fr`).
+    /// Les autres pages ne peuvent jamais être intégrées.
+    #[arg(long, env = "CARTO82_INTEGRATION", default_value = "*")]
+    pub integration: FrameAncestors,
     /// Mention des sources du fond de carte, pour un modèle d'URL personnel.
     #[arg(long, env = "CARTO82_TUILES_ATTRIBUTION", default_value = "")]
     pub tuiles_attribution: String,

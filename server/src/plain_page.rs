@@ -1,18 +1,12 @@
 //! Pages the server writes itself, outside the Leptos app (the 404, the answer to a report,
 //! the French page of the API): one document frame, in French, with the site's stylesheet.
 
-/// Text made safe inside HTML, attributes included.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use app::model::escape_html;
 
 /// A whole document: `title` is text, `main` is HTML already escaped by the caller.
 pub fn document(title: &str, main_class: Option<&str>, main: &str) -> String {
     let class = main_class
-        .map(|c| format!(" class=\"{}\"", escape(c)))
+        .map(|c| format!(" class=\"{}\"", escape_html(c)))
         .unwrap_or_default();
     format!(
         concat!(
@@ -21,7 +15,7 @@ pub fn document(title: &str, main_class: Option<&str>, main: &str) -> String {
             "<title>{title}</title><link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head>",
             "<body><main{class}>{main}</main></body></html>"
         ),
-        title = escape(title),
+        title = escape_html(title),
         class = class,
         main = main,
     )

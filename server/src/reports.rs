@@ -152,7 +152,8 @@ pub async fn post(form: web::Form<ReportForm>, reports: web::Data<Reports>) -> H
 }
 
 fn page(status: StatusCode, title: &str, text: &str, back: &str) -> HttpResponse {
-    use crate::plain_page::{document, escape};
+    use crate::plain_page::document;
+    use app::model::escape_html;
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(document(
@@ -160,9 +161,9 @@ fn page(status: StatusCode, title: &str, text: &str, back: &str) -> HttpResponse
             None,
             &format!(
                 "<h1>{}</h1><p>{}</p><p><a href=\"{}\">Revenir à la page</a></p>",
-                escape(title),
-                escape(text),
-                escape(back)
+                escape_html(title),
+                escape_html(text),
+                escape_html(back)
             ),
         ))
 }

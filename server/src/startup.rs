@@ -12,11 +12,13 @@ use leptos::prelude::*;
 use leptos_actix::{LeptosRoutes, generate_route_list};
 use tracing_actix_web::TracingLogger;
 
-use app::catalogue::SharedCatalogue;
+use actix_web::dev::Service;
+use app::catalogue::{PublicUrl, SharedCatalogue};
 use app::{ShellConfig, shell};
 
 use crate::config::ServeArgs;
 use crate::dataset::{DatasetErrors, LoadOptions, Store, WatchGuard};
+use crate::framing::{self, FrameAncestors};
 use crate::static_files;
 
 #[derive(Debug, thiserror::Error)]
@@ -75,8 +77,14 @@ impl Application {
                 .map(|u| u.trim().trim_end_matches('/').to_owned())
                 .filter(|u| !u.is_empty()),
         };
+        let site = Site {
+            root: args.site,
+            shell: shell_config,
+            public_url: PublicUrl(args.url),
+            frame_ancestors: args.integration,
+        };
         let reports = crate::reports::Reports::new(args.signalements.clone());
-        let server = run(listener, address, store, reports, args.site, shell_config)
+        let server = run(listener, address, store, reports, site)
             .map_err(|source| StartError::Bind { address, source })?;
         Ok(Application {
             address,
@@ -94,15 +102,30 @@ impl Application {
     }
 }
 
+/// What the server needs to know about the site it serves.
+struct Site {
+    /// The built site (`pkg/`, `assets/`).
+    root: PathBuf,
+    shell: ShellConfig,
+    public_url: PublicUrl,
+    frame_ancestors: FrameAncestors,
+}
+
 fn run(
     listener: TcpListener,
     address: SocketAddr,
     store: Arc<Store>,
     reports: crate::reports::Reports,
-    site: PathBuf,
-    shell_config: ShellConfig,
+    site: Site,
 ) -> std::io::Result<Server> {
+    let Site {
+        root: site,
+        shell: shell_config,
+        public_url,
+        frame_ancestors,
+    } = site;
     let reports = web::Data::new(reports);
+    let public = web::Data::new(public_url.clone());
     let catalogue: SharedCatalogue = store.clone();
     let data = web::Data::from(store);
     let leptos_options = LeptosOptions::builder()
@@ -117,17 +140,26 @@ fn run(
         let options = leptos_options.clone();
         let shell_config = shell_config.clone();
         let catalogue = catalogue.clone();
+        let public_url = public_url.clone();
+        let frame_ancestors = frame_ancestors.clone();
         App::new()
             .wrap(Compress::default())
             .wrap(
                 DefaultHeaders::new()
                     .add(("X-Content-Type-Options", "nosniff"))
-                    .add(("Referrer-Policy", "strict-origin-when-cross-origin"))
-                    // No page of ours may be framed by another site (clickjacking); the
-                    // embeddable view, when it comes, will say otherwise for itself.
-                    .add(("X-Frame-Options", "DENY"))
-                    .add(("Content-Security-Policy", "frame-ancestors 'none'")),
+                    .add(("Referrer-Policy", "strict-origin-when-cross-origin")),
             )
+            // Only the embed may be framed by other sites.
+            .wrap_fn(move |request, service| {
+                let path = request.path().to_owned();
+                let ancestors = frame_ancestors.clone();
+                let answer = service.call(request);
+                async move {
+                    let mut answer = answer.await?;
+                    framing::set_headers(&path, &ancestors, answer.headers_mut());
+                    Ok(answer)
+                }
+            })
             .wrap(TracingLogger::default())
             .app_data(data.clone())
             .app_data(web::Data::new(leptos_options.clone()))
@@ -136,11 +168,16 @@ fn run(
             // A report is a few lines of text.
             .app_data(web::FormConfig::default().limit(16 * 1024))
             .route("/signaler", web::post().to(crate::reports::post))
+            .app_data(public.clone())
+            .route("/oembed", web::get().to(crate::oembed::oembed))
             .service(static_files::service("/pkg", site.join("pkg")))
             .service(static_files::service("/assets", site.join("assets")))
             .leptos_routes_with_context(
                 routes.clone(),
-                move || provide_context(catalogue.clone()),
+                move || {
+                    provide_context(catalogue.clone());
+                    provide_context(public_url.clone());
+                },
                 move || shell(options.clone(), shell_config.clone()),
             )
             .default_service(web::to(page_not_found))

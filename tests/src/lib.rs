@@ -100,6 +100,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         tuiles: None,
         tuiles_attribution: String::new(),
         adresses: None,
+        url: None,
+        integration: carto82::framing::FrameAncestors::Any,
         signalements: std::env::temp_dir().join(format!(
             "carto82-signalements-{}-{}.jsonl",
             std::process::id(),
@@ -114,6 +116,35 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         address,
         client: reqwest::Client::new(),
     }
+}
+
+/// Another web server on a free loopback port (another origin than Carto82's): the
+/// national address API, a partner's site. `answer` gives the content type and body for
+/// each request line (`GET /path HTTP/1.1`). Returns the port.
+pub async fn stand_in_server(
+    answer: impl Fn(&str) -> (&'static str, String) + Send + Sync + 'static,
+) -> u16 {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let answer = std::sync::Arc::new(answer);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let answer = answer.clone();
+            tokio::spawn(async move {
+                let mut buffer = vec![0u8; 8192];
+                let n = socket.read(&mut buffer).await.unwrap_or(0);
+                let request = String::from_utf8_lossy(&buffer[..n]).to_string();
+                let (content_type, body) = answer(request.lines().next().unwrap_or(""));
+                let response = format!(
+                    "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+            });
+        }
+    });
+    port
 }
 
 pub mod browser {

@@ -286,10 +286,10 @@ async fn layers_show_and_hide_events_and_resources_on_the_map_and_in_the_lists()
         let resources_on_map = client.execute("return document.querySelectorAll('#carte .marqueur-ressource').length;", vec![]).await.unwrap();
         assert!(resources_on_map.as_u64().unwrap() > 0, "the resources with a point are on the map");
 
-        client.find(fantoccini::Locator::Css("label[for='couche-evenements']")).await.unwrap().click().await.unwrap();
+        client.find(fantoccini::Locator::Css("label[for='couche-events']")).await.unwrap().click().await.unwrap();
         let hidden = poll(
             &client,
-            "return location.search.includes('couches=') && document.querySelector('.bloc-evenements').hidden && document.querySelectorAll('#carte .marqueur-evenement').length === 0;",
+            "return location.search.includes('layers=') && document.querySelector('.bloc-evenements').hidden && document.querySelectorAll('#carte .marqueur-evenement').length === 0;",
             15,
             |v| v == true,
         )

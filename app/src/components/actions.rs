@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::copy_button::CopyButton;
 use crate::model::Position;
 
 /// What a resident can do with a page: go there, keep it, send it, print it. Links work
@@ -13,14 +14,6 @@ pub fn Actions(
     /// The page's title, for the shared message.
     title: String,
 ) -> impl IntoView {
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        let window = window();
-        if let Ok(href) = window.location().href() {
-            let _ = window.navigator().clipboard().write_text(&href);
-            copied.set(true);
-        }
-    };
     let print = move |_| {
         let _ = window().print();
     };
@@ -69,10 +62,7 @@ pub fn Actions(
                     <a href=share_mail>"Envoyer par courriel"</a>
                 </li>
                 <li class="avec-js">
-                    <button type="button" on:click=copy>
-                        "Copier le lien"
-                    </button>
-                    <span role="status">{move || copied.get().then_some(" Lien copié.")}</span>
+                    <CopyButton text=here.into() label="Copier le lien" done=" Lien copié." />
                 </li>
                 <li class="avec-js">
                     <button type="button" on:click=print>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::example_badge::ExampleBadge;
+use crate::components::map_page::use_map_page;
 use crate::format::slot_fr;
 use crate::model::{Event, EventStatus, Inscription};
 
@@ -8,6 +9,7 @@ use crate::model::{Event, EventStatus, Inscription};
 /// register. A cancelled or full event says so in words.
 #[component]
 pub fn EventList(events: Vec<Event>) -> impl IntoView {
+    let target = use_map_page().link_target();
     view! {
         <ol class="evenements">
             {events
@@ -34,7 +36,7 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
                                     .join(" ; ")}
                             </p>
                             <p class="titre">
-                                <a href=page>{f.titre}</a>
+                                <a href=page target=target>{f.titre}</a>
                                 {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
                                 {status.map(|s| view! { <strong class="statut">{s}</strong> })}
                             </p>

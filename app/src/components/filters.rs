@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::map_page::use_map_page;
 use crate::model::{PlaceFilter, Siren, TerritoryIndex, Zone};
 
 /// Zone and EPCI choices. A plain GET form, so it works without JavaScript; once hydrated,
@@ -8,14 +9,11 @@ use crate::model::{PlaceFilter, Siren, TerritoryIndex, Zone};
 #[component]
 pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> impl IntoView {
     let navigate = use_navigate();
-    let go = move |f: PlaceFilter| {
-        let query = f.to_query();
-        let url = if query.is_empty() {
-            "/".to_owned()
-        } else {
-            format!("/?{query}")
-        };
-        navigate(&url, Default::default());
+    let page = use_map_page();
+    let home = page.url("");
+    let go = {
+        let page = page.clone();
+        move |f: PlaceFilter| navigate(&page.url(&f.to_query()), Default::default())
     };
     let index = StoredValue::new(index);
 
@@ -63,7 +61,8 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
     };
 
     view! {
-        <form class="filtres" method="get" action="/" aria-label="Choisir un territoire">
+        <form class="filtres" method="get" action=page.path() aria-label="Choisir un territoire">
+            {page.hidden_inputs()}
             <div class="champ">
                 <label for="choix-zone">"Zone du département"</label>
                 <select
@@ -106,7 +105,7 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
             <button type="submit" class="sans-js">
                 "Afficher"
             </button>
-            <a class="tout" href="/">
+            <a class="tout" href=home>
                 "Voir tout le département"
             </a>
         </form>

@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::map_page::use_map_page;
 use crate::model::{FilterError, fold};
 
-/// What the map and the lists show (`?couches=lieux,evenements`); all by default.
+/// What the map and the lists show (`?layers=places,events`); all by default. English like
+/// every other parameter of our URLs and of the API.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Layers {
     pub lieux: bool,
@@ -21,16 +23,16 @@ impl Default for Layers {
     }
 }
 
-pub const LAYERS_PARAMETER: &str = "couches";
+pub const LAYERS_PARAMETER: &str = "layers";
 
 const NAMES: [(&str, &str); 3] = [
-    ("lieux", "Lieux d'aide"),
-    ("evenements", "Événements"),
-    ("ressources", "Ressources"),
+    ("places", "Lieux d'aide"),
+    ("events", "Événements"),
+    ("resources", "Ressources"),
 ];
 
 impl Layers {
-    /// Every value of `couches` (comma-separated or repeated); none means all, `aucune` none.
+    /// Every value of `layers` (comma-separated or repeated); none means all, `none` none.
     pub fn from_query(values: &[String]) -> Result<Layers, FilterError> {
         let items: Vec<String> = values
             .iter()
@@ -48,15 +50,15 @@ impl Layers {
         };
         for item in items {
             match item.as_str() {
-                "lieux" => layers.lieux = true,
-                "evenements" => layers.evenements = true,
-                "ressources" => layers.ressources = true,
-                "aucune" => {}
+                "places" => layers.lieux = true,
+                "events" => layers.evenements = true,
+                "resources" => layers.ressources = true,
+                "none" => {}
                 other => {
                     return Err(FilterError {
                         parameter: LAYERS_PARAMETER.to_owned(),
                         reason: format!(
-                            "« {other} » inconnu ; valeurs possibles : lieux, evenements, ressources"
+                            "« {other} » inconnu ; valeurs possibles : places, events, resources"
                         ),
                     });
                 }
@@ -67,8 +69,8 @@ impl Layers {
 
     fn shows(&self, name: &str) -> bool {
         match name {
-            "lieux" => self.lieux,
-            "evenements" => self.evenements,
+            "places" => self.lieux,
+            "events" => self.evenements,
             _ => self.ressources,
         }
     }
@@ -78,6 +80,8 @@ impl Layers {
 #[component]
 pub fn LayerChoice(layers: Layers, keep: Vec<(String, String)>) -> impl IntoView {
     let navigate = use_navigate();
+    let page = use_map_page();
+    let (action, hidden) = (page.path(), page.hidden_inputs());
     let form = NodeRef::<leptos::html::Form>::new();
     let keep = StoredValue::new(keep);
     let on_change = move |_| {
@@ -98,17 +102,18 @@ pub fn LayerChoice(layers: Layers, keep: Vec<(String, String)>) -> impl IntoView
             .map(|(name, _)| (*name).to_owned())
             .collect();
         let value = if checked.is_empty() {
-            "aucune".to_owned()
+            "none".to_owned()
         } else {
             checked.join(",")
         };
         let mut pairs = keep.get_value();
         pairs.push((LAYERS_PARAMETER.to_owned(), value));
         let query = serde_urlencoded::to_string(&pairs).expect("strings encode");
-        navigate(&format!("/?{query}"), Default::default());
+        navigate(&page.url(&query), Default::default());
     };
     view! {
-        <form class="couches" method="get" action="/" node_ref=form>
+        <form class="couches" method="get" action=action node_ref=form>
+            {hidden}
             {keep
                 .get_value()
                 .into_iter()
@@ -148,15 +153,15 @@ mod tests {
     #[test]
     fn reads_layers_and_names_a_wrong_one() {
         assert_eq!(Layers::from_query(&[]).unwrap(), Layers::default());
-        let l = Layers::from_query(&["lieux,Événements".to_owned()]).unwrap();
+        let l = Layers::from_query(&["places,Events".to_owned()]).unwrap();
         assert!(l.lieux && l.evenements && !l.ressources);
-        let none = Layers::from_query(&["aucune".to_owned()]).unwrap();
+        let none = Layers::from_query(&["none".to_owned()]).unwrap();
         assert!(!none.lieux && !none.evenements && !none.ressources);
         assert_eq!(
             Layers::from_query(&["velos".to_owned()])
                 .unwrap_err()
                 .parameter,
-            "couches"
+            "layers"
         );
     }
 }

@@ -1,10 +1,14 @@
 pub mod actions;
+pub mod choice;
+pub mod copy_button;
 pub mod event_list;
 pub mod example_badge;
 pub mod filters;
 pub mod json_ld;
 pub mod layers;
+pub mod map_page;
 pub mod need_filters;
+pub mod oembed_link;
 pub mod place_card;
 pub mod place_list;
 pub mod places_map;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::catalogue::Search;
+use crate::components::map_page::use_map_page;
 use crate::model::standard::{Frais, PriseEnCharge, Public, Service};
 use crate::model::{ActivityType, Theme};
 
@@ -92,8 +93,7 @@ const SUPPORT: [(PriseEnCharge, &str); 7] = [
 /// JavaScript and every choice lands in the URL. It keeps the place searched.
 #[component]
 pub fn NeedFilters(search: Search, place: Vec<(String, String)>) -> impl IntoView {
-    let p = search.places;
-    let e = search.events;
+    let (p, e) = (&search.places, &search.events);
     let active = !(p.services.is_empty()
         && p.publics.is_empty()
         && p.prises_en_charge.is_empty()
@@ -104,6 +104,32 @@ pub fn NeedFilters(search: Search, place: Vec<(String, String)>) -> impl IntoVie
         && e.types.is_empty()
         && e.from.is_none()
         && e.to.is_none());
+    let page = use_map_page();
+    view! {
+        <details class="besoins" open=active>
+            <summary>"Préciser : ce dont j'ai besoin, pour qui, quand"</summary>
+            <form class="filtres-besoins" method="get" action=page.path()>
+                {page.hidden_inputs()}
+                {place
+                    .into_iter()
+                    .map(|(k, v)| view! { <input type="hidden" name=k value=v /> })
+                    .collect_view()}
+                <NeedFields search />
+                <p class="boutons">
+                    <button type="submit">"Afficher les résultats"</button>
+                    <a href=page.url("")>"Tout effacer"</a>
+                </p>
+            </form>
+        </details>
+    }
+}
+
+/// The needs as checkboxes and dates, named as the URL names them: the fields of the map
+/// page's needs panel and of the embed builder.
+#[component]
+pub fn NeedFields(search: Search) -> impl IntoView {
+    let p = search.places;
+    let e = search.events;
     let check = |name: &'static str, value: String, label: String, checked: bool| {
         let id = format!("f-{name}-{}", crate::model::fold(&value).replace(' ', "-"));
         view! {
@@ -114,88 +140,75 @@ pub fn NeedFilters(search: Search, place: Vec<(String, String)>) -> impl IntoVie
         }
     };
     view! {
-        <details class="besoins" open=active>
-            <summary>"Préciser : ce dont j'ai besoin, pour qui, quand"</summary>
-            <form class="filtres-besoins" method="get" action="/">
-                {place
-                    .into_iter()
-                    .map(|(k, v)| view! { <input type="hidden" name=k value=v /> })
+        <fieldset>
+            <legend>"De quoi avez-vous besoin ?"</legend>
+            {NEEDS
+                .iter()
+                .map(|(group, needs)| {
+                    view! {
+                        <p class="groupe">{*group}</p>
+                        <ul>
+                            {needs
+                                .iter()
+                                .map(|(s, label)| check("service", s.to_string(), label.to_string(), p.services.contains(s)))
+                                .collect_view()}
+                        </ul>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <fieldset>
+            <legend>"Pour qui ?"</legend>
+            <ul>
+                {PUBLICS
+                    .iter()
+                    .map(|(v, label)| check("public", v.to_string(), label.to_string(), p.publics.contains(v)))
                     .collect_view()}
-                <fieldset>
-                    <legend>"De quoi avez-vous besoin ?"</legend>
-                    {NEEDS
-                        .iter()
-                        .map(|(group, needs)| {
-                            view! {
-                                <p class="groupe">{*group}</p>
-                                <ul>
-                                    {needs
-                                        .iter()
-                                        .map(|(s, label)| check("service", s.to_string(), label.to_string(), p.services.contains(s)))
-                                        .collect_view()}
-                                </ul>
-                            }
-                        })
-                        .collect_view()}
-                </fieldset>
-                <fieldset>
-                    <legend>"Pour qui ?"</legend>
-                    <ul>
-                        {PUBLICS
-                            .iter()
-                            .map(|(v, label)| check("public", v.to_string(), label.to_string(), p.publics.contains(v)))
-                            .collect_view()}
-                    </ul>
-                    <p class="groupe">"Une aide adaptée pour :"</p>
-                    <ul>
-                        {SUPPORT
-                            .iter()
-                            .map(|(v, label)| check("prise_en_charge", v.to_string(), label.to_string(), p.prises_en_charge.contains(v)))
-                            .collect_view()}
-                    </ul>
-                </fieldset>
-                <fieldset>
-                    <legend>"Prix et horaires"</legend>
-                    <ul>
-                        {check("frais", Frais::Gratuit.to_string(), "Seulement les lieux gratuits".to_owned(), p.frais.contains(&Frais::Gratuit))}
-                        {check("open_now", "oui".to_owned(), "Ouvert maintenant".to_owned(), p.open_now)}
-                    </ul>
-                    <p class="champ-date">
-                        <label for="f-open-on">"Ouvert le jour de votre choix"</label>
-                        <input id="f-open-on" type="date" name="open_on" value=p.open_on.map(|d| d.to_string()).unwrap_or_default() />
-                    </p>
-                </fieldset>
-                <fieldset>
-                    <legend>"Événements"</legend>
-                    <p class="groupe">"Thèmes"</p>
-                    <ul>
-                        {Theme::ALL
-                            .iter()
-                            .map(|t| check("theme", t.to_string(), t.to_string(), e.themes.contains(t)))
-                            .collect_view()}
-                    </ul>
-                    <p class="groupe">"Types"</p>
-                    <ul>
-                        {ActivityType::ALL
-                            .iter()
-                            .map(|t| check("type", t.to_string(), t.to_string(), e.types.contains(t)))
-                            .collect_view()}
-                    </ul>
-                    <p class="champ-date">
-                        <label for="f-from">"À partir du"</label>
-                        <input id="f-from" type="date" name="from" value=e.from.map(|d| d.to_string()).unwrap_or_default() />
-                    </p>
-                    <p class="champ-date">
-                        <label for="f-to">"Jusqu'au"</label>
-                        <input id="f-to" type="date" name="to" value=e.to.map(|d| d.to_string()).unwrap_or_default() />
-                    </p>
-                    <p class="aide">"Sans date choisie : les dates du programme."</p>
-                </fieldset>
-                <p class="boutons">
-                    <button type="submit">"Afficher les résultats"</button>
-                    <a href="/">"Tout effacer"</a>
-                </p>
-            </form>
-        </details>
+            </ul>
+            <p class="groupe">"Une aide adaptée pour :"</p>
+            <ul>
+                {SUPPORT
+                    .iter()
+                    .map(|(v, label)| check("prise_en_charge", v.to_string(), label.to_string(), p.prises_en_charge.contains(v)))
+                    .collect_view()}
+            </ul>
+        </fieldset>
+        <fieldset>
+            <legend>"Prix et horaires"</legend>
+            <ul>
+                {check("frais", Frais::Gratuit.to_string(), "Seulement les lieux gratuits".to_owned(), p.frais.contains(&Frais::Gratuit))}
+                {check("open_now", "oui".to_owned(), "Ouvert maintenant".to_owned(), p.open_now)}
+            </ul>
+            <p class="champ-date">
+                <label for="f-open-on">"Ouvert le jour de votre choix"</label>
+                <input id="f-open-on" type="date" name="open_on" value=p.open_on.map(|d| d.to_string()).unwrap_or_default() />
+            </p>
+        </fieldset>
+        <fieldset>
+            <legend>"Événements"</legend>
+            <p class="groupe">"Thèmes"</p>
+            <ul>
+                {Theme::ALL
+                    .iter()
+                    .map(|t| check("theme", t.to_string(), t.to_string(), e.themes.contains(t)))
+                    .collect_view()}
+            </ul>
+            <p class="groupe">"Types"</p>
+            <ul>
+                {ActivityType::ALL
+                    .iter()
+                    .map(|t| check("type", t.to_string(), t.to_string(), e.types.contains(t)))
+                    .collect_view()}
+            </ul>
+            <p class="champ-date">
+                <label for="f-from">"À partir du"</label>
+                <input id="f-from" type="date" name="from" value=e.from.map(|d| d.to_string()).unwrap_or_default() />
+            </p>
+            <p class="champ-date">
+                <label for="f-to">"Jusqu'au"</label>
+                <input id="f-to" type="date" name="to" value=e.to.map(|d| d.to_string()).unwrap_or_default() />
+            </p>
+            <p class="aide">"Sans date choisie : les dates du programme."</p>
+        </fieldset>
     }
 }

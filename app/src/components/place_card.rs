@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::map_page::use_map_page;
 use crate::format::{date_fr, phone_fr};
 use crate::model::Place;
 
@@ -9,6 +10,7 @@ use crate::model::Place;
 #[component]
 pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoView {
     let page = format!("/lieux/{}", place.fiche.id);
+    let target = use_map_page().link_target();
     let f = place.fiche;
     let here = place.localisation;
     let address = [
@@ -38,7 +40,7 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                 .then(|| {
                     view! {
                         <p class="vers-fiche">
-                            <a href=page>"Voir la fiche complète : horaires, itinéraire, événements"</a>
+                            <a href=page target=target>"Voir la fiche complète : horaires, itinéraire, événements"</a>
                         </p>
                     }
                 })}
@@ -100,7 +102,7 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                         .map(|u| {
                             view! {
                                 <li>
-                                    "Site : " <a href=u.clone() rel="noopener">{u.clone()}</a>
+                                    "Site : " <a href=u.clone() rel="noopener" target=target>{u.clone()}</a>
                                 </li>
                             }
                         })

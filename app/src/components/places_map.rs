@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::model::embed::InitialView;
 use crate::model::{Place, PlaceFilter, PlaceId, TerritoryIndex};
 
 /// An event or a resource on the map, beside the places.
@@ -28,12 +29,15 @@ pub fn PlacesMap(
     territory: Signal<Option<TerritoryIndex>>,
     filter: Memo<PlaceFilter>,
     selected: RwSignal<Option<PlaceId>>,
+    /// Where the map opens, when an embed says; otherwise on the territory shown.
+    #[prop(default = None)]
+    initial: Option<InitialView>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
-    crate::leaflet_map::attach(node, places, extras, territory, filter, selected);
+    crate::leaflet_map::attach(node, places, extras, territory, filter, selected, initial);
     #[cfg(not(feature = "hydrate"))]
-    let _ = (places, extras, territory, filter, selected);
+    let _ = (places, extras, territory, filter, selected, initial);
 
     view! {
         <div class="bloc-carte">

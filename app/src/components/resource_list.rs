@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::example_badge::ExampleBadge;
+use crate::components::map_page::use_map_page;
 use crate::format::phone_fr;
 use crate::model::Resource;
 
@@ -11,6 +12,7 @@ pub fn ResourceList(
     resources: Vec<Resource>,
     #[prop(default = true)] links: bool,
 ) -> impl IntoView {
+    let target = use_map_page().link_target();
     view! {
         <ul class="ressources">
             {resources
@@ -39,7 +41,7 @@ pub fn ResourceList(
                         <li class="ressource">
                             <p class="titre">
                                 {if links {
-                                    view! { <a href=page>{f.nom}</a> }.into_any()
+                                    view! { <a href=page target=target>{f.nom}</a> }.into_any()
                                 } else {
                                     view! { <span>{f.nom}</span> }.into_any()
                                 }}
@@ -65,7 +67,7 @@ pub fn ResourceList(
                                 .map(|u| {
                                     view! {
                                         <p>
-                                            <a href=u.clone() rel="noopener">
+                                            <a href=u.clone() rel="noopener" target=target>
                                                 "Ouvrir le site"
                                             </a>
                                         </p>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::map_page::use_map_page;
 use crate::model::{CommuneSummary, TerritoryIndex};
 
 /// A street address found by the national address API (only when it is configured).
@@ -65,12 +66,14 @@ pub fn SearchBox(
     });
 
     let navigate = use_navigate();
+    let page = use_map_page();
+    let (action, hidden) = (page.path(), page.hidden_inputs());
     let keep = StoredValue::new(keep);
     let go = move |mut pairs: Vec<(String, String)>| {
         pairs.push(("radius".to_owned(), radius.get_untracked().to_string()));
         pairs.extend(keep.get_value());
         let query = serde_urlencoded::to_string(&pairs).expect("strings encode");
-        navigate(&format!("/?{query}"), Default::default());
+        navigate(&page.url(&query), Default::default());
     };
     let choose = {
         let go = go.clone();
@@ -176,7 +179,8 @@ pub fn SearchBox(
     };
 
     view! {
-        <form class="filtres recherche" role="search" method="get" action="/" on:submit=on_submit>
+        <form class="filtres recherche" role="search" method="get" action=action on:submit=on_submit>
+            {hidden}
             <div class="champ champ-recherche">
                 <label for="ou">"Votre commune ou votre code postal"</label>
                 <input

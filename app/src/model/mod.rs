@@ -3,6 +3,7 @@
 //! the server's `dataset` module for files, `PlaceFilter::from_query` for URLs.
 
 pub mod coverage;
+pub mod embed;
 mod event;
 mod filter;
 #[cfg(feature = "ssr")]
@@ -30,4 +31,4 @@ pub use territory::{
     BBox, CodePostal, CommuneSummary, EpciSummary, Insee, MAX_SUGGESTIONS, Siren, TerritoryIndex,
     Zone, ZoneSummary,
 };
-pub use text::fold;
+pub use text::{escape_html, fold};

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::load_coverage;
+use crate::components::choice::{Choice, options_of};
 use crate::format::{date_fr, int_fr, km_fr, percent_fr};
 use crate::model::coverage::{
     CLASS_COLOURS, COVERAGE_PARAMETERS, Cell, Coverage, CoverageFilter, DISTANCE_CLASSES_KM,
@@ -109,12 +110,12 @@ pub fn CoveragePage() -> impl IntoView {
 #[component]
 fn CoverageFilters(filter: CoverageFilter) -> impl IntoView {
     let zone = match filter.zones[..] {
-        [z] => Some(z),
+        [z] => Some(z.to_string()),
         _ => None,
     };
-    let service = filter.places.services.first().copied();
-    let programme = filter.places.programmes.first().copied();
-    let frais = filter.places.frais.first().copied();
+    let service = filter.places.services.first().map(ToString::to_string);
+    let programme = filter.places.programmes.first().map(ToString::to_string);
+    let frais = filter.places.frais.first().map(ToString::to_string);
     let open_on = filter
         .places
         .open_on
@@ -122,19 +123,10 @@ fn CoverageFilters(filter: CoverageFilter) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <form class="filtres" method="get" action="/couverture" aria-label="Choisir les lieux qui comptent">
-            <div class="champ">
-                <label for="couv-zone">"Zone à montrer"</label>
-                <select id="couv-zone" name="zone">
-                    <option value="" selected=zone.is_none()>"Tout le département"</option>
-                    {Zone::ALL
-                        .into_iter()
-                        .map(|z| view! { <option value=z.as_str() selected=zone == Some(z)>{z.as_str()}</option> })
-                        .collect_view()}
-                </select>
-            </div>
-            <Choice id="couv-service" name="service" label="Type d'aide" all="Toutes les aides" values=Service::ALL chosen=service />
-            <Choice id="couv-programme" name="programme" label="Réseau" all="Tous les réseaux" values=Programme::ALL chosen=programme />
-            <Choice id="couv-frais" name="frais" label="Prix" all="Gratuit ou payant" values=Frais::ALL chosen=frais />
+            <Choice id="couv-zone" name="zone" label="Zone à montrer" all="Tout le département" options=options_of(&Zone::ALL) chosen=zone />
+            <Choice id="couv-service" name="service" label="Type d'aide" all="Toutes les aides" options=options_of(Service::ALL) chosen=service />
+            <Choice id="couv-programme" name="programme" label="Réseau" all="Tous les réseaux" options=options_of(Programme::ALL) chosen=programme />
+            <Choice id="couv-frais" name="frais" label="Prix" all="Gratuit ou payant" options=options_of(Frais::ALL) chosen=frais />
             <div class="champ">
                 <label for="couv-jour">"Ouvert le (facultatif)"</label>
                 <input id="couv-jour" type="date" name="open_on" value=open_on />
@@ -142,31 +134,6 @@ fn CoverageFilters(filter: CoverageFilter) -> impl IntoView {
             <button type="submit">"Mettre à jour les chiffres"</button>
             <a class="tout" href="/couverture">"Tout effacer"</a>
         </form>
-    }
-}
-
-#[component]
-fn Choice<T: Copy + PartialEq + std::fmt::Display + Send + Sync + 'static>(
-    id: &'static str,
-    name: &'static str,
-    label: &'static str,
-    all: &'static str,
-    values: &'static [T],
-    chosen: Option<T>,
-) -> impl IntoView {
-    view! {
-        <div class="champ">
-            <label for=id>{label}</label>
-            <select id=id name=name>
-                <option value="" selected=chosen.is_none()>{all}</option>
-                {values
-                    .iter()
-                    .map(|v| {
-                        view! { <option value=v.to_string() selected=chosen == Some(*v)>{v.to_string()}</option> }
-                    })
-                    .collect_view()}
-            </select>
-        </div>
     }
 }
 

@@ -1,12 +1,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
+use crate::catalogue::{
+    DEFAULT_RADIUS_KM, Found, Search, WHERE_PARAMETERS, find, load_territory, map_page_pairs,
+};
 use crate::components::{
     event_list::EventList,
     filters::TerritoryFilters,
     layers::{LAYERS_PARAMETER, LayerChoice, Layers},
+    map_page::use_map_page,
     need_filters::NeedFilters,
+    oembed_link::OembedLink,
     place_list::PlaceList,
     places_map::{MapPoint, PlacesMap, PointKind},
     print_list::PrintList,
@@ -14,73 +18,33 @@ use crate::components::{
     search_box::SearchBox,
 };
 use crate::format::{count_events, count_places, count_resources, date_fr};
-use crate::model::{EventFilter, FILTER_PARAMETERS, FilterError, PlaceFilter, PlaceId};
-
-/// Where the resident looks: a commune typed, an address, a point, an area. The search box
-/// replaces them; the other forms keep them.
-const WHERE_PARAMETERS: [&str; 8] = [
-    "ou", "adresse", "near", "radius", "zone", "epci", "commune", "bbox",
-];
-
-/// Parameters of the events on this page (their area is the places').
-const EVENT_PAGE_PARAMETERS: [&str; 5] = ["theme", "type", "status", "from", "to"];
-
-/// The URL of the page as a `Search`. `radius` without `near` belongs to `ou` (the commune
-/// typed), so it is read apart.
-fn search_of(pairs: &[(&str, String)]) -> Result<Search, FilterError> {
-    let has_near = pairs
-        .iter()
-        .any(|(k, v)| *k == "near" && !v.trim().is_empty());
-    let ou = pairs
-        .iter()
-        .find(|(k, v)| *k == "ou" && !v.trim().is_empty())
-        .map(|(_, v)| v.trim().to_owned());
-    let radius_km = pairs
-        .iter()
-        .find(|(k, _)| *k == "radius")
-        .and_then(|(_, v)| v.trim().parse::<f64>().ok())
-        .filter(|r| *r > 0.0 && *r <= 300.0);
-    let place_pairs = pairs
-        .iter()
-        .filter(|(k, _)| FILTER_PARAMETERS.contains(k) && (has_near || *k != "radius"))
-        .map(|(k, v)| (*k, v.as_str()));
-    let event_pairs = pairs
-        .iter()
-        .filter(|(k, _)| EVENT_PAGE_PARAMETERS.contains(k))
-        .map(|(k, v)| (*k, v.as_str()));
-    Ok(Search {
-        places: PlaceFilter::from_query(place_pairs.collect::<Vec<_>>())?,
-        events: EventFilter::from_query(event_pairs.collect::<Vec<_>>())?,
-        ou: if has_near { None } else { ou },
-        radius_km,
-    })
-}
+use crate::model::embed::EmbedOptions;
+use crate::model::{FilterError, PlaceId};
 
 /// The map page: where are you, what do you need; then the places nearest first, the next
-/// events and the resources around. The URL query is the single source of the view, so a
-/// link opens the same view.
+/// events and the resources around.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    view! {
+        <h1>"Où trouver de l'aide pour le numérique ?"</h1>
+        <p class="intro">
+            "Des lieux vous aident à utiliser un téléphone, un ordinateur, "
+            "ou à faire vos démarches en ligne. Tapez votre commune pour voir les lieux les plus proches."
+        </p>
+        <MapView />
+    }
+}
+
+/// The search, the map and the lists, on the map page or, with `embed`, in a partner's
+/// frame (without the needs panel and the territory choice: the partner chose them). The
+/// URL query is the single source of the view, so a link opens the same view.
+#[component]
+pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
     let query = use_query_map();
-    let pairs = Memo::new(move |_| {
-        query.with(|q| {
-            FILTER_PARAMETERS
-                .iter()
-                .chain(EVENT_PAGE_PARAMETERS.iter())
-                .chain(["ou", "adresse", LAYERS_PARAMETER].iter())
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .flat_map(|k| {
-                    q.get_all(k)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(move |v| (*k, v))
-                })
-                .collect::<Vec<(&'static str, String)>>()
-        })
-    });
+    let pairs =
+        Memo::new(move |_| query.with(|q| map_page_pairs(|k| q.get_all(k).unwrap_or_default())));
     let parsed: Memo<Result<Search, FilterError>> =
-        Memo::new(move |_| pairs.with(|p| search_of(p)));
+        Memo::new(move |_| pairs.with(|p| Search::from_pairs(p)));
     let search = Memo::new(move |_| parsed.get().unwrap_or_default());
     let found = Resource::new(move || search.get(), find);
     // The street address chosen in the search box, to name the point searched around.
@@ -138,12 +102,12 @@ pub fn HomePage() -> impl IntoView {
     });
     let map_territory = Signal::derive(move || territory.get().and_then(Result::ok));
 
+    let show_search = embed.as_ref().is_none_or(|e| e.search);
+    let show_list = embed.as_ref().is_none_or(|e| e.list);
+    let on_site = embed.is_none();
+    let initial = embed.and_then(|e| e.view);
     view! {
-        <h1>"Où trouver de l'aide pour le numérique ?"</h1>
-        <p class="intro">
-            "Des lieux vous aident à utiliser un téléphone, un ordinateur, "
-            "ou à faire vos démarches en ligne. Tapez votre commune pour voir les lieux les plus proches."
-        </p>
+        <OembedLink />
         {move || {
             parsed
                 .get()
@@ -189,33 +153,47 @@ pub fn HomePage() -> impl IntoView {
                             .map(|(k, v)| (k.to_owned(), v))
                             .collect();
                         view! {
-                            <SearchBox index=index.clone() ou radius_km=radius keep />
-                            <NeedFilters search=s.clone() place />
-                            <details class="territoire">
-                                <summary>"Ou choisir une zone ou une communauté de communes"</summary>
-                                <TerritoryFilters index filter />
-                            </details>
+                            {show_search.then(|| view! { <SearchBox index=index.clone() ou radius_km=radius keep /> })}
+                            {on_site.then(|| view! {
+                                <NeedFilters search=s.clone() place />
+                                <details class="territoire">
+                                    <summary>"Ou choisir une zone ou une communauté de communes"</summary>
+                                    <TerritoryFilters index filter />
+                                </details>
+                            })}
                         }
                     })
                     .map_err(|e| e.to_string())
             })}
         </Transition>
         {move || {
-            let keep: Vec<(String, String)> = pairs
-                .get()
-                .into_iter()
-                .filter(|(k, _)| *k != LAYERS_PARAMETER)
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect();
-            view! { <LayerChoice layers=layers.get() keep /> }
+            on_site.then(|| {
+                let keep: Vec<(String, String)> = pairs
+                    .get()
+                    .into_iter()
+                    .filter(|(k, _)| *k != LAYERS_PARAMETER)
+                    .map(|(k, v)| (k.to_owned(), v))
+                    .collect();
+                view! { <LayerChoice layers=layers.get() keep /> }
+            })
         }}
         <div class="carte-et-liste">
-            <PlacesMap places=map_places extras territory=map_territory filter selected />
+            <PlacesMap places=map_places extras territory=map_territory filter selected initial />
             <Transition fallback=|| view! { <p>"Chargement des lieux…"</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Ok(found) => {
+                        Ok(found) if show_list => {
                             view! { <Results found layers=layers.get() here=address_label.get() selected /> }
+                                .into_any()
+                        }
+                        // The partner chose a map alone; the lists stay one click away.
+                        Ok(found) => {
+                            view! {
+                                <details class="liste-repliee">
+                                    <summary>"Voir la liste"</summary>
+                                    <Results found layers=layers.get() here=address_label.get() selected />
+                                </details>
+                            }
                                 .into_any()
                         }
                         Err(e) => {
@@ -233,6 +211,7 @@ pub fn HomePage() -> impl IntoView {
             </Transition>
         </div>
     }
+    .into_any()
 }
 
 /// The places nearest first, then the next events and the resources of the same area.
@@ -275,10 +254,9 @@ fn Results(
                 .as_ref()
                 .map(|c| c.nom.clone())
                 .unwrap_or_default();
-            let href = format!(
-                "/?{}",
-                serde_urlencoded::to_string([("ou", ou), ("radius", wider.to_string())])
-                    .expect("encodes")
+            let href = use_map_page().url(
+                &serde_urlencoded::to_string([("ou", ou), ("radius", wider.to_string())])
+                    .expect("encodes"),
             );
             view! { <p><a href=href>{format!("Chercher plus loin, jusqu'à {wider} km")}</a></p> }
         });
@@ -300,7 +278,7 @@ fn Results(
                 {announce}
             </p>
             {widen}
-            <PrintList />
+            {(!use_map_page().is_embed()).then(|| view! { <PrintList /> })}
             <PlaceList places=found.places filter selected />
         </section>
         <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.evenements>

@@ -1,4 +1,6 @@
 pub mod coverage;
+pub mod embed;
+pub mod embed_builder;
 pub mod event;
 pub mod home;
 pub mod not_found;

@@ -33,6 +33,15 @@ impl ApiError {
         }
     }
 
+    pub fn not_implemented(detail: impl Into<String>) -> Self {
+        ApiError {
+            status: StatusCode::NOT_IMPLEMENTED,
+            title: "Non proposé",
+            detail: detail.into(),
+            parameter: None,
+        }
+    }
+
     pub fn not_found(detail: impl Into<String>) -> Self {
         ApiError {
             status: StatusCode::NOT_FOUND,

@@ -168,7 +168,8 @@ pub fn parameters(path: &str) -> Vec<String> {
 /// `GET /api`: the same description as a page in plain French, with examples.
 pub async fn page(req: HttpRequest) -> HttpResponse {
     let doc = ApiDoc::openapi();
-    use crate::plain_page::{document, escape};
+    use crate::plain_page::document;
+    use app::model::escape_html;
     let mut html = String::from(concat!(
         "<h1>API de Carto82</h1>",
         "<p>Les données de Carto82 sont ouvertes : tout site ou programme peut les lire, sans clé. ",
@@ -189,9 +190,9 @@ pub async fn page(req: HttpRequest) -> HttpResponse {
     ));
     for (path, item) in &doc.paths.paths {
         let Some(op) = &item.get else { continue };
-        html.push_str(&format!("<h3><code>GET {}</code></h3>", escape(path)));
+        html.push_str(&format!("<h3><code>GET {}</code></h3>", escape_html(path)));
         if let Some(summary) = &op.summary {
-            html.push_str(&format!("<p>{}</p>", escape(summary)));
+            html.push_str(&format!("<p>{}</p>", escape_html(summary)));
         }
         if let Some(params) = &op.parameters
             && !params.is_empty()
@@ -200,8 +201,8 @@ pub async fn page(req: HttpRequest) -> HttpResponse {
             for p in params {
                 html.push_str(&format!(
                     "<tr><td><code>{}</code></td><td>{}</td></tr>",
-                    escape(&p.name),
-                    escape(p.description.as_deref().unwrap_or(""))
+                    escape_html(&p.name),
+                    escape_html(p.description.as_deref().unwrap_or(""))
                 ));
             }
             html.push_str("</tbody></table>");

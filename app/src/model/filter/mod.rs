@@ -49,7 +49,7 @@ pub struct FilterError {
 }
 
 impl FilterError {
-    fn new(parameter: &str, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(parameter: &str, reason: impl Into<String>) -> Self {
         FilterError {
             parameter: parameter.to_owned(),
             reason: reason.into(),
@@ -61,7 +61,7 @@ const MAX_QUERY_CHARS: usize = 200;
 
 /// Calls `read` with each non-empty `(key, value)`; a reason it returns becomes the error of
 /// that parameter.
-fn each_pair<'a>(
+pub(crate) fn each_pair<'a>(
     pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     mut read: impl FnMut(&'a str, &'a str) -> Result<(), String>,
 ) -> Result<(), FilterError> {
@@ -103,7 +103,7 @@ fn by_label<T: Copy + std::fmt::Display>(all: &'static [T]) -> impl Fn(&str) -> 
 }
 
 /// Free text, bounded.
-fn parse_text(value: &str) -> Result<String, String> {
+pub(crate) fn parse_text(value: &str) -> Result<String, String> {
     if value.chars().count() > MAX_QUERY_CHARS {
         Err(format!("{MAX_QUERY_CHARS} caractères au plus"))
     } else {
@@ -116,7 +116,7 @@ fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("« {value} » : date AAAA-MM-JJ attendue"))
 }
 
-fn parse_yes_no(value: &str) -> Result<bool, String> {
+pub(crate) fn parse_yes_no(value: &str) -> Result<bool, String> {
     match fold(value).as_str() {
         "1" | "true" | "oui" | "yes" => Ok(true),
         "0" | "false" | "non" | "no" => Ok(false),

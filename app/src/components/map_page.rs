@@ -1,0 +1,91 @@
+//! Which map page the components are on: the site's `/`, or `/embed` inside a partner's
+//! frame. Forms and links that change the view stay on that page and keep the embed's own
+//! settings; links to a record leave an embed for the full site, in a new tab.
+
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapPage {
+    path: &'static str,
+    /// Parameters every change of view keeps: the embed's settings.
+    keep: Vec<(String, String)>,
+}
+
+impl MapPage {
+    pub fn site() -> MapPage {
+        MapPage {
+            path: "/",
+            keep: Vec::new(),
+        }
+    }
+
+    pub fn embed(keep: Vec<(String, String)>) -> MapPage {
+        MapPage {
+            path: "/embed",
+            keep,
+        }
+    }
+
+    /// The page for a form's `action`.
+    pub fn path(&self) -> &'static str {
+        self.path
+    }
+
+    pub fn is_embed(&self) -> bool {
+        self.path == "/embed"
+    }
+
+    /// This page with `query` (already encoded) and the kept settings.
+    pub fn url(&self, query: &str) -> String {
+        let kept = serde_urlencoded::to_string(&self.keep).expect("strings encode");
+        let full = [query, kept.as_str()]
+            .into_iter()
+            .filter(|q| !q.is_empty())
+            .collect::<Vec<_>>()
+            .join("&");
+        if full.is_empty() {
+            self.path.to_owned()
+        } else {
+            format!("{}?{full}", self.path)
+        }
+    }
+
+    /// The kept settings as hidden fields of a GET form.
+    pub fn hidden_inputs(&self) -> impl IntoView + use<> {
+        self.keep
+            .clone()
+            .into_iter()
+            .map(|(k, v)| view! { <input type="hidden" name=k value=v /> })
+            .collect_view()
+    }
+
+    /// `_blank` in an embed: a record opens on the full site, not in the partner's frame.
+    pub fn link_target(&self) -> Option<&'static str> {
+        self.is_embed().then_some("_blank")
+    }
+}
+
+/// The map page of the component calling it; the site's when no page said otherwise (record
+/// pages list events too).
+pub fn use_map_page() -> MapPage {
+    use_context::<MapPage>().unwrap_or_else(MapPage::site)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_stay_on_the_page_and_keep_its_settings() {
+        assert_eq!(MapPage::site().url(""), "/");
+        assert_eq!(MapPage::site().url("zone=Est"), "/?zone=Est");
+        let embed = MapPage::embed(vec![("titre".into(), "Nos ateliers".into())]);
+        assert_eq!(embed.url(""), "/embed?titre=Nos+ateliers");
+        assert_eq!(
+            embed.url("ou=Moissac"),
+            "/embed?ou=Moissac&titre=Nos+ateliers"
+        );
+        assert_eq!(embed.link_target(), Some("_blank"));
+        assert_eq!(MapPage::site().link_target(), None);
+    }
+}

@@ -1,0 +1,272 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::catalogue::{Search, load_territory, map_page_pairs, site_origin};
+use crate::components::choice::{Choice, options_of};
+use crate::components::copy_button::CopyButton;
+use crate::components::layers::{LAYERS_PARAMETER, Layers};
+use crate::components::map_page::MapPage;
+use crate::components::need_filters::NeedFields;
+use crate::model::embed::{
+    DEFAULT_HEIGHT_PX, EmbedOptions, LanguageLevel, SITE_COLOUR, embed_url, frame_title,
+    iframe_code,
+};
+use crate::model::{AreaFilter, FilterError, TerritoryIndex, Zone};
+use crate::pages::embed::{EmbedQuery, read_options};
+
+/// The code a partner asks for, read from the builder's URL.
+#[derive(Clone, Debug, PartialEq)]
+struct Request {
+    embed: EmbedQuery,
+    height: u32,
+    auto_height: bool,
+}
+
+fn read_request(get_all: impl Fn(&str) -> Vec<String>) -> Result<Request, FilterError> {
+    let embed = EmbedQuery::read(&get_all)?;
+    let first = |k: &str| get_all(k).into_iter().find(|v| !v.trim().is_empty());
+    let height = match first("hauteur") {
+        None => DEFAULT_HEIGHT_PX,
+        Some(h) => h
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|h| (200..=3000).contains(h))
+            .ok_or_else(|| {
+                FilterError::new("hauteur", format!("« {h} » : nombre de 200 à 3000 attendu"))
+            })?,
+    };
+    Ok(Request {
+        embed,
+        height,
+        auto_height: first("ajuster").is_none_or(|v| v != "non"),
+    })
+}
+
+/// `/integrer`: a partner chooses what the map shows and how it looks, sees it, and copies
+/// the code. A GET form: without JavaScript the button shows the result; with it, each
+/// change does, and the form itself is not redrawn (what is being typed stays).
+#[component]
+pub fn EmbedBuilderPage() -> impl IntoView {
+    let query = use_query_map();
+    let request =
+        Memo::new(move |_| query.with(|q| read_request(|k| q.get_all(k).unwrap_or_default())));
+    let origin = Resource::new(|| (), |_| site_origin());
+    let territory = Resource::new(|| (), |_| load_territory());
+    let form = NodeRef::<leptos::html::Form>::new();
+    let navigate = use_navigate();
+    let on_change = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(form) = form.get_untracked() {
+            let query = web_sys::FormData::new_with_form(&form)
+                .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data))
+                .map(|params| String::from(params.to_string()))
+                .unwrap_or_default();
+            navigate(
+                &format!("/integrer?{query}"),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&form, &navigate);
+    };
+    // The form starts from the URL once; later changes come from the form itself.
+    let (search, layers, options, given) = query.with_untracked(|q| {
+        let get_all = |k: &str| q.get_all(k).unwrap_or_default();
+        let given = |k: &str| get_all(k).into_iter().next().unwrap_or_default();
+        (
+            Search::from_pairs(&map_page_pairs(get_all)).unwrap_or_default(),
+            Layers::from_query(&get_all(LAYERS_PARAMETER)).unwrap_or_default(),
+            read_options(&get_all).unwrap_or_default(),
+            ["hauteur", "ajuster", "centre", "zoom"].map(given),
+        )
+    });
+    let [height, ajuster, centre, zoom] = given;
+    let auto_height = ajuster != "non";
+    let area = search.places.area.clone();
+
+    view! {
+        <Title text="Intégrer la carte sur votre site – Carto82" />
+        <h1>"Intégrer la carte sur votre site"</h1>
+        <p class="intro">
+            "Choisissez ce que la carte montre. Regardez l'aperçu. "
+            "Copiez le code et collez-le dans une page de votre site. C'est gratuit."
+        </p>
+        <form class="integrer" method="get" action="/integrer" node_ref=form on:change=on_change>
+            <fieldset>
+                <legend>"1. Le territoire"</legend>
+                <Suspense fallback=|| view! { <p>"Chargement des communes…"</p> }>
+                    {move || Suspend::new({
+                        let area = area.clone();
+                        async move {
+                            territory
+                                .await
+                                .map(|index| view! { <TerritoryFields index area /> })
+                                .map_err(|e| e.to_string())
+                        }
+                    })}
+                </Suspense>
+            </fieldset>
+            <fieldset>
+                <legend>"2. Ce que la carte montre"</legend>
+                <ul class="choix">
+                    {[("places", "Les lieux d'aide", layers.lieux), ("events", "Les ateliers et événements", layers.evenements), ("resources", "Les autres ressources (matériel, wifi…)", layers.ressources)]
+                        .into_iter()
+                        .map(|(value, label, checked)| {
+                            let id = format!("i-couche-{value}");
+                            view! {
+                                <li>
+                                    <input type="checkbox" id=id.clone() name=LAYERS_PARAMETER value=value checked=checked />
+                                    <label for=id>{label}</label>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <details class="besoins">
+                    <summary>"Seulement certains besoins ou certains thèmes (facultatif)"</summary>
+                    <NeedFields search />
+                </details>
+            </fieldset>
+            <fieldset>
+                <legend>"3. L'apparence"</legend>
+                <p class="champ">
+                    <label for="i-titre">"Titre affiché en haut de la carte"</label>
+                    <input id="i-titre" name="titre" type="text" maxlength="80" value=options.title.clone().unwrap_or_default() placeholder=EmbedOptions::default().heading().to_owned() />
+                </p>
+                <p class="champ">
+                    <label for="i-couleur">"Couleur du bandeau (celle de votre site)"</label>
+                    <input id="i-couleur" name="couleur" type="color" value=options.colour.unwrap_or(SITE_COLOUR).hex() />
+                </p>
+                <YesNo name="liste" legend="Montrer la liste sous la carte" yes=options.list />
+                <YesNo name="recherche" legend="Montrer la recherche par commune" yes=options.search />
+                <fieldset class="oui-non">
+                    <legend>"Les textes"</legend>
+                    <input type="radio" id="i-langue-facile" name="langue" value="facile" checked=options.level == LanguageLevel::Facile />
+                    <label for="i-langue-facile">"Faciles à lire, avec des explications"</label>
+                    <input type="radio" id="i-langue-courant" name="langue" value="courant" checked=options.level == LanguageLevel::Courant />
+                    <label for="i-langue-courant">"Courts, sans explications"</label>
+                </fieldset>
+            </fieldset>
+            <details class="avance">
+                <summary>"Réglages avancés : hauteur, centre de la carte"</summary>
+                <p class="champ">
+                    <label for="i-hauteur">"Hauteur du cadre, en pixels (600 si vide)"</label>
+                    <input id="i-hauteur" name="hauteur" type="number" min="200" max="3000" step="10" value=height />
+                </p>
+                <YesNo name="ajuster" legend="Ajuster la hauteur au contenu (avec notre petit script)" yes=auto_height />
+                <p class="champ">
+                    <label for="i-centre">"Centre de la carte : latitude,longitude (vide : le territoire choisi)"</label>
+                    <input id="i-centre" name="centre" type="text" inputmode="decimal" placeholder="44.0176,1.3550" value=centre />
+                </p>
+                <p class="champ">
+                    <label for="i-zoom">"Zoom, de 7 (le département) à 13 (une ville)"</label>
+                    <input id="i-zoom" name="zoom" type="number" min="7" max="18" value=zoom />
+                </p>
+            </details>
+            <p class="boutons">
+                <button type="submit">"Voir l'aperçu et le code"</button>
+            </p>
+        </form>
+        <Suspense fallback=|| view! { <p>"Préparation du code…"</p> }>
+            {move || {
+                let request = request.get();
+                Suspend::new(async move {
+                    let origin = origin.await.unwrap_or_default();
+                    view! { <Snippet request origin /> }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The zone, EPCI and commune choices.
+#[component]
+fn TerritoryFields(index: TerritoryIndex, area: AreaFilter) -> impl IntoView {
+    let zone = area.zones.first().map(ToString::to_string);
+    let epci = area.epcis.first().map(ToString::to_string);
+    let commune = area.communes.first().map(ToString::to_string);
+    let epcis = index
+        .epcis
+        .iter()
+        .map(|e| (e.siren.to_string(), e.nom.clone()))
+        .collect();
+    let communes = index
+        .communes
+        .iter()
+        .map(|c| (c.insee.to_string(), c.nom.clone()))
+        .collect();
+    view! {
+        <Choice id="i-zone" name="zone" label="Zone du département" all="Tout le département" options=options_of(&Zone::ALL) chosen=zone />
+        <Choice id="i-epci" name="epci" label="Ou une communauté de communes" all="Toutes" options=epcis chosen=epci />
+        <Choice id="i-commune" name="commune" label="Ou une commune" all="Toutes" options=communes chosen=commune />
+    }
+}
+
+/// Two radio buttons, "oui" and "non".
+#[component]
+fn YesNo(name: &'static str, legend: &'static str, yes: bool) -> impl IntoView {
+    let (id_yes, id_no) = (format!("i-{name}-oui"), format!("i-{name}-non"));
+    view! {
+        <fieldset class="oui-non">
+            <legend>{legend}</legend>
+            <input type="radio" id=id_yes.clone() name=name value="oui" checked=yes />
+            <label for=id_yes>"Oui"</label>
+            <input type="radio" id=id_no.clone() name=name value="non" checked=!yes />
+            <label for=id_no>"Non"</label>
+        </fieldset>
+    }
+}
+
+/// The preview, the code and the plain link, or what is wrong in the choices.
+#[component]
+fn Snippet(request: Result<Request, FilterError>, origin: String) -> impl IntoView {
+    let request = match request {
+        Ok(request) => request,
+        Err(e) => {
+            return view! {
+                <p class="alerte" role="alert">
+                    "Un choix ne convient pas : " {e.to_string()} ". Corrigez-le pour voir le code."
+                </p>
+            }
+            .into_any();
+        }
+    };
+    let embed = &request.embed;
+    let heading = embed.options.heading();
+    let code = iframe_code(
+        &origin,
+        &embed.query(),
+        heading,
+        None,
+        request.height,
+        request.auto_height,
+    );
+    let link = format!("{origin}{}", MapPage::site().url(&embed.site_query()));
+    let preview = embed_url("", &embed.query());
+    let title = frame_title(heading);
+    let (code_text, link_text) = (Signal::stored(code.clone()), Signal::stored(link.clone()));
+    view! {
+        <section class="resultat-integration" aria-labelledby="titre-apercu">
+            <h2 id="titre-apercu">"Aperçu"</h2>
+            <iframe class="apercu" src=preview title=title height=request.height.to_string() allow="geolocation"></iframe>
+            <h2 id="titre-code">"Le code à copier dans votre site"</h2>
+            <p class="aide" id="aide-code">
+                "Collez ce code dans votre page, en mode « HTML » ou « code ». "
+                "Sans le script, la carte garde la hauteur choisie."
+            </p>
+            <textarea id="code-integration" readonly rows="5" aria-labelledby="titre-code" aria-describedby="aide-code" prop:value=code.clone()>{code.clone()}</textarea>
+            <p class="avec-js"><CopyButton text=code_text label="Copier le code" done=" Code copié." /></p>
+            <h2 id="titre-lien">"Ou un simple lien vers la même carte"</h2>
+            <p class="aide" id="aide-lien">"Pour un courriel, une lettre d'information, ou un site qui n'accepte pas ce code."</p>
+            <p><input id="lien-integration" type="text" readonly value=link.clone() prop:value=link aria-labelledby="titre-lien" aria-describedby="aide-lien" /></p>
+            <p class="avec-js"><CopyButton text=link_text label="Copier le lien" done=" Lien copié." /></p>
+        </section>
+    }
+    .into_any()
+}
