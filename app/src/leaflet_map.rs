@@ -475,6 +475,22 @@ fn territory_bbox(index: &TerritoryIndex, filter: &PlaceFilter) -> BBox {
             near.lat + dlat,
         ];
     }
+    // Chosen communes: around their population points, with room for a commune's size.
+    let points: geo::MultiPoint = index
+        .communes
+        .iter()
+        .filter(|c| filter.area.communes.contains(&c.insee))
+        .map(|c| geo::Point::new(c.lon, c.lat))
+        .collect();
+    if let Some(r) = geo::BoundingRect::bounding_rect(&points) {
+        const PAD_DEGREES: f64 = 0.06;
+        return [
+            r.min().x - PAD_DEGREES,
+            r.min().y - PAD_DEGREES,
+            r.max().x + PAD_DEGREES,
+            r.max().y + PAD_DEGREES,
+        ];
+    }
     filter
         .epci()
         .and_then(|s| index.epci(s).map(|e| e.bbox))

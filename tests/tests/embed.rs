@@ -145,10 +145,15 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
         .await;
         assert_eq!(fixed, true);
         let fixed_code = value_of(&client, "#code-integration").await;
+        assert_eq!(fixed_code, code.split('\n').next().unwrap(), "the same frame, without the script");
+        // The frame of the issue, written by hand with the lower-case theme.
+        let by_hand = format!(
+            "<iframe src=\"{origin}/embed?zone=Est&amp;layers=events&amp;theme=ia\" title=\"Ateliers IA\" width=\"100%\" height=\"600\" style=\"border:0\"></iframe>"
+        );
         {
             let mut pages = pages.lock().unwrap();
             pages.insert("/".to_owned(), partner_page(&code));
-            pages.insert("/fixe".to_owned(), partner_page(&fixed_code));
+            pages.insert("/fixe".to_owned(), partner_page(&by_hand));
         }
 
         // The partner's page, on another origin.
