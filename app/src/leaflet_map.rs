@@ -194,6 +194,14 @@ fn create_map(
     let tiles = configured_tiles();
     options.set_max_zoom(if tiles.is_some() { 18.0 } else { 13.0 });
     let map = Map::new_with_element(element, &options)?;
+    // Leaflet's own credit link would otherwise open inside the map's page, or inside a
+    // partner's frame.
+    let control = Reflect::get(map.as_ref(), &"attributionControl".into())?;
+    let set_prefix: js_sys::Function = Reflect::get(&control, &"setPrefix".into())?.dyn_into()?;
+    set_prefix.call1(
+        &control,
+        &"<a href=\"https://leafletjs.com\" target=\"_blank\" rel=\"noopener\">Leaflet</a>".into(),
+    )?;
     match initial {
         Some(v) => {
             map.set_view(&LatLng::new(v.lat, v.lon), f64::from(v.zoom));
@@ -294,10 +302,14 @@ fn show_points(s: &MapState, points: &[MapPoint], target: Option<&str>) {
         let root = doc.create_element("div").expect("div");
         let link = doc.create_element("a").expect("a");
         let _ = link.set_attribute("href", &point.href);
+        link.set_text_content(Some(&point.title));
         if let Some(target) = target {
             let _ = link.set_attribute("target", target);
+            let note = doc.create_element("span").expect("span");
+            note.set_class_name("visuellement-cache");
+            note.set_text_content(Some(" (nouvel onglet)"));
+            let _ = link.append_child(&note);
         }
-        link.set_text_content(Some(&point.title));
         let _ = root.append_child(&link);
         marker.bind_popup_with_options(&root.into(), &JsValue::UNDEFINED);
         s.others.add_layer(marker.unchecked_ref());

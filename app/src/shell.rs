@@ -103,8 +103,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn SiteFrame() -> impl IntoView {
     view! {
-        <a class="evitement" href="#liste">
-            "Aller à la liste des lieux"
+        <a class="evitement" href="#contenu">
+            "Aller au contenu"
         </a>
         <header class="entete">
             <p class="marque">

@@ -7,8 +7,13 @@ use app::TileLayerConfig;
 
 use crate::framing::{FrameAncestors, parse_origin};
 
+/// Written as browsers write an origin (`https://Carto82.fr:443/` → `https://carto82.fr`),
+/// so that oEmbed recognises the links of the site.
 fn public_url(value: &str) -> Result<String, String> {
-    parse_origin(value, false)
+    let origin = parse_origin(value, false)?;
+    url::Url::parse(&origin)
+        .map(|u| u.origin().ascii_serialization())
+        .map_err(|e| format!("« {value} » : {e}"))
 }
 
 #[derive(Debug, Parser)]

@@ -8,8 +8,9 @@ use actix_web::http::header::{self, HeaderMap, HeaderValue};
 /// The page partners frame.
 pub const EMBED_PATH: &str = "/embed";
 
-/// The `frame-ancestors` sources of `/embed`: any site (`*`, the default), none, or a list of
-/// origins such as `https://www.moissac.fr https://*.mediatheques82.fr`.
+/// The `frame-ancestors` sources of `/embed`: any site (`*`, the default), no other site
+/// (`aucun`: our own preview only), or a list of origins such as
+/// `https://www.moissac.fr https://*.mediatheques82.fr`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FrameAncestors {
     Any,

@@ -442,3 +442,32 @@ async fn map_pages_name_their_oembed_address_and_the_public_address_can_be_set()
         "a link to the loopback address is not the public site"
     );
 }
+
+#[tokio::test]
+async fn a_search_in_an_embed_keeps_what_the_partner_chose_to_show_but_not_where() {
+    let app = spawn_app().await;
+    let page = app
+        .get_page("/embed?zone=Est&layers=events&theme=ia&titre=Ateliers&centre=44.1,1.5&zoom=10")
+        .await;
+    let start = page.find("<form role=\"search\"").expect("the search form");
+    let form = &page[start..start + page[start..].find("</form>").unwrap()];
+    assert!(
+        form.contains("action=\"/embed\""),
+        "the search stays in the frame"
+    );
+    for kept in [
+        "<input type=\"hidden\" name=\"layers\" value=\"events\">",
+        "<input type=\"hidden\" name=\"theme\" value=\"ia\">",
+        "<input type=\"hidden\" name=\"titre\" value=\"Ateliers\">",
+    ] {
+        assert!(form.contains(kept), "{kept}");
+    }
+    for replaced in ["name=\"zone\"", "name=\"centre\"", "name=\"zoom\""] {
+        assert!(
+            !form.contains(replaced),
+            "the resident's search replaces {replaced}"
+        );
+    }
+    // Links that leave the frame say so.
+    assert!(page.contains("target=\"_blank\">Ouvrir la carte en grand sur Carto82<span class=\"visuellement-cache\"> (nouvel onglet)</span>"));
+}

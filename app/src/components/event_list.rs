@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::example_badge::ExampleBadge;
-use crate::components::map_page::use_map_page;
+use crate::components::map_page::{NewTab, use_map_page};
 use crate::format::slot_fr;
 use crate::model::{Event, EventStatus, Inscription};
 
@@ -36,7 +36,7 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
                                     .join(" ; ")}
                             </p>
                             <p class="titre">
-                                <a href=page target=target>{f.titre}</a>
+                                <a href=page target=target>{f.titre}<NewTab /></a>
                                 {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
                                 {status.map(|s| view! { <strong class="statut">{s}</strong> })}
                             </p>

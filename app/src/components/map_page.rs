@@ -35,9 +35,15 @@ impl MapPage {
         self.path == "/embed"
     }
 
-    /// This page with `query` (already encoded) and the kept settings.
+    /// This page with `query` (already encoded) and the kept settings it does not set itself.
     pub fn url(&self, query: &str) -> String {
-        let kept = serde_urlencoded::to_string(&self.keep).expect("strings encode");
+        let set: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
+        let kept: Vec<&(String, String)> = self
+            .keep
+            .iter()
+            .filter(|(k, _)| !set.iter().any(|(s, _)| s == k))
+            .collect();
+        let kept = serde_urlencoded::to_string(kept).expect("strings encode");
         let full = [query, kept.as_str()]
             .into_iter()
             .filter(|q| !q.is_empty())
@@ -65,6 +71,14 @@ impl MapPage {
     }
 }
 
+/// Says in words that a link opens a new tab (RGAA 13.2), in an embed only.
+#[component]
+pub fn NewTab() -> impl IntoView {
+    use_map_page()
+        .is_embed()
+        .then(|| view! { <span class="visuellement-cache">" (nouvel onglet)"</span> })
+}
+
 /// The map page of the component calling it; the site's when no page said otherwise (record
 /// pages list events too).
 pub fn use_map_page() -> MapPage {
@@ -84,6 +98,11 @@ mod tests {
         assert_eq!(
             embed.url("ou=Moissac"),
             "/embed?ou=Moissac&titre=Nos+ateliers"
+        );
+        assert_eq!(
+            embed.url("titre=Autre"),
+            "/embed?titre=Autre",
+            "the query wins"
         );
         assert_eq!(embed.link_target(), Some("_blank"));
         assert_eq!(MapPage::site().link_target(), None);

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::map_page::use_map_page;
+use crate::components::map_page::{NewTab, use_map_page};
 use crate::format::{date_fr, phone_fr};
 use crate::model::Place;
 
@@ -40,7 +40,7 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                 .then(|| {
                     view! {
                         <p class="vers-fiche">
-                            <a href=page target=target>"Voir la fiche complète : horaires, itinéraire, événements"</a>
+                            <a href=page target=target>"Voir la fiche complète : horaires, itinéraire, événements"<NewTab /></a>
                         </p>
                     }
                 })}
@@ -102,7 +102,7 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                         .map(|u| {
                             view! {
                                 <li>
-                                    "Site : " <a href=u.clone() rel="noopener" target=target>{u.clone()}</a>
+                                    "Site : " <a href=u.clone() rel="noopener" target=target>{u.clone()}<NewTab /></a>
                                 </li>
                             }
                         })

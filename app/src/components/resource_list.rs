@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::example_badge::ExampleBadge;
-use crate::components::map_page::use_map_page;
+use crate::components::map_page::{NewTab, use_map_page};
 use crate::format::phone_fr;
 use crate::model::Resource;
 
@@ -41,7 +41,7 @@ pub fn ResourceList(
                         <li class="ressource">
                             <p class="titre">
                                 {if links {
-                                    view! { <a href=page target=target>{f.nom}</a> }.into_any()
+                                    view! { <a href=page target=target>{f.nom}<NewTab /></a> }.into_any()
                                 } else {
                                     view! { <span>{f.nom}</span> }.into_any()
                                 }}
@@ -69,7 +69,7 @@ pub fn ResourceList(
                                         <p>
                                             <a href=u.clone() rel="noopener" target=target>
                                                 "Ouvrir le site"
-                                            </a>
+                                            <NewTab /></a>
                                         </p>
                                     }
                                 })}

@@ -27,7 +27,7 @@ pub struct EmbedOptions {
     pub title: Option<String>,
     /// The partner's colour for the heading band and buttons.
     pub colour: Option<Colour>,
-    /// Whether the lists show under the map (they always do without JavaScript).
+    /// Whether the lists show open under the map, or folded behind « Voir la liste ».
     pub list: bool,
     pub search: bool,
     pub level: LanguageLevel,
@@ -253,10 +253,14 @@ pub fn iframe_code(
     auto_height: bool,
 ) -> String {
     let src = embed_url(origin, query);
-    let width = width.map_or_else(|| "100%".to_owned(), |w| w.to_string());
+    // The width attribute is in pixels; the full width is said in the style.
+    let (width, style) = match width {
+        Some(w) => (format!(" width=\"{w}\""), "border:0;max-width:100%"),
+        None => (String::new(), "border:0;width:100%"),
+    };
     let mut code = format!(
-        "<iframe src=\"{src}\" title=\"{title}\" width=\"{width}\" height=\"{height}\" \
-         style=\"border:0;max-width:100%\" loading=\"lazy\" allow=\"geolocation\"></iframe>",
+        "<iframe src=\"{src}\" title=\"{title}\"{width} height=\"{height}\" \
+         style=\"{style}\" loading=\"lazy\" allow=\"geolocation\"></iframe>",
         src = escape_html(&src),
         title = escape_html(&frame_title(heading)),
     );
@@ -363,7 +367,7 @@ mod tests {
             true,
         );
         assert!(code.starts_with(
-            "<iframe src=\"https://carto82.fr/embed?zone=Est&amp;titre=%3Cb%3E\" title=\"Carte Carto82 : &lt;b&gt;\" width=\"100%\" height=\"600\""
+            "<iframe src=\"https://carto82.fr/embed?zone=Est&amp;titre=%3Cb%3E\" title=\"Carte Carto82 : &lt;b&gt;\" height=\"600\" style=\"border:0;width:100%\""
         ));
         assert!(code.contains("loading=\"lazy\" allow=\"geolocation\""));
         assert!(

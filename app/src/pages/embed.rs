@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_meta::{Script, Title};
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::{Search, map_page_pairs};
+use crate::catalogue::{Search, WHERE_PARAMETERS, map_page_pairs};
 use crate::components::layers::{LAYERS_PARAMETER, Layers};
-use crate::components::map_page::{MapPage, use_map_page};
+use crate::components::map_page::{MapPage, NewTab, use_map_page};
 use crate::model::FilterError;
 use crate::model::embed::{EMBED_PARAMETERS, EmbedOptions, LanguageLevel, frame_title};
 use crate::pages::home::MapView;
@@ -64,11 +64,18 @@ pub fn EmbedPage() -> impl IntoView {
         Ok(options) => (options, None),
         Err(e) => (EmbedOptions::default(), Some(e)),
     };
-    let keep = options
-        .query_pairs()
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
+    // What the partner chose to show stays through the resident's searches; where to look
+    // (the partner's area, centre and zoom) gives way to the resident's own search.
+    let keep = query.with_untracked(|q| {
+        let chosen = map_page_pairs(|k| q.get_all(k).unwrap_or_default())
+            .into_iter()
+            .filter(|(k, v)| !WHERE_PARAMETERS.contains(k) && !v.trim().is_empty());
+        let own = options
+            .query_pairs()
+            .into_iter()
+            .filter(|(k, _)| !["centre", "zoom"].contains(k));
+        chosen.chain(own).map(|(k, v)| (k.to_owned(), v)).collect()
+    });
     provide_context(MapPage::embed(keep));
     // The same view on the full site: the filters and the search, not the frame's settings.
     let full_site = Memo::new(move |_| {
@@ -91,13 +98,14 @@ pub fn EmbedPage() -> impl IntoView {
         <Title text=frame_title(&heading) />
         <Script src="/assets/hauteur.js" async_="" />
         <main id="contenu" class=format!("integration {}", level.label()) style=style>
-            <a class="evitement" href="#liste">
-                "Aller à la liste"
+            <a class="evitement" href="#resultats">
+                "Aller aux résultats"
             </a>
             <header class="bandeau">
                 <h1>{heading}</h1>
                 <a href=move || full_site.get() target=target>
                     "Ouvrir la carte en grand sur Carto82"
+                    <NewTab />
                 </a>
             </header>
             {problem

@@ -25,6 +25,14 @@ struct Request {
 
 fn read_request(get_all: impl Fn(&str) -> Vec<String>) -> Result<Request, FilterError> {
     let embed = EmbedQuery::read(&get_all)?;
+    // The form always sends `hauteur`; sent without any layer ticked, it would show
+    // everything, the opposite of what was asked.
+    if !get_all("hauteur").is_empty() && get_all(LAYERS_PARAMETER).is_empty() {
+        return Err(FilterError::new(
+            LAYERS_PARAMETER,
+            "cochez au moins une chose à montrer : lieux, événements ou ressources",
+        ));
+    }
     let first = |k: &str| get_all(k).into_iter().find(|v| !v.trim().is_empty());
     let height = match first("hauteur") {
         None => DEFAULT_HEIGHT_PX,
@@ -143,7 +151,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                     <label for="i-couleur">"Couleur du bandeau (celle de votre site)"</label>
                     <input id="i-couleur" name="couleur" type="color" value=options.colour.unwrap_or(SITE_COLOUR).hex() />
                 </p>
-                <YesNo name="liste" legend="Montrer la liste sous la carte" yes=options.list />
+                <YesNo name="liste" legend="Montrer la liste ouverte sous la carte (sinon : un bouton « Voir la liste »)" yes=options.list />
                 <YesNo name="recherche" legend="Montrer la recherche par commune" yes=options.search />
                 <fieldset class="oui-non">
                     <legend>"Les textes"</legend>
@@ -165,7 +173,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
                     <input id="i-centre" name="centre" type="text" inputmode="decimal" placeholder="44.0176,1.3550" value=centre />
                 </p>
                 <p class="champ">
-                    <label for="i-zoom">"Zoom, de 7 (le département) à 13 (une ville)"</label>
+                    <label for="i-zoom">"Zoom : 7 pour tout le département, 13 pour une ville"</label>
                     <input id="i-zoom" name="zoom" type="number" min="7" max="18" value=zoom />
                 </p>
             </details>
@@ -203,8 +211,8 @@ fn TerritoryFields(index: TerritoryIndex, area: AreaFilter) -> impl IntoView {
         .collect();
     view! {
         <Choice id="i-zone" name="zone" label="Zone du département" all="Tout le département" options=options_of(&Zone::ALL) chosen=zone />
-        <Choice id="i-epci" name="epci" label="Ou une communauté de communes" all="Toutes" options=epcis chosen=epci />
-        <Choice id="i-commune" name="commune" label="Ou une commune" all="Toutes" options=communes chosen=commune />
+        <Choice id="i-epci" name="epci" label="Communauté de communes (facultatif)" all="Toutes" options=epcis chosen=epci />
+        <Choice id="i-commune" name="commune" label="Commune (facultatif)" all="Toutes" options=communes chosen=commune />
     }
 }
 

@@ -262,7 +262,7 @@ fn Results(
         });
     let filter = found.filter.clone();
     view! {
-        <div class="resultats">
+        <div class="resultats" id="resultats">
         <section class="liste" id="liste" aria-labelledby="titre-liste" hidden=!layers.lieux>
             {found
                 .ou_inconnu
