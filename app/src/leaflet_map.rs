@@ -219,6 +219,9 @@ fn create_map(
     let cluster_options = object(&[
         ("showCoverageOnHover", JsValue::FALSE),
         ("maxClusterRadius", JsValue::from(40)),
+        // Clusters fading in and out while the map moves are hard to read (and half-faded
+        // numbers fail contrast); a map that simply redraws suits slow phones better too.
+        ("animate", JsValue::FALSE),
     ]);
     let cluster = marker_cluster_group(&cluster_options);
     cluster.add_to(&map);

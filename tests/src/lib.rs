@@ -275,7 +275,7 @@ pub mod browser {
                 r#"return axe.run(document, {
                        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
                    }).then(r => r.violations.map(v =>
-                       v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(' ; ') + ')'));"#,
+                       v.id + ': ' + v.help + ' (' + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160)).join(' ; ') + ')'));"#,
                 vec![],
             )
             .await

@@ -111,6 +111,17 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
             .unwrap();
         assert_eq!(chosen, true, "each choice updates the address and the code: {state}");
         let code = value_of(&client, "#code-integration").await;
+        // One click copies it.
+        click(&client, ".resultat-integration p.avec-js button").await;
+        let said = poll(
+            &client,
+            "return document.querySelector('.resultat-integration p.avec-js [role=status]').textContent;",
+            10,
+            |v| v.as_str().is_some_and(|s| !s.is_empty()),
+        )
+        .await;
+        // The browser accepted the text (reading the clipboard back is refused to pages).
+        assert_eq!(said, " Code copié.");
         let embed_src = format!("{origin}/embed?");
         for part in [
             embed_src.as_str(),

@@ -91,11 +91,11 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             Search::from_pairs(&map_page_pairs(get_all)).unwrap_or_default(),
             Layers::from_query(&get_all(LAYERS_PARAMETER)).unwrap_or_default(),
             read_options(&get_all).unwrap_or_default(),
-            ["hauteur", "ajuster", "centre", "zoom"].map(given),
+            ["hauteur", "centre", "zoom"].map(given),
         )
     });
-    let [height, ajuster, centre, zoom] = given;
-    let auto_height = ajuster != "non";
+    let [height, centre, zoom] = given;
+    let auto_height = request.with_untracked(|r| r.as_ref().map_or(true, |r| r.auto_height));
     let area = search.places.area.clone();
 
     view! {
