@@ -482,3 +482,14 @@ async fn a_search_in_an_embed_keeps_what_the_partner_chose_to_show_but_not_where
     // Links that leave the frame say so.
     assert!(page.contains("target=\"_blank\">Ouvrir la carte en grand sur Carto82<span class=\"visuellement-cache\"> (nouvel onglet)</span>"));
 }
+
+#[tokio::test]
+async fn a_wrong_setting_is_named_and_the_others_still_apply() {
+    let app = spawn_app().await;
+    let page = app
+        .get_page("/embed?titre=Nos+ateliers&couleur=bleu&zone=Est")
+        .await;
+    assert!(page.contains("<h1>Nos ateliers</h1>"), "the title stays");
+    assert!(page.contains("role=\"alert\""));
+    assert!(page.contains("paramètre « couleur » : « bleu » : couleur #rrggbb attendue"));
+}

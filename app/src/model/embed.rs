@@ -141,42 +141,59 @@ impl EmbedOptions {
     pub fn from_query<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<EmbedOptions, FilterError> {
+        let (options, mut errors) = EmbedOptions::read_each(pairs);
+        if errors.is_empty() {
+            Ok(options)
+        } else {
+            Err(errors.swap_remove(0))
+        }
+    }
+
+    /// Each setting read on its own: a wrong one is reported and left at its default, the
+    /// others still apply (a typo in the colour does not lose the partner's title).
+    pub fn read_each<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> (EmbedOptions, Vec<FilterError>) {
         let mut options = EmbedOptions::default();
+        let mut errors = Vec::new();
         let mut centre = None;
         let mut zoom = None;
-        each_pair(pairs, |key, value| {
-            match key {
-                "titre" => {
-                    let title = parse_text(value)?;
-                    if title.chars().count() > MAX_TITLE_CHARS {
-                        return Err(format!("{MAX_TITLE_CHARS} caractères au plus"));
+        for pair in pairs {
+            let read = each_pair([pair], |key, value| {
+                match key {
+                    "titre" => {
+                        let title = parse_text(value)?;
+                        if title.chars().count() > MAX_TITLE_CHARS {
+                            return Err(format!("{MAX_TITLE_CHARS} caractères au plus"));
+                        }
+                        options.title = Some(title);
                     }
-                    options.title = Some(title);
-                }
-                "couleur" => options.colour = Some(value.parse()?),
-                "liste" => options.list = parse_yes_no(value)?,
-                "recherche" => options.search = parse_yes_no(value)?,
-                "langue" => {
-                    options.level = match fold(value).as_str() {
-                        "facile" => LanguageLevel::Facile,
-                        "courant" => LanguageLevel::Courant,
-                        _ => return Err(format!("« {value} » : facile ou courant attendu")),
+                    "couleur" => options.colour = Some(value.parse()?),
+                    "liste" => options.list = parse_yes_no(value)?,
+                    "recherche" => options.search = parse_yes_no(value)?,
+                    "langue" => {
+                        options.level = match fold(value).as_str() {
+                            "facile" => LanguageLevel::Facile,
+                            "courant" => LanguageLevel::Courant,
+                            _ => return Err(format!("« {value} » : facile ou courant attendu")),
+                        }
                     }
+                    "centre" => centre = Some(parse_centre(value)?),
+                    "zoom" => {
+                        zoom = Some(
+                            value
+                                .parse::<u8>()
+                                .ok()
+                                .filter(|z| (7..=18).contains(z))
+                                .ok_or_else(|| format!("« {value} » : nombre de 7 à 18 attendu"))?,
+                        )
+                    }
+                    _ => {}
                 }
-                "centre" => centre = Some(parse_centre(value)?),
-                "zoom" => {
-                    zoom = Some(
-                        value
-                            .parse::<u8>()
-                            .ok()
-                            .filter(|z| (7..=18).contains(z))
-                            .ok_or_else(|| format!("« {value} » : nombre de 7 à 18 attendu"))?,
-                    )
-                }
-                _ => {}
-            }
-            Ok(())
-        })?;
+                Ok(())
+            });
+            errors.extend(read.err());
+        }
         options.view = match (centre, zoom) {
             (Some((lat, lon)), zoom) => Some(InitialView {
                 lat,
@@ -184,14 +201,15 @@ impl EmbedOptions {
                 zoom: zoom.unwrap_or(DEFAULT_ZOOM),
             }),
             (None, Some(_)) => {
-                return Err(FilterError::new(
+                errors.push(FilterError::new(
                     "zoom",
                     "il faut aussi un centre (centre=latitude,longitude)",
                 ));
+                None
             }
             (None, None) => None,
         };
-        Ok(options)
+        (options, errors)
     }
 
     /// The parameters that give these options back; the defaults are left out.
@@ -331,6 +349,19 @@ mod tests {
         ] {
             assert_eq!(read(query).unwrap_err().parameter, parameter, "{query}");
         }
+        let pairs = [
+            ("titre", "Nos ateliers"),
+            ("couleur", "bleu"),
+            ("langue", "anglais"),
+        ];
+        let (kept, errors) = EmbedOptions::read_each(pairs);
+        assert_eq!(
+            kept.title.as_deref(),
+            Some("Nos ateliers"),
+            "the good setting stays"
+        );
+        let wrong: Vec<&str> = errors.iter().map(|e| e.parameter.as_str()).collect();
+        assert_eq!(wrong, ["couleur", "langue"], "every wrong one is named");
         let long = format!("titre={}", "a".repeat(81));
         assert_eq!(read(&long).unwrap_err().parameter, "titre");
     }

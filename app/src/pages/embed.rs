@@ -27,8 +27,12 @@ impl EmbedQuery {
             .collect();
         Search::from_pairs(&map)?;
         Layers::from_query(&get_all(LAYERS_PARAMETER))?;
-        let options = read_options(&get_all)?;
-        Ok(EmbedQuery { map, options })
+        let (options, mut errors) = read_options(&get_all);
+        if errors.is_empty() {
+            Ok(EmbedQuery { map, options })
+        } else {
+            Err(errors.swap_remove(0))
+        }
     }
 
     /// The embed's query string, as understood.
@@ -44,13 +48,14 @@ impl EmbedQuery {
     }
 }
 
-/// The embed's own settings in a URL; `get_all` gives every value of one parameter.
-pub fn read_options(get_all: &impl Fn(&str) -> Vec<String>) -> Result<EmbedOptions, FilterError> {
+/// The embed's own settings in a URL, each read on its own; `get_all` gives every value of
+/// one parameter.
+pub fn read_options(get_all: &impl Fn(&str) -> Vec<String>) -> (EmbedOptions, Vec<FilterError>) {
     let own: Vec<(&str, String)> = EMBED_PARAMETERS
         .iter()
         .flat_map(|k| get_all(k).into_iter().map(move |v| (*k, v)))
         .collect();
-    EmbedOptions::from_query(own.iter().map(|(k, v)| (*k, v.as_str())))
+    EmbedOptions::read_each(own.iter().map(|(k, v)| (*k, v.as_str())))
 }
 
 /// `/embed`: the map page's search, map and lists in a partner's frame, with the partner's
@@ -59,11 +64,8 @@ pub fn read_options(get_all: &impl Fn(&str) -> Vec<String>) -> Result<EmbedOptio
 #[component]
 pub fn EmbedPage() -> impl IntoView {
     let query = use_query_map();
-    let read = query.with_untracked(|q| read_options(&|k| q.get_all(k).unwrap_or_default()));
-    let (options, problem) = match read {
-        Ok(options) => (options, None),
-        Err(e) => (EmbedOptions::default(), Some(e)),
-    };
+    let (options, problems) =
+        query.with_untracked(|q| read_options(&|k| q.get_all(k).unwrap_or_default()));
     // What the partner chose to show stays through the resident's searches; where to look
     // (the partner's area, centre and zoom) gives way to the resident's own search.
     let keep = query.with_untracked(|q| {
@@ -108,13 +110,14 @@ pub fn EmbedPage() -> impl IntoView {
                     <NewTab />
                 </a>
             </header>
-            {problem
-                .map(|e| {
+            {(!problems.is_empty())
+                .then(|| {
+                    let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
                     view! {
                         <p class="alerte" role="alert">
                             "Le code de cette carte contient un réglage que nous ne comprenons pas ("
-                            {e.to_string()}
-                            "). La carte s'affiche avec les réglages ordinaires."
+                            {said.join(" ; ")}
+                            "). Ce réglage reste ordinaire ; les autres s'appliquent."
                         </p>
                     }
                 })}

@@ -90,7 +90,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
         (
             Search::from_pairs(&map_page_pairs(get_all)).unwrap_or_default(),
             Layers::from_query(&get_all(LAYERS_PARAMETER)).unwrap_or_default(),
-            read_options(&get_all).unwrap_or_default(),
+            read_options(&get_all).0,
             ["hauteur", "centre", "zoom"].map(given),
         )
     });
