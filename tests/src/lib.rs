@@ -259,6 +259,27 @@ pub mod browser {
         }
     }
 
+    /// Script: true once the page's wasm has hydrated (`app::hydrate` sets the class).
+    pub const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
+
+    /// Fails the test, naming `what` and every violation, if axe-core finds any.
+    pub async fn assert_accessible(client: &Client, what: &str) {
+        let violations = axe_violations(client).await;
+        assert!(violations.is_empty(), "axe-core on {what}: {violations:#?}");
+    }
+
+    /// No element wider than the window (phones).
+    pub async fn fits_the_width(client: &Client) -> bool {
+        client
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1;",
+                vec![],
+            )
+            .await
+            .expect("script runs")
+            == true
+    }
+
     /// The accessibility violations axe-core (npm, pinned in package-lock.json) finds in the
     /// current page, against WCAG 2.1 A and AA, as "rule: help (elements)" lines.
     pub async fn axe_violations(client: &Client) -> Vec<String> {

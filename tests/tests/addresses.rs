@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use carto82_e2e::browser::{poll, with_browser};
+use carto82_e2e::browser::{HYDRATED, poll, with_browser};
 use carto82_e2e::{spawn_app_with, stand_in_server};
 use fantoccini::key::Key;
 
@@ -36,7 +36,7 @@ async fn a_street_address_is_found_through_the_configured_api_and_searched_aroun
     with_browser(1280, 900, move |client| async move {
         client.goto(&home).await.unwrap();
         assert_eq!(
-            poll(&client, "return document.documentElement.classList.contains('hydrate');", 20, |v| v == true).await,
+            poll(&client, HYDRATED, 20, |v| v == true).await,
             true
         );
         let input = client.find(fantoccini::Locator::Id("ou")).await.unwrap();

@@ -1,6 +1,6 @@
 //! The map page in headless Chromium: hydration, markers, list, zone choice, opening a place.
 
-use carto82_e2e::browser::{poll, with_browser};
+use carto82_e2e::browser::{HYDRATED, poll, with_browser};
 use carto82_e2e::{artefacts_dir, spawn_app};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
@@ -13,7 +13,6 @@ const MARKER_COUNT: &str = r#"
     return singles + grouped;
 "#;
 const LIST_COUNT: &str = "return document.querySelectorAll('ol.lieux > li').length;";
-const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
 
 async fn api_ids(app: &carto82_e2e::TestApp, query: &str) -> Vec<String> {
     let body = app.get_json(&format!("/api/places{query}")).await;

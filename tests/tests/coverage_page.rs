@@ -1,12 +1,10 @@
 //! `/couverture` in headless Chromium: the map image, the tables against the API, a filter
 //! changing the figures, and accessibility (axe-core).
 
-use carto82_e2e::browser::{axe_violations, poll, with_browser};
+use carto82_e2e::browser::{HYDRATED, assert_accessible, axe_violations, poll, with_browser};
 use carto82_e2e::{artefacts_dir, spawn_app};
 use fantoccini::Locator;
 use serde_json::Value;
-
-const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
 
 /// The EPCI table as [name, population, places] with the digits only.
 const EPCI_TABLE: &str = r#"
@@ -55,8 +53,7 @@ async fn the_coverage_page_shows_the_map_the_tables_of_the_api_and_follows_filte
         let shown = client.execute(EPCI_TABLE, vec![]).await.unwrap();
         assert_eq!(shown, expected(&all), "the EPCI table is the API's");
 
-        let violations = axe_violations(&client).await;
-        assert!(violations.is_empty(), "axe-core on /couverture: {violations:#?}");
+        assert_accessible(&client, "/couverture").await;
 
         // Choose the France services network by keyboard-reachable controls, and submit.
         client
@@ -93,8 +90,7 @@ async fn the_coverage_page_shows_the_map_the_tables_of_the_api_and_follows_filte
         let png = client.screenshot().await.unwrap();
         std::fs::write(artefacts_dir().join("couverture-france-services.png"), png).unwrap();
 
-        let violations = axe_violations(&client).await;
-        assert!(violations.is_empty(), "axe-core with a filter: {violations:#?}");
+        assert_accessible(&client, "/couverture with a filter").await;
     })
     .await;
 }

@@ -4,11 +4,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use carto82_e2e::browser::{axe_violations, poll, with_browser};
+use carto82_e2e::browser::{HYDRATED, assert_accessible, fits_the_width, poll, with_browser};
 use carto82_e2e::{spawn_app, spawn_app_with, stand_in_server};
 use fantoccini::{Client, Locator};
-
-const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
 
 /// A partner's site on another loopback port: each path serves the page set for it.
 async fn partner_site() -> (u16, Arc<Mutex<HashMap<String, String>>>) {
@@ -260,19 +258,8 @@ async fn the_builder_and_an_embed_have_no_accessibility_violations() {
                     true,
                     "{page}"
                 );
-                let violations = axe_violations(&client).await;
-                assert!(
-                    violations.is_empty(),
-                    "{page} at {width} px: {violations:#?}"
-                );
-                let overflow = client
-                    .execute(
-                        "return document.documentElement.scrollWidth > window.innerWidth;",
-                        vec![],
-                    )
-                    .await
-                    .unwrap();
-                assert_eq!(overflow, false, "{page} fits {width} px");
+                assert_accessible(&client, &format!("{page} at {width} px")).await;
+                assert!(fits_the_width(&client).await, "{page} fits {width} px");
             }
         })
         .await;

@@ -5,13 +5,13 @@
 
 use std::time::{Duration, Instant};
 
-use carto82_e2e::browser::{axe_violations, downloads_dir, poll, with_browser};
+use carto82_e2e::browser::{
+    HYDRATED, assert_accessible, downloads_dir, fits_the_width, poll, with_browser,
+};
 use carto82_e2e::{artefacts_dir, spawn_app};
 use fantoccini::Client;
 use fantoccini::key::Key;
 use serde_json::Value;
-
-const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
 
 /// Presses Tab until `focused` (a script returning true or false) holds; at most `max` times.
 async fn tab_to(client: &Client, focused: &str, max: usize) {
@@ -45,9 +45,6 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(artefacts_dir().join(name), png).unwrap();
 }
 
-/// No element wider than the screen (phones).
-const OVERFLOW: &str = "return document.documentElement.scrollWidth <= window.innerWidth + 1;";
-
 #[tokio::test]
 async fn a_resident_finds_help_near_home_by_keyboard_only() {
     let app = spawn_app().await;
@@ -56,7 +53,7 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         client.goto(&home).await.unwrap();
         assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
         screenshot(&client, "telephone-accueil.png").await;
-        assert_eq!(client.execute(OVERFLOW, vec![]).await.unwrap(), true, "home fits a phone");
+        assert!(fits_the_width(&client).await, "home fits a phone");
 
         // Type the beginning of a commune; the suggestions come from our own list.
         tab_to(&client, "return document.activeElement.id === 'ou';", 15).await;
@@ -69,8 +66,7 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         )
         .await;
         assert_eq!(suggestions, serde_json::json!(["Lauzerte (82110)"]));
-        let violations = axe_violations(&client).await;
-        assert!(violations.is_empty(), "axe-core with suggestions open: {violations:#?}");
+        assert_accessible(&client, "the home page with suggestions open").await;
         press(&client, &Key::Down).await;
         assert_eq!(
             client.execute("return document.getElementById('ou').getAttribute('aria-activedescendant');", vec![]).await.unwrap(),
@@ -98,9 +94,8 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
                 .as_str().unwrap().contains("trouvés")
         );
         screenshot(&client, "telephone-resultats.png").await;
-        assert_eq!(client.execute(OVERFLOW, vec![]).await.unwrap(), true, "results fit a phone");
-        let violations = axe_violations(&client).await;
-        assert!(violations.is_empty(), "axe-core on a search result: {violations:#?}");
+        assert!(fits_the_width(&client).await, "results fit a phone");
+        assert_accessible(&client, "a search result").await;
 
         // Open the nearest place, then its own page.
         tab_to(&client, "return document.activeElement === document.querySelector('ol.lieux > li:first-child summary');", 120).await;
@@ -123,9 +118,8 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         let status = client.execute("return document.querySelector('.ouverture').textContent;", vec![]).await.unwrap();
         assert!(status.as_str().unwrap().starts_with("Ouvert maintenant") || status.as_str().unwrap().starts_with("Fermé maintenant"));
         screenshot(&client, "telephone-lieu.png").await;
-        assert_eq!(client.execute(OVERFLOW, vec![]).await.unwrap(), true, "a place page fits a phone");
-        let violations = axe_violations(&client).await;
-        assert!(violations.is_empty(), "axe-core on a place page: {violations:#?}");
+        assert!(fits_the_width(&client).await, "a place page fits a phone");
+        assert_accessible(&client, "a place page").await;
 
         // An event held there, and its calendar file.
         tab_to(&client, "return !!document.activeElement.closest('.evenement .titre');", 60).await;
@@ -138,8 +132,7 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         )
         .await;
         let id = event.as_str().unwrap().trim_start_matches("/evenements/").to_owned();
-        let violations = axe_violations(&client).await;
-        assert!(violations.is_empty(), "axe-core on an event page: {violations:#?}");
+        assert_accessible(&client, "an event page").await;
         let target = downloads_dir().join(format!("{id}.ics"));
         let _ = std::fs::remove_file(&target);
         tab_to(&client, "return !!document.activeElement.matches('a[download][href$=\".ics\"]');", 40).await;
@@ -236,8 +229,7 @@ async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
         client.goto(&url).await.unwrap();
         assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
         client.find(fantoccini::Locator::Css("details.besoins > summary")).await.unwrap().click().await.unwrap();
-        let violations = axe_violations(&client).await;
-        assert!(violations.is_empty(), "axe-core with the filters open: {violations:#?}");
+        assert_accessible(&client, "the home page with the filters open").await;
         client
             .find(fantoccini::Locator::Css("label[for='f-service-aide-aux-demarches-administratives']"))
             .await
