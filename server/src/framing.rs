@@ -19,8 +19,12 @@ pub enum FrameAncestors {
 }
 
 impl FrameAncestors {
-    /// The `Content-Security-Policy` of `/embed`. A list keeps our own origin, whose
-    /// "Intégrer la carte" page shows a preview.
+    /// The `Content-Security-Policy` of `/embed`, built once at start-up.
+    pub fn header_value(&self) -> HeaderValue {
+        HeaderValue::from_str(&self.policy()).expect("origins are checked header-safe")
+    }
+
+    /// A list keeps our own origin, whose "Intégrer la carte" page shows a preview.
     fn policy(&self) -> String {
         match self {
             FrameAncestors::Any => "frame-ancestors *".to_owned(),
@@ -83,14 +87,12 @@ pub fn parse_origin(value: &str, wildcard: bool) -> Result<String, String> {
     Ok(origin.to_owned())
 }
 
-/// Sets the framing headers of the answer to `path`.
-pub fn set_headers(path: &str, ancestors: &FrameAncestors, headers: &mut HeaderMap) {
+/// Sets the framing headers of the answer to `path`; `embed_policy` is
+/// `FrameAncestors::header_value`.
+pub fn set_headers(path: &str, embed_policy: &HeaderValue, headers: &mut HeaderMap) {
     if path == EMBED_PATH {
         headers.remove(header::X_FRAME_OPTIONS);
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_str(&ancestors.policy()).expect("origins are header-safe"),
-        );
+        headers.insert(header::CONTENT_SECURITY_POLICY, embed_policy.clone());
     } else {
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
         headers.insert(
@@ -132,10 +134,10 @@ mod tests {
     #[test]
     fn only_the_embed_may_be_framed() {
         let mut headers = HeaderMap::new();
-        set_headers("/", &FrameAncestors::Any, &mut headers);
+        set_headers("/", &FrameAncestors::Any.header_value(), &mut headers);
         assert_eq!(headers.get(header::X_FRAME_OPTIONS).unwrap(), "DENY");
         let mut headers = HeaderMap::new();
-        set_headers("/embed", &FrameAncestors::Any, &mut headers);
+        set_headers("/embed", &FrameAncestors::Any.header_value(), &mut headers);
         assert!(headers.get(header::X_FRAME_OPTIONS).is_none());
         assert_eq!(
             headers.get(header::CONTENT_SECURITY_POLICY).unwrap(),

@@ -126,6 +126,7 @@ fn run(
     } = site;
     let reports = web::Data::new(reports);
     let public = web::Data::new(public_url.clone());
+    let embed_policy = frame_ancestors.header_value();
     let catalogue: SharedCatalogue = store.clone();
     let data = web::Data::from(store);
     let leptos_options = LeptosOptions::builder()
@@ -141,7 +142,7 @@ fn run(
         let shell_config = shell_config.clone();
         let catalogue = catalogue.clone();
         let public_url = public_url.clone();
-        let frame_ancestors = frame_ancestors.clone();
+        let embed_policy = embed_policy.clone();
         App::new()
             .wrap(Compress::default())
             .wrap(
@@ -152,11 +153,11 @@ fn run(
             // Only the embed may be framed by other sites.
             .wrap_fn(move |request, service| {
                 let path = request.path().to_owned();
-                let ancestors = frame_ancestors.clone();
+                let policy = embed_policy.clone();
                 let answer = service.call(request);
                 async move {
                     let mut answer = answer.await?;
-                    framing::set_headers(&path, &ancestors, answer.headers_mut());
+                    framing::set_headers(&path, &policy, answer.headers_mut());
                     Ok(answer)
                 }
             })
