@@ -27,12 +27,9 @@ impl EmbedQuery {
             .collect();
         Search::from_pairs(&map)?;
         Layers::from_query(&get_all(LAYERS_PARAMETER))?;
-        let (options, mut errors) = read_options(&get_all);
-        if errors.is_empty() {
-            Ok(EmbedQuery { map, options })
-        } else {
-            Err(errors.swap_remove(0))
-        }
+        let own = own_settings(&get_all);
+        let options = EmbedOptions::from_query(own.iter().map(|(k, v)| (*k, v.as_str())))?;
+        Ok(EmbedQuery { map, options })
     }
 
     /// The embed's query string, as understood.
@@ -51,11 +48,16 @@ impl EmbedQuery {
 /// The embed's own settings in a URL, each read on its own; `get_all` gives every value of
 /// one parameter.
 pub fn read_options(get_all: &impl Fn(&str) -> Vec<String>) -> (EmbedOptions, Vec<FilterError>) {
-    let own: Vec<(&str, String)> = EMBED_PARAMETERS
+    let own = own_settings(get_all);
+    EmbedOptions::read_each(own.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// Every value of the embed's own parameters.
+fn own_settings(get_all: &impl Fn(&str) -> Vec<String>) -> Vec<(&'static str, String)> {
+    EMBED_PARAMETERS
         .iter()
         .flat_map(|k| get_all(k).into_iter().map(move |v| (*k, v)))
-        .collect();
-    EmbedOptions::read_each(own.iter().map(|(k, v)| (*k, v.as_str())))
+        .collect()
 }
 
 /// `/embed`: the map page's search, map and lists in a partner's frame, with the partner's
