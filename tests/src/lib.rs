@@ -262,6 +262,22 @@ pub mod browser {
     /// Script: true once the page's wasm has hydrated (`app::hydrate` sets the class).
     pub const HYDRATED: &str = "return document.documentElement.classList.contains('hydrate');";
 
+    /// Opens `url` and waits until the page has hydrated (fails the test otherwise).
+    pub async fn open(client: &Client, url: &str) {
+        client.goto(url).await.expect("page opens");
+        assert_eq!(
+            poll(client, HYDRATED, 20, |v| v == true).await,
+            true,
+            "{url} hydrates"
+        );
+    }
+
+    /// Saves a screenshot of the window in `tests/artefacts/`.
+    pub async fn save_screenshot(client: &Client, name: &str) {
+        let png = client.screenshot().await.expect("screenshot");
+        std::fs::write(super::artefacts_dir().join(name), png).expect("write screenshot");
+    }
+
     /// Fails the test, naming `what` and every violation, if axe-core finds any.
     pub async fn assert_accessible(client: &Client, what: &str) {
         let violations = axe_violations(client).await;

@@ -3,7 +3,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use carto82_e2e::browser::{HYDRATED, poll, with_browser};
+use carto82_e2e::browser::{open, poll, with_browser};
 use carto82_e2e::{spawn_app_with, stand_in_server};
 use fantoccini::key::Key;
 
@@ -34,11 +34,7 @@ async fn a_street_address_is_found_through_the_configured_api_and_searched_aroun
         spawn_app_with(move |args| args.adresses = Some(format!("http://127.0.0.1:{port}/"))).await;
     let home = app.url("/");
     with_browser(1280, 900, move |client| async move {
-        client.goto(&home).await.unwrap();
-        assert_eq!(
-            poll(&client, HYDRATED, 20, |v| v == true).await,
-            true
-        );
+        open(&client, &home).await;
         let input = client.find(fantoccini::Locator::Id("ou")).await.unwrap();
         input.send_keys("12 rue de la republique").await.unwrap();
         let shown = poll(

@@ -1,8 +1,8 @@
 //! The map page in headless Chromium: hydration, markers, list, zone choice, opening a place.
 
-use carto82_e2e::browser::{HYDRATED, poll, with_browser};
-use carto82_e2e::{artefacts_dir, spawn_app};
-use fantoccini::{Client, Locator};
+use carto82_e2e::browser::{open, poll, save_screenshot, with_browser};
+use carto82_e2e::spawn_app;
+use fantoccini::Locator;
 use serde_json::Value;
 
 /// Markers on the map: single markers plus the places counted inside each cluster.
@@ -24,11 +24,6 @@ async fn api_ids(app: &carto82_e2e::TestApp, query: &str) -> Vec<String> {
         .collect()
 }
 
-async fn save_screenshot(client: &Client, name: &str) {
-    let png = client.screenshot().await.expect("screenshot");
-    std::fs::write(artefacts_dir().join(name), png).expect("write screenshot");
-}
-
 #[tokio::test]
 async fn the_map_page_hydrates_shows_every_place_and_filters_by_zone() {
     let app = spawn_app().await;
@@ -38,8 +33,7 @@ async fn the_map_page_hydrates_shows_every_place_and_filters_by_zone() {
     let url = app.url("/");
 
     with_browser(1280, 900, move |client| async move {
-        client.goto(&url).await.unwrap();
-        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true, "the page hydrates");
+        open(&client, &url).await;
 
         let n = all.len() as u64;
         let markers = poll(&client, MARKER_COUNT, 20, |v| v == n).await;
@@ -127,8 +121,7 @@ async fn clicking_a_marker_opens_its_place_in_the_list() {
     let app = spawn_app().await;
     let url = app.url("/?epci=248200099");
     with_browser(1280, 900, move |client| async move {
-        client.goto(&url).await.unwrap();
-        poll(&client, HYDRATED, 20, |v| v == true).await;
+        open(&client, &url).await;
         let marker = poll(
             &client,
             "const m = document.querySelector('#carte .leaflet-marker-icon.marqueur'); return m ? m.title : null;",
@@ -161,8 +154,7 @@ async fn on_a_phone_the_map_and_list_stack_without_overflow() {
     let app = spawn_app().await;
     let url = app.url("/");
     with_browser(360, 740, move |client| async move {
-        client.goto(&url).await.unwrap();
-        poll(&client, HYDRATED, 20, |v| v == true).await;
+        open(&client, &url).await;
         let overflow = client
             .execute("return document.documentElement.scrollWidth - window.innerWidth;", vec![])
             .await
@@ -197,8 +189,7 @@ async fn clicking_an_epci_on_the_map_chooses_its_zone_then_the_epci() {
         counts
     };
     with_browser(1280, 900, move |client| async move {
-        client.goto(&url).await.unwrap();
-        poll(&client, HYDRATED, 20, |v| v == true).await;
+        open(&client, &url).await;
         // EPCI outlines are the map's only clickable shapes.
         const CLICK_FIRST_EPCI: &str = r#"
             const path = document.querySelector('#carte path.leaflet-interactive');

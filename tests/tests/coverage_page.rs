@@ -1,8 +1,10 @@
 //! `/couverture` in headless Chromium: the map image, the tables against the API, a filter
 //! changing the figures, and accessibility (axe-core).
 
-use carto82_e2e::browser::{HYDRATED, assert_accessible, axe_violations, poll, with_browser};
-use carto82_e2e::{artefacts_dir, spawn_app};
+use carto82_e2e::browser::{
+    assert_accessible, axe_violations, open, poll, save_screenshot, with_browser,
+};
+use carto82_e2e::spawn_app;
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -30,8 +32,7 @@ async fn the_coverage_page_shows_the_map_the_tables_of_the_api_and_follows_filte
         .await;
     let url = app.url("/couverture");
     with_browser(1280, 900, move |client| async move {
-        client.goto(&url).await.unwrap();
-        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true, "the page hydrates");
+        open(&client, &url).await;
         assert_eq!(poll(&client, MAP_SHAPES, 15, |v| v == 195).await, 195, "one shape per commune");
 
         let expected = |c: &Value| -> Value {
@@ -87,8 +88,7 @@ async fn the_coverage_page_shows_the_map_the_tables_of_the_api_and_follows_filte
             .unwrap();
         assert_eq!(gaps.as_u64(), Some(fs["sans_aide"].as_array().unwrap().len() as u64));
         assert_eq!(poll(&client, MAP_SHAPES, 15, |v| v == 195).await, 195);
-        let png = client.screenshot().await.unwrap();
-        std::fs::write(artefacts_dir().join("couverture-france-services.png"), png).unwrap();
+        save_screenshot(&client, "couverture-france-services.png").await;
 
         assert_accessible(&client, "/couverture with a filter").await;
     })

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use carto82_e2e::browser::{HYDRATED, assert_accessible, fits_the_width, poll, with_browser};
+use carto82_e2e::browser::{HYDRATED, assert_accessible, fits_the_width, open, poll, with_browser};
 use carto82_e2e::{spawn_app, spawn_app_with, stand_in_server};
 use fantoccini::{Client, Locator};
 
@@ -81,8 +81,7 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
     let partner_url = format!("http://127.0.0.1:{partner}");
     with_browser(420, 900, move |client| async move {
         // The partner chooses on /integrer: zone Est, events only, the AI theme.
-        client.goto(&builder).await.unwrap();
-        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        open(&client, &builder).await;
         client
             .find(Locator::Id("i-zone"))
             .await
@@ -252,12 +251,7 @@ async fn the_builder_and_an_embed_have_no_accessibility_violations() {
         let pages = pages.clone();
         with_browser(width, height, move |client| async move {
             for page in pages {
-                client.goto(&page).await.unwrap();
-                assert_eq!(
-                    poll(&client, HYDRATED, 20, |v| v == true).await,
-                    true,
-                    "{page}"
-                );
+                open(&client, &page).await;
                 assert_accessible(&client, &format!("{page} at {width} px")).await;
                 assert!(fits_the_width(&client).await, "{page} fits {width} px");
             }

@@ -6,9 +6,9 @@
 use std::time::{Duration, Instant};
 
 use carto82_e2e::browser::{
-    HYDRATED, assert_accessible, downloads_dir, fits_the_width, poll, with_browser,
+    assert_accessible, downloads_dir, fits_the_width, open, poll, save_screenshot, with_browser,
 };
-use carto82_e2e::{artefacts_dir, spawn_app};
+use carto82_e2e::spawn_app;
 use fantoccini::Client;
 use fantoccini::key::Key;
 use serde_json::Value;
@@ -40,19 +40,13 @@ async fn press(client: &Client, key: &str) {
         .unwrap();
 }
 
-async fn screenshot(client: &Client, name: &str) {
-    let png = client.screenshot().await.unwrap();
-    std::fs::write(artefacts_dir().join(name), png).unwrap();
-}
-
 #[tokio::test]
 async fn a_resident_finds_help_near_home_by_keyboard_only() {
     let app = spawn_app().await;
     let home = app.url("/");
     with_browser(360, 740, move |client| async move {
-        client.goto(&home).await.unwrap();
-        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
-        screenshot(&client, "telephone-accueil.png").await;
+        open(&client, &home).await;
+        save_screenshot(&client, "telephone-accueil.png").await;
         assert!(fits_the_width(&client).await, "home fits a phone");
 
         // Type the beginning of a commune; the suggestions come from our own list.
@@ -93,7 +87,7 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
             client.execute("return document.querySelector('[role=status][aria-live]').textContent;", vec![]).await.unwrap()
                 .as_str().unwrap().contains("trouvés")
         );
-        screenshot(&client, "telephone-resultats.png").await;
+        save_screenshot(&client, "telephone-resultats.png").await;
         assert!(fits_the_width(&client).await, "results fit a phone");
         assert_accessible(&client, "a search result").await;
 
@@ -117,7 +111,7 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         assert!(!hours.as_array().unwrap().is_empty(), "its hours are shown");
         let status = client.execute("return document.querySelector('.ouverture').textContent;", vec![]).await.unwrap();
         assert!(status.as_str().unwrap().starts_with("Ouvert maintenant") || status.as_str().unwrap().starts_with("Fermé maintenant"));
-        screenshot(&client, "telephone-lieu.png").await;
+        save_screenshot(&client, "telephone-lieu.png").await;
         assert!(fits_the_width(&client).await, "a place page fits a phone");
         assert_accessible(&client, "a place page").await;
 
@@ -161,8 +155,7 @@ async fn near_me_refused_says_so_and_offers_the_commune_search() {
     let app = spawn_app().await;
     let home = app.url("/");
     with_browser(360, 740, move |client| async move {
-        client.goto(&home).await.unwrap();
-        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        open(&client, &home).await;
         // A headless browser has no position to give and nobody to grant it.
         client
             .execute("[...document.querySelectorAll('form.recherche button')].find(b => b.textContent === 'Près de moi').click(); return true;", vec![])
@@ -226,8 +219,7 @@ async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
     );
     let url = app.url("/?ou=Montauban&radius=20");
     with_browser(1280, 900, move |client| async move {
-        client.goto(&url).await.unwrap();
-        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        open(&client, &url).await;
         client.find(fantoccini::Locator::Css("details.besoins > summary")).await.unwrap().click().await.unwrap();
         assert_accessible(&client, "the home page with the filters open").await;
         client
@@ -269,8 +261,7 @@ async fn layers_show_and_hide_events_and_resources_on_the_map_and_in_the_lists()
     let app = spawn_app().await;
     let url = app.url("/?ou=Montauban&radius=10");
     with_browser(1280, 900, move |client| async move {
-        client.goto(&url).await.unwrap();
-        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true);
+        open(&client, &url).await;
         let listed = client.execute("return document.querySelectorAll('.bloc-evenements li.evenement').length;", vec![]).await.unwrap();
         assert!(listed.as_u64().unwrap() > 0);
         let on_map = poll(&client, "return document.querySelectorAll('#carte .marqueur-evenement').length;", 15, |v| *v == listed).await;
