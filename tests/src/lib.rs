@@ -191,8 +191,7 @@ pub mod browser {
         }
     }
 
-    async fn connect(port: u16, width: u32, height: u32) -> Client {
-        let profile = std::env::temp_dir().join(format!("carto82-chromium-{port}"));
+    async fn connect(port: u16, profile: &std::path::Path, width: u32, height: u32) -> Client {
         let mut capabilities = serde_json::Map::new();
         capabilities.insert(
             "goog:chromeOptions".into(),
@@ -249,11 +248,18 @@ pub mod browser {
         F: FnOnce(Client) -> Fut,
         Fut: Future<Output = ()> + Send + 'static,
     {
+        // A fresh profile per browser, deleted once Chromium has quit: a test run would
+        // otherwise leave a few megabytes in /tmp for each browser it opened.
+        let profile = tempfile::Builder::new()
+            .prefix("carto82-chromium-")
+            .tempdir()
+            .expect("browser profile directory");
         let driver = Driver::start();
-        let client = connect(driver.port, width, height).await;
+        let client = connect(driver.port, profile.path(), width, height).await;
         let outcome = tokio::spawn(test(client.clone())).await;
         let _ = client.close().await;
         drop(driver);
+        drop(profile);
         if let Err(e) = outcome {
             std::panic::resume_unwind(e.into_panic());
         }
