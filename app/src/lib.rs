@@ -9,6 +9,8 @@ pub mod catalogue;
 mod components;
 pub mod format;
 #[cfg(feature = "hydrate")]
+mod full_page_links;
+#[cfg(feature = "hydrate")]
 mod leaflet_map;
 pub mod model;
 mod pages;
@@ -21,10 +23,16 @@ pub use shell::{App, ShellConfig, TileLayerConfig, shell};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Lets the stylesheet hide what only a page without JavaScript needs (and tells tests
-    // that hydration ran).
-    if let Some(root) = leptos::prelude::document().document_element() {
-        let _ = root.set_attribute("class", "hydrate");
-    }
+    full_page_links::install();
+    // Asynchronous, as `leptos::mount::hydrate_lazy`: a page split off into its own wasm
+    // file (see shell.rs) is fetched before it can hydrate.
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::prelude::document().body().expect("a <body>");
+        leptos::mount::hydrate_from_async(body, App).await.forget();
+        // Lets the stylesheet hide what only a page without JavaScript needs (and tells
+        // tests that hydration ran).
+        if let Some(root) = leptos::prelude::document().document_element() {
+            let _ = root.set_attribute("class", "hydrate");
+        }
+    });
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, LazyRoute, SsrMode,
     components::{Outlet, ParentRoute, Route, Router, Routes},
-    path,
+    lazy_route, path,
 };
 
 use crate::pages::coverage::CoveragePage;
@@ -86,11 +86,11 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <main id="contenu"><p>"Cette page n'existe pas."</p></main> }>
                 <ParentRoute path=path!("") view=SiteFrame>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("couverture") view=CoveragePage ssr=SsrMode::Async />
-                    <Route path=path!("integrer") view=EmbedBuilderPage ssr=SsrMode::Async />
-                    <Route path=path!("lieux/:id") view=PlacePage ssr=SsrMode::Async />
-                    <Route path=path!("evenements/:id") view=EventPage ssr=SsrMode::Async />
-                    <Route path=path!("ressources/:id") view=ResourcePage ssr=SsrMode::Async />
+                    <Route path=path!("couverture") view={Lazy::<Coverage>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("integrer") view={Lazy::<EmbedBuilder>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("lieux/:id") view={Lazy::<Place>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("evenements/:id") view={Lazy::<Event>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("ressources/:id") view={Lazy::<Resource>::new()} ssr=SsrMode::Async />
                 </ParentRoute>
                 // In a partner's frame: no header, no footer.
                 <Route path=path!("embed") view=EmbedPage ssr=SsrMode::Async />
@@ -98,6 +98,47 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
+
+/// A page whose code the browser loads only when it is opened: xtask splits each one's
+/// view into its own wasm file, so that the map and the embed, which most visits are, do
+/// not download the other pages. Links to them are full page loads (`full_page_links`
+/// says why). The pages load their data themselves.
+macro_rules! lazy_page {
+    ($route:ident, $page:ident) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page /> }.into_any()
+            }
+        }
+    };
+}
+
+/// Where the lazy pages live, for `full_page_links`: paths equal to the first list, or
+/// starting with one of the second. Keep in step with the routes in `App`.
+#[cfg(any(feature = "hydrate", test))]
+const SPLIT_PAGES: ([&str; 2], [&str; 3]) = (
+    ["/couverture", "/integrer"],
+    ["/lieux/", "/evenements/", "/ressources/"],
+);
+
+#[cfg(any(feature = "hydrate", test))]
+pub(crate) fn is_split_page(path: &str) -> bool {
+    let (pages, prefixes) = SPLIT_PAGES;
+    pages.contains(&path) || prefixes.iter().any(|prefix| path.starts_with(prefix))
+}
+
+lazy_page!(Coverage, CoveragePage);
+lazy_page!(EmbedBuilder, EmbedBuilderPage);
+lazy_page!(Place, PlacePage);
+lazy_page!(Event, EventPage);
+lazy_page!(Resource, ResourcePage);
 
 /// The site's header, navigation and footer around every page but the embed.
 #[component]
@@ -138,5 +179,26 @@ fn SiteFrame() -> impl IntoView {
                 "IGN et INSEE (contours des communes). Licence Ouverte."
             </p>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_split_page;
+
+    #[test]
+    fn the_map_and_the_embed_are_not_split_off_the_other_pages_are() {
+        for path in ["/", "/embed", "/api", "/couverture-x", "/lieux"] {
+            assert!(!is_split_page(path), "{path}");
+        }
+        for path in [
+            "/couverture",
+            "/integrer",
+            "/lieux/france-services-000",
+            "/evenements/e1",
+            "/ressources/r1",
+        ] {
+            assert!(is_split_page(path), "{path}");
+        }
     }
 }

@@ -25,7 +25,7 @@ pub fn site_dir() -> PathBuf {
         .join("site")
 }
 
-/// Copies a directory tree (a dataset to edit in a test).
+/// Copies a directory tree (a dataset or a built site to edit in a test).
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {

@@ -1,7 +1,7 @@
 //! The map page in headless Chromium: hydration, markers, list, zone choice, opening a place.
 
-use carto82_e2e::browser::{open, poll, save_screenshot, with_browser};
-use carto82_e2e::spawn_app;
+use carto82_e2e::browser::{HYDRATED, open, poll, save_screenshot, with_browser};
+use carto82_e2e::{spawn_app, spawn_app_with};
 use fantoccini::Locator;
 use serde_json::Value;
 
@@ -212,6 +212,126 @@ async fn clicking_an_epci_on_the_map_chooses_its_zone_then_the_epci() {
         let n = api["features"].as_array().unwrap().len() as u64;
         assert_eq!(poll(&client, LIST_COUNT, 10, |v| v == n).await, n, "list follows {query}");
         assert_eq!(poll(&client, MARKER_COUNT, 10, |v| v == n).await, n, "markers follow {query}");
+    })
+    .await;
+}
+
+/// Paths under `/pkg/` the page has fetched so far.
+const FETCHED_CODE: &str = "return performance.getEntriesByType('resource')
+    .map(e => new URL(e.name).pathname).filter(p => p.startsWith('/pkg/'));";
+
+async fn fetched_code(client: &fantoccini::Client) -> Vec<String> {
+    let paths = client
+        .execute(FETCHED_CODE, vec![])
+        .await
+        .expect("script runs");
+    serde_json::from_value(paths).expect("a list of paths")
+}
+
+/// Opens `/`, checks that it downloaded no other page's code, follows the menu link to the
+/// coverage page, and returns once that page shows its table (one row per EPCI).
+async fn from_the_map_to_the_coverage_page(client: &fantoccini::Client, url: &str) {
+    open(client, url).await;
+    let on_the_map = fetched_code(client).await;
+    assert!(
+        on_the_map.iter().any(|p| p == "/pkg/app_bg.wasm"),
+        "{on_the_map:?}"
+    );
+    assert!(
+        !on_the_map.iter().any(|p| p.contains("split_")),
+        "the map page downloads no other page's code: {on_the_map:?}"
+    );
+    // Marks this document, to tell a navigation inside the page from a page load.
+    client
+        .execute("window.sameDocument = true;", vec![])
+        .await
+        .unwrap();
+    client
+        .find(Locator::LinkText("Couverture du territoire"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let rows = poll(
+        client,
+        "return document.querySelectorAll('#indicateurs-epci tbody tr').length;",
+        20,
+        |v| v.as_u64().is_some_and(|n| n > 0),
+    )
+    .await;
+    assert_eq!(
+        rows, 10,
+        "the coverage page shows its table, one row per EPCI"
+    );
+    assert_eq!(
+        client
+            .execute("return window.sameDocument === true;", vec![])
+            .await
+            .unwrap(),
+        false,
+        "a link to a split page is a page load"
+    );
+}
+
+/// The other pages' code is in files of its own (xtask splits the wasm): the map page does
+/// not download it; opening such a page downloads its code and no other page's, and the
+/// page hydrates.
+#[tokio::test]
+async fn a_page_s_code_is_downloaded_only_when_it_is_opened() {
+    let app = spawn_app().await;
+    let url = app.url("/");
+    with_browser(1280, 900, move |client| async move {
+        from_the_map_to_the_coverage_page(&client, &url).await;
+        assert_eq!(
+            poll(&client, HYDRATED, 20, |v| v == true).await,
+            true,
+            "the coverage page hydrates"
+        );
+        let fetched = fetched_code(&client).await;
+        assert!(
+            fetched.iter().any(|p| p.contains("split___coverage_view")),
+            "the coverage page's code is fetched: {fetched:?}"
+        );
+        assert!(
+            !fetched
+                .iter()
+                .any(|p| p.contains("split___embed_builder_view")),
+            "and no other page's: {fetched:?}"
+        );
+    })
+    .await;
+}
+
+/// On a weak network a page's code may fail to download: the page still opens, from the
+/// server, and its links still work.
+#[tokio::test]
+async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
+    let site = tempfile::tempdir().expect("temporary directory");
+    carto82_e2e::copy_dir(&carto82_e2e::site_dir(), site.path());
+    for entry in std::fs::read_dir(site.path().join("pkg")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_string_lossy().contains("split___coverage_view") {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let app = spawn_app_with(|args| args.site = site.path().to_owned()).await;
+    let places = api_ids(&app, "").await.len();
+    let url = app.url("/");
+    with_browser(1280, 900, move |client| async move {
+        from_the_map_to_the_coverage_page(&client, &url).await;
+        client
+            .find(Locator::LinkText("La carte"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(
+            poll(&client, LIST_COUNT, 20, |v| v == places).await,
+            places,
+            "back on the map, every place is listed"
+        );
     })
     .await;
 }
