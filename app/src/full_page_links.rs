@@ -1,12 +1,15 @@
 //! Links the browser follows itself, with a full page load, instead of the router.
 //!
-//! - Links to the pages split off into their own wasm files (`shell::is_split_page`). With
-//!   Leptos 0.8 a split file that fails to download stops the whole app (a panic): a
-//!   resident on a weak network would click a place and be left with a map that no longer
-//!   answers. A page load instead shows the page from the server, readable with or without
-//!   its code, which the server's `<link rel="preload">` fetches alongside.
+//! - Links to another page whose code is not in the main wasm (`shell::in_the_main_wasm`):
+//!   the pages split off into their own wasm files, and paths that are not pages of the app
+//!   (`/api`), which the router would answer with its "no such page". With Leptos 0.8 a
+//!   split file that fails to download stops the whole app (a panic): a resident on a weak
+//!   network would click a place and be left with a map that no longer answers. A page
+//!   load instead shows the page from the server, readable with or without its code, which
+//!   the server's `<link rel="preload">` fetches alongside. Links within the current page
+//!   (another sort order of a table) stay with the router: that page's code is loaded.
 //! - Every link of ours, once the app has stopped (any panic): the router would still take
-//!   the click and then do nothing.
+//!   the click and then do nothing. The document then carries `data-arret`.
 //!
 //! The router leaves links marked `rel="external"` to the browser. This marks a link as it
 //! is clicked, before the router sees the click, so that every link is covered in one
@@ -24,6 +27,12 @@ pub fn install() {
     let report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         STOPPED.store(true, Ordering::Relaxed);
+        if let Some(root) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+        {
+            let _ = root.set_attribute("data-arret", "");
+        }
         report(info);
     }));
     let on_click = Closure::<dyn Fn(Event)>::new(|event: Event| {
@@ -35,12 +44,18 @@ pub fn install() {
         else {
             return;
         };
-        let origin = web_sys::window().and_then(|window| window.location().origin().ok());
-        let ours = origin.is_some_and(|origin| link.origin() == origin);
-        let by_the_browser =
-            STOPPED.load(Ordering::Relaxed) || crate::shell::is_split_page(&link.pathname());
+        let Some(location) = web_sys::window().map(|window| window.location()) else {
+            return;
+        };
+        let ours = location
+            .origin()
+            .is_ok_and(|origin| link.origin() == origin);
+        let path = link.pathname();
+        let for_the_router = !STOPPED.load(Ordering::Relaxed)
+            && (crate::shell::in_the_main_wasm(&path)
+                || location.pathname().is_ok_and(|here| here == path));
         let rel = link.rel();
-        if ours && by_the_browser && !rel.split_whitespace().any(|word| word == "external") {
+        if ours && !for_the_router && !rel.split_whitespace().any(|word| word == "external") {
             link.set_rel(format!("{rel} external").trim_start());
         }
     });

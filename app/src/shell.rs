@@ -120,18 +120,12 @@ macro_rules! lazy_page {
     };
 }
 
-/// Where the lazy pages live, for `full_page_links`: paths equal to the first list, or
-/// starting with one of the second. Keep in step with the routes in `App`.
+/// Whether the code of the page at `path` is in the main wasm: only the map and the embed
+/// are; the other pages are split off (`lazy_page!`), and paths such as `/api` are not pages
+/// of the app at all. `full_page_links` leaves only links to these to the router.
 #[cfg(any(feature = "hydrate", test))]
-const SPLIT_PAGES: ([&str; 2], [&str; 3]) = (
-    ["/couverture", "/integrer"],
-    ["/lieux/", "/evenements/", "/ressources/"],
-);
-
-#[cfg(any(feature = "hydrate", test))]
-pub(crate) fn is_split_page(path: &str) -> bool {
-    let (pages, prefixes) = SPLIT_PAGES;
-    pages.contains(&path) || prefixes.iter().any(|prefix| path.starts_with(prefix))
+pub(crate) fn in_the_main_wasm(path: &str) -> bool {
+    matches!(path, "/" | "/embed")
 }
 
 lazy_page!(Coverage, CoveragePage);
@@ -184,12 +178,12 @@ fn SiteFrame() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::is_split_page;
+    use super::in_the_main_wasm;
 
     #[test]
-    fn the_map_and_the_embed_are_not_split_off_the_other_pages_are() {
-        for path in ["/", "/embed", "/api", "/couverture-x", "/lieux"] {
-            assert!(!is_split_page(path), "{path}");
+    fn only_the_map_and_the_embed_are_in_the_main_wasm() {
+        for path in ["/", "/embed"] {
+            assert!(in_the_main_wasm(path), "{path}");
         }
         for path in [
             "/couverture",
@@ -197,8 +191,11 @@ mod tests {
             "/lieux/france-services-000",
             "/evenements/e1",
             "/ressources/r1",
+            "/api",
+            "/api/coverage",
+            "/embed/x",
         ] {
-            assert!(is_split_page(path), "{path}");
+            assert!(!in_the_main_wasm(path), "{path}");
         }
     }
 }

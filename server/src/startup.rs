@@ -171,8 +171,15 @@ fn run(
             .route("/signaler", web::post().to(crate::reports::post))
             .app_data(public.clone())
             .route("/oembed", web::get().to(crate::oembed::oembed))
-            .service(static_files::service("/pkg", site.join("pkg")))
-            .service(static_files::service("/assets", site.join("assets")))
+            // The wasm files of one build go together (the split files call into the main
+            // one by index) and their names carry no content hash: a browser must check each
+            // is current (a 304 when it is) rather than pair a cached file with a new one.
+            .service(static_files::service("/pkg", site.join("pkg"), "no-cache"))
+            .service(static_files::service(
+                "/assets",
+                site.join("assets"),
+                "public, max-age=3600",
+            ))
             .leptos_routes_with_context(
                 routes.clone(),
                 move || {

@@ -7,15 +7,25 @@
 use std::path::{Component, Path, PathBuf};
 
 use actix_files::NamedFile;
+use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentEncoding};
 use actix_web::{HttpRequest, HttpResponse, Resource, web};
 
-/// `GET {mount}/{path}` served from `dir`.
-pub fn service(mount: &str, dir: PathBuf) -> Resource {
+/// `GET {mount}/{path}` served from `dir`, with the given `Cache-Control`.
+pub fn service(mount: &str, dir: PathBuf, cache_control: &'static str) -> Resource {
     web::resource(format!("{mount}/{{path:.+}}")).route(web::get().to(
         move |req: HttpRequest, path: web::Path<String>| {
             let dir = dir.clone();
-            async move { serve(&req, &dir, &path).await }
+            async move {
+                let mut response = serve(&req, &dir, &path).await;
+                if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
+                    response.headers_mut().insert(
+                        header::CACHE_CONTROL,
+                        header::HeaderValue::from_static(cache_control),
+                    );
+                }
+                response
+            }
         },
     ))
 }
@@ -57,14 +67,14 @@ async fn serve(req: &HttpRequest, dir: &Path, path: &str) -> HttpResponse {
                 .set_content_encoding(encoding)
                 .disable_content_disposition()
                 .into_response(req);
-            vary_and_cache(&mut response);
+            vary(&mut response);
             return response;
         }
     }
     match NamedFile::open_async(&original).await {
         Ok(file) => {
             let mut response = file.disable_content_disposition().into_response(req);
-            vary_and_cache(&mut response);
+            vary(&mut response);
             response
         }
         Err(_) => HttpResponse::NotFound().finish(),
@@ -78,15 +88,9 @@ fn append_extension(path: &Path, extension: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-fn vary_and_cache(response: &mut HttpResponse) {
-    let headers = response.headers_mut();
-    headers.insert(
+fn vary(response: &mut HttpResponse) {
+    response.headers_mut().insert(
         header::VARY,
         header::HeaderValue::from_static("Accept-Encoding"),
-    );
-    // File names carry no content hash yet: browsers revalidate hourly (ETag, Last-Modified).
-    headers.insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("public, max-age=3600"),
     );
 }

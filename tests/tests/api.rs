@@ -699,3 +699,25 @@ async fn record_pages_answer_404_in_plain_words_for_an_unknown_id() {
     }
     assert_eq!(app.get("/lieux/france-services-000").await.status(), 200);
 }
+
+/// The wasm files of one build go together: a browser revalidates them on every visit (a
+/// 304 costs a few hundred bytes) rather than pair a cached file with a newer one.
+#[tokio::test]
+async fn the_browser_code_is_revalidated_and_the_assets_cached_for_an_hour() {
+    let app = spawn_app().await;
+    let wasm = app.get("/pkg/app_bg.wasm").await;
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(wasm.headers()["cache-control"], "no-cache");
+    let etag = wasm.headers()["etag"].to_str().unwrap().to_owned();
+    let again = reqwest::Client::new()
+        .get(app.url("/pkg/app_bg.wasm"))
+        .header("If-None-Match", &etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304, "an unchanged file is not sent again");
+    assert_eq!(again.headers()["cache-control"], "no-cache");
+    let style = app.get("/assets/carto82.css").await;
+    assert_eq!(style.headers()["cache-control"], "public, max-age=3600");
+    assert_eq!(app.get("/pkg/absent.wasm").await.status(), 404);
+}

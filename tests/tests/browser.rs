@@ -1,4 +1,5 @@
-//! The map page in headless Chromium: hydration, markers, list, zone choice, opening a place.
+//! The map page in headless Chromium: hydration, markers, list, zone choice, opening a place;
+//! and how the other pages' code arrives (in files of its own, by page loads).
 
 use carto82_e2e::browser::{HYDRATED, open, poll, save_screenshot, with_browser};
 use carto82_e2e::{spawn_app, spawn_app_with};
@@ -228,6 +229,22 @@ async fn fetched_code(client: &fantoccini::Client) -> Vec<String> {
     serde_json::from_value(paths).expect("a list of paths")
 }
 
+/// Marks the current document, to tell a navigation inside the page from a page load.
+async fn mark_the_document(client: &fantoccini::Client) {
+    client
+        .execute("window.marked = true;", vec![])
+        .await
+        .expect("script runs");
+}
+
+async fn still_the_marked_document(client: &fantoccini::Client) -> bool {
+    client
+        .execute("return window.marked === true;", vec![])
+        .await
+        .expect("script runs")
+        == true
+}
+
 /// Opens `/`, checks that it downloaded no other page's code, follows the menu link to the
 /// coverage page, and returns once that page shows its table (one row per EPCI).
 async fn from_the_map_to_the_coverage_page(client: &fantoccini::Client, url: &str) {
@@ -238,14 +255,15 @@ async fn from_the_map_to_the_coverage_page(client: &fantoccini::Client, url: &st
         "{on_the_map:?}"
     );
     assert!(
-        !on_the_map.iter().any(|p| p.contains("split_")),
+        on_the_map.iter().all(|p| [
+            "/pkg/app.js",
+            "/pkg/app_bg.wasm",
+            "/pkg/__wasm_split.______________________.js"
+        ]
+        .contains(&p.as_str())),
         "the map page downloads no other page's code: {on_the_map:?}"
     );
-    // Marks this document, to tell a navigation inside the page from a page load.
-    client
-        .execute("window.sameDocument = true;", vec![])
-        .await
-        .unwrap();
+    mark_the_document(client).await;
     client
         .find(Locator::LinkText("Couverture du territoire"))
         .await
@@ -264,12 +282,8 @@ async fn from_the_map_to_the_coverage_page(client: &fantoccini::Client, url: &st
         rows, 10,
         "the coverage page shows its table, one row per EPCI"
     );
-    assert_eq!(
-        client
-            .execute("return window.sameDocument === true;", vec![])
-            .await
-            .unwrap(),
-        false,
+    assert!(
+        !still_the_marked_document(client).await,
         "a link to a split page is a page load"
     );
 }
@@ -294,10 +308,29 @@ async fn a_page_s_code_is_downloaded_only_when_it_is_opened() {
             "the coverage page's code is fetched: {fetched:?}"
         );
         assert!(
-            !fetched
+            fetched
                 .iter()
-                .any(|p| p.contains("split___embed_builder_view")),
+                .filter(|p| p.contains("split_"))
+                .all(|p| p.contains("split___coverage_view")),
             "and no other page's: {fetched:?}"
+        );
+        // A link within the page (another sort order) stays with the router.
+        mark_the_document(&client).await;
+        client
+            .find(Locator::Css("#indicateurs-epci th a[href*='tri=nom']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let sorted = poll(&client, "return location.search;", 10, |v| {
+            v.as_str().is_some_and(|s| s.contains("tri=nom"))
+        })
+        .await;
+        assert!(sorted.as_str().unwrap().contains("tri=nom"), "{sorted}");
+        assert!(
+            still_the_marked_document(&client).await,
+            "sorting the table does not reload the page"
         );
     })
     .await;
@@ -320,6 +353,20 @@ async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
     let url = app.url("/");
     with_browser(1280, 900, move |client| async move {
         from_the_map_to_the_coverage_page(&client, &url).await;
+        // The app stops (Leptos panics on the missing file) before the page hydrates.
+        assert_eq!(
+            poll(
+                &client,
+                "return document.documentElement.hasAttribute('data-arret');",
+                20,
+                |v| v == true
+            )
+            .await,
+            true,
+            "the app stops"
+        );
+        assert_eq!(client.execute(HYDRATED, vec![]).await.unwrap(), false);
+        mark_the_document(&client).await;
         client
             .find(Locator::LinkText("La carte"))
             .await
@@ -331,6 +378,15 @@ async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
             poll(&client, LIST_COUNT, 20, |v| v == places).await,
             places,
             "back on the map, every place is listed"
+        );
+        assert!(
+            !still_the_marked_document(&client).await,
+            "by a page load: the stopped app cannot take the click"
+        );
+        assert_eq!(
+            poll(&client, HYDRATED, 20, |v| v == true).await,
+            true,
+            "and the map works again"
         );
     })
     .await;

@@ -6,7 +6,8 @@
 use std::time::{Duration, Instant};
 
 use carto82_e2e::browser::{
-    assert_accessible, downloads_dir, fits_the_width, open, poll, save_screenshot, with_browser,
+    HYDRATED, assert_accessible, downloads_dir, fits_the_width, open, poll, save_screenshot,
+    with_browser,
 };
 use carto82_e2e::spawn_app;
 use fantoccini::Client;
@@ -104,6 +105,8 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         )
         .await;
         assert_eq!(title, "France services Lauzerte");
+        // A page load (its code is split off): wait for it to hydrate before using it.
+        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true, "the place page hydrates");
         let hours: Value = client
             .execute("return [...document.querySelectorAll('ul.horaires li')].map(l => l.textContent);", vec![])
             .await
@@ -126,6 +129,7 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         )
         .await;
         let id = event.as_str().unwrap().trim_start_matches("/evenements/").to_owned();
+        assert_eq!(poll(&client, HYDRATED, 20, |v| v == true).await, true, "the event page hydrates");
         assert_accessible(&client, "an event page").await;
         let target = downloads_dir().join(format!("{id}.ics"));
         let _ = std::fs::remove_file(&target);

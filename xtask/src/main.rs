@@ -64,8 +64,12 @@ fn site() -> Result {
     )?;
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/app.wasm");
     let pkg = site.join("pkg");
-    if !is_newer(&pkg.join("app_bg.wasm"), &wasm) {
+    // Written last: a run stopped half-way (a wasm-opt failure on a split file, say) leaves
+    // no stamp, and the next run starts the step again.
+    let built = pkg.join(".construit");
+    if !is_newer(&built, &wasm) {
         bind_and_optimise(&root, &wasm, &pkg)?;
+        std::fs::write(&built, "")?;
     }
 
     let assets = site.join("assets");
