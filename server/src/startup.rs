@@ -55,12 +55,13 @@ impl Application {
             .watch()
             .inspect_err(|e| tracing::warn!("modifications des données non suivies : {e}"))
             .ok();
-        if !args.site.join("pkg").is_dir() {
+        let pkg_dir = built_pkg_dir(&args.site).unwrap_or_else(|| {
             tracing::warn!(
                 site = %args.site.display(),
                 "site non construit (lancez `cargo xtask site`) : les pages s'afficheront sans carte"
             );
-        }
+            "pkg".to_owned()
+        });
         let listener = TcpListener::bind(args.bind).map_err(|source| StartError::Bind {
             address: args.bind,
             source,
@@ -79,6 +80,7 @@ impl Application {
         };
         let site = Site {
             root: args.site,
+            pkg_dir,
             shell: shell_config,
             public_url: PublicUrl(args.url),
             frame_ancestors: args.integration,
@@ -102,10 +104,20 @@ impl Application {
     }
 }
 
+/// `pkg/{version}`, the browser code xtask built, as `pkg/version` names it.
+fn built_pkg_dir(site: &std::path::Path) -> Option<String> {
+    let version = std::fs::read_to_string(site.join("pkg/version")).ok()?;
+    let version = version.trim();
+    let plain = !version.is_empty() && version.chars().all(|c| c.is_ascii_hexdigit());
+    plain.then(|| format!("pkg/{version}"))
+}
+
 /// What the server needs to know about the site it serves.
 struct Site {
     /// The built site (`pkg/`, `assets/`).
     root: PathBuf,
+    /// Where the browser code is, under `root` and in URLs: `pkg/{version}`.
+    pkg_dir: String,
     shell: ShellConfig,
     public_url: PublicUrl,
     frame_ancestors: FrameAncestors,
@@ -120,6 +132,7 @@ fn run(
 ) -> std::io::Result<Server> {
     let Site {
         root: site,
+        pkg_dir,
         shell: shell_config,
         public_url,
         frame_ancestors,
@@ -132,7 +145,7 @@ fn run(
     let leptos_options = LeptosOptions::builder()
         .output_name("app")
         .site_root(site.to_string_lossy().into_owned())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(pkg_dir)
         .site_addr(address)
         .build();
     let routes = generate_route_list(app::App);
@@ -171,10 +184,12 @@ fn run(
             .route("/signaler", web::post().to(crate::reports::post))
             .app_data(public.clone())
             .route("/oembed", web::get().to(crate::oembed::oembed))
-            // The wasm files of one build go together (the split files call into the main
-            // one by index) and their names carry no content hash: a browser must check each
-            // is current (a 304 when it is) rather than pair a cached file with a new one.
-            .service(static_files::service("/pkg", site.join("pkg"), "no-cache"))
+            // `pkg/{version}/` is named after its content (see xtask): kept for good.
+            .service(static_files::service(
+                "/pkg",
+                site.join("pkg"),
+                "public, max-age=31536000, immutable",
+            ))
             .service(static_files::service(
                 "/assets",
                 site.join("assets"),

@@ -25,6 +25,13 @@ pub fn site_dir() -> PathBuf {
         .join("site")
 }
 
+/// The browser code's folder in the built site and in URLs, `pkg/{version}` (see xtask).
+pub fn pkg_path() -> String {
+    let version = std::fs::read_to_string(site_dir().join("pkg/version"))
+        .expect("site built by `cargo xtask site`");
+    format!("pkg/{}", version.trim())
+}
+
 /// Copies a directory tree (a dataset or a built site to edit in a test).
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -217,9 +217,10 @@ async fn clicking_an_epci_on_the_map_chooses_its_zone_then_the_epci() {
     .await;
 }
 
-/// Paths under `/pkg/` the page has fetched so far.
+/// Names of the files under `/pkg/` the page has fetched so far.
 const FETCHED_CODE: &str = "return performance.getEntriesByType('resource')
-    .map(e => new URL(e.name).pathname).filter(p => p.startsWith('/pkg/'));";
+    .map(e => new URL(e.name).pathname).filter(p => p.startsWith('/pkg/'))
+    .map(p => p.slice(p.lastIndexOf('/') + 1));";
 
 async fn fetched_code(client: &fantoccini::Client) -> Vec<String> {
     let paths = client
@@ -251,14 +252,14 @@ async fn from_the_map_to_the_coverage_page(client: &fantoccini::Client, url: &st
     open(client, url).await;
     let on_the_map = fetched_code(client).await;
     assert!(
-        on_the_map.iter().any(|p| p == "/pkg/app_bg.wasm"),
+        on_the_map.iter().any(|p| p == "app_bg.wasm"),
         "{on_the_map:?}"
     );
     assert!(
         on_the_map.iter().all(|p| [
-            "/pkg/app.js",
-            "/pkg/app_bg.wasm",
-            "/pkg/__wasm_split.______________________.js"
+            "app.js",
+            "app_bg.wasm",
+            "__wasm_split.______________________.js"
         ]
         .contains(&p.as_str())),
         "the map page downloads no other page's code: {on_the_map:?}"
@@ -342,7 +343,7 @@ async fn a_page_s_code_is_downloaded_only_when_it_is_opened() {
 async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
     let site = tempfile::tempdir().expect("temporary directory");
     carto82_e2e::copy_dir(&carto82_e2e::site_dir(), site.path());
-    for entry in std::fs::read_dir(site.path().join("pkg")).unwrap() {
+    for entry in std::fs::read_dir(site.path().join(carto82_e2e::pkg_path())).unwrap() {
         let path = entry.unwrap().path();
         if path.to_string_lossy().contains("split___coverage_view") {
             std::fs::remove_file(path).unwrap();

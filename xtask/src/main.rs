@@ -63,13 +63,22 @@ fn site() -> Result {
             ]),
     )?;
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/app.wasm");
+    // `pkg/{version}/`, named after the files' content: browsers may keep them for good,
+    // and never pair a file of one build with another's (the split files call into the
+    // main one by index). `pkg/version`, written last, names it for the server; a run
+    // stopped half-way leaves the previous one, and the next run starts the step again.
     let pkg = site.join("pkg");
-    // Written last: a run stopped half-way (a wasm-opt failure on a split file, say) leaves
-    // no stamp, and the next run starts the step again.
-    let built = pkg.join(".construit");
-    if !is_newer(&built, &wasm) {
-        bind_and_optimise(&root, &wasm, &pkg)?;
-        std::fs::write(&built, "")?;
+    let version_file = pkg.join("version");
+    if !is_newer(&version_file, &wasm) {
+        let staging = site.join("pkg-en-cours");
+        bind_and_optimise(&root, &wasm, &staging)?;
+        let version = content_version(&staging)?;
+        if pkg.exists() {
+            std::fs::remove_dir_all(&pkg)?;
+        }
+        std::fs::create_dir_all(&pkg)?;
+        std::fs::rename(&staging, pkg.join(&version))?;
+        std::fs::write(&version_file, &version)?;
     }
 
     let assets = site.join("assets");
@@ -177,6 +186,22 @@ fn optimise(wasm_opt: &Path, module: &Path) -> Result {
             "-o",
         ])
         .arg(module))
+}
+
+/// A hash of every file in `dir` (names and bytes). Only needs to differ between builds
+/// that differ, so std's SipHash serves; 64 bits, as 16 hex digits.
+fn content_version(dir: &Path) -> Result<String> {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut names: Vec<_> = std::fs::read_dir(dir)?
+        .map(|entry| entry.map(|e| e.file_name()))
+        .collect::<std::io::Result<_>>()?;
+    names.sort();
+    let mut hasher = DefaultHasher::new();
+    for name in names {
+        hasher.write(name.as_encoded_bytes());
+        hasher.write(&std::fs::read(dir.join(&name))?);
+    }
+    Ok(format!("{:016x}", hasher.finish()))
 }
 
 /// Whether `output` exists and was written after `input`.
