@@ -104,9 +104,10 @@ impl Application {
     }
 }
 
-/// `pkg/{version}`, the browser code xtask built, as `pkg/version` names it.
-fn built_pkg_dir(site: &std::path::Path) -> Option<String> {
-    let version = std::fs::read_to_string(site.join("pkg/version")).ok()?;
+/// `pkg/{version}`, where the browser code xtask built sits under the site and in URLs, as
+/// the site's `version` file names it.
+pub fn built_pkg_dir(site: &std::path::Path) -> Option<String> {
+    let version = std::fs::read_to_string(site.join("version")).ok()?;
     let version = version.trim();
     let plain = !version.is_empty() && version.chars().all(|c| c.is_ascii_hexdigit());
     plain.then(|| format!("pkg/{version}"))

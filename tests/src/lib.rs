@@ -27,9 +27,7 @@ pub fn site_dir() -> PathBuf {
 
 /// The browser code's folder in the built site and in URLs, `pkg/{version}` (see xtask).
 pub fn pkg_path() -> String {
-    let version = std::fs::read_to_string(site_dir().join("pkg/version"))
-        .expect("site built by `cargo xtask site`");
-    format!("pkg/{}", version.trim())
+    carto82::startup::built_pkg_dir(&site_dir()).expect("site built by `cargo xtask site`")
 }
 
 /// Copies a directory tree (a dataset or a built site to edit in a test).

@@ -65,10 +65,11 @@ fn site() -> Result {
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/app.wasm");
     // `pkg/{version}/`, named after the files' content: browsers may keep them for good,
     // and never pair a file of one build with another's (the split files call into the
-    // main one by index). `pkg/version`, written last, names it for the server; a run
-    // stopped half-way leaves the previous one, and the next run starts the step again.
+    // main one by index). `version`, written last, names it for the server; a run stopped
+    // half-way leaves the previous one, and the next run starts the step again. It sits
+    // beside `pkg/`, not in it: it changes, and all of `/pkg` is served as never changing.
     let pkg = site.join("pkg");
-    let version_file = pkg.join("version");
+    let version_file = site.join("version");
     if !is_newer(&version_file, &wasm) {
         let staging = site.join("pkg-en-cours");
         bind_and_optimise(&root, &wasm, &staging)?;
