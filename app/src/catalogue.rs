@@ -242,28 +242,16 @@ pub async fn load_territory() -> Result<TerritoryIndex, ServerFnError> {
     Ok(catalogue()?.territory_index())
 }
 
-/// The site's public address (`https://carto82.example`) when the server was told it;
-/// otherwise the one each request came to.
+/// The site's address as partners reach it (`https://carto82.example`): the configured
+/// public address, or the checked scheme and host of the request. The server provides it
+/// to each request it renders.
 #[derive(Clone, Debug, Default)]
-pub struct PublicUrl(pub Option<String>);
+pub struct PublicOrigin(pub String);
 
 /// The site's address as partners reach it: the origin of the code they paste.
 #[server(prefix = "/_fn", endpoint = "origine")]
 pub async fn site_origin() -> Result<String, ServerFnError> {
-    let configured = use_context::<PublicUrl>().and_then(|p| p.0);
-    let request: actix_web::HttpRequest = leptos_actix::extract().await?;
-    Ok(origin_of(configured.as_deref(), &request))
-}
-
-/// The configured public address, or the scheme and host the request came to (behind a
-/// proxy, from its `Forwarded` / `X-Forwarded-*` headers).
-#[cfg(feature = "ssr")]
-pub fn origin_of(configured: Option<&str>, request: &actix_web::HttpRequest) -> String {
-    match configured {
-        Some(url) => url.to_owned(),
-        None => {
-            let info = request.connection_info();
-            format!("{}://{}", info.scheme(), info.host())
-        }
-    }
+    use_context::<PublicOrigin>()
+        .map(|o| o.0)
+        .ok_or_else(|| ServerFnError::new("adresse du site inconnue"))
 }

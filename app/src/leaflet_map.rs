@@ -363,7 +363,7 @@ async fn draw_territory(map: Map, filter: Memo<PlaceFilter>, choose: Rc<dyn Fn(P
             ]);
             layer
                 .unchecked_ref::<TooltipLayer>()
-                .bind_tooltip(&JsValue::from_str(&name), &options);
+                .bind_tooltip(&text_node(&name), &options);
         }
     });
     let zones_layer = geo_json(
@@ -391,10 +391,9 @@ async fn draw_territory(map: Map, filter: Memo<PlaceFilter>, choose: Rc<dyn Fn(P
             ) else {
                 return;
             };
-            layer.unchecked_ref::<TooltipLayer>().bind_tooltip(
-                &JsValue::from_str(&nom),
-                &object(&[("sticky", JsValue::TRUE)]),
-            );
+            layer
+                .unchecked_ref::<TooltipLayer>()
+                .bind_tooltip(&text_node(&nom), &object(&[("sticky", JsValue::TRUE)]));
             let choose = choose.clone();
             let click = Closure::<dyn FnMut(JsValue)>::new(move |_| {
                 let current = filter.get_untracked();
@@ -459,6 +458,13 @@ fn show_communes_when_close(map: Map) {
         .on("zoomend", on_zoom.as_ref().unchecked_ref());
     // Watches the map for the life of the page.
     on_zoom.forget();
+}
+
+/// Content for Leaflet from data: Leaflet reads a string as HTML, a node as it is.
+fn text_node(text: &str) -> JsValue {
+    let span = document().create_element("span").expect("span");
+    span.set_text_content(Some(text));
+    span.into()
 }
 
 async fn fetch_json(url: &str) -> Result<JsValue, String> {

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Title, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
+
+use crate::components::page_title::PageTitle;
 use leptos_router::{
     Lazy, LazyRoute, SsrMode,
     components::{Outlet, ParentRoute, Route, Router, Routes},
@@ -79,7 +81,7 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <Title text="Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne" />
+        <PageTitle text="Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne" />
         <Router>
             // Async: the whole page, list included, arrives as plain HTML, readable
             // without JavaScript.

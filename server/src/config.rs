@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 
 use app::TileLayerConfig;
 
+use crate::client::TrustedProxies;
 use crate::framing::{FrameAncestors, parse_origin};
 
 /// Written as browsers write an origin (`https://Carto82.fr:443/` → `https://carto82.fr`),
@@ -114,6 +115,11 @@ pub struct ServeArgs {
     /// Les autres pages ne peuvent jamais être intégrées.
     #[arg(long, env = "CARTO82_INTEGRATION", default_value = "*")]
     pub integration: FrameAncestors,
+    /// Proxys inverses (nginx…) dont on croit les en-têtes `Forwarded` et `X-Forwarded-*` :
+    /// adresses IP ou réseaux séparés par des espaces (`127.0.0.1 10.0.0.0/8`). Aucun par
+    /// défaut : ces en-têtes sont alors ignorés, car n'importe qui peut les écrire.
+    #[arg(long, env = "CARTO82_PROXIES", default_value = "")]
+    pub proxies: TrustedProxies,
     /// Mention des sources du fond de carte, pour un modèle d'URL personnel.
     #[arg(long, env = "CARTO82_TUILES_ATTRIBUTION", default_value = "")]
     pub tuiles_attribution: String,

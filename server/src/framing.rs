@@ -3,8 +3,6 @@
 
 use std::str::FromStr;
 
-use actix_web::http::header::{self, HeaderMap, HeaderValue};
-
 /// The page partners frame.
 pub const EMBED_PATH: &str = "/embed";
 
@@ -19,13 +17,9 @@ pub enum FrameAncestors {
 }
 
 impl FrameAncestors {
-    /// The `Content-Security-Policy` of `/embed`, built once at start-up.
-    pub fn header_value(&self) -> HeaderValue {
-        HeaderValue::from_str(&self.policy()).expect("origins are checked header-safe")
-    }
-
-    /// A list keeps our own origin, whose "Intégrer la carte" page shows a preview.
-    fn policy(&self) -> String {
+    /// The `frame-ancestors` directive of `/embed`. A list keeps our own origin, whose
+    /// "Intégrer la carte" page shows a preview.
+    pub fn policy(&self) -> String {
         match self {
             FrameAncestors::Any => "frame-ancestors *".to_owned(),
             FrameAncestors::None => "frame-ancestors 'self'".to_owned(),
@@ -87,21 +81,6 @@ pub fn parse_origin(value: &str, wildcard: bool) -> Result<String, String> {
     Ok(origin.to_owned())
 }
 
-/// Sets the framing headers of the answer to `path`; `embed_policy` is
-/// `FrameAncestors::header_value`.
-pub fn set_headers(path: &str, embed_policy: &HeaderValue, headers: &mut HeaderMap) {
-    if path == EMBED_PATH {
-        headers.remove(header::X_FRAME_OPTIONS);
-        headers.insert(header::CONTENT_SECURITY_POLICY, embed_policy.clone());
-    } else {
-        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("frame-ancestors 'none'"),
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,19 +108,5 @@ mod tests {
             assert!(wrong.parse::<FrameAncestors>().is_err(), "{wrong}");
         }
         assert!(parse_origin("https://*.x.fr", false).is_err());
-    }
-
-    #[test]
-    fn only_the_embed_may_be_framed() {
-        let mut headers = HeaderMap::new();
-        set_headers("/", &FrameAncestors::Any.header_value(), &mut headers);
-        assert_eq!(headers.get(header::X_FRAME_OPTIONS).unwrap(), "DENY");
-        let mut headers = HeaderMap::new();
-        set_headers("/embed", &FrameAncestors::Any.header_value(), &mut headers);
-        assert!(headers.get(header::X_FRAME_OPTIONS).is_none());
-        assert_eq!(
-            headers.get(header::CONTENT_SECURITY_POLICY).unwrap(),
-            "frame-ancestors *"
-        );
     }
 }

@@ -296,25 +296,22 @@ fn merge(existing: &mut Place, incoming: Place) {
     union(&mut e.formations_labels, i.formations_labels);
     union(&mut e.modalites_acces, i.modalites_acces);
     union(&mut e.modalites_accompagnement, i.modalites_accompagnement);
-    if e.code_insee.is_none() {
-        e.code_insee = i.code_insee;
-    }
-    for (into, from) in [
-        (&mut e.complement_adresse, i.complement_adresse),
-        (&mut e.telephone, i.telephone),
-        (&mut e.horaires, i.horaires),
-        (&mut e.presentation_resume, i.presentation_resume),
-        (&mut e.presentation_detail, i.presentation_detail),
-        (&mut e.source, i.source),
-        (&mut e.structure_parente, i.structure_parente),
-        (&mut e.autres_formations_labels, i.autres_formations_labels),
-        (&mut e.fiche_acces_libre, i.fiche_acces_libre),
-        (&mut e.prise_rdv, i.prise_rdv),
-    ] {
+    fn fill<T>(into: &mut Option<T>, from: Option<T>) {
         if into.is_none() {
             *into = from;
         }
     }
+    fill(&mut e.complement_adresse, i.complement_adresse);
+    fill(&mut e.telephone, i.telephone);
+    fill(&mut e.horaires, i.horaires);
+    fill(&mut e.presentation_resume, i.presentation_resume);
+    fill(&mut e.presentation_detail, i.presentation_detail);
+    fill(&mut e.source, i.source);
+    fill(&mut e.structure_parente, i.structure_parente);
+    fill(&mut e.autres_formations_labels, i.autres_formations_labels);
+    fill(&mut e.fiche_acces_libre, i.fiche_acces_libre);
+    fill(&mut e.prise_rdv, i.prise_rdv);
+    fill(&mut e.code_insee, i.code_insee);
     e.date_maj = e.date_maj.max(i.date_maj);
     let known = |s: &SourceRef| {
         e.sources

@@ -5,6 +5,7 @@
 pub mod api;
 pub mod calendar;
 pub mod choropleth;
+pub mod client;
 pub mod config;
 pub mod coverage;
 pub mod dataset;
@@ -13,6 +14,7 @@ pub mod import;
 pub mod oembed;
 mod plain_page;
 pub mod reports;
+pub mod security_headers;
 pub mod standard;
 pub mod startup;
 mod static_files;

@@ -5,10 +5,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use app::EmbedQuery;
-use app::catalogue::{PublicUrl, origin_of};
 use app::model::embed::{DEFAULT_HEIGHT_PX, frame_title, iframe_code};
 
 use crate::api::ApiError;
+use crate::client::SiteAddress;
 use crate::framing::EMBED_PATH;
 
 const DEFAULT_WIDTH_PX: u32 = 800;
@@ -40,7 +40,7 @@ struct Rich {
 pub async fn oembed(
     request: HttpRequest,
     query: web::Query<OembedQuery>,
-    public: web::Data<PublicUrl>,
+    site: web::Data<SiteAddress>,
 ) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     if query.format.as_deref().is_some_and(|f| f != "json") {
@@ -51,7 +51,7 @@ pub async fn oembed(
     let url = query.url.filter(|u| !u.trim().is_empty()).ok_or_else(|| {
         ApiError::bad_parameter("url", "l'adresse d'une carte Carto82 est attendue")
     })?;
-    let origin = origin_of(public.0.as_deref(), &request);
+    let origin = site.origin(&request);
     let embed = read_map_url(&url, &origin)?;
     let width = bounded("maxwidth", query.maxwidth, DEFAULT_WIDTH_PX)?;
     let height = bounded("maxheight", query.maxheight, DEFAULT_HEIGHT_PX)?;

@@ -87,8 +87,8 @@ impl From<&Place> for StandardRow {
             autres_formations_labels: f.autres_formations_labels.clone(),
             modalites_acces: joined(&f.modalites_acces),
             modalites_accompagnement: joined(&f.modalites_accompagnement),
-            fiche_acces_libre: f.fiche_acces_libre.clone(),
-            prise_rdv: f.prise_rdv.clone(),
+            fiche_acces_libre: f.fiche_acces_libre.as_ref().map(ToString::to_string),
+            prise_rdv: f.prise_rdv.as_ref().map(ToString::to_string),
         }
     }
 }

@@ -6,25 +6,27 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use leptos::prelude::*;
 use leptos_actix::{LeptosRoutes, generate_route_list};
 use tracing_actix_web::TracingLogger;
 
-use actix_web::dev::Service;
-use app::catalogue::{PublicUrl, SharedCatalogue};
+use app::catalogue::{PublicOrigin, SharedCatalogue};
 use app::{ShellConfig, shell};
 
+use crate::client::SiteAddress;
 use crate::config::ServeArgs;
 use crate::dataset::{DatasetErrors, LoadOptions, Store, WatchGuard};
-use crate::framing::{self, FrameAncestors};
+use crate::security_headers::{self, SecurityHeaders};
 use crate::static_files;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("Le jeu de données est invalide :\n{0}")]
     Dataset(#[from] DatasetErrors),
+    #[error("Réglage invalide : {0}")]
+    Setting(String),
     #[error("Impossible d'écouter sur {address} : {source}")]
     Bind {
         address: SocketAddr,
@@ -78,12 +80,29 @@ impl Application {
                 .map(|u| u.trim().trim_end_matches('/').to_owned())
                 .filter(|u| !u.is_empty()),
         };
+        let security = SecurityHeaders::new(
+            shell_config.tiles.as_ref().map(|t| t.url.as_str()),
+            shell_config.addresses.as_deref(),
+            &args.integration,
+        )
+        .map_err(StartError::Setting)?;
+        if args.url.is_none() {
+            tracing::warn!(
+                proxys = !args.proxies.is_empty(),
+                "adresse publique non réglée (CARTO82_URL) : le code d'intégration et oEmbed \
+                 prennent l'adresse de chaque requête (en-tête Host vérifié, et en-têtes \
+                 X-Forwarded-* des seuls CARTO82_PROXIES) ; réglez-la en production"
+            );
+        }
         let site = Site {
             root: args.site,
             pkg_dir,
             shell: shell_config,
-            public_url: PublicUrl(args.url),
-            frame_ancestors: args.integration,
+            address: SiteAddress {
+                configured: args.url,
+                proxies: args.proxies,
+            },
+            security,
         };
         let reports = crate::reports::Reports::new(args.signalements.clone());
         let server = run(listener, address, store, reports, site)
@@ -120,13 +139,13 @@ struct Site {
     /// Where the browser code is, under `root` and in URLs: `pkg/{version}`.
     pkg_dir: String,
     shell: ShellConfig,
-    public_url: PublicUrl,
-    frame_ancestors: FrameAncestors,
+    address: SiteAddress,
+    security: SecurityHeaders,
 }
 
 fn run(
     listener: TcpListener,
-    address: SocketAddr,
+    bound: SocketAddr,
     store: Arc<Store>,
     reports: crate::reports::Reports,
     site: Site,
@@ -135,19 +154,19 @@ fn run(
         root: site,
         pkg_dir,
         shell: shell_config,
-        public_url,
-        frame_ancestors,
+        address,
+        security,
     } = site;
     let reports = web::Data::new(reports);
-    let public = web::Data::new(public_url.clone());
-    let embed_policy = frame_ancestors.header_value();
+    let address = web::Data::new(address);
+    let security = web::Data::new(security);
     let catalogue: SharedCatalogue = store.clone();
     let data = web::Data::from(store);
     let leptos_options = LeptosOptions::builder()
         .output_name("app")
         .site_root(site.to_string_lossy().into_owned())
         .site_pkg_dir(pkg_dir)
-        .site_addr(address)
+        .site_addr(bound)
         .build();
     let routes = generate_route_list(app::App);
 
@@ -155,27 +174,12 @@ fn run(
         let options = leptos_options.clone();
         let shell_config = shell_config.clone();
         let catalogue = catalogue.clone();
-        let public_url = public_url.clone();
-        let embed_policy = embed_policy.clone();
+        let address = address.clone();
         App::new()
             .wrap(Compress::default())
-            .wrap(
-                DefaultHeaders::new()
-                    .add(("X-Content-Type-Options", "nosniff"))
-                    .add(("Referrer-Policy", "strict-origin-when-cross-origin")),
-            )
-            // Only the embed may be framed by other sites.
-            .wrap_fn(move |request, service| {
-                let path = request.path().to_owned();
-                let policy = embed_policy.clone();
-                let answer = service.call(request);
-                async move {
-                    let mut answer = answer.await?;
-                    framing::set_headers(&path, &policy, answer.headers_mut());
-                    Ok(answer)
-                }
-            })
+            .wrap(from_fn(security_headers::middleware))
             .wrap(TracingLogger::default())
+            .app_data(security.clone())
             .app_data(data.clone())
             .app_data(web::Data::new(leptos_options.clone()))
             .configure(crate::api::configure)
@@ -183,7 +187,12 @@ fn run(
             // A report is a few lines of text.
             .app_data(web::FormConfig::default().limit(16 * 1024))
             .route("/signaler", web::post().to(crate::reports::post))
-            .app_data(public.clone())
+            .service(
+                web::resource(security_headers::REPORT_PATH)
+                    .app_data(web::PayloadConfig::new(8 * 1024))
+                    .route(web::post().to(security_headers::report)),
+            )
+            .app_data(address.clone())
             .route("/oembed", web::get().to(crate::oembed::oembed))
             // `pkg/{version}/` is named after its content (see xtask): kept for good.
             .service(static_files::service(
@@ -200,7 +209,10 @@ fn run(
                 routes.clone(),
                 move || {
                     provide_context(catalogue.clone());
-                    provide_context(public_url.clone());
+                    if let Some(request) = use_context::<leptos_actix::Request>() {
+                        security_headers::provide_nonce_of(&request);
+                        provide_context(PublicOrigin(address.origin(&request)));
+                    }
                 },
                 move || shell(options.clone(), shell_config.clone()),
             )

@@ -90,6 +90,19 @@ impl TestApp {
     }
 }
 
+/// The `frame-ancestors` directive of an answer's Content-Security-Policy.
+pub fn frame_ancestors(response: &reqwest::Response) -> String {
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .expect("an ASCII policy");
+    policy
+        .split(';')
+        .map(str::trim)
+        .find(|d| d.starts_with("frame-ancestors"))
+        .unwrap_or_else(|| panic!("no frame-ancestors in {policy}"))
+        .to_owned()
+}
+
 /// Each server of a test process writes its reports to a file of its own.
 static REPORT_FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
@@ -110,6 +123,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         adresses: None,
         url: None,
         integration: carto82::framing::FrameAncestors::Any,
+        proxies: Default::default(),
         signalements: std::env::temp_dir().join(format!(
             "carto82-signalements-{}-{}.jsonl",
             std::process::id(),
@@ -271,6 +285,11 @@ pub mod browser {
         if let Err(e) = outcome {
             std::panic::resume_unwind(e.into_panic());
         }
+        // Chromium posts what the Content-Security-Policy blocked to the server of this
+        // process: every page a test opened ran without being blocked.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let blocked = carto82::security_headers::violations();
+        assert!(blocked.is_empty(), "blocked by the CSP: {blocked:#?}");
     }
 
     /// Script: true once the page's wasm has hydrated (`app::hydrate` sets the class).

@@ -157,7 +157,13 @@ fn new_places_are_added_near_duplicates_merged_and_bad_rows_refused() {
         .iter()
         .find(|p| p.id().as_str() == "france-services-000")
         .unwrap();
-    assert!(merged.fiche.site_web.iter().any(|s| s.contains("lauzerte")));
+    assert!(
+        merged
+            .fiche
+            .site_web
+            .iter()
+            .any(|s| s.as_str().contains("lauzerte"))
+    );
     assert_eq!(merged.fiche.date_maj.to_string(), "2026-10-01");
     assert_eq!(merged.fiche.services.len(), 2);
     assert!(

@@ -9,6 +9,7 @@ pub mod layers;
 pub mod map_page;
 pub mod need_filters;
 pub mod oembed_link;
+pub mod page_title;
 pub mod place_card;
 pub mod place_list;
 pub mod places_map;

@@ -102,7 +102,7 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                         .map(|u| {
                             view! {
                                 <li>
-                                    "Site : " <a href=u.clone() rel="noopener" target=target>{u.clone()}<NewTab /></a>
+                                    "Site : " <a href=u.to_string() rel="noopener" target=target>{u.to_string()}<NewTab /></a>
                                 </li>
                             }
                         })

@@ -67,7 +67,7 @@ pub fn ResourceList(
                                 .map(|u| {
                                     view! {
                                         <p>
-                                            <a href=u.clone() rel="noopener" target=target>
+                                            <a href=u.to_string() rel="noopener" target=target>
                                                 "Ouvrir le site"
                                             <NewTab /></a>
                                         </p>

@@ -8,6 +8,7 @@ use super::id::slug_id;
 use super::place::{PlaceId, Position};
 use super::territory::CodePostal;
 use super::vocabulary::vocabulary;
+use super::web_url::WebUrl;
 
 vocabulary!(
     /// The five themes of the programme.
@@ -76,7 +77,7 @@ pub enum Inscription {
     #[serde(rename = "obligatoire")]
     Obligatoire {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        lien: Option<String>,
+        lien: Option<WebUrl>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         telephone: Option<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]

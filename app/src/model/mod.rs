@@ -15,6 +15,7 @@ pub mod standard;
 mod territory;
 mod text;
 mod vocabulary;
+mod web_url;
 
 pub use event::{
     Accessibilite, ActivityType, Event, EventId, EventProperties, EventStatus, Inscription, Slot,
@@ -31,4 +32,5 @@ pub use territory::{
     BBox, CodePostal, CommuneSummary, EpciSummary, Insee, MAX_SUGGESTIONS, Siren, TerritoryIndex,
     Zone, ZoneSummary,
 };
-pub use text::{escape_html, fold};
+pub use text::{escape_html, fold, text_left_raw_by_leptos};
+pub use web_url::{MAX_URL_CHARS, WebUrl};

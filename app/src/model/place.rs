@@ -7,6 +7,7 @@ use super::standard::{
     Public, Service,
 };
 use super::territory::{CodePostal, Insee, Siren, Zone};
+use super::web_url::WebUrl;
 
 slug_id!(
     /// Stable identifier of a place.
@@ -56,7 +57,7 @@ pub struct PlaceProperties {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub courriels: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub site_web: Vec<String>,
+    pub site_web: Vec<WebUrl>,
     /// OSM `opening_hours` syntax, shown as given until the data/API issue parses it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horaires: Option<String>,
@@ -89,9 +90,9 @@ pub struct PlaceProperties {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub modalites_accompagnement: Vec<Accompagnement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fiche_acces_libre: Option<String>,
+    pub fiche_acces_libre: Option<WebUrl>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prise_rdv: Option<String>,
+    pub prise_rdv: Option<WebUrl>,
     pub sources: Vec<SourceRef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signalements: Vec<String>,

@@ -12,6 +12,7 @@ use super::place::{PlaceId, Position};
 use super::standard::{Frais, Public};
 use super::territory::{CodePostal, Insee, Siren};
 use super::vocabulary::vocabulary;
+use super::web_url::WebUrl;
 
 slug_id!(
     /// Stable identifier of a resource.
@@ -93,7 +94,7 @@ pub struct ResourceProperties {
     pub courriel: Option<String>,
     /// Required for online resources.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site_web: Option<String>,
+    pub site_web: Option<WebUrl>,
     /// Where the record comes from (data set and record, see data/README.md).
     pub source: String,
     pub date_maj: NaiveDate,

@@ -20,6 +20,18 @@ pub fn escape_html(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Text for the elements whose content Leptos 0.8 writes into the server's HTML without
+/// escaping it: `<title>` (leptos_meta) and `<textarea>` (tachys treats it like `<script>`).
+/// A `</title><script>` in a place's name or a URL parameter would otherwise run. The
+/// server escapes it; the browser receives the text as is, and sets it as text.
+pub fn text_left_raw_by_leptos(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        escape_html(&text)
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Script, Title};
+use leptos_meta::{Script, Style};
+
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::{Search, WHERE_PARAMETERS, map_page_pairs};
@@ -86,9 +88,11 @@ pub fn EmbedPage() -> impl IntoView {
         let pairs = query.with(|q| map_page_pairs(|k| q.get_all(k).unwrap_or_default()));
         MapPage::site().url(&serde_urlencoded::to_string(pairs).expect("strings encode"))
     });
+    // A stylesheet of the page (given the request's nonce by leptos_meta), not a style
+    // attribute: the CSP allows no inline style. The colour is a checked `#rrggbb`.
     let style = options.colour.map(|c| {
         format!(
-            "--primaire: {}; --sur-primaire: {}",
+            ".integration {{ --primaire: {}; --sur-primaire: {}; }}",
             c.hex(),
             c.text_colour()
         )
@@ -99,9 +103,10 @@ pub fn EmbedPage() -> impl IntoView {
     let target = use_map_page().link_target();
 
     view! {
-        <Title text=frame_title(&heading) />
+        <PageTitle text=frame_title(&heading) />
         <Script src="/assets/hauteur.js" async_="" />
-        <main id="contenu" class=format!("integration {}", level.label()) style=style>
+        {style.map(|css| view! { <Style>{css}</Style> })}
+        <main id="contenu" class=format!("integration {}", level.label())>
             <a class="evitement" href="#resultats">
                 "Aller aux résultats"
             </a>

@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::catalogue::{Search, load_territory, map_page_pairs, site_origin};
@@ -12,7 +12,7 @@ use crate::model::embed::{
     DEFAULT_HEIGHT_PX, EmbedOptions, LanguageLevel, SITE_COLOUR, embed_url, frame_title,
     iframe_code,
 };
-use crate::model::{AreaFilter, FilterError, TerritoryIndex, Zone};
+use crate::model::{AreaFilter, FilterError, TerritoryIndex, Zone, text_left_raw_by_leptos};
 use crate::pages::embed::{EmbedQuery, read_options};
 
 /// The code a partner asks for, read from the builder's URL.
@@ -99,7 +99,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     let area = search.places.area.clone();
 
     view! {
-        <Title text="Intégrer la carte sur votre site – Carto82" />
+        <PageTitle text="Intégrer la carte sur votre site – Carto82" />
         <h1>"Intégrer la carte sur votre site"</h1>
         <p class="intro">
             "Choisissez ce que la carte montre. Regardez l'aperçu. "
@@ -268,7 +268,7 @@ fn Snippet(request: Result<Request, FilterError>, origin: String) -> impl IntoVi
                 "Collez ce code dans votre page, en mode « HTML » ou « code ». "
                 "Sans le script, la carte garde la hauteur choisie."
             </p>
-            <textarea id="code-integration" readonly rows="5" aria-labelledby="titre-code" aria-describedby="aide-code" prop:value=code.clone()>{code.clone()}</textarea>
+            <textarea id="code-integration" readonly rows="5" aria-labelledby="titre-code" aria-describedby="aide-code" prop:value=code.clone()>{text_left_raw_by_leptos(code.clone())}</textarea>
             <p class="avec-js"><CopyButton text=code_text label="Copier le code" done=" Code copié." /></p>
             <h2 id="titre-lien">"Ou un simple lien vers la même carte"</h2>
             <p class="aide" id="aide-lien">"Pour un courriel, une lettre d'information, ou un site qui n'accepte pas ce code."</p>

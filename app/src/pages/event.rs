@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde_json::json;
 
 use crate::catalogue::event_details;
@@ -72,7 +72,7 @@ fn EventView(event: Event) -> impl IntoView {
         Inscription::Obligatoire { lien, telephone, courriel } => view! {
             <p>"Il faut s'inscrire avant de venir :"</p>
             <ul>
-                {lien.map(|l| view! { <li><a href=l rel="noopener">"S'inscrire en ligne"</a></li> })}
+                {lien.map(|l| view! { <li><a href=l.to_string() rel="noopener">"S'inscrire en ligne"</a></li> })}
                 {telephone.map(|t| view! { <li>"Par téléphone : " <a href=format!("tel:{t}")>{phone_fr(&t)}</a></li> })}
                 {courriel.map(|c| view! { <li>"Par courriel : " <a href=format!("mailto:{c}")>{c.clone()}</a></li> })}
             </ul>
@@ -81,7 +81,7 @@ fn EventView(event: Event) -> impl IntoView {
     };
     let title = f.titre.clone();
     view! {
-        <Title text=format!("{title} – Carto82") />
+        <PageTitle text=format!("{title} – Carto82") />
         <JsonLd data=ld />
         <article class="page-fiche">
             <p class="fil">

@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde_json::json;
 
 use crate::catalogue::{PlaceInfo, place_details};
@@ -49,7 +49,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
     let updated = date_fr(f.date_maj);
     let booking = f.prise_rdv.clone();
     view! {
-        <Title text=format!("{name} – Carto82") />
+        <PageTitle text=format!("{name} – Carto82") />
         <JsonLd data=ld />
         <article class="page-fiche">
             <p class="fil">
@@ -73,7 +73,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 .map(|url| {
                     view! {
                         <p>
-                            <a class="bouton" href=url rel="noopener">"Prendre rendez-vous en ligne"</a>
+                            <a class="bouton" href=url.to_string() rel="noopener">"Prendre rendez-vous en ligne"</a>
                         </p>
                     }
                 })}

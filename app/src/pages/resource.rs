@@ -1,5 +1,5 @@
+use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::catalogue::resource_details;
 use crate::components::actions::Actions;
@@ -32,7 +32,7 @@ fn ResourceView(resource: Ressource) -> impl IntoView {
     let served = resource.desserte_nom.clone();
     let page = format!("/ressources/{}", resource.id());
     view! {
-        <Title text=format!("{name} – Carto82") />
+        <PageTitle text=format!("{name} – Carto82") />
         <article class="page-fiche">
             <p class="fil">
                 <a href="/">"← Retour à la carte"</a>

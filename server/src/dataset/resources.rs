@@ -73,19 +73,14 @@ fn resource(
             format!("« {mail} » n'est pas une adresse de courriel"),
         );
     }
-    match &fiche.site_web {
-        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => fail(
-            "site_web",
-            format!("« {url} » : adresse web commençant par https:// attendue"),
-        ),
-        None if fiche.type_ressource.is_online() => fail(
+    if fiche.site_web.is_none() && fiche.type_ressource.is_online() {
+        fail(
             "site_web",
             format!(
                 "une ressource « {} » se consulte en ligne : son adresse web est obligatoire",
                 fiche.type_ressource
             ),
-        ),
-        _ => {}
+        );
     }
     if fiche.date_maj > Utc::now().date_naive() {
         fail("date_maj", format!("{} est dans le futur", fiche.date_maj));
