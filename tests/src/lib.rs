@@ -371,3 +371,152 @@ pub mod browser {
         }
     }
 }
+
+pub mod html {
+    //! What a page may contain that runs: only our own scripts and styles. Used by the
+    //! hostile-input tests on pages rendered from poisoned data and URLs.
+
+    use scraper::{Html, Selector};
+
+    /// Schemes a link or a source of ours may use; anything else (`javascript:`, `data:`,
+    /// `vbscript:`…) could run.
+    const SCHEMES: [&str; 6] = ["http:", "https:", "mailto:", "tel:", "geo:", "webcal:"];
+
+    /// The problems found in `html`: each a short sentence naming the element.
+    /// `nonce` is the one of the answer's Content-Security-Policy.
+    pub fn executable_parts(html: &str, nonce: &str) -> Vec<String> {
+        let document = Html::parse_document(html);
+        let mut problems = Vec::new();
+        let all = Selector::parse("*").unwrap();
+        for element in document.select(&all) {
+            let e = element.value();
+            let name = e.name();
+            let shown = || {
+                let mut s = element.html();
+                s.truncate(120);
+                s
+            };
+            for (attribute, value) in e.attrs() {
+                let attribute = attribute.to_ascii_lowercase();
+                if attribute.starts_with("on") {
+                    problems.push(format!("event handler attribute: {}", shown()));
+                }
+                if attribute == "srcdoc" || attribute == "formaction" {
+                    problems.push(format!("{attribute} attribute: {}", shown()));
+                }
+                if ["href", "src", "action", "data", "poster", "xlink:href"]
+                    .contains(&attribute.as_str())
+                    && !safe_address(value)
+                {
+                    problems.push(format!("unsafe {attribute}: {}", shown()));
+                }
+            }
+            match name {
+                "script" => {
+                    let own_file = e
+                        .attr("src")
+                        .is_some_and(|s| s.starts_with("/assets/") || s.starts_with("/pkg/"));
+                    let data = e.attr("type") == Some("application/ld+json");
+                    let ours_inline = e.attr("src").is_none() && e.attr("nonce") == Some(nonce);
+                    if data {
+                        let text: String = element.text().collect();
+                        if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                            problems.push(format!("JSON-LD that is not JSON: {}", shown()));
+                        }
+                    } else if !(own_file || ours_inline) {
+                        problems.push(format!("script not ours: {}", shown()));
+                    }
+                }
+                "style" if e.attr("nonce") != Some(nonce) => {
+                    problems.push(format!("style without the nonce: {}", shown()));
+                }
+                "object" | "embed" | "base" | "applet" | "frameset" | "frame" => {
+                    problems.push(format!("<{name}> element: {}", shown()));
+                }
+                "meta" if e.attr("http-equiv").is_some() => {
+                    problems.push(format!("<meta http-equiv>: {}", shown()));
+                }
+                "link" | "iframe"
+                    if !e
+                        .attr(if name == "link" { "href" } else { "src" })
+                        .is_some_and(|h| {
+                            h.starts_with('/') && !h.starts_with("//")
+                                || h.starts_with("http://127.0.0.1")
+                        }) =>
+                {
+                    problems.push(format!("<{name}> to another site: {}", shown()));
+                }
+                _ => {}
+            }
+        }
+        let titles = Selector::parse("title").unwrap();
+        if document.select(&titles).count() != 1 {
+            problems.push("not exactly one <title>".to_owned());
+        }
+        problems
+    }
+
+    /// Relative, or one of the schemes of [`SCHEMES`].
+    fn safe_address(value: &str) -> bool {
+        let v: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        match v.find(':') {
+            // No scheme before the first `/`, `?` or `#`: a relative address.
+            Some(colon) if !v[..colon].contains(['/', '?', '#']) => {
+                SCHEMES.iter().any(|s| v.starts_with(s))
+            }
+            _ => true,
+        }
+    }
+
+    /// The nonce of a page's Content-Security-Policy.
+    pub fn nonce_of(response: &reqwest::Response) -> String {
+        let policy = response
+            .headers()
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        policy
+            .split_once("'nonce-")
+            .and_then(|(_, rest)| rest.split_once('\''))
+            .map(|(nonce, _)| nonce.to_owned())
+            .unwrap_or_default()
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn finds_what_could_run() {
+            let page = |body: &str| {
+                format!(
+                    "<!DOCTYPE html><html><head><title>t</title></head><body>{body}</body></html>"
+                )
+            };
+            for bad in [
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "<a href=\"javascript:alert(1)\">x</a>",
+                "<a href=\" JaVa\tscript:alert(1)\">x</a>",
+                "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+                "<svg><script>alert(1)</script></svg>",
+                "<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\">",
+                "<style>body{}</style>",
+                "<object data=\"data:text/html,x\"></object>",
+                "</title><title>deux</title>",
+            ] {
+                assert!(!executable_parts(&page(bad), "n").is_empty(), "{bad}");
+            }
+            let fine = page(
+                "<script nonce=\"n\">x()</script><script src=\"/pkg/a/app.js\"></script>\
+                 <a href=\"/lieux/a\">a</a><a href=\"tel:+33563\">t</a><a href=\"https://x.fr\">w</a>\
+                 <a href=\"?zone=Est\">z</a><script type=\"application/ld+json\">{\"a\":1}</script>",
+            );
+            assert_eq!(executable_parts(&fine, "n"), Vec::<String>::new());
+        }
+    }
+}

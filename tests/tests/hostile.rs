@@ -1,0 +1,425 @@
+//! A hostile or careless world: script payloads in every text field of the data and in
+//! every parameter of every page, odd Unicode, long values, broken percent-encoding. Each
+//! page is rendered by the real server and read as a browser would: nothing in it may run
+//! but our own code, and the server answers every request without a 5xx.
+
+use std::path::Path;
+
+use carto82_e2e::browser::{open, poll, with_browser};
+use carto82_e2e::html::{executable_parts, nonce_of};
+use carto82_e2e::{TestApp, copy_dir, data_dir, spawn_app, spawn_app_with};
+use serde_json::Value;
+
+/// Ends every element whose text Leptos or a browser might not escape, then tries to run.
+const PAYLOAD: &str = "P</title></textarea></script><script>window.__xss=1</script><img src=x onerror=window.__xss=2>\"'><svg onload=window.__xss=3>";
+
+/// How many of [`parameter_values`] come first as script payloads.
+const SCRIPTS: usize = 4;
+
+/// Values for URL parameters: scripts and schemes first, then odd Unicode, broken
+/// percent-encoding, numbers that are not, long values.
+fn parameter_values() -> Vec<String> {
+    let mut values: Vec<String> = [
+        "%3C%2Ftitle%3E%3C%2Ftextarea%3E%3Cscript%3Ealert(document.domain)%3C%2Fscript%3E",
+        "x%22%20onload%3D%22alert(1)",
+        "%27%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "javascript%3Aalert(1)",
+        "%E2%80%AEtxt.exe%E2%80%8B%EF%BB%BF",
+        "%00%01%1F",
+        "%",
+        "%zz",
+        "%E2%82",
+        "%C0%AF",
+        "%ED%A0%80",
+        "%253Cscript%253E",
+        "+%2B+",
+        "Est,,,Ouest,",
+        "-1e309",
+        "NaN",
+        "44.0,1.3,5",
+    ]
+    .iter()
+    .map(|v| v.to_string())
+    .collect();
+    values
+}
+
+/// A long value, tried one parameter at a time (in all at once, the address would be
+/// longer than clients send).
+fn long_value() -> String {
+    "%C3%A9".repeat(2_000)
+}
+
+/// The parameters the pages and the API read, and a few they do not.
+const PARAMETERS: [&str; 33] = [
+    "zone",
+    "epci",
+    "commune",
+    "bbox",
+    "near",
+    "radius",
+    "q",
+    "service",
+    "public",
+    "prise_en_charge",
+    "frais",
+    "programme",
+    "open_now",
+    "open_on",
+    "theme",
+    "type",
+    "status",
+    "from",
+    "to",
+    "ou",
+    "adresse",
+    "layers",
+    "tri",
+    "edition",
+    "format",
+    "titre",
+    "couleur",
+    "liste",
+    "recherche",
+    "langue",
+    "centre",
+    "zoom",
+    "inconnu",
+];
+
+/// Asserts the answer is not a server error and, for HTML, that nothing in it can run.
+async fn check(app: &TestApp, path: &str) {
+    let response = app.get(path).await;
+    let status = response.status();
+    // oEmbed's own answer to a format it does not offer is 501 (oEmbed 1.0, 2.3.4).
+    let unsupported_format =
+        path.starts_with("/oembed?") && path.contains("format=") && status == 501;
+    let path: String = path.chars().take(160).collect();
+    assert!(
+        !status.is_server_error() || unsupported_format,
+        "GET {path} → {status}"
+    );
+    let html = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    let nonce = nonce_of(&response);
+    let body = response.text().await.expect("a body");
+    if html {
+        let problems = executable_parts(&body, &nonce);
+        assert!(problems.is_empty(), "GET {path}: {problems:#?}");
+    }
+}
+
+/// [`check`] on each path, four at a time (the server renders on its own threads).
+async fn check_all(app: &TestApp, paths: impl Iterator<Item = String>) {
+    use futures::StreamExt;
+    futures::stream::iter(paths)
+        .for_each_concurrent(4, |path| async move { check(app, &path).await })
+        .await;
+}
+
+#[tokio::test]
+async fn no_url_parameter_gets_anything_to_run() {
+    let app = spawn_app().await;
+    let values = parameter_values();
+    // Each script payload in each parameter alone; the other values in all parameters at
+    // once (a page reads each parameter on its own, so one request tries them all).
+    let (scripts, others) = values.split_at(SCRIPTS);
+    let queries = |parameters: &[&str]| -> Vec<String> {
+        let mut queries: Vec<String> = parameters
+            .iter()
+            .flat_map(|p| scripts.iter().map(move |v| format!("{p}={v}")))
+            .collect();
+        queries.extend(others.iter().map(|v| {
+            parameters
+                .iter()
+                .map(|p| format!("{p}={v}"))
+                .collect::<Vec<_>>()
+                .join("&")
+        }));
+        let long = long_value();
+        queries.extend(parameters.iter().map(|p| format!("{p}={long}")));
+        queries
+    };
+    let pages = ["/", "/embed", "/integrer", "/couverture"]
+        .iter()
+        .flat_map(|page| {
+            queries(&PARAMETERS)
+                .into_iter()
+                .map(move |q| format!("{page}?{q}"))
+        });
+    check_all(&app, pages).await;
+    let api_parameters: Vec<&str> = PARAMETERS
+        .iter()
+        .copied()
+        .chain(["url", "maxwidth", "maxheight"])
+        .collect();
+    for api in [
+        "/api/places",
+        "/api/events",
+        "/api/resources",
+        "/api/stats",
+        "/api/coverage",
+        "/api/events.ics",
+        "/api/coverage.svg",
+        "/api/coverage/communes.csv",
+        "/oembed",
+    ] {
+        check_all(
+            &app,
+            queries(&api_parameters)
+                .into_iter()
+                .map(|q| format!("{api}?{q}")),
+        )
+        .await;
+    }
+    let values: Vec<String> = values.into_iter().chain([long_value()]).collect();
+    for value in &values {
+        for record in [
+            "/lieux/",
+            "/evenements/",
+            "/ressources/",
+            "/api/events/",
+            "/api/territory/",
+        ] {
+            check(&app, &format!("{record}{value}")).await;
+        }
+        check(&app, &format!("/{value}")).await;
+    }
+    // The issue's own addresses.
+    check(
+        &app,
+        "/embed?titre=%3C%2Ftitle%3E%3Cscript%3Ealert(document.domain)%3C%2Fscript%3E",
+    )
+    .await;
+    let builder = app
+        .get_page("/integrer?titre=x%22%20onload%3D%22alert(1)")
+        .await;
+    assert!(
+        builder.contains("title=&quot;Carte Carto82 : x&amp;quot; onload=&amp;quot;alert(1)&quot;"),
+        "the code is shown as text, its quotes escaped once more than in the code itself"
+    );
+}
+
+#[tokio::test]
+async fn a_very_long_address_is_refused_without_harm() {
+    let app = spawn_app().await;
+    for page in ["/", "/embed", "/api/places"] {
+        let url = app.url(&format!("{page}?q={}", "a".repeat(1_000_000)));
+        let answer = app.client.get(&url).send().await;
+        if let Ok(response) = answer {
+            assert!(
+                response.status().is_client_error(),
+                "{page}: {}",
+                response.status()
+            );
+        }
+    }
+    // Still serving.
+    assert_eq!(app.get("/healthz").await.status(), 200);
+}
+
+/// Puts `value` into every field of `fields` present in each feature of `file` (added
+/// where absent, for a top-level field, with `add`).
+fn poison(file: &Path, fields: &[&str], value: &dyn Fn(&str) -> Value, add: bool) {
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    for feature in doc["features"].as_array_mut().unwrap() {
+        let properties = feature["properties"].as_object_mut().unwrap();
+        for field in fields {
+            let (field, inner) = field.split_once('.').unwrap_or((field, ""));
+            if add && inner.is_empty() {
+                properties.entry(field).or_insert(Value::Null);
+            }
+            let Some(slot) = properties.get_mut(field) else {
+                continue;
+            };
+            let slot = if inner.is_empty() {
+                slot
+            } else {
+                match slot.get_mut(inner) {
+                    Some(s) => s,
+                    None => continue,
+                }
+            };
+            *slot = match slot {
+                Value::Array(items) => Value::Array(items.iter().map(|_| value(field)).collect()),
+                _ => value(field),
+            };
+        }
+    }
+    std::fs::write(file, doc.to_string()).unwrap();
+}
+
+/// The text fields of each file that are shown as they are (names, descriptions…).
+const PLACE_TEXT: [&str; 11] = [
+    "nom",
+    "commune",
+    "adresse",
+    "complement_adresse",
+    "presentation_resume",
+    "presentation_detail",
+    "source",
+    "structure_parente",
+    "autres_formations_labels",
+    "courriels",
+    "signalements",
+];
+const EVENT_TEXT: [&str; 10] = [
+    "titre",
+    "resume",
+    "description",
+    "lieu_nom",
+    "adresse",
+    "commune",
+    "public",
+    "prix",
+    "organisateur",
+    "inscription.courriel",
+];
+const RESOURCE_TEXT: [&str; 7] = [
+    "nom",
+    "description",
+    "conditions",
+    "adresse",
+    "commune",
+    "source",
+    "courriel",
+];
+
+/// The real dataset with a script in every text field, in `dir`.
+fn poisoned_dataset(dir: &Path) {
+    copy_dir(&data_dir(), dir);
+    let payload = |field: &str| {
+        // Within each field's length limit.
+        let text = match field {
+            "resume" => PAYLOAD.chars().take(190).collect(),
+            "courriel" | "courriels" => "x\"><script>alert(1)</script>@exemple.fr".to_owned(),
+            _ => PAYLOAD.to_owned(),
+        };
+        Value::String(text)
+    };
+    poison(&dir.join("lieux.geojson"), &PLACE_TEXT, &payload, false);
+    poison(
+        &dir.join("evenements.geojson"),
+        &EVENT_TEXT,
+        &payload,
+        false,
+    );
+    poison(
+        &dir.join("ressources.geojson"),
+        &RESOURCE_TEXT,
+        &payload,
+        false,
+    );
+    for layer in ["communes.simplifie.geojson", "epci.simplifie.geojson"] {
+        poison(
+            &dir.join("territoire").join(layer),
+            &["nom"],
+            &payload,
+            false,
+        );
+    }
+}
+
+#[tokio::test]
+async fn scripts_in_the_data_are_shown_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    poisoned_dataset(dir.path());
+    let app = spawn_app_with(|args| args.data = dir.path().to_owned()).await;
+    let places = app.get_json("/api/places").await;
+    let events = app.get_json("/api/events").await;
+    let resources = app.get_json("/api/resources").await;
+    let ids = |doc: &Value| -> Vec<String> {
+        doc["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let mut pages: Vec<String> = [
+        "/",
+        "/?ou=Lauzerte",
+        "/?layers=places,events,resources",
+        "/embed",
+        "/embed?zone=Est&layers=events",
+        "/couverture",
+        "/integrer",
+        "/api",
+        "/page-inconnue",
+    ]
+    .iter()
+    .map(|p| p.to_string())
+    .collect();
+    pages.extend(ids(&places).iter().map(|id| format!("/lieux/{id}")));
+    pages.extend(ids(&events).iter().map(|id| format!("/evenements/{id}")));
+    pages.extend(ids(&resources).iter().map(|id| format!("/ressources/{id}")));
+    for page in &pages {
+        check(&app, page).await;
+    }
+    // The text is there, as text.
+    let page = app.get_page(&format!("/lieux/{}", ids(&places)[0])).await;
+    assert!(page.contains("&lt;script&gt;window.__xss=1&lt;/script&gt;"));
+    assert!(
+        page.contains("<title>P&lt;/title&gt;"),
+        "the title is escaped"
+    );
+
+    // In a browser: nothing ran, nothing was injected, and nothing was blocked (a blocked
+    // script would mean one got into the page: `with_browser` checks the CSP reports).
+    let base = app.url("");
+    let first_place = format!("{base}/lieux/{}", ids(&places)[0]);
+    let first_event = format!("{base}/evenements/{}", ids(&events)[0]);
+    with_browser(1280, 900, move |client| async move {
+        for url in [
+            format!("{base}/"),
+            first_place,
+            first_event,
+            format!("{base}/embed?layers=places,events,resources"),
+            format!("{base}/couverture"),
+        ] {
+            open(&client, &url).await;
+            let found = poll(
+                &client,
+                r#"return {
+                    ran: window.__xss === undefined ? 0 : window.__xss,
+                    injected: document.querySelectorAll('img[onerror], svg[onload], script:not([src]):not([type])').length
+                        - document.querySelectorAll('script:not([src]):not([type])[nonce]').length
+                };"#,
+                1,
+                |_| true,
+            )
+            .await;
+            assert_eq!(found["ran"], 0, "{url}: a script ran");
+            assert_eq!(found["injected"], 0, "{url}: an element was injected");
+        }
+    })
+    .await;
+}
+
+#[test]
+fn web_addresses_in_the_data_must_be_web_addresses() {
+    let bad = |_: &str| Value::String("javascript:alert(document.cookie)".to_owned());
+    for (file, field, named) in [
+        ("lieux.geojson", "site_web", "site_web[0]"),
+        ("lieux.geojson", "prise_rdv", "prise_rdv"),
+        ("lieux.geojson", "fiche_acces_libre", "fiche_acces_libre"),
+        ("ressources.geojson", "site_web", "site_web"),
+        // An internally tagged enum is read whole: serde names the enum, not its member.
+        ("evenements.geojson", "inscription.lien", "inscription"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&data_dir(), dir.path());
+        poison(&dir.path().join(file), &[field], &bad, field != "site_web");
+        let problems = carto82::dataset::Dataset::load(dir.path())
+            .err()
+            .expect("refused")
+            .to_string();
+        let located = problems.lines().any(|l| {
+            l.contains(file) && l.contains(&format!("champ « {named} »")) && l.contains("https://")
+        });
+        assert!(located, "{file} {named} named:\n{problems}");
+    }
+}
