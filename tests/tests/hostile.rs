@@ -19,7 +19,7 @@ const SCRIPTS: usize = 4;
 /// Values for URL parameters: scripts and schemes first, then odd Unicode, broken
 /// percent-encoding, numbers that are not, long values.
 fn parameter_values() -> Vec<String> {
-    let mut values: Vec<String> = [
+    [
         "%3C%2Ftitle%3E%3C%2Ftextarea%3E%3Cscript%3Ealert(document.domain)%3C%2Fscript%3E",
         "x%22%20onload%3D%22alert(1)",
         "%27%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
@@ -40,8 +40,7 @@ fn parameter_values() -> Vec<String> {
     ]
     .iter()
     .map(|v| v.to_string())
-    .collect();
-    values
+    .collect()
 }
 
 /// A long value, tried one parameter at a time (in all at once, the address would be
