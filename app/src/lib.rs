@@ -16,7 +16,10 @@ pub mod model;
 mod pages;
 mod shell;
 
+pub use components::report::{MAX_MESSAGE_CHARS, ReportDraft, ReportField};
 pub use pages::embed::EmbedQuery;
+#[cfg(feature = "ssr")]
+pub use shell::server_html;
 pub use shell::{App, ShellConfig, TileLayerConfig, shell};
 
 #[cfg(feature = "hydrate")]

@@ -140,6 +140,18 @@ lazy_page!(Resource, ResourcePage);
 #[component]
 fn SiteFrame() -> impl IntoView {
     view! {
+        <SiteHeader />
+        <main id="contenu">
+            <Outlet />
+        </main>
+        <SiteFooter />
+    }
+}
+
+/// The skip link, the site's name and its menu.
+#[component]
+fn SiteHeader() -> impl IntoView {
+    view! {
         <a class="evitement" href="#contenu">
             "Aller au contenu"
         </a>
@@ -165,9 +177,12 @@ fn SiteFrame() -> impl IntoView {
                 </ul>
             </nav>
         </header>
-        <main id="contenu">
-            <Outlet />
-        </main>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    view! {
         <footer class="pied">
             <p>
                 "Carto82, carte des lieux d'aide au numérique du Tarn-et-Garonne. "
@@ -175,6 +190,33 @@ fn SiteFrame() -> impl IntoView {
                 "IGN et INSEE (contours des communes). Licence Ouverte."
             </p>
         </footer>
+    }
+}
+
+/// The same markup as the app's, for the pages the server writes itself outside the router
+/// (a 404, the answer to a report, `/api`): they look and read like the rest of the site.
+#[cfg(feature = "ssr")]
+pub mod server_html {
+    use leptos::prelude::*;
+
+    use crate::components::report::{ReportDraft, ReportError};
+
+    fn render(view: impl FnOnce() -> AnyView) -> String {
+        Owner::new().with(|| view().to_html())
+    }
+
+    pub fn site_header() -> String {
+        render(|| view! { <super::SiteHeader /> }.into_any())
+    }
+
+    pub fn site_footer() -> String {
+        render(|| view! { <super::SiteFooter /> }.into_any())
+    }
+
+    /// The report form about `page`, filled with what was typed and the reason it was
+    /// refused.
+    pub fn report_form(page: String, draft: ReportDraft) -> String {
+        render(move || view! { <ReportError page draft /> }.into_any())
     }
 }
 

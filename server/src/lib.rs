@@ -13,6 +13,7 @@ pub mod framing;
 pub mod import;
 pub mod oembed;
 mod plain_page;
+pub mod rate_limit;
 pub mod reports;
 pub mod security_headers;
 pub mod standard;

@@ -1,7 +1,9 @@
 //! Pages the server writes itself, outside the Leptos app (the 404, the answer to a report,
-//! the French page of the API): one document frame, in French, with the site's stylesheet.
+//! the French page of the API): one document frame, in French, with the site's stylesheet,
+//! header and footer, so that they read like every other page.
 
 use app::model::escape_html;
+use app::server_html;
 
 /// A whole document: `title` is text, `main` is HTML already escaped by the caller.
 pub fn document(title: &str, main_class: Option<&str>, main: &str) -> String {
@@ -12,11 +14,14 @@ pub fn document(title: &str, main_class: Option<&str>, main: &str) -> String {
         concat!(
             "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>{title}</title><link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head>",
-            "<body><main{class}>{main}</main></body></html>"
+            "<title>{title}</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">",
+            "<link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head>",
+            "<body>{header}<main id=\"contenu\"{class}>{main}</main>{footer}</body></html>"
         ),
         title = escape_html(title),
+        header = server_html::site_header(),
         class = class,
         main = main,
+        footer = server_html::site_footer(),
     )
 }

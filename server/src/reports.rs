@@ -1,24 +1,52 @@
 //! "Signaler une erreur": a resident tells the coordinators what is wrong on a page. Each
 //! report is one JSON line appended to a file of its own (`CARTO82_SIGNALEMENTS`), which
-//! coordinators read; a report never touches the dataset. Hostile or malformed input is
-//! refused with a page that says which field and why; nothing already stored is altered.
+//! coordinators read; a report never touches the dataset.
+//!
+//! The form is open to anyone, so it is bounded on every side: a report must be about one
+//! of our pages and a few lines long; each address may send a few an hour and all together
+//! a few hundred; the file stops growing at [`MAX_FILE_BYTES`]. A refusal is a page of the
+//! site, in French, that gives the form back with what was typed and says what to change.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use actix_web::http::StatusCode;
-use actix_web::{HttpResponse, web};
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-const MAX_MESSAGE: usize = 2000;
-const MAX_EMAIL: usize = 200;
-const MAX_PAGE: usize = 200;
-/// The pages a report can be about: the map (`/`, with its query) and the record pages.
-const PAGES: [&str; 4] = ["/lieux/", "/evenements/", "/ressources/", "/?"];
+use app::catalogue::Catalogue;
+use app::model::escape_html;
+use app::{MAX_MESSAGE_CHARS, ReportDraft, ReportField, server_html};
 
-/// The form as posted.
+use crate::client::SiteAddress;
+use crate::dataset::Store;
+use crate::rate_limit::{Rate, TooMany, WriteLimiter};
+
+const MIN_MESSAGE_CHARS: usize = 5;
+const MAX_EMAIL_CHARS: usize = 200;
+const MAX_PAGE_CHARS: usize = 2000;
+/// The reports file stops growing here (about 20 000 reports); coordinators empty it.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// The form's body, percent-encoded: 2 000 characters of "€" take 18 000 bytes.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+/// One address: a few reports in a row, then one every 6 minutes.
+const PER_CLIENT: Rate = Rate {
+    count: 10,
+    per: Duration::from_secs(3600),
+    burst: 5,
+};
+/// All addresses together.
+const OVERALL: Rate = Rate {
+    count: 300,
+    per: Duration::from_secs(3600),
+    burst: 30,
+};
+
+/// The form as posted; fields a browser adds or leaves out are accepted.
 #[derive(Deserialize)]
 pub struct ReportForm {
     #[serde(default)]
@@ -39,48 +67,70 @@ pub struct Report {
     pub courriel: Option<String>,
 }
 
+/// What `page` must be: one of our pages that shows data.
+fn is_our_page(page: &str, catalogue: &dyn Catalogue) -> bool {
+    if page.chars().count() > MAX_PAGE_CHARS
+        || !page.starts_with('/')
+        || page.starts_with("//")
+        || !page.bytes().all(|b| b.is_ascii_graphic())
+    {
+        return false;
+    }
+    if page == "/" || page.starts_with("/?") {
+        return true;
+    }
+    let (kind, id) = match page[1..].split_once('/') {
+        Some(parts) => parts,
+        None => return false,
+    };
+    match kind {
+        "lieux" => id.parse().is_ok_and(|id| catalogue.place(&id).is_some()),
+        "evenements" => id.parse().is_ok_and(|id| catalogue.event(&id).is_some()),
+        "ressources" => id.parse().is_ok_and(|id| catalogue.resource(&id).is_some()),
+        _ => false,
+    }
+}
+
 impl ReportForm {
     /// The report, or the field at fault and why, in words for the resident.
-    pub fn check(self, now: DateTime<Utc>) -> Result<Report, (&'static str, String)> {
+    pub fn check(
+        &self,
+        now: DateTime<Utc>,
+        catalogue: &dyn Catalogue,
+    ) -> Result<Report, (ReportField, String)> {
         let page = self.page.trim().to_owned();
-        let known = page.len() <= MAX_PAGE
-            && page.starts_with('/')
-            && !page.starts_with("//")
-            && page.bytes().all(|b| b.is_ascii_graphic())
-            && (page == "/" || PAGES.iter().any(|p| page.starts_with(p)));
-        if !known {
+        if !is_our_page(&page, catalogue) {
             return Err((
-                "page",
+                ReportField::Page,
                 "la page signalée n'est pas une page de Carto82".to_owned(),
             ));
         }
-        let message = self.message.trim().to_owned();
+        let message = self.message.trim().replace("\r\n", "\n");
         let chars = message.chars().count();
-        if chars < 5 {
+        if chars < MIN_MESSAGE_CHARS {
             return Err((
-                "message",
+                ReportField::Message,
                 "écrivez en quelques mots ce qui est faux".to_owned(),
             ));
         }
-        if chars > MAX_MESSAGE {
+        if chars > MAX_MESSAGE_CHARS {
             return Err((
-                "message",
-                format!("le message est trop long ({chars} caractères, {MAX_MESSAGE} au plus)"),
+                ReportField::Message,
+                format!(
+                    "le message est trop long : {chars} caractères, {MAX_MESSAGE_CHARS} au plus"
+                ),
             ));
         }
         let courriel = self.courriel.trim().to_owned();
         let courriel = if courriel.is_empty() {
             None
-        } else if courriel.len() <= MAX_EMAIL
-            && !courriel.contains(char::is_whitespace)
-            && courriel
-                .split_once('@')
-                .is_some_and(|(u, h)| !u.is_empty() && h.contains('.'))
+        } else if courriel.chars().count() <= MAX_EMAIL_CHARS
+            && email_address::EmailAddress::is_valid(&courriel)
         {
             Some(courriel)
         } else {
             return Err((
-                "courriel",
+                ReportField::Courriel,
                 "cette adresse de courriel n'est pas valide (vous pouvez la laisser vide)"
                     .to_owned(),
             ));
@@ -92,12 +142,30 @@ impl ReportForm {
             courriel,
         })
     }
+
+    fn draft(&self, problem: Option<(ReportField, String)>) -> ReportDraft {
+        ReportDraft {
+            message: self.message.chars().take(MAX_MESSAGE_CHARS * 2).collect(),
+            courriel: self.courriel.chars().take(MAX_EMAIL_CHARS * 2).collect(),
+            problem,
+        }
+    }
 }
 
 /// Where reports are kept; one writer at a time, one line per report.
 pub struct Reports {
     path: PathBuf,
     lock: Mutex<()>,
+    limiter: WriteLimiter,
+    max_bytes: u64,
+}
+
+/// Why a report was not stored.
+#[derive(Debug)]
+pub enum StoreError {
+    /// The file reached [`MAX_FILE_BYTES`].
+    Full,
+    Io(std::io::Error),
 }
 
 impl Reports {
@@ -105,67 +173,169 @@ impl Reports {
         Reports {
             path,
             lock: Mutex::new(()),
+            limiter: WriteLimiter::new(PER_CLIENT, OVERALL),
+            max_bytes: MAX_FILE_BYTES,
         }
     }
 
-    pub fn append(&self, report: &Report) -> std::io::Result<()> {
+    pub fn append(&self, report: &Report) -> Result<(), StoreError> {
         let mut line = serde_json::to_vec(report).expect("a report serialises");
         line.push(b'\n');
         let _guard = self.lock.lock().expect("not poisoned");
+        let size = std::fs::metadata(&self.path).map_or(0, |m| m.len());
+        if size + line.len() as u64 > self.max_bytes {
+            return Err(StoreError::Full);
+        }
         let mut file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
-            .open(&self.path)?;
+            .open(&self.path)
+            .map_err(StoreError::Io)?;
         // One write of the whole line: a report is stored whole or not at all.
-        file.write_all(&line)?;
-        file.sync_data()
+        file.write_all(&line).map_err(StoreError::Io)?;
+        file.sync_data().map_err(StoreError::Io)
     }
 }
 
 /// `POST /signaler`
-pub async fn post(form: web::Form<ReportForm>, reports: web::Data<Reports>) -> HttpResponse {
-    match form.into_inner().check(Utc::now()) {
-        Ok(report) => match reports.append(&report) {
-            Ok(()) => page(
-                StatusCode::OK,
-                "Merci, votre message est transmis",
-                "L'équipe de Carto82 va vérifier et corriger la page.",
-                &report.page,
-            ),
-            Err(e) => {
-                tracing::error!("signalement non enregistré : {e}");
-                page(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "Votre message n'a pas pu être enregistré",
-                    "Réessayez dans un moment.",
-                    &report.page,
-                )
-            }
-        },
-        Err((field, reason)) => page(
-            StatusCode::BAD_REQUEST,
-            "Votre message n'est pas parti",
-            &format!("Champ « {field} » : {reason}. Revenez à la page pour corriger."),
-            "/",
+pub async fn post(
+    request: HttpRequest,
+    form: web::Form<ReportForm>,
+    reports: web::Data<Reports>,
+    store: web::Data<Store>,
+    site: web::Data<SiteAddress>,
+) -> HttpResponse {
+    let form = form.into_inner();
+    let dataset = store.current();
+    let back = if is_our_page(form.page.trim(), dataset.as_ref()) {
+        form.page.trim().to_owned()
+    } else {
+        "/".to_owned()
+    };
+    if let Err(too_many) = reports.limiter.check(site.source(&request).client_ip) {
+        crate::telemetry::warn_limited(
+            "signalements",
+            "signalement refusé : trop de messages (limite par adresse ou d'ensemble)",
+        );
+        return refused(&form, &back, too_many);
+    }
+    let report = match form.check(Utc::now(), dataset.as_ref()) {
+        Ok(report) => report,
+        Err(problem) => {
+            return answer(
+                StatusCode::BAD_REQUEST,
+                "Votre message n'est pas parti",
+                "Un champ est à corriger : il est indiqué ci-dessous. Ce que vous avez écrit est gardé.",
+                &back,
+                Some(form.draft(Some(problem))),
+            );
+        }
+    };
+    match reports.append(&report) {
+        Ok(()) => answer(
+            StatusCode::OK,
+            "Merci, votre message est transmis",
+            "L'équipe de Carto82 va vérifier et corriger la page.",
+            &report.page,
+            None,
         ),
+        Err(e) => {
+            let full = matches!(e, StoreError::Full);
+            crate::telemetry::warn_limited(
+                "signalements",
+                &match e {
+                    StoreError::Full => format!(
+                        "fichier des signalements plein ({MAX_FILE_BYTES} octets) : videz-le après lecture"
+                    ),
+                    StoreError::Io(e) => format!("signalement non enregistré : {e}"),
+                },
+            );
+            answer(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Votre message n'a pas pu être enregistré",
+                if full {
+                    "Nous avons reçu beaucoup de messages et devons d'abord les lire. Réessayez dans quelques jours, ou appelez le lieu."
+                } else {
+                    "Réessayez dans un moment. Ce que vous avez écrit est gardé ci-dessous."
+                },
+                &report.page,
+                Some(form.draft(None)),
+            )
+        }
     }
 }
 
-fn page(status: StatusCode, title: &str, text: &str, back: &str) -> HttpResponse {
+/// Too many reports: the form comes back with what was typed, and when to try again.
+fn refused(form: &ReportForm, back: &str, too_many: TooMany) -> HttpResponse {
+    let minutes = too_many.retry_after.as_secs().div_ceil(60).max(1);
+    let text = if too_many.overall {
+        format!(
+            "Nous recevons beaucoup de messages en ce moment. Réessayez dans {minutes} minute(s). Ce que vous avez écrit est gardé ci-dessous."
+        )
+    } else {
+        format!(
+            "Vous avez envoyé plusieurs messages. Réessayez dans {minutes} minute(s). Ce que vous avez écrit est gardé ci-dessous."
+        )
+    };
+    let mut response = answer(
+        StatusCode::TOO_MANY_REQUESTS,
+        "Votre message n'est pas parti",
+        &text,
+        back,
+        Some(form.draft(None)),
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from(too_many.retry_after.as_secs().max(1)),
+    );
+    response
+}
+
+/// The answer to a form: what happened, the form again when something is to do, and the
+/// way back to the page.
+fn answer(
+    status: StatusCode,
+    title: &str,
+    text: &str,
+    back: &str,
+    draft: Option<ReportDraft>,
+) -> HttpResponse {
     use crate::plain_page::document;
-    use app::model::escape_html;
+    let form = draft
+        .map(|d| server_html::report_form(back.to_owned(), d))
+        .unwrap_or_default();
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(document(
             &format!("{title} – Carto82"),
-            None,
+            Some("reponse-formulaire"),
             &format!(
-                "<h1>{}</h1><p>{}</p><p><a href=\"{}\">Revenir à la page</a></p>",
+                "<h1>{}</h1><p role=\"status\">{}</p>{form}<p><a href=\"{}\">Revenir à la page</a></p>",
                 escape_html(title),
                 escape_html(text),
                 escape_html(back)
             ),
         ))
+}
+
+/// The form's body could not be read (too long, not a form): a page of the site that says
+/// so, instead of actix's English.
+pub fn form_error(error: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
+    use actix_web::error::UrlencodedError;
+    let (status, text) = match &error {
+        UrlencodedError::Overflow { .. } => (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "Votre message est trop long. Écrivez-le en {MAX_MESSAGE_CHARS} caractères au plus."
+            ),
+        ),
+        _ => (
+            StatusCode::BAD_REQUEST,
+            "Le formulaire n'a pas pu être lu. Revenez à la page et réessayez.".to_owned(),
+        ),
+    };
+    let page = answer(status, "Votre message n'est pas parti", &text, "/", None);
+    actix_web::error::InternalError::from_response(error, page).into()
 }
 
 #[cfg(test)]
@@ -180,32 +350,83 @@ mod tests {
         }
     }
 
+    fn dataset() -> crate::dataset::Dataset {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+        crate::dataset::Dataset::load(&dir).expect("the real dataset")
+    }
+
     #[test]
     fn a_good_report_is_kept_whole() {
-        let r = form("/lieux/france-services-000", "  Fermé le mercredi  ", "")
-            .check(Utc::now())
-            .unwrap();
-        assert_eq!(r.message, "Fermé le mercredi");
+        let data = dataset();
+        let place = data.places[0].id().to_string();
+        let r = form(
+            &format!("/lieux/{place}"),
+            "  Fermé le mercredi\r\nmême l'été  ",
+            "",
+        )
+        .check(Utc::now(), &data)
+        .unwrap();
+        assert_eq!(r.message, "Fermé le mercredi\nmême l'été");
         assert_eq!(r.courriel, None);
+        let euros = "€".repeat(MAX_MESSAGE_CHARS);
+        assert!(
+            form("/?ou=Moissac", &euros, "a.b@exemple.fr")
+                .check(Utc::now(), &data)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn the_file_stops_growing_and_keeps_what_it_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("signalements.jsonl");
+        let reports = Reports {
+            max_bytes: 400,
+            ..Reports::new(path.clone())
+        };
+        let report = Report {
+            recu: Utc::now(),
+            page: "/".into(),
+            message: "Le lieu a fermé.".repeat(5),
+            courriel: None,
+        };
+        let mut stored = 0;
+        while reports.append(&report).is_ok() {
+            stored += 1;
+        }
+        assert!(matches!(reports.append(&report), Err(StoreError::Full)));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), stored, "whole lines only");
+        assert!(text.len() <= 400);
     }
 
     #[test]
     fn each_bad_field_is_named() {
+        let data = dataset();
         for (f, field) in [
-            (form("https://ailleurs.example/", "Un message", ""), "page"),
-            (form("//ailleurs.example/x", "Un message", ""), "page"),
-            (form("/admin", "Un message", ""), "page"),
-            (form("/lieux/x", "", ""), "message"),
             (
-                form("/lieux/x", &"x".repeat(MAX_MESSAGE + 1), ""),
-                "message",
+                form("https://ailleurs.example/", "Un message", ""),
+                ReportField::Page,
             ),
             (
-                form("/lieux/x", "Un message", "pas une adresse"),
-                "courriel",
+                form("//ailleurs.example/x", "Un message", ""),
+                ReportField::Page,
             ),
+            (form("/admin", "Un message", ""), ReportField::Page),
+            (form("/lieux/inconnu", "Un message", ""), ReportField::Page),
+            (form("/lieux/<script>", "Un message", ""), ReportField::Page),
+            (form("/", "", ""), ReportField::Message),
+            (
+                form("/", &"x".repeat(MAX_MESSAGE_CHARS + 1), ""),
+                ReportField::Message,
+            ),
+            (
+                form("/", "Un message", "pas une adresse"),
+                ReportField::Courriel,
+            ),
+            (form("/", "Un message", "a@b@c.fr"), ReportField::Courriel),
         ] {
-            assert_eq!(f.check(Utc::now()).unwrap_err().0, field);
+            assert_eq!(f.check(Utc::now(), &data).unwrap_err().0, field);
         }
     }
 }

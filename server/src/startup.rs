@@ -184,9 +184,15 @@ fn run(
             .app_data(web::Data::new(leptos_options.clone()))
             .configure(crate::api::configure)
             .app_data(reports.clone())
-            // A report is a few lines of text.
-            .app_data(web::FormConfig::default().limit(16 * 1024))
-            .route("/signaler", web::post().to(crate::reports::post))
+            .service(
+                web::resource("/signaler")
+                    .app_data(
+                        web::FormConfig::default()
+                            .limit(crate::reports::MAX_BODY_BYTES)
+                            .error_handler(crate::reports::form_error),
+                    )
+                    .route(web::post().to(crate::reports::post)),
+            )
             .service(
                 web::resource(security_headers::REPORT_PATH)
                     .app_data(web::PayloadConfig::new(8 * 1024))

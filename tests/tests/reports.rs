@@ -26,7 +26,10 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
 
     for (form, field) in [
         (
-            vec![("page", "/lieux/x".to_owned()), ("message", " ".to_owned())],
+            vec![
+                ("page", "/lieux/france-services-000".to_owned()),
+                ("message", " ".to_owned()),
+            ],
             "message",
         ),
         (
@@ -38,31 +41,48 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
         ),
         (
             vec![
-                ("page", "/lieux/x".to_owned()),
+                ("page", "/lieux/france-services-000".to_owned()),
                 ("message", "Un vrai message".to_owned()),
                 ("courriel", "<script>".to_owned()),
             ],
             "courriel",
         ),
+        (
+            vec![
+                ("page", "/lieux/pas-un-lieu".to_owned()),
+                ("message", "Un vrai message".to_owned()),
+            ],
+            "page",
+        ),
     ] {
+        let typed = form
+            .iter()
+            .find(|(k, _)| *k == "message")
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default();
         let response = post(form).await;
         assert_eq!(response.status(), 400);
+        let page = response.text().await.unwrap();
         assert!(
-            response
-                .text()
-                .await
-                .unwrap()
-                .contains(&format!("Champ « {field} »")),
-            "{field}"
+            page.contains(&format!("id=\"signaler-erreur-{field}\"")),
+            "the field at fault is named next to it: {field}"
         );
+        assert!(page.contains(&typed), "what was typed is kept: {field}");
+        assert!(page.contains("class=\"entete\""), "in the site's frame");
     }
-    // Far more than a report: refused before it is read.
+    // Far more than a report: refused before it is read, in French.
     let huge = post(vec![
         ("page", "/lieux/x".into()),
-        ("message", "x".repeat(100_000)),
+        ("message", "x".repeat(1_000_000)),
     ])
     .await;
     assert_eq!(huge.status(), 413);
+    assert!(
+        huge.text()
+            .await
+            .unwrap()
+            .contains("Votre message est trop long")
+    );
 
     let stored = std::fs::read_to_string(&file).unwrap();
     let lines: Vec<serde_json::Value> = stored
@@ -81,4 +101,56 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
         page.contains("action=\"/signaler\"")
             && page.contains("value=\"/lieux/france-services-000\"")
     );
+}
+
+#[tokio::test]
+async fn a_long_message_in_euros_is_accepted_and_a_flood_is_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("signalements.jsonl");
+    let path = file.clone();
+    let app = spawn_app_with(move |args| args.signalements = path).await;
+    let send = |message: String| {
+        let client = app.client.clone();
+        let url = app.url("/signaler");
+        async move {
+            client
+                .post(url)
+                .form(&[
+                    ("page", "/lieux/france-services-000".to_owned()),
+                    ("message", message),
+                    ("courriel", String::new()),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // 2 000 "€" are 18 000 bytes once percent-encoded: a browser may send that.
+    let euros = send("€".repeat(2000)).await;
+    assert_eq!(euros.status(), 200);
+
+    let mut statuses = Vec::new();
+    for i in 0..20 {
+        let response = send(format!("Message numéro {i} : fermé le lundi")).await;
+        statuses.push(response.status().as_u16());
+        if response.status() == 429 {
+            assert!(response.headers().contains_key("retry-after"));
+            let page = response.text().await.unwrap();
+            assert!(page.contains("Réessayez dans"), "said in French");
+            assert!(
+                page.contains(&format!("Message numéro {i}")),
+                "what was typed is given back"
+            );
+        }
+    }
+    let accepted = statuses.iter().filter(|s| **s == 200).count();
+    assert!(accepted <= 5, "a few in a row, then refused: {statuses:?}");
+    assert!(statuses.contains(&429));
+    let stored = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        stored.lines().count(),
+        1 + accepted,
+        "every accepted one stored"
+    );
+    assert_eq!(app.get("/healthz").await.status(), 200, "still serving");
 }
