@@ -115,6 +115,17 @@ pub struct ServeArgs {
     /// Les autres pages ne peuvent jamais être intégrées.
     #[arg(long, env = "CARTO82_INTEGRATION", default_value = "*")]
     pub integration: FrameAncestors,
+    /// Accepter un rechargement des données qui retire plus de la moitié des lieux. Par
+    /// défaut il est refusé (la version précédente reste servie) : un export coupé ou un
+    /// mauvais dossier ne doit pas vider la carte. Un redémarrage l'accepte toujours.
+    #[arg(
+        long,
+        env = "CARTO82_RECHARGEMENT_FORCE",
+        default_value_t = false,
+        action = clap::ArgAction::Set,
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub rechargement_force: bool,
     /// Proxys inverses (nginx…) dont on croit les en-têtes `Forwarded` et `X-Forwarded-*` :
     /// adresses IP ou réseaux séparés par des espaces (`127.0.0.1 10.0.0.0/8`). Aucun par
     /// défaut : ces en-têtes sont alors ignorés, car n'importe qui peut les écrire.

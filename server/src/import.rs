@@ -15,9 +15,10 @@ use chrono::NaiveDate;
 use geo::{Distance, Haversine, Point};
 use serde::Deserialize;
 
-use app::model::{Place, PlaceId, PlaceProperties, Position, SourceRef, fold};
+use app::model::{Place, PlaceId, PlaceProperties, SourceRef, fold};
 
-use crate::dataset::places::{locate, write_atomically};
+use crate::dataset::places::{checked, write_atomically};
+use crate::dataset::text_limits::{self, too_long};
 use crate::dataset::{Dataset, DatasetErrors, LIEUX};
 
 /// Mean score (0–100) from which two records are the same place (the national pipeline's
@@ -108,8 +109,8 @@ pub enum ImportError {
 /// Reads `csv_file`, merges it into the dataset in `data`, writes `lieux.geojson`.
 pub fn import(csv_file: &Path, data: &Path) -> Result<Report, ImportError> {
     let dataset = Dataset::load(data)?;
-    let text = std::fs::read_to_string(csv_file)
-        .map_err(|e| ImportError::Read(csv_file.display().to_string(), e.to_string()))?;
+    let text = crate::dataset::read_text(csv_file)
+        .map_err(|e| ImportError::Read(csv_file.display().to_string(), e.reason))?;
     let mut places = dataset.places.clone();
     let mut report = Report::default();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -173,9 +174,6 @@ fn to_place(row: Row, dataset: &Dataset) -> Result<Place, String> {
         coordinate("latitude", &row.latitude)?,
         coordinate("longitude", &row.longitude)?,
     );
-    let localisation = locate(&dataset.territory, lon, lat).ok_or_else(|| {
-        format!("« {id_text} » : le point [{lon}, {lat}] n'est pas dans le Tarn-et-Garonne")
-    })?;
     let date_maj = NaiveDate::parse_from_str(&required("date_maj", &row.date_maj)?, "%Y-%m-%d")
         .map_err(|_| "date_maj : AAAA-MM-JJ attendu".to_owned())?;
     let id = slug(&id_text);
@@ -230,12 +228,22 @@ fn to_place(row: Row, dataset: &Dataset) -> Result<Place, String> {
         "sources": [{"jeu": "import", "id": id, "id_source": id_text, "date_maj": date_maj}],
     });
     let properties = strip_empty(properties);
+    // The file's rules, row by row: a bad row is refused with its reason, the others go in.
+    let at = |field: &str, reason: &str| format!("« {id_text} », champ « {field} » : {reason}");
+    if let Some((field, reason)) = properties
+        .as_object()
+        .and_then(|p| too_long(p, text_limits::PLACES).into_iter().next())
+    {
+        return Err(at(&field, &reason));
+    }
     let fiche: PlaceProperties = serde_path_to_error::deserialize(properties)
-        .map_err(|e| format!("« {id_text} », champ « {} » : {}", e.path(), e.inner()))?;
-    Ok(Place {
-        fiche,
-        position: Position { lon, lat },
-        localisation,
+        .map_err(|e| at(&e.path().to_string(), &e.inner().to_string()))?;
+    checked(fiche, lon, lat, &dataset.territory).map_err(|problems| {
+        problems
+            .iter()
+            .map(|(field, reason)| at(field, reason))
+            .collect::<Vec<_>>()
+            .join(" ; ")
     })
 }
 

@@ -45,7 +45,9 @@ impl Application {
         let options = LoadOptions {
             examples: args.exemples,
         };
-        let store = Arc::new(Store::open(&args.data, options)?);
+        let store = Arc::new(
+            Store::open(&args.data, options)?.allowing_large_drops(args.rechargement_force),
+        );
         let dataset = store.current();
         tracing::info!(
             lieux = dataset.places.len(),

@@ -124,6 +124,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         url: None,
         integration: carto82::framing::FrameAncestors::Any,
         proxies: Default::default(),
+        rechargement_force: false,
         signalements: std::env::temp_dir().join(format!(
             "carto82-signalements-{}-{}.jsonl",
             std::process::id(),

@@ -445,3 +445,111 @@ fn a_resource_type_outside_the_list_and_a_duplicate_id_are_refused() {
             .any(|e| e.field.as_deref() == Some("id") && e.reason.contains("déjà utilisé"))
     );
 }
+
+#[test]
+fn an_empty_dataset_is_not_served() {
+    let dir = with_places(|features| features.clear());
+    let e = single_error(dir.path());
+    assert!(e.file.ends_with(LIEUX));
+    assert!(e.reason.contains("aucun lieu"), "{}", e.reason);
+}
+
+#[test]
+fn every_text_has_a_size_limit() {
+    let dir = with_places(|features| {
+        features[0]["properties"]["presentation_detail"] = json!("x".repeat(50_000_000));
+        features[1]["properties"]["nom"] = json!("Médiathèque ".repeat(20));
+    });
+    let errors = errors(dir.path());
+    let fields: Vec<(usize, String)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e.feature.as_ref().unwrap().index,
+                e.field.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [(0, "presentation_detail".to_owned()), (1, "nom".to_owned())]
+    );
+    assert!(
+        errors[0]
+            .reason
+            .contains("50000000 caractères, 4000 au plus")
+    );
+}
+
+#[test]
+fn only_regular_files_inside_the_folder_are_read() {
+    for target in ["/etc/passwd", "/dev/zero"] {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&real_data(), dir.path());
+        std::fs::remove_file(dir.path().join(LIEUX)).unwrap();
+        std::os::unix::fs::symlink(target, dir.path().join(LIEUX)).unwrap();
+        let e = single_error(dir.path());
+        assert!(e.file.ends_with(LIEUX));
+        assert!(
+            e.reason.contains("hors du dossier"),
+            "{target}: {}",
+            e.reason
+        );
+    }
+    // A folder in place of a file.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&real_data(), dir.path());
+    std::fs::remove_file(dir.path().join(LIEUX)).unwrap();
+    std::fs::create_dir(dir.path().join(LIEUX)).unwrap();
+    assert!(
+        single_error(dir.path())
+            .reason
+            .contains("fichier ordinaire")
+    );
+}
+
+#[test]
+fn common_mistakes_are_said_in_french_where_they_are() {
+    // A byte-order mark, as spreadsheets write: accepted.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&real_data(), dir.path());
+    let path = dir.path().join(LIEUX);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    assert!(Dataset::load(dir.path()).is_ok(), "a BOM is accepted");
+
+    let dir = with_places(|features| {
+        features[0]["geometry"]["coordinates"] = json!(["1.35", "44.0"]);
+        features[1]["properties"]["date_maj"] = json!("12/03/2022");
+        features[2]["properties"]["date_maj"] = json!("2022-02-30");
+    });
+    let errors = errors(dir.path());
+    let said: Vec<(usize, Option<String>, String)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e.feature.as_ref().unwrap().index,
+                e.field.clone(),
+                e.reason.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(said.len(), 3, "{said:#?}");
+    assert_eq!(said[0].1.as_deref(), Some("geometry.coordinates"));
+    assert!(said[0].2.contains("nombres [longitude, latitude]"));
+    for (_, field, reason) in &said[1..] {
+        assert_eq!(field.as_deref(), Some("date_maj"));
+        assert!(reason.contains("AAAA-MM-JJ"), "{reason}");
+    }
+    let dir = with_events(|features| {
+        features[0]["properties"]["creneaux"][0]["debut"] = json!("2026-04-14 14:00");
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("creneaux[0].debut"));
+    assert!(e.reason.contains("heure de Paris"), "{}", e.reason);
+    for message in errors.iter().map(ToString::to_string) {
+        for english in ["expected", "invalid", "input", "missing"] {
+            assert!(!message.contains(english), "{message}");
+        }
+    }
+}

@@ -125,22 +125,73 @@ fn new_places_are_added_near_duplicates_merged_and_bad_rows_refused() {
             ("date_maj", "2026-01-01"),
             ("services", "Réparer des vélos"),
         ]),
+        // Third-party data: a link that would run a script, a phone outside the standard,
+        // a description of 10 000 characters.
+        row(&[
+            ("id", "lien-script"),
+            ("pivot", "00000000000000"),
+            ("nom", "Lieu piégé"),
+            ("commune", "Moissac"),
+            ("code_postal", "82200"),
+            ("adresse", "1 rue X"),
+            ("latitude", "44.105"),
+            ("longitude", "1.085"),
+            ("site_web", "javascript:alert(document.cookie)"),
+            ("date_maj", "2026-01-01"),
+            ("services", "Loisirs et créations numériques"),
+        ]),
+        row(&[
+            ("id", "telephone-local"),
+            ("pivot", "00000000000000"),
+            ("nom", "Lieu au téléphone local"),
+            ("commune", "Moissac"),
+            ("code_postal", "82200"),
+            ("adresse", "2 rue X"),
+            ("latitude", "44.105"),
+            ("longitude", "1.085"),
+            ("telephone", "05 63 00 00 00"),
+            ("date_maj", "2026-01-01"),
+            ("services", "Loisirs et créations numériques"),
+        ]),
+        row(&[
+            ("id", "description-geante"),
+            ("pivot", "00000000000000"),
+            ("nom", "Lieu bavard"),
+            ("commune", "Moissac"),
+            ("code_postal", "82200"),
+            ("adresse", "3 rue X"),
+            ("latitude", "44.105"),
+            ("longitude", "1.085"),
+            ("presentation_detail", &"bla ".repeat(2500)),
+            ("date_maj", "2026-01-01"),
+            ("services", "Loisirs et créations numériques"),
+        ]),
     ]
     .join("\n");
     let file = dir.path().join("national.csv");
-    std::fs::write(&file, csv).unwrap();
+    // With the byte-order mark spreadsheets write.
+    std::fs::write(&file, format!("\u{feff}{csv}")).unwrap();
 
     let report = import(&file, dir.path()).unwrap();
     assert_eq!(report.merged.len(), 1, "{report}");
     assert_eq!(report.merged[0].1, "france-services-000");
     assert_eq!(report.added, ["mediatheque-caussade"], "{report}");
     let refused: Vec<&str> = report.refused.iter().map(|(_, r)| r.as_str()).collect();
-    assert_eq!(refused.len(), 2, "{report}");
+    assert_eq!(refused.len(), 5, "{report}");
     assert!(refused[0].contains("Tarn-et-Garonne"), "{refused:?}");
     assert!(
         refused[1].contains("services") && refused[1].contains("Réparer des vélos"),
         "{refused:?}"
     );
+    for (reason, field) in refused[2..]
+        .iter()
+        .zip(["site_web", "telephone", "presentation_detail"])
+    {
+        assert!(
+            reason.contains(&format!("champ « {field}")),
+            "{field}: {reason}"
+        );
+    }
 
     // Nothing lost; the merge filled what was missing; the file is valid.
     let after = Dataset::load(dir.path()).unwrap();

@@ -49,14 +49,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 )]
 async fn health(store: web::Data<crate::dataset::Store>) -> HttpResponse {
     let dataset = store.current();
+    let refusal = store.last_refusal();
     HttpResponse::Ok().json(serde_json::json!({
-        "status": "ok",
+        // Serving, but the files on disk are not what is served: someone should look.
+        "status": if refusal.is_some() { "avertissement" } else { "ok" },
         "lieux": dataset.places.len(),
         "communes": dataset.territory.communes.len(),
         "evenements": dataset.events.len(),
         "ressources": dataset.resources.len(),
         // Set when the files changed into an invalid dataset: the previous one is served.
-        "rechargement_refuse": store.last_refusal(),
+        "rechargement_refuse": refusal,
     }))
 }
 

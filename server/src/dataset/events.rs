@@ -14,6 +14,7 @@ use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
 use super::places::{locate, valid_telephone};
 use super::territory::Territory;
+use super::text_limits;
 
 /// Farther than this from its place, an event's point is taken for a mistake.
 const MAX_METRES_FROM_PLACE: f64 = 200.0;
@@ -29,6 +30,7 @@ pub fn load(
     let mut events = geojson_file::read_records(
         path,
         "un autre événement",
+        text_limits::EVENTS,
         |e: &Event| e.id().clone(),
         |raw| event(path, raw, territory, &by_id),
     )?;

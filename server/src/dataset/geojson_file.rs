@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::data_dir::read_text;
 use super::error::{DatasetError, DatasetErrors};
+use super::text_limits::{TextLimits, too_long};
 
 pub struct RawFeature {
     pub index: usize,
@@ -15,15 +17,20 @@ pub struct RawFeature {
 }
 
 /// Reads `path` as a FeatureCollection. File-level problems (missing, not JSON, not a
-/// FeatureCollection) stop here; malformed features are collected into `problems`.
+/// FeatureCollection) stop here; malformed features, and texts longer than `limits` allow,
+/// are collected into `problems`.
 pub fn read(
     path: &Path,
+    limits: &TextLimits,
     problems: &mut Vec<DatasetError>,
 ) -> Result<Vec<RawFeature>, DatasetErrors> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| DatasetError::file(path, format!("lecture impossible : {e}")))?;
-    let root: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|e| DatasetError::file(path, format!("JSON invalide : {e}")))?;
+    let text = read_text(path)?;
+    let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+        DatasetError::file(
+            path,
+            format!("JSON invalide : {}", in_french(&e.to_string())),
+        )
+    })?;
     if root.get("type").and_then(|t| t.as_str()) != Some("FeatureCollection") {
         return Err(DatasetError::file(
             path,
@@ -44,15 +51,40 @@ pub fn read(
                 serde_json::Value::Number(n) => Some(n.to_string()),
                 _ => None,
             });
+        if let Some(properties) = value.get("properties").and_then(|p| p.as_object()) {
+            for (field, reason) in too_long(properties, limits) {
+                problems.push(DatasetError::feature(
+                    path,
+                    index,
+                    id.as_deref(),
+                    Some(&field),
+                    reason,
+                ));
+            }
+        }
         match serde_json::from_value::<geojson::Feature>(value.clone()) {
             Ok(feature) => features.push(RawFeature { index, id, feature }),
-            Err(e) => problems.push(DatasetError::feature(
-                path,
-                index,
-                id.as_deref(),
-                None,
-                format!("entité GeoJSON invalide : {e}"),
-            )),
+            Err(e) => {
+                let reason = e.to_string();
+                let (field, reason) = if reason.contains("coordinate") {
+                    (
+                        Some("geometry.coordinates"),
+                        "les coordonnées sont des nombres [longitude, latitude], sans guillemets (par exemple [1.3545, 44.0176])".to_owned(),
+                    )
+                } else {
+                    (
+                        None,
+                        format!("entité GeoJSON invalide : {}", in_french(&reason)),
+                    )
+                };
+                problems.push(DatasetError::feature(
+                    path,
+                    index,
+                    id.as_deref(),
+                    field,
+                    reason,
+                ))
+            }
         }
     }
     Ok(features)
@@ -103,9 +135,27 @@ impl RawFeature {
     }
 }
 
-/// serde's messages for the common cases, in the words of the rest of the tool.
+/// serde's and chrono's messages for the common cases, in the words of the rest of the tool.
 fn in_french(reason: &str) -> String {
     let quoted = |s: &str| s.replace('`', "");
+    // chrono's own words, for a date or a date and time that cannot be read.
+    const DATE_ERRORS: [&str; 6] = [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "trailing input",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+    ];
+    if DATE_ERRORS.iter().any(|e| reason.starts_with(e)) {
+        return "date illisible : AAAA-MM-JJ attendue (par exemple 2026-04-14), ou pour une date et une heure AAAA-MM-JJTHH:MM:SS+02:00 (heure de Paris)".to_owned();
+    }
+    if let Some(rest) = reason.strip_prefix("expected value at line ") {
+        return format!("une valeur JSON est attendue ligne {rest}");
+    }
+    if let Some(rest) = reason.strip_prefix("EOF while parsing") {
+        return format!("fichier incomplet (il se termine trop tôt){rest}");
+    }
     if let Some(rest) = reason.strip_prefix("unknown variant `")
         && let Some((value, allowed)) = rest.split_once("`, expected one of ")
     {
@@ -139,11 +189,12 @@ fn in_french(reason: &str) -> String {
 pub fn read_records<T, Id: Ord + std::fmt::Display>(
     path: &Path,
     what: &str,
+    limits: &TextLimits,
     id_of: impl Fn(&T) -> Id,
     mut build: impl FnMut(&RawFeature) -> Result<T, Vec<DatasetError>>,
 ) -> Result<Vec<T>, DatasetErrors> {
     let mut problems = Vec::new();
-    let features = read(path, &mut problems)?;
+    let features = read(path, limits, &mut problems)?;
     let mut records = Vec::with_capacity(features.len());
     let mut ids = std::collections::BTreeSet::new();
     for raw in &features {

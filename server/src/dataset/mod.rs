@@ -3,6 +3,7 @@
 //! Every problem is reported with the file, the feature (index and id) and the field, and
 //! loading goes on past a bad feature so that one run lists them all.
 
+pub mod data_dir;
 mod error;
 mod events;
 mod geojson_file;
@@ -10,6 +11,7 @@ pub mod places;
 mod resources;
 mod store;
 mod territory;
+pub mod text_limits;
 
 use std::path::Path;
 
@@ -20,6 +22,7 @@ use app::model::{
     TerritoryIndex,
 };
 
+pub use data_dir::{MAX_FILE_BYTES, read_text};
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
 pub use store::{Store, WatchGuard};
 pub use territory::{Commune, Epci, Territory};
@@ -66,6 +69,7 @@ impl Dataset {
     }
 
     pub fn load_with(dir: &Path, options: LoadOptions) -> Result<Dataset, DatasetErrors> {
+        data_dir::check_files_inside(dir)?;
         let territory = Territory::load(dir)?;
         let places = places::load(&dir.join(LIEUX), &territory)?;
         let events_file = dir.join(EVENEMENTS);

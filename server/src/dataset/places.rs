@@ -10,6 +10,7 @@ use app::model::{Localisation, Place, PlaceProperties, Position};
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
 use super::territory::Territory;
+use super::text_limits;
 
 const TELEPHONE_PREFIXES: [&str; 10] = [
     "+33", "+590", "+594", "+262", "+596", "+269", "+687", "+689", "+508", "+681",
@@ -19,9 +20,17 @@ pub fn load(path: &Path, territory: &Territory) -> Result<Vec<Place>, DatasetErr
     let mut places = geojson_file::read_records(
         path,
         "un autre lieu",
+        text_limits::PLACES,
         |p: &Place| p.id().clone(),
         |raw| place(path, raw, territory),
     )?;
+    if places.is_empty() {
+        return Err(DatasetError::file(
+            path,
+            "aucun lieu : une carte sans lieu n'est pas servie (fichier vidé par erreur ?)",
+        )
+        .into());
+    }
     places.sort_by(|a, b| a.id().cmp(b.id()));
     Ok(places)
 }
@@ -30,17 +39,39 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
     let fiche: PlaceProperties = raw.properties(path).map_err(|e| vec![e])?;
     let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
-    let mut fail =
-        |field: &str, reason: String| problems.push(raw.error(path, Some(field), reason));
-
     if let Some(geojson::feature::Id::String(id)) = &raw.feature.id
         && id != fiche.id.as_str()
     {
-        fail(
-            "id",
+        problems.push(raw.error(
+            path,
+            Some("id"),
             format!("l'id de l'entité (« {id} ») diffère de properties.id"),
-        );
+        ));
     }
+    match checked(fiche, point.x(), point.y(), territory) {
+        Ok(place) if problems.is_empty() => Ok(place),
+        Ok(_) => Err(problems),
+        Err(found) => {
+            problems.extend(
+                found
+                    .into_iter()
+                    .map(|(field, reason)| raw.error(path, Some(field), reason)),
+            );
+            Err(problems)
+        }
+    }
+}
+
+/// The rules of a place beyond its fields' types, located in the département by its point:
+/// the place, or each field at fault and why. The file and `carto82 import` both use them.
+pub fn checked(
+    fiche: PlaceProperties,
+    lon: f64,
+    lat: f64,
+    territory: &Territory,
+) -> Result<Place, Vec<(&'static str, String)>> {
+    let mut problems = Vec::new();
+    let mut fail = |field: &'static str, reason: String| problems.push((field, reason));
     if !(9..=14).contains(&fiche.pivot.len())
         || !fiche.pivot.bytes().all(|b| b.is_ascii_alphanumeric())
     {
@@ -94,23 +125,21 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
             format!("{insee} n'est pas une commune du Tarn-et-Garonne"),
         );
     }
-
-    let (lon, lat) = (point.x(), point.y());
-    let localisation = locate(territory, lon, lat);
-    if localisation.is_none() {
+    let Some(localisation) = locate(territory, lon, lat) else {
         fail(
             "geometry",
             format!("le point [{lon}, {lat}] n'est dans aucune commune du Tarn-et-Garonne"),
         );
-    }
-
-    match localisation {
-        Some(localisation) if problems.is_empty() => Ok(Place {
+        return Err(problems);
+    };
+    if problems.is_empty() {
+        Ok(Place {
             fiche,
             position: Position { lon, lat },
             localisation,
-        }),
-        _ => Err(problems),
+        })
+    } else {
+        Err(problems)
     }
 }
 

@@ -12,6 +12,7 @@ use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
 use super::places::{locate, valid_telephone};
 use super::territory::Territory;
+use super::text_limits;
 
 const MAX_NAME: usize = 140;
 
@@ -24,6 +25,7 @@ pub fn load(
     let mut resources = geojson_file::read_records(
         path,
         "une autre ressource",
+        text_limits::RESOURCES,
         |r: &Resource| r.id().clone(),
         |raw| resource(path, raw, territory, &by_id),
     )?;

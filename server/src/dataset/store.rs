@@ -1,15 +1,21 @@
-//! The dataset being served, and its reload when a file of `data/` changes.
+//! The dataset being served, and its reload when the data folder changes.
 //!
 //! A reload builds a whole new `Dataset` beside the current one and swaps it in only if it is
 //! valid: requests always see one complete, checked version, and a bad edit leaves the last
-//! good data online (the refusal is logged and shown by `/healthz`).
+//! good data online (the refusal is logged and shown by `/healthz`). A reload that would
+//! lose more than half of the places is refused too, unless the operator allowed it: an
+//! export cut short or a wrong folder should not empty the map.
+//!
+//! Changes are found by looking at the folder twice a second ([`data_dir::fingerprint`]),
+//! not by file notifications: deployments switch a link to another folder or move a folder
+//! aside and copy a new one in, which notifications on the old folder never see.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use arc_swap::ArcSwap;
-use notify::{RecursiveMode, Watcher};
 
 use app::catalogue::Catalogue;
 use app::model::coverage::{Coverage, CoverageFilter};
@@ -18,21 +24,31 @@ use app::model::{
     TerritoryIndex,
 };
 
+use super::data_dir::{self, Fingerprint};
 use super::{Dataset, DatasetErrors, LoadOptions};
 
-/// Editors write a file in several steps: wait for this much quiet before reloading.
-const SETTLE: Duration = Duration::from_millis(300);
+/// How often the folder is looked at; a change is loaded once it has stayed the same for
+/// one more look (editors and copies write a file in several steps).
+const POLL: Duration = Duration::from_millis(500);
 
 pub struct Store {
     dir: PathBuf,
     options: LoadOptions,
+    /// Whether a reload may drop more than half of the places.
+    allow_large_drop: bool,
     current: ArcSwap<Dataset>,
     last_refusal: Mutex<Option<String>>,
 }
 
-/// Keeps the file watcher alive; dropping it stops reloads.
+/// Keeps the folder watched; dropping it stops reloads.
 pub struct WatchGuard {
-    _watcher: notify::RecommendedWatcher,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for WatchGuard {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
 }
 
 impl Store {
@@ -41,9 +57,16 @@ impl Store {
         Ok(Store {
             dir: dir.to_owned(),
             options,
+            allow_large_drop: false,
             current: ArcSwap::from_pointee(dataset),
             last_refusal: Mutex::new(None),
         })
+    }
+
+    /// Lets a reload drop more than half of the places (`CARTO82_RECHARGEMENT_FORCE`).
+    pub fn allowing_large_drops(mut self, allow: bool) -> Store {
+        self.allow_large_drop = allow;
+        self
     }
 
     pub fn current(&self) -> Arc<Dataset> {
@@ -56,44 +79,52 @@ impl Store {
     }
 
     pub fn reload(&self) {
-        match Dataset::load_with(&self.dir, self.options) {
+        let refusal = match Dataset::load_with(&self.dir, self.options) {
             Ok(dataset) => {
-                tracing::info!(lieux = dataset.places.len(), "jeu de données rechargé");
-                self.current.store(Arc::new(dataset));
-                *self.last_refusal.lock().expect("not poisoned") = None;
+                let (before, after) = (self.current().places.len(), dataset.places.len());
+                if after * 2 < before && !self.allow_large_drop {
+                    Some(format!(
+                        "le nouveau jeu de données n'a que {after} lieux au lieu de {before} : \
+                         plus de la moitié disparaîtrait, la version précédente reste servie. \
+                         Si c'est voulu, redémarrez Carto82 ou réglez CARTO82_RECHARGEMENT_FORCE=true."
+                    ))
+                } else {
+                    tracing::info!(lieux = after, "jeu de données rechargé");
+                    self.current.store(Arc::new(dataset));
+                    None
+                }
             }
-            Err(problems) => {
-                tracing::warn!(
-                    "jeu de données modifié mais invalide : la version précédente reste servie.\n{problems}"
-                );
-                *self.last_refusal.lock().expect("not poisoned") = Some(problems.to_string());
-            }
+            Err(problems) => Some(format!(
+                "jeu de données modifié mais invalide, la version précédente reste servie :\n{problems}"
+            )),
+        };
+        if let Some(reason) = &refusal {
+            tracing::warn!("{reason}");
         }
+        *self.last_refusal.lock().expect("not poisoned") = refusal;
     }
 
-    /// Reloads after each burst of changes in the dataset directory.
-    pub fn watch(self: &Arc<Self>) -> notify::Result<WatchGuard> {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let mut watcher =
-            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-                if event
-                    .is_ok_and(|e| e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove())
-                {
-                    let _ = tx.send(());
+    /// Reloads after each change of the data folder, once it has settled.
+    pub fn watch(self: &Arc<Self>) -> std::io::Result<WatchGuard> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let store = Arc::clone(self);
+        let stopped = Arc::clone(&stop);
+        let mut loaded: Fingerprint = data_dir::fingerprint(&self.dir);
+        std::thread::Builder::new()
+            .name("carto82-rechargement".into())
+            .spawn(move || {
+                let mut previous = loaded.clone();
+                while !stopped.load(Ordering::Relaxed) {
+                    std::thread::sleep(POLL);
+                    let now = data_dir::fingerprint(&store.dir);
+                    if now != loaded && now == previous {
+                        store.reload();
+                        loaded = now.clone();
+                    }
+                    previous = now;
                 }
             })?;
-        watcher.watch(&self.dir, RecursiveMode::Recursive)?;
-        let store = Arc::clone(self);
-        std::thread::Builder::new()
-            .name("carto82-reload".into())
-            .spawn(move || {
-                while rx.recv().is_ok() {
-                    while rx.recv_timeout(SETTLE).is_ok() {}
-                    store.reload();
-                }
-            })
-            .map_err(|e| notify::Error::generic(&e.to_string()))?;
-        Ok(WatchGuard { _watcher: watcher })
+        Ok(WatchGuard { stop })
     }
 }
 

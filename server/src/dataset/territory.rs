@@ -16,6 +16,7 @@ use app::model::{
 
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
+use super::text_limits::TERRITORY;
 use super::{COMMUNES, COMMUNES_SIMPLIFIEES, EPCI_SIMPLIFIES, ZONES_SIMPLIFIEES};
 
 #[derive(Deserialize)]
@@ -98,7 +99,7 @@ impl Territory {
             communes.iter().map(|c| (&c.epci, c.zone)).collect();
 
         let path = dir.join(COMMUNES_SIMPLIFIEES);
-        let simplified = geojson_file::read(&path, &mut problems)?;
+        let simplified = geojson_file::read(&path, TERRITORY, &mut problems)?;
         let mut seen = BTreeMap::new();
         for raw in &simplified {
             match raw.properties::<CommuneProperties>(&path) {
@@ -124,7 +125,7 @@ impl Territory {
         }
 
         let path = dir.join(EPCI_SIMPLIFIES);
-        let epci_features = geojson_file::read(&path, &mut problems)?;
+        let epci_features = geojson_file::read(&path, TERRITORY, &mut problems)?;
         let epci_shapes = shapes(&path, &epci_features, &mut problems);
         let mut epcis = Vec::new();
         for raw in &epci_features {
@@ -164,7 +165,7 @@ impl Territory {
         epcis.sort_by(|a, b| a.siren.cmp(&b.siren));
 
         let path = dir.join(ZONES_SIMPLIFIEES);
-        let zone_features = geojson_file::read(&path, &mut problems)?;
+        let zone_features = geojson_file::read(&path, TERRITORY, &mut problems)?;
         let zone_shapes = shapes(&path, &zone_features, &mut problems);
         let mut zones_seen = BTreeSet::new();
         for raw in &zone_features {
@@ -301,7 +302,7 @@ fn load_communes(
     path: &Path,
     problems: &mut Vec<DatasetError>,
 ) -> Result<Vec<Commune>, DatasetErrors> {
-    let features = geojson_file::read(path, problems)?;
+    let features = geojson_file::read(path, TERRITORY, problems)?;
     let mut communes: Vec<Commune> = Vec::with_capacity(features.len());
     for raw in &features {
         match commune(path, raw) {
