@@ -15,6 +15,7 @@ pub mod oembed;
 mod plain_page;
 pub mod rate_limit;
 pub mod reports;
+mod request_log;
 pub mod security_headers;
 pub mod standard;
 pub mod startup;

@@ -81,7 +81,7 @@ fn serve(args: carto82::config::ServeArgs) -> ExitCode {
             }
         };
         println!("Carto82 est prêt : http://{}", app.address());
-        match app.run_until_stopped().await {
+        match app.run_until_signal().await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("Carto82 s'est arrêté : {e}");

@@ -4,13 +4,14 @@
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, web};
 use leptos::prelude::*;
 use leptos_actix::{LeptosRoutes, generate_route_list};
-use tracing_actix_web::TracingLogger;
 
 use app::catalogue::{PublicOrigin, SharedCatalogue};
 use app::{ShellConfig, shell};
@@ -37,7 +38,48 @@ pub enum StartError {
 pub struct Application {
     address: SocketAddr,
     server: Server,
+    stopping: Stopping,
     _watch: Option<WatchGuard>,
+}
+
+/// Connections served at once by each worker (one per core); more wait in the backlog.
+/// Each open connection may hold a compressor's state: this bounds the memory they take.
+const MAX_CONNECTIONS_PER_WORKER: usize = 256;
+const BACKLOG: u32 = 1024;
+/// A client that takes longer than this to send its request's head is dropped (slow clients
+/// holding connections open).
+const REQUEST_HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// On SIGTERM, the server goes on answering for this long, each answer closing its
+/// connection, so that every client learns to stop before the server does.
+const LAME_DUCK: Duration = Duration::from_secs(1);
+/// Then requests being answered get this long to finish.
+const SHUTDOWN_GRACE_S: u64 = 10;
+
+/// Set once the server is asked to stop: every answer then closes its connection.
+#[derive(Clone, Default)]
+pub struct Stopping(Arc<AtomicBool>);
+
+impl Stopping {
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// While the server stops, each answer says `Connection: close`: a client sends nothing
+/// more on a connection that is about to close.
+async fn close_when_stopping(
+    request: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let stopping = request.app_data::<web::Data<Stopping>>().cloned();
+    let mut response = next.call(request).await?;
+    if stopping.is_some_and(|s| s.is_set()) {
+        response
+            .response_mut()
+            .head_mut()
+            .set_connection_type(actix_web::http::ConnectionType::Close);
+    }
+    Ok(response)
 }
 
 impl Application {
@@ -107,11 +149,13 @@ impl Application {
             security,
         };
         let reports = crate::reports::Reports::new(args.signalements.clone());
-        let server = run(listener, address, store, reports, site)
+        let stopping = Stopping::default();
+        let server = run(listener, address, store, reports, site, stopping.clone())
             .map_err(|source| StartError::Bind { address, source })?;
         Ok(Application {
             address,
             server,
+            stopping,
             _watch: watch,
         })
     }
@@ -122,6 +166,29 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+
+    /// Serves until SIGTERM or SIGINT, then stops without dropping a request: answers go on
+    /// for [`LAME_DUCK`], each closing its connection; then the server stops accepting and
+    /// gives the requests it holds [`SHUTDOWN_GRACE_S`] seconds to finish.
+    pub async fn run_until_signal(self) -> std::io::Result<()> {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut terminate = signal(SignalKind::terminate())?;
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        let handle = self.server.handle();
+        let stopping = self.stopping.clone();
+        let server = actix_web::rt::spawn(self.server);
+        tokio::select! {
+            _ = terminate.recv() => {},
+            _ = interrupt.recv() => {},
+        }
+        tracing::info!("arrêt demandé : les requêtes en cours sont terminées avant l'arrêt");
+        stopping.0.store(true, Ordering::Relaxed);
+        actix_web::rt::time::sleep(LAME_DUCK).await;
+        handle.stop(true).await;
+        server
+            .await
+            .map_err(|e| std::io::Error::other(e.to_string()))?
     }
 }
 
@@ -151,6 +218,7 @@ fn run(
     store: Arc<Store>,
     reports: crate::reports::Reports,
     site: Site,
+    stopping: Stopping,
 ) -> std::io::Result<Server> {
     let Site {
         root: site,
@@ -162,6 +230,7 @@ fn run(
     let reports = web::Data::new(reports);
     let address = web::Data::new(address);
     let security = web::Data::new(security);
+    let stopping = web::Data::new(stopping);
     let catalogue: SharedCatalogue = store.clone();
     let data = web::Data::from(store);
     let leptos_options = LeptosOptions::builder()
@@ -180,8 +249,12 @@ fn run(
         App::new()
             .wrap(Compress::default())
             .wrap(from_fn(security_headers::middleware))
-            .wrap(TracingLogger::default())
+            .wrap(from_fn(crate::request_log::middleware))
+            .wrap(from_fn(close_when_stopping))
+            .app_data(stopping.clone())
             .app_data(security.clone())
+            // Bodies the server reads whole (server functions, reports): small.
+            .app_data(web::PayloadConfig::new(64 * 1024))
             .app_data(data.clone())
             .app_data(web::Data::new(leptos_options.clone()))
             .configure(crate::api::configure)
@@ -226,6 +299,11 @@ fn run(
             )
             .default_service(web::to(page_not_found))
     })
+    .max_connections(MAX_CONNECTIONS_PER_WORKER)
+    .backlog(BACKLOG)
+    .client_request_timeout(REQUEST_HEAD_TIMEOUT)
+    .shutdown_timeout(SHUTDOWN_GRACE_S)
+    .disable_signals()
     .listen(listener)?
     .run();
     Ok(server)

@@ -9,9 +9,12 @@ use std::time::{Duration, Instant};
 
 use tracing_subscriber::EnvFilter;
 
-/// Logs to stderr; `RUST_LOG` overrides the default level (`info`).
+/// Logs to stderr; `RUST_LOG` overrides the default level (`info`). By default actix-http's
+/// dispatcher is silent: it logs each malformed request a client sends as an error, with
+/// no limit (the refusal itself is answered, and counted by `request_log`).
 pub fn init() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_http::h1::dispatcher=off"));
     // A second call (tests start several servers in one process) keeps the first subscriber.
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -37,7 +40,7 @@ static WINDOWS: Mutex<Option<HashMap<&'static str, Window>>> = Mutex::new(None);
 /// next line logged says how many were left out. `message` is cut to [`LOGGED_CHARS`].
 pub fn warn_limited(kind: &'static str, message: &str) {
     let now = Instant::now();
-    let left_out = {
+    let (left_out, last_of_window) = {
         let mut windows = WINDOWS.lock().expect("not poisoned");
         let window = windows
             .get_or_insert_with(HashMap::new)
@@ -56,17 +59,23 @@ pub fn warn_limited(kind: &'static str, message: &str) {
             return;
         }
         window.logged += 1;
-        std::mem::take(&mut window.left_out)
+        (
+            std::mem::take(&mut window.left_out),
+            window.logged == LINES_PER_WINDOW,
+        )
     };
     let message = cut(message);
-    if left_out > 0 {
-        tracing::warn!(
+    match (left_out, last_of_window) {
+        (0, false) => tracing::warn!(genre = kind, "{message}"),
+        (0, true) => tracing::warn!(
             genre = kind,
-            omis = left_out,
-            "{message} ({left_out} messages semblables omis)"
-        );
-    } else {
-        tracing::warn!(genre = kind, "{message}");
+            "{message} (les messages semblables suivants sont omis pendant une minute)"
+        ),
+        (n, _) => tracing::warn!(
+            genre = kind,
+            omis = n,
+            "{message} ({n} messages semblables omis la minute précédente)"
+        ),
     }
 }
 
