@@ -6,6 +6,7 @@ pub mod api;
 pub mod calendar;
 pub mod choropleth;
 pub mod client;
+pub mod compression;
 pub mod config;
 pub mod coverage;
 pub mod dataset;

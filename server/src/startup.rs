@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::from_fn;
 use actix_web::{App, HttpResponse, HttpServer, web};
 use leptos::prelude::*;
 use leptos_actix::{LeptosRoutes, generate_route_list};
@@ -54,6 +54,29 @@ const REQUEST_HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 const LAME_DUCK: Duration = Duration::from_secs(1);
 /// Then requests being answered get this long to finish.
 const SHUTDOWN_GRACE_S: u64 = 10;
+
+/// Answers computed at once (pages rendered, API answers built), all workers together.
+/// Each holds its data and output in memory until it is done; the others wait their turn
+/// with nothing but their request. A render is busy on a core the whole time: more at
+/// once would not be faster, only larger.
+const ANSWERS_AT_ONCE: usize = 16;
+
+/// Lets [`ANSWERS_AT_ONCE`] dynamic answers be computed at a time; files are not counted.
+async fn one_of_a_few_at_a_time(
+    request: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let file = request.path().starts_with("/pkg/") || request.path().starts_with("/assets/");
+    let turn = request
+        .app_data::<web::Data<tokio::sync::Semaphore>>()
+        .cloned()
+        .filter(|_| !file);
+    let _permit = match &turn {
+        Some(turns) => Some(turns.acquire().await.expect("never closed")),
+        None => None,
+    };
+    next.call(request).await
+}
 
 /// Set once the server is asked to stop: every answer then closes its connection.
 #[derive(Clone, Default)]
@@ -231,6 +254,7 @@ fn run(
     let address = web::Data::new(address);
     let security = web::Data::new(security);
     let stopping = web::Data::new(stopping);
+    let turns = web::Data::new(tokio::sync::Semaphore::new(ANSWERS_AT_ONCE));
     let catalogue: SharedCatalogue = store.clone();
     let data = web::Data::from(store);
     let leptos_options = LeptosOptions::builder()
@@ -247,10 +271,12 @@ fn run(
         let catalogue = catalogue.clone();
         let address = address.clone();
         App::new()
-            .wrap(Compress::default())
+            .wrap(from_fn(crate::compression::middleware))
             .wrap(from_fn(security_headers::middleware))
             .wrap(from_fn(crate::request_log::middleware))
             .wrap(from_fn(close_when_stopping))
+            .wrap(from_fn(one_of_a_few_at_a_time))
+            .app_data(turns.clone())
             .app_data(stopping.clone())
             .app_data(security.clone())
             // Bodies the server reads whole (server functions, reports): small.

@@ -43,23 +43,14 @@ async fn serve(req: &HttpRequest, dir: &Path, path: &str) -> HttpResponse {
     let mime = actix_files::file_extension_to_mime(
         original.extension().and_then(|e| e.to_str()).unwrap_or(""),
     );
-    let accepted = req
-        .headers()
-        .get(header::ACCEPT_ENCODING)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    let accepts = |coding: &str| {
-        accepted
-            .split(',')
-            .any(|part| part.split(';').next().unwrap_or("").trim() == coding)
-    };
+    let wanted = crate::compression::negotiate(req);
     let variants = [
-        ("br", "br", ContentEncoding::Brotli),
-        ("gzip", "gz", ContentEncoding::Gzip),
+        ("br", ContentEncoding::Brotli),
+        ("gz", ContentEncoding::Gzip),
     ];
-    for (coding, extension, encoding) in variants {
+    for (extension, encoding) in variants {
         let candidate = append_extension(&original, extension);
-        if accepts(coding)
+        if wanted == encoding
             && let Ok(file) = NamedFile::open_async(&candidate).await
         {
             let mut response = file

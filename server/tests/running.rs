@@ -237,3 +237,73 @@ fn a_flood_of_bad_requests_writes_a_few_log_lines_without_their_text() {
         "and how many were left out: {written:#?}"
     );
 }
+
+/// The resident memory of a process, in megabytes.
+fn resident_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    kb / 1024.0
+}
+
+#[test]
+fn many_clients_at_once_wait_their_turn_in_bounded_memory() {
+    const CLIENTS: usize = 300;
+    let mut server = Server::start();
+    let pid = server.child.id();
+    // Warm: the first page loads what every page needs.
+    let mut warm = BufReader::new(TcpStream::connect(server.address).unwrap());
+    exchange(&mut warm, "/?ou=Lauzerte").unwrap();
+    let idle = resident_mb(pid);
+    let peak = Arc::new(Mutex::new(idle));
+    let done = Arc::new(AtomicBool::new(false));
+    let sampler = {
+        let (peak, done) = (peak.clone(), done.clone());
+        std::thread::spawn(move || {
+            while !done.load(Ordering::Relaxed) {
+                let now = resident_mb(pid);
+                let mut p = peak.lock().unwrap();
+                *p = p.max(now);
+                drop(p);
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        })
+    };
+    // Every client sends its request first, then they all read: the server holds them all.
+    let mut streams: Vec<TcpStream> = (0..CLIENTS)
+        .map(|_| TcpStream::connect(server.address).unwrap())
+        .collect();
+    for stream in &mut streams {
+        stream
+            .write_all(
+                b"GET /?ou=Lauzerte HTTP/1.1\r\nHost: carto82.test\r\nAccept-Encoding: br\r\n\r\n",
+            )
+            .unwrap();
+    }
+    let mut statuses = Vec::new();
+    for stream in streams {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        reader.read_line(&mut line).unwrap();
+        statuses.push(line.split(' ').nth(1).unwrap_or("").to_owned());
+    }
+    done.store(true, Ordering::Relaxed);
+    sampler.join().unwrap();
+    assert!(
+        statuses.iter().all(|s| s == "200"),
+        "all answered: {statuses:?}"
+    );
+    let peak = *peak.lock().unwrap();
+    assert!(
+        peak < idle + 120.0,
+        "{CLIENTS} clients at once: {idle:.0} MB idle, {peak:.0} MB at most"
+    );
+    server.signal("TERM");
+    assert_eq!(server.wait(), Some(0));
+}

@@ -11,7 +11,8 @@ use carto82_e2e::{TestApp, copy_dir, data_dir, spawn_app, spawn_app_with};
 use serde_json::Value;
 
 /// Ends every element whose text Leptos or a browser might not escape, then tries to run.
-const PAYLOAD: &str = "P</title></textarea></script><script>window.__xss=1</script><img src=x onerror=window.__xss=2>\"'><svg onload=window.__xss=3>";
+/// (96 characters: within every field's limit.)
+const PAYLOAD: &str = "P</title></textarea></script><script>window.__xss=1</script><img src=x onerror=window.__xss=2>\"'";
 
 /// How many of [`parameter_values`] come first as script payloads.
 const SCRIPTS: usize = 4;

@@ -1,0 +1,179 @@
+//! Compressing answers, whole. actix's `Compress` streams each answer through its own
+//! encoder, which lives as long as the client takes to read: with hundreds of slow clients,
+//! hundreds of brotli encoders (about a megabyte each) stayed in memory, and memory rose to
+//! 600 MB. Here an answer (always complete in memory: pages are rendered whole, API answers
+//! are built whole) is compressed at once into bytes, on the worker's thread, with a window
+//! no larger than the answer: one encoder per worker at a time.
+
+use actix_web::HttpMessage;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, AcceptEncoding, ContentEncoding, Encoding, Header};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+
+/// Smaller answers are sent as they are (compression would save a packet at most).
+const MIN_BYTES: usize = 1024;
+/// Larger answers are sent as they are rather than held twice in memory.
+const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// Brotli's quality for answers made per request: near gzip's speed, smaller output.
+const BROTLI_QUALITY: u32 = 5;
+
+/// What the client accepts, best first among those we make: brotli, gzip, or none.
+/// Reads `Accept-Encoding` as RFC 9110 says (weights, `q=0`, `*`).
+pub fn negotiate(message: &impl HttpMessage) -> ContentEncoding {
+    let Ok(accepted) = AcceptEncoding::parse(message) else {
+        return ContentEncoding::Identity;
+    };
+    let ours = [Encoding::brotli(), Encoding::gzip(), Encoding::identity()];
+    match accepted.negotiate(ours.iter()) {
+        Some(e) if e == Encoding::brotli() => ContentEncoding::Brotli,
+        Some(e) if e == Encoding::gzip() => ContentEncoding::Gzip,
+        _ => ContentEncoding::Identity,
+    }
+}
+
+fn compressible(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    essence.starts_with("text/")
+        || matches!(
+            essence,
+            "application/json"
+                | "application/geo+json"
+                | "application/problem+json"
+                | "application/javascript"
+                | "application/xml"
+                | "image/svg+xml"
+        )
+}
+
+pub fn compress(bytes: &[u8], encoding: ContentEncoding) -> Vec<u8> {
+    use std::io::Write;
+    match encoding {
+        ContentEncoding::Brotli => {
+            // A window just large enough for the answer: less memory, same output.
+            let window = (bytes.len().max(1 << 16) as f64).log2().ceil() as u32;
+            let mut out = Vec::with_capacity(bytes.len() / 4);
+            {
+                let mut writer = brotli::CompressorWriter::new(
+                    &mut out,
+                    16 * 1024,
+                    BROTLI_QUALITY,
+                    window.clamp(16, 22),
+                );
+                writer.write_all(bytes).expect("writing to memory");
+            }
+            out
+        }
+        ContentEncoding::Gzip => {
+            let mut encoder = flate2::write::GzEncoder::new(
+                Vec::with_capacity(bytes.len() / 3),
+                flate2::Compression::new(6),
+            );
+            encoder.write_all(bytes).expect("writing to memory");
+            encoder.finish().expect("writing to memory")
+        }
+        _ => bytes.to_vec(),
+    }
+}
+
+pub async fn middleware(
+    request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let encoding = negotiate(&request);
+    let head = request.method() == Method::HEAD;
+    let response = next.call(request).await?.map_into_boxed_body();
+    let status = response.status();
+    let headers = response.headers();
+    let eligible = !head
+        && status != StatusCode::NO_CONTENT
+        && status != StatusCode::NOT_MODIFIED
+        && !headers.contains_key(header::CONTENT_ENCODING)
+        && headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(compressible)
+        && matches!(response.response().body().size(), actix_web::body::BodySize::Sized(n) if (MIN_BYTES as u64..=MAX_BYTES as u64).contains(&n));
+    let mut response = response;
+    if compressible_type(&response) && !response.headers().contains_key(header::VARY) {
+        response.headers_mut().insert(
+            header::VARY,
+            header::HeaderValue::from_static("accept-encoding"),
+        );
+    }
+    if !eligible || encoding == ContentEncoding::Identity {
+        return Ok(response);
+    }
+    let (request, response) = response.into_parts();
+    let (response, body) = response.into_parts();
+    let bytes = actix_web::body::to_bytes(body)
+        .await
+        .map_err(|_| actix_web::error::ErrorInternalServerError("corps illisible"))?;
+    let compressed = compress(&bytes, encoding);
+    let mut response = response.set_body(BoxBody::new(compressed));
+    response.headers_mut().insert(
+        header::CONTENT_ENCODING,
+        header::HeaderValue::from_static(encoding.as_str()),
+    );
+    Ok(ServiceResponse::new(request, response))
+}
+
+fn compressible_type(response: &ServiceResponse<BoxBody>) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(compressible)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::test::TestRequest;
+
+    fn accepting(value: &str) -> ContentEncoding {
+        negotiate(
+            &TestRequest::default()
+                .insert_header((header::ACCEPT_ENCODING, value))
+                .to_http_request(),
+        )
+    }
+
+    #[test]
+    fn follows_the_clients_weights() {
+        assert_eq!(accepting("gzip, deflate, br"), ContentEncoding::Brotli);
+        assert_eq!(accepting("gzip"), ContentEncoding::Gzip);
+        assert_eq!(accepting("br;q=0, gzip"), ContentEncoding::Gzip);
+        assert_eq!(accepting("br;q=0.5, gzip;q=0.9"), ContentEncoding::Gzip);
+        assert_eq!(accepting("identity"), ContentEncoding::Identity);
+        assert_eq!(
+            negotiate(&TestRequest::default().to_http_request()),
+            ContentEncoding::Identity
+        );
+    }
+
+    #[test]
+    fn what_is_compressed_comes_back_whole() {
+        let text = "Médiathèque de Montauban, 2 rue Louis Sabatié. ".repeat(500);
+        for encoding in [ContentEncoding::Brotli, ContentEncoding::Gzip] {
+            let packed = compress(text.as_bytes(), encoding);
+            assert!(packed.len() < text.len() / 5);
+            let mut unpacked = Vec::new();
+            use std::io::Read;
+            match encoding {
+                ContentEncoding::Brotli => {
+                    brotli::Decompressor::new(&packed[..], 4096)
+                        .read_to_end(&mut unpacked)
+                        .unwrap();
+                }
+                _ => {
+                    flate2::read::GzDecoder::new(&packed[..])
+                        .read_to_end(&mut unpacked)
+                        .unwrap();
+                }
+            }
+            assert_eq!(unpacked, text.as_bytes());
+        }
+    }
+}
