@@ -11,7 +11,7 @@ pub use crate::model::DEFAULT_RADIUS_KM;
 use crate::model::coverage::{Coverage, CoverageFilter};
 use crate::model::{
     CommuneSummary, Event, EventFilter, FILTER_PARAMETERS, FilterError, Place, PlaceFilter,
-    Resource, TerritoryIndex,
+    Resource, TerritoryIndex, read_query_string,
 };
 #[cfg(feature = "ssr")]
 use crate::model::{EventId, PlaceId, ResourceFilter, ResourceId};
@@ -83,6 +83,24 @@ impl Search {
     }
 }
 
+impl Search {
+    /// The limits of the URL's parsers, applied to a search that arrived some other way: a
+    /// server function receives its `Search` as JSON, which anyone can post.
+    pub fn check(&self) -> Result<(), FilterError> {
+        read_query_string::<PlaceFilter>(&self.places.to_query())?;
+        read_query_string::<EventFilter>(&self.events.to_query())?;
+        if let Some(ou) = &self.ou {
+            crate::model::check_text("ou", ou)?;
+        }
+        if let Some(r) = self.radius_km
+            && !(r > 0.0 && r <= crate::model::query::MAX_RADIUS_KM)
+        {
+            return Err(FilterError::new("radius", "rayon hors limites"));
+        }
+        Ok(())
+    }
+}
+
 /// The answer to a `Search`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Found {
@@ -140,12 +158,18 @@ fn catalogue() -> Result<SharedCatalogue, ServerFnError> {
 
 #[server(prefix = "/_fn", endpoint = "couverture", input = Json)]
 pub async fn load_coverage(filter: CoverageFilter) -> Result<Coverage, ServerFnError> {
+    // The limits of the URL, applied to a filter posted as JSON.
+    read_query_string::<CoverageFilter>(&filter.to_query())
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
     Ok(catalogue()?.coverage(&filter))
 }
 
 #[server(prefix = "/_fn", endpoint = "chercher", input = Json)]
 pub async fn find(search: Search) -> Result<Found, ServerFnError> {
     use crate::model::Near;
+    search
+        .check()
+        .map_err(|e| ServerFnError::new(e.to_string()))?;
     let catalogue = catalogue()?;
     let index = catalogue.territory_index();
     let centre = search

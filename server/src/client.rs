@@ -348,4 +348,27 @@ mod tests {
         assert!("127.0.0.1 10.0.0.0/8,::1".parse::<TrustedProxies>().is_ok());
         assert!("tout".parse::<TrustedProxies>().is_err());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_forwarded_headers_are_read_without_panic(
+            host in "[ -~]{0,60}",
+            forwarded in "[ -~]{0,80}",
+            for_list in "[ -~]{0,80}",
+            proto in "[ -~]{0,12}",
+        ) {
+            let s = source(
+                PROXY,
+                &[
+                    ("host", &host),
+                    ("forwarded", &forwarded),
+                    ("x-forwarded-for", &for_list),
+                    ("x-forwarded-proto", &proto),
+                    ("x-forwarded-host", &host),
+                ],
+            );
+            proptest::prop_assert!(valid_host(&s.host));
+            proptest::prop_assert!(s.origin().starts_with("http"));
+        }
+    }
 }

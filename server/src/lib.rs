@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod dataset;
 pub mod framing;
 pub mod import;
+mod methods;
 pub mod oembed;
 mod plain_page;
 pub mod rate_limit;

@@ -85,15 +85,19 @@ impl SecurityHeaders {
     }
 
     fn apply(&self, path: &str, nonce: &str, headers: &mut HeaderMap) {
-        let html = headers
+        let content_type = headers
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|t| t.starts_with("text/html"));
-        if html {
-            // Leptos answers `text/html` alone; the charset is said, never guessed.
+            .unwrap_or("")
+            .to_owned();
+        let html = content_type.starts_with("text/html");
+        // Everything we write is UTF-8; a browser told so never guesses (Leptos answers
+        // `text/html` alone, static files `text/javascript`).
+        if content_type.starts_with("text/") && !content_type.contains("charset") {
+            let with_charset = format!("{content_type}; charset=utf-8");
             headers.insert(
                 header::CONTENT_TYPE,
-                HeaderValue::from_static("text/html; charset=utf-8"),
+                HeaderValue::from_str(&with_charset).expect("a header-safe type"),
             );
         }
         let policy = if html {

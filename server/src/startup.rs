@@ -274,6 +274,7 @@ fn run(
             .wrap(from_fn(crate::compression::middleware))
             .wrap(from_fn(security_headers::middleware))
             .wrap(from_fn(crate::request_log::middleware))
+            .wrap(from_fn(crate::methods::middleware))
             .wrap(from_fn(close_when_stopping))
             .wrap(from_fn(one_of_a_few_at_a_time))
             .app_data(turns.clone())

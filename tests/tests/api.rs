@@ -1,7 +1,7 @@
 //! The HTTP API and the server-rendered page, against the real server and dataset.
 
 use carto82_e2e::{spawn_app, spawn_app_with};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn features(collection: &Value) -> &Vec<Value> {
     assert_eq!(collection["type"], "FeatureCollection");
@@ -723,4 +723,125 @@ async fn the_browser_code_is_cached_for_good_under_its_version_and_the_assets_fo
     let style = app.get("/assets/carto82.css").await;
     assert_eq!(style.headers()["cache-control"], "public, max-age=3600");
     assert_eq!(app.get(&format!("/{pkg}/absent.wasm")).await.status(), 404);
+}
+
+#[tokio::test]
+async fn head_answers_like_get_and_other_methods_are_refused_with_allow() {
+    let app = spawn_app().await;
+    for path in [
+        "/",
+        "/lieux/france-services-000",
+        "/api/places?zone=Est",
+        "/api/events.ics",
+        "/assets/carto82.css",
+        "/healthz",
+    ] {
+        let get = app.get(path).await;
+        let head = app.client.head(app.url(path)).send().await.unwrap();
+        assert_eq!(head.status(), get.status(), "HEAD {path}");
+        assert_eq!(
+            head.headers().get("content-type"),
+            get.headers().get("content-type"),
+            "HEAD {path}"
+        );
+        assert_eq!(
+            head.headers().get("etag"),
+            get.headers().get("etag"),
+            "HEAD {path}"
+        );
+        assert!(
+            head.bytes().await.unwrap().is_empty(),
+            "HEAD {path}: no body"
+        );
+    }
+    for (method, path, allow) in [
+        (reqwest::Method::POST, "/api/places", "GET, HEAD"),
+        (reqwest::Method::DELETE, "/", "GET, HEAD"),
+        (
+            reqwest::Method::PUT,
+            "/lieux/france-services-000",
+            "GET, HEAD",
+        ),
+        (reqwest::Method::GET, "/signaler", "POST"),
+    ] {
+        let response = app
+            .client
+            .request(method.clone(), app.url(path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 405, "{method} {path}");
+        assert_eq!(response.headers()["allow"], allow, "{method} {path}");
+    }
+    let preflight = app
+        .client
+        .request(reqwest::Method::OPTIONS, app.url("/api/places"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(preflight.status(), 204);
+    assert_eq!(preflight.headers()["access-control-allow-origin"], "*");
+}
+
+#[tokio::test]
+async fn the_openapi_description_types_every_parameter() {
+    let app = spawn_app().await;
+    let doc = app.get_json("/api/openapi.json").await;
+    let parameter = |path: &str, name: &str| -> Value {
+        doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap_or_else(|| panic!("{path} {name}"))
+            .clone()
+    };
+    // Closed lists: the vocabulary's own labels, several values comma-separated.
+    let service = parameter("/api/places", "service");
+    let labels = &service["schema"]["items"]["enum"];
+    assert_eq!(
+        labels.as_array().unwrap().len(),
+        app::model::standard::Service::ALL.len()
+    );
+    assert!(
+        labels
+            .as_array()
+            .unwrap()
+            .contains(&json!("Aide aux démarches administratives"))
+    );
+    assert_eq!(service["explode"], false);
+    let theme = parameter("/api/events", "theme");
+    assert!(
+        theme["schema"]["items"]["enum"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("IA"))
+    );
+    // Ranges and formats, with an empty value (a blank form field) allowed.
+    let radius = &parameter("/api/places", "radius")["schema"]["anyOf"][0];
+    assert_eq!(radius["exclusiveMinimum"], 0.0);
+    assert_eq!(radius["maximum"], 300.0);
+    assert_eq!(
+        parameter("/api/events", "from")["schema"]["anyOf"][0]["format"],
+        "date"
+    );
+    assert_eq!(
+        parameter("/api/coverage", "edition")["schema"]["anyOf"][0]["minimum"],
+        2000.0
+    );
+    // What the description allows, the API accepts; what it refuses, the API refuses.
+    assert_eq!(
+        app.get("/api/places?near=44.0,1.35&radius=0.5")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        app.get("/api/places?near=44.0,1.35&radius=0")
+            .await
+            .status(),
+        400
+    );
+    assert_eq!(app.get("/api/coverage?edition=2026").await.status(), 200);
+    assert_eq!(app.get("/api/coverage?edition=0").await.status(), 400);
 }

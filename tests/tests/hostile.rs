@@ -423,3 +423,159 @@ fn web_addresses_in_the_data_must_be_web_addresses() {
         assert!(located, "{file} {named} named:\n{problems}");
     }
 }
+
+#[tokio::test]
+async fn forwarded_headers_are_believed_only_from_the_configured_proxies() {
+    let poison = |request: reqwest::RequestBuilder| {
+        request
+            .header("x-forwarded-proto", "javascript")
+            .header("x-forwarded-host", "evil.example")
+            .header(
+                "forwarded",
+                "for=1.2.3.4;proto=javascript;host=evil.example",
+            )
+    };
+    // No proxy configured: the forwarded headers are ignored.
+    let app = spawn_app().await;
+    let origin = app.url("");
+    let map = format!("{origin}/embed?zone=Est");
+    let answer: Value = poison(
+        app.client
+            .get(app.url("/oembed"))
+            .query(&[("url", map.as_str())]),
+    )
+    .send()
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let html = answer["html"].as_str().unwrap();
+    assert!(html.contains(&format!("src=\"{origin}/embed?")), "{html}");
+    assert!(
+        !html.contains("javascript") && !html.contains("evil"),
+        "{html}"
+    );
+    let builder = poison(app.client.get(app.url("/integrer")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!builder.contains("evil.example") && !builder.contains("javascript:"));
+
+    // Behind the configured proxy: its host is believed, a scheme other than http(s) never.
+    let app = spawn_app_with(|args| args.proxies = "127.0.0.1".parse().unwrap()).await;
+    // The proxy said the public host; the scheme it said is not http(s): http is kept.
+    let map = "http://evil.example/embed?zone=Est";
+    let answer: Value = poison(app.client.get(app.url("/oembed")).query(&[("url", map)]))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let html = answer["html"].as_str().unwrap_or_default();
+    assert!(
+        html.contains("src=\"http://evil.example/embed?"),
+        "{answer}"
+    );
+    assert!(!html.contains("javascript"), "{answer}");
+    // A host that is not a host name is not believed, even from the proxy.
+    let page = app
+        .client
+        .get(app.url("/integrer"))
+        .header("x-forwarded-host", "x\" onload=\"alert(1)")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("onload=\"alert"), "the host is checked");
+}
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers() {
+    let app = spawn_app().await;
+    let doc = app.get_json("/api/openapi.json").await;
+    let mut paths: Vec<String> = doc["paths"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|p| {
+            p.replace("{id}", "2026-negrepelisse-essayer-ia")
+                .replace("{layer}", "zones")
+        })
+        .collect();
+    paths.extend(
+        [
+            "/",
+            "/embed",
+            "/couverture",
+            "/integrer",
+            "/lieux/france-services-000",
+            "/evenements/2026-negrepelisse-essayer-ia",
+            "/ressources/inconnue",
+            "/api",
+            "/api/inconnu",
+            "/oembed",
+            "/page-inconnue",
+            "/assets/carto82.css",
+            "/assets/hauteur.js",
+        ]
+        .map(str::to_owned),
+    );
+    for path in &paths {
+        let response = app.get(path).await;
+        let headers = response.headers();
+        let csp = headers
+            .get("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: CSP"))
+            .to_str()
+            .unwrap();
+        let content_type = headers
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        if content_type.starts_with("text/html") {
+            assert_eq!(content_type, "text/html; charset=utf-8", "{path}");
+            assert!(csp.contains("script-src 'self' 'nonce-"), "{path}: {csp}");
+            assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
+        } else {
+            assert!(csp.starts_with("default-src 'none'"), "{path}: {csp}");
+        }
+        if content_type.starts_with("text/") {
+            assert!(
+                content_type.contains("charset=utf-8"),
+                "{path}: {content_type}"
+            );
+        }
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+        assert!(
+            headers["permissions-policy"]
+                .to_str()
+                .unwrap()
+                .starts_with("geolocation=(self)"),
+            "{path}"
+        );
+        assert!(headers.contains_key("referrer-policy"), "{path}");
+        let framing = carto82_e2e::frame_ancestors(&response);
+        if path == "/embed" {
+            assert_eq!(framing, "frame-ancestors *");
+        } else {
+            assert_eq!(framing, "frame-ancestors 'none'", "{path}");
+            assert_eq!(response.headers()["x-frame-options"], "DENY", "{path}");
+        }
+    }
+    // The answer to a form, too.
+    let report = app
+        .client
+        .post(app.url("/signaler"))
+        .form(&[("page", "/"), ("message", "trop court")])
+        .send()
+        .await
+        .unwrap();
+    assert!(report.headers().contains_key("content-security-policy"));
+}

@@ -60,7 +60,9 @@ impl CoverageFilter {
                         .trim()
                         .parse::<u16>()
                         .ok()
-                        .filter(|y| (2000..=2100).contains(y))
+                        .filter(|y| {
+                            (super::query::EDITIONS.0..=super::query::EDITIONS.1).contains(y)
+                        })
                         .ok_or_else(|| FilterError {
                             parameter: "edition".to_owned(),
                             reason: format!("« {value} » : une année (par exemple 2026) attendue"),

@@ -9,7 +9,10 @@ mod filter;
 #[cfg(feature = "ssr")]
 pub mod hours;
 mod id;
+#[cfg(test)]
+mod never_panics;
 mod place;
+pub mod query;
 mod resource;
 pub mod standard;
 mod territory;
@@ -24,7 +27,7 @@ pub use event::{
 pub use filter::{
     AREA_PARAMETERS, AreaFilter, DEFAULT_RADIUS_KM, EVENT_PARAMETERS, EventFilter,
     FILTER_PARAMETERS, FilterError, Footprint, FromQuery, Near, PlaceFilter, RESOURCE_PARAMETERS,
-    ResourceFilter,
+    ResourceFilter, check_text, read_query_string,
 };
 pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
 pub use resource::{Desserte, Resource, ResourceId, ResourceProperties, ResourceType};

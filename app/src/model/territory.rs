@@ -14,6 +14,7 @@ pub enum Zone {
 
 impl Zone {
     pub const ALL: [Zone; 3] = [Zone::Est, Zone::Centre, Zone::Ouest];
+    pub const LABELS: &'static [&'static str] = &["Est", "Centre", "Ouest"];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1,6 +1,6 @@
 //! Closed lists of values read and written as their exact labels.
 
-/// An enum whose variants serialise as the given labels, with `ALL`, `label()`,
+/// An enum whose variants serialise as the given labels, with `ALL`, `LABELS`, `label()`,
 /// `from_label()` and `Display`.
 macro_rules! vocabulary_enum {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => $label:literal),+ $(,)? }) => {
@@ -12,6 +12,8 @@ macro_rules! vocabulary_enum {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The labels of `ALL`, in order (for documentation: the API description lists them).
+            pub const LABELS: &'static [&'static str] = &[$($label),+];
 
             /// The label, as read and written in files and URLs.
             pub fn label(self) -> &'static str {

@@ -11,7 +11,6 @@ use crate::dataset::Store;
     get,
     path = "/api/coverage",
     summary = "Couverture : distance de chaque commune au lieu d'aide le plus proche, population éloignée (plus de 10, 15, 20 km) par zone et EPCI, communes sans aide à moins de 15 km, et équilibre du programme d'événements (zone × thème, zone × type, semaines, villes).",
-    params(super::openapi::CoverageParams, super::openapi::PlaceParams),
     responses(
         (status = 200, description = "Indicateurs (JSON)", content_type = "application/json"),
         (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
@@ -28,7 +27,6 @@ pub async fn json(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
     get,
     path = "/api/coverage.svg",
     summary = "La carte de la couverture (SVG) : une forme par commune, coloriée selon la distance au lieu d'aide le plus proche.",
-    params(super::openapi::CoverageParams, super::openapi::PlaceParams),
     responses(
         (status = 200, description = "Image SVG", content_type = "image/svg+xml"),
         (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
@@ -52,7 +50,6 @@ pub async fn svg(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespon
     get,
     path = "/api/coverage/communes.csv",
     summary = "Les indicateurs par commune, en CSV (séparateur virgule, UTF-8).",
-    params(super::openapi::CoverageParams, super::openapi::PlaceParams),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
         (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
@@ -94,7 +91,6 @@ pub async fn communes_csv(
     get,
     path = "/api/coverage/epci.csv",
     summary = "Les indicateurs par EPCI, en CSV (séparateur virgule, UTF-8).",
-    params(super::openapi::CoverageParams, super::openapi::PlaceParams),
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
         (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")

@@ -42,6 +42,15 @@ impl ApiError {
         }
     }
 
+    pub fn method_not_allowed(method: &actix_web::http::Method, allowed: &str) -> Self {
+        ApiError {
+            status: StatusCode::METHOD_NOT_ALLOWED,
+            title: "Méthode non acceptée",
+            detail: format!("{method} n'est pas accepté ici ; méthodes acceptées : {allowed}"),
+            parameter: None,
+        }
+    }
+
     pub fn not_found(detail: impl Into<String>) -> Self {
         ApiError {
             status: StatusCode::NOT_FOUND,

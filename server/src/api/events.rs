@@ -11,7 +11,6 @@ use crate::dataset::Store;
     get,
     path = "/api/events",
     summary = "Les événements, filtrés, dans l'ordre des dates (GeoJSON).",
-    params(super::openapi::AreaParams, super::openapi::EventParams),
     responses(
         (status = 200, description = "FeatureCollection GeoJSON (RFC 7946)", content_type = "application/geo+json"),
         (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
@@ -47,7 +46,6 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
     get,
     path = "/api/events.ics",
     summary = "Les mêmes événements en iCalendar (RFC 5545), pour s'abonner à un agenda filtré.",
-    params(super::openapi::AreaParams, super::openapi::EventParams),
     responses(
         (status = 200, description = "Calendrier iCalendar", content_type = "text/calendar"),
         (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")

@@ -14,7 +14,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 
 pub use error::ApiError;
-pub use openapi::parameters as documented_parameters;
+pub use openapi::{described_operations, parameters as documented_parameters};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health)).service(

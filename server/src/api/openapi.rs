@@ -2,106 +2,162 @@
 //! lists below (a test checks they match the parsers), served as `/api/openapi.json` and as
 //! a page in French at `/api`.
 
+use std::sync::OnceLock;
+
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
-use utoipa::openapi::path::ParameterIn;
-use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
+use utoipa::openapi::schema::{
+    AnyOfBuilder, ArrayBuilder, ObjectBuilder, SchemaFormat, SchemaType, Type,
+};
+use utoipa::openapi::{
+    Content, KnownFormat, OpenApi as Description, RefOr, Required, Response, Schema,
+};
+use utoipa::{OpenApi, ToSchema};
+
+use app::model::query::{self, MAX_TEXT_CHARS, Values};
 
 use super::cache;
 
-/// Where: shared by places, events and statistics.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct AreaParams {
-    /// Zone du département : Est, Centre ou Ouest. Plusieurs : `zone=Est,Ouest`.
-    zone: Option<String>,
-    /// Communauté de communes ou d'agglomération (EPCI), par son SIREN à 9 chiffres.
-    epci: Option<String>,
-    /// Commune, par son code INSEE à 5 chiffres (celle où se trouve le point).
-    commune: Option<String>,
-    /// Rectangle « ouest,sud,est,nord » en degrés WGS84.
-    bbox: Option<String>,
-    /// Point « latitude,longitude » : les résultats vont du plus proche au plus loin et portent `distance_km`.
-    near: Option<String>,
-    /// Rayon autour de `near`, en km (10 par défaut, 300 au plus).
-    radius: Option<f64>,
-    /// Mots à trouver, sans tenir compte des accents ni des majuscules.
-    q: Option<String>,
+/// The query parameters of each API path, by group (see `app::model::query`).
+const QUERY: &[(&str, &[&[query::Parameter]])] = &[
+    (
+        "/api/places",
+        &[query::AREA, query::PLACE, query::PLACE_FORMAT],
+    ),
+    ("/api/events", &[query::AREA, query::EVENT]),
+    ("/api/events.ics", &[query::AREA, query::EVENT]),
+    ("/api/resources", &[query::AREA, query::RESOURCE]),
+    ("/api/stats", &[query::AREA, query::PLACE, query::EVENT]),
+    ("/api/coverage", &[query::COVERAGE, query::PLACE]),
+    ("/api/coverage.svg", &[query::COVERAGE, query::PLACE]),
+    (
+        "/api/coverage/communes.csv",
+        &[query::COVERAGE, query::PLACE],
+    ),
+    ("/api/coverage/epci.csv", &[query::COVERAGE, query::PLACE]),
+];
+
+/// A documented parameter as OpenAPI says it: its values as a schema, lists as
+/// comma-separated values (`style: form, explode: false`).
+fn openapi_parameter(p: &query::Parameter) -> Parameter {
+    let string = || ObjectBuilder::new().schema_type(SchemaType::new(Type::String));
+    let (schema, list): (Schema, bool) = match p.values {
+        Values::Labels(labels) => (
+            string().enum_values(Some(labels.iter().copied())).into(),
+            true,
+        ),
+        Values::Codes { pattern, example } => (
+            string().pattern(Some(pattern)).examples([example]).into(),
+            true,
+        ),
+        Values::Text => (string().max_length(Some(MAX_TEXT_CHARS)).into(), false),
+        Values::Number { above, max } => (
+            ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::Number))
+                .exclusive_minimum(Some(above))
+                .maximum(Some(max))
+                .into(),
+            false,
+        ),
+        Values::Integer { min, max } => (
+            ObjectBuilder::new()
+                .schema_type(SchemaType::new(Type::Integer))
+                .minimum(Some(min as f64))
+                .maximum(Some(max as f64))
+                .into(),
+            false,
+        ),
+        Values::Date => (
+            string()
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+                .into(),
+            false,
+        ),
+        Values::YesNo => (
+            string()
+                .enum_values(Some(["oui", "non", "true", "false", "1", "0", "yes", "no"]))
+                .into(),
+            false,
+        ),
+        Values::Numbers { pattern, example } => (
+            string().pattern(Some(pattern)).examples([example]).into(),
+            false,
+        ),
+        Values::OneOf(words) => (
+            string().enum_values(Some(words.iter().copied())).into(),
+            false,
+        ),
+    };
+    let schema: RefOr<Schema> = if list {
+        // An empty list (`zone=`) is no filter.
+        ArrayBuilder::new().items(RefOr::T(schema)).into()
+    } else {
+        // An empty value (`to=`, as a form sends a field left blank) is no filter.
+        AnyOfBuilder::new()
+            .item(schema)
+            .item(string().enum_values(Some([""])))
+            .into()
+    };
+    ParameterBuilder::new()
+        .name(p.name)
+        .parameter_in(ParameterIn::Query)
+        .required(Required::False)
+        .description(Some(p.doc))
+        .schema(Some(schema))
+        .style(list.then_some(ParameterStyle::Form))
+        .explode(list.then_some(false))
+        .build()
 }
 
-/// What a place offers, in the national standard's words.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct PlaceParams {
-    /// Service du standard national, par exemple « Aide aux démarches administratives ».
-    service: Option<String>,
-    /// Public du standard : Jeunes, Étudiants, Familles et/ou enfants, Seniors, Femmes.
-    public: Option<String>,
-    /// Prise en charge spécifique du standard : Surdité, Handicaps moteurs, Handicaps mentaux, Illettrisme, Langues étrangères (anglais), Langues étrangères (autres), Déficience visuelle.
-    prise_en_charge: Option<String>,
-    /// Frais : Gratuit, Gratuit sous condition, Payant.
-    frais: Option<String>,
-    /// Dispositif national, par exemple « France Services » ou « Conseillers numériques ».
-    programme: Option<String>,
-    /// `oui` : ouvert maintenant (heure de Paris), d'après les horaires du lieu.
-    open_now: Option<String>,
-    /// Ouvert à un moment de ce jour (AAAA-MM-JJ).
-    open_on: Option<String>,
-}
-
-/// What an event is, and when.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct EventParams {
-    /// Thème : famille, santé, numérique responsable, éducation, IA.
-    theme: Option<String>,
-    /// Type : conférence, table ronde, atelier, exposition, rencontre, autre.
-    #[param(rename = "type")]
-    type_: Option<String>,
-    /// Statut : programmé, date modifiée, reporté, complet, annulé.
-    status: Option<String>,
-    /// Événements ayant un créneau ce jour-là ou après (AAAA-MM-JJ).
-    from: Option<String>,
-    /// Événements ayant un créneau ce jour-là ou avant (AAAA-MM-JJ).
-    to: Option<String>,
-}
-
-/// Coverage: what is shown, and which programme edition.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct CoverageParams {
-    /// Zones à montrer (Est, Centre, Ouest) : les lieux de toutes les zones comptent toujours, car on peut traverser une limite de zone.
-    zone: Option<String>,
-    /// Mots que le lieu doit contenir pour compter.
-    q: Option<String>,
-    /// Édition du programme (année) ; la plus récente par défaut.
-    edition: Option<u16>,
-}
-
-/// What a resource is, and for whom.
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct ResourceParams {
-    /// Type : équipement en accès libre, wifi public, prêt de matériel, vente solidaire, tutoriel en ligne, service en ligne, formation.
-    #[param(rename = "type")]
-    type_: Option<String>,
-    /// Public du standard (Jeunes, Étudiants, Familles et/ou enfants, Seniors, Femmes) ; les ressources pour tous sont toujours incluses.
-    public: Option<String>,
-    /// Frais : Gratuit, Gratuit sous condition, Payant.
-    frais: Option<String>,
-}
-
-#[derive(IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct FormatParam {
-    /// `geojson` (par défaut), `csv` (le CSV exact du standard national) ou `json` (ses lignes en JSON).
-    format: Option<String>,
+/// The whole description: the handlers' annotations, and the query parameters of
+/// [`QUERY`]. Built once.
+pub fn description() -> &'static Description {
+    static DESCRIPTION: OnceLock<Description> = OnceLock::new();
+    DESCRIPTION.get_or_init(|| {
+        let mut doc = ApiDoc::openapi();
+        // Every answer of the API carries a strong ETag (`cache::respond`).
+        for (path, item) in doc.paths.paths.iter_mut() {
+            if let (true, Some(get)) = (path.starts_with("/api/"), item.get.as_mut()) {
+                get.responses
+                    .responses
+                    .entry("304".to_owned())
+                    .or_insert_with(|| {
+                        Response::new("Inchangé depuis l'ETag donné dans If-None-Match").into()
+                    });
+            }
+        }
+        // `format=csv` and `format=json` of the places.
+        if let Some(RefOr::T(ok)) = doc
+            .paths
+            .paths
+            .get_mut("/api/places")
+            .and_then(|item| item.get.as_mut())
+            .and_then(|get| get.responses.responses.get_mut("200"))
+        {
+            for other in ["text/csv", "application/json"] {
+                ok.content
+                    .insert(other.to_owned(), Content::new(None::<Schema>));
+            }
+        }
+        for (path, groups) in QUERY {
+            let operation = doc
+                .paths
+                .paths
+                .get_mut(*path)
+                .and_then(|item| item.get.as_mut())
+                .unwrap_or_else(|| panic!("{path} is described by its handler"));
+            let parameters = operation.parameters.get_or_insert_with(Vec::new);
+            for p in groups.iter().flat_map(|g| g.iter()) {
+                // A name shared by two groups (`type` of events and resources never meet;
+                // `zone` of coverage replaces the area's) is described once.
+                if !parameters.iter().any(|q| q.name == p.name) {
+                    parameters.push(openapi_parameter(p));
+                }
+            }
+        }
+        doc
+    })
 }
 
 /// An error, as RFC 7807 describes it.
@@ -144,13 +200,23 @@ pub struct ApiDoc;
 
 /// `GET /api/openapi.json`
 pub async fn json(req: HttpRequest) -> HttpResponse {
-    let body = ApiDoc::openapi().to_json().expect("OpenAPI serialises");
+    let body = description().to_json().expect("OpenAPI serialises");
     cache::respond(&req, "application/json", body.into_bytes().into())
+}
+
+/// How many operations the description has (for the contract test).
+pub fn described_operations() -> usize {
+    description()
+        .paths
+        .paths
+        .values()
+        .filter(|item| item.get.is_some())
+        .count()
 }
 
 /// The query parameters of a path in the description, for tests and the French page.
 pub fn parameters(path: &str) -> Vec<String> {
-    let doc = ApiDoc::openapi();
+    let doc = description();
     doc.paths
         .paths
         .get(path)
@@ -167,7 +233,7 @@ pub fn parameters(path: &str) -> Vec<String> {
 
 /// `GET /api`: the same description as a page in plain French, with examples.
 pub async fn page(req: HttpRequest) -> HttpResponse {
-    let doc = ApiDoc::openapi();
+    let doc = description();
     use crate::plain_page::document;
     use app::model::escape_html;
     let mut html = String::from(concat!(

@@ -34,7 +34,6 @@ impl Format {
     get,
     path = "/api/places",
     summary = "Les lieux d'aide au numérique, filtrés : GeoJSON, ou CSV et JSON du standard national.",
-    params(super::openapi::AreaParams, super::openapi::PlaceParams, super::openapi::FormatParam),
     responses(
         (status = 200, description = "FeatureCollection GeoJSON (RFC 7946), ou CSV / JSON du standard selon `format`", content_type = "application/geo+json"),
         (status = 304, description = "Inchangé depuis l'ETag donné dans If-None-Match"),

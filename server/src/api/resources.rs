@@ -20,7 +20,6 @@ struct Served<'a> {
     get,
     path = "/api/resources",
     summary = "Les ressources numériques locales (matériel en accès libre, wifi, prêt, vente solidaire, tutoriels, formations), filtrées (GeoJSON ; géométrie nulle pour une ressource qui dessert tout un territoire).",
-    params(super::openapi::AreaParams, super::openapi::ResourceParams),
     responses(
         (status = 200, description = "FeatureCollection GeoJSON (RFC 7946)", content_type = "application/geo+json"),
         (status = 304, description = "Inchangé depuis l'ETag donné dans If-None-Match"),

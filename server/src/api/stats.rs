@@ -56,7 +56,6 @@ struct Stats {
     get,
     path = "/api/stats",
     summary = "Lieux, événements, population et lieux pour 10 000 habitants, par zone et par EPCI.",
-    params(super::openapi::AreaParams, super::openapi::PlaceParams, super::openapi::EventParams),
     responses(
         (status = 200, description = "Comptes (JSON)", content_type = "application/json"),
         (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")

@@ -25,9 +25,10 @@ pub struct Near {
 
 pub const AREA_PARAMETERS: [&str; 6] = ["zone", "epci", "commune", "bbox", "near", "radius"];
 
+use crate::model::query::MAX_RADIUS_KM;
+
 /// Radius around a point when none is given.
 pub const DEFAULT_RADIUS_KM: f64 = 10.0;
-const MAX_RADIUS_KM: f64 = 300.0;
 
 impl AreaFilter {
     /// Reads every area parameter of `pairs`, ignoring the others.

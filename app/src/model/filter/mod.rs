@@ -40,6 +40,25 @@ from_query!(
     crate::model::coverage::CoverageFilter
 );
 
+/// A filter read from a query string (without `?`), such as one a filter wrote.
+pub fn read_query_string<T: FromQuery>(query_string: &str) -> Result<T, FilterError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query_string)
+        .map_err(|e| FilterError::new("", format!("chaîne de requête illisible : {e}")))?;
+    let pairs: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    T::from_pairs(&pairs)
+}
+
+/// Free text given some other way than a URL (a server function's JSON), bounded like the
+/// URL's.
+pub fn check_text(parameter: &str, value: &str) -> Result<(), FilterError> {
+    parse_text(value)
+        .map(|_| ())
+        .map_err(|reason| FilterError::new(parameter, reason))
+}
+
 /// A query parameter that could not be understood.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 #[error("paramètre « {parameter} » : {reason}")]
@@ -57,7 +76,7 @@ impl FilterError {
     }
 }
 
-const MAX_QUERY_CHARS: usize = 200;
+use super::query::MAX_TEXT_CHARS;
 
 /// Calls `read` with each non-empty `(key, value)`; a reason it returns becomes the error of
 /// that parameter.
@@ -104,8 +123,8 @@ fn by_label<T: Copy + std::fmt::Display>(all: &'static [T]) -> impl Fn(&str) -> 
 
 /// Free text, bounded.
 pub(crate) fn parse_text(value: &str) -> Result<String, String> {
-    if value.chars().count() > MAX_QUERY_CHARS {
-        Err(format!("{MAX_QUERY_CHARS} caractères au plus"))
+    if value.chars().count() > MAX_TEXT_CHARS {
+        Err(format!("{MAX_TEXT_CHARS} caractères au plus"))
     } else {
         Ok(value.to_owned())
     }
@@ -171,12 +190,6 @@ pub(crate) mod testing {
 
     /// The filter read back from a query string it wrote.
     pub fn reread<T: FromQuery>(query_string: &str) -> T {
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(query_string).expect("a query string");
-        let pairs: Vec<(&str, &str)> = pairs
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        T::from_pairs(&pairs).expect("a filter reads back what it wrote")
+        super::read_query_string(query_string).expect("a filter reads back what it wrote")
     }
 }
