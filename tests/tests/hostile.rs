@@ -50,42 +50,12 @@ fn long_value() -> String {
     "%C3%A9".repeat(2_000)
 }
 
-/// The parameters the pages and the API read, and a few they do not.
-const PARAMETERS: [&str; 33] = [
-    "zone",
-    "epci",
-    "commune",
-    "bbox",
-    "near",
-    "radius",
-    "q",
-    "service",
-    "public",
-    "prise_en_charge",
-    "frais",
-    "programme",
-    "open_now",
-    "open_on",
-    "theme",
-    "type",
-    "status",
-    "from",
-    "to",
-    "ou",
-    "adresse",
-    "layers",
-    "tri",
-    "edition",
-    "format",
-    "titre",
-    "couleur",
-    "liste",
-    "recherche",
-    "langue",
-    "centre",
-    "zoom",
-    "inconnu",
-];
+/// The parameters the pages and the API read, and one they do not.
+fn parameters() -> Vec<&'static str> {
+    let mut names = app::model::query::every_name();
+    names.push("inconnu");
+    names
+}
 
 /// Asserts the answer is not a server error and, for HTML, that nothing in it can run.
 async fn check(app: &TestApp, path: &str) {
@@ -146,14 +116,13 @@ async fn no_url_parameter_gets_anything_to_run() {
     let pages = ["/", "/embed", "/integrer", "/couverture"]
         .iter()
         .flat_map(|page| {
-            queries(&PARAMETERS)
+            queries(&parameters())
                 .into_iter()
                 .map(move |q| format!("{page}?{q}"))
         });
     check_all(&app, pages).await;
-    let api_parameters: Vec<&str> = PARAMETERS
-        .iter()
-        .copied()
+    let api_parameters: Vec<&str> = parameters()
+        .into_iter()
         .chain(["url", "maxwidth", "maxheight"])
         .collect();
     for api in [
@@ -435,21 +404,14 @@ async fn forwarded_headers_are_believed_only_from_the_configured_proxies() {
                 "for=1.2.3.4;proto=javascript;host=evil.example",
             )
     };
+    let oembed = |app: &TestApp, map: String| {
+        let request = poison(app.client.get(app.url("/oembed")).query(&[("url", map)]));
+        async move { request.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
     // No proxy configured: the forwarded headers are ignored.
     let app = spawn_app().await;
     let origin = app.url("");
-    let map = format!("{origin}/embed?zone=Est");
-    let answer: Value = poison(
-        app.client
-            .get(app.url("/oembed"))
-            .query(&[("url", map.as_str())]),
-    )
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    let answer = oembed(&app, format!("{origin}/embed?zone=Est")).await;
     let html = answer["html"].as_str().unwrap();
     assert!(html.contains(&format!("src=\"{origin}/embed?")), "{html}");
     assert!(
@@ -468,14 +430,7 @@ async fn forwarded_headers_are_believed_only_from_the_configured_proxies() {
     // Behind the configured proxy: its host is believed, a scheme other than http(s) never.
     let app = spawn_app_with(|args| args.proxies = "127.0.0.1".parse().unwrap()).await;
     // The proxy said the public host; the scheme it said is not http(s): http is kept.
-    let map = "http://evil.example/embed?zone=Est";
-    let answer: Value = poison(app.client.get(app.url("/oembed")).query(&[("url", map)]))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let answer = oembed(&app, "http://evil.example/embed?zone=Est".to_owned()).await;
     let html = answer["html"].as_str().unwrap_or_default();
     assert!(
         html.contains("src=\"http://evil.example/embed?"),

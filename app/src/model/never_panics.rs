@@ -8,44 +8,11 @@ use super::embed::{Colour, EmbedOptions};
 use super::{EventFilter, PlaceFilter, ResourceFilter, WebUrl, fold};
 use crate::catalogue::Search;
 
-/// The parameter names the pages and the API read, and some they do not.
-const NAMES: &[&str] = &[
-    "zone",
-    "epci",
-    "commune",
-    "bbox",
-    "near",
-    "radius",
-    "q",
-    "service",
-    "public",
-    "prise_en_charge",
-    "frais",
-    "programme",
-    "open_now",
-    "open_on",
-    "theme",
-    "type",
-    "status",
-    "from",
-    "to",
-    "ou",
-    "adresse",
-    "layers",
-    "edition",
-    "titre",
-    "couleur",
-    "liste",
-    "recherche",
-    "langue",
-    "centre",
-    "zoom",
-    "x",
-];
-
 fn name() -> impl Strategy<Value = String> {
+    let mut names = super::query::every_name();
+    names.push("inconnu");
     prop_oneof![
-        proptest::sample::select(NAMES).prop_map(str::to_owned),
+        proptest::sample::select(names).prop_map(str::to_owned),
         any::<String>(),
     ]
 }

@@ -242,6 +242,23 @@ pub const PLACE_FORMAT: &[Parameter] = &[Parameter {
     values: Values::OneOf(&["geojson", "csv", "json"]),
 }];
 
+/// Parameters of the map pages that the API does not take: the commune typed, the address
+/// chosen, the layers shown, the order of a table.
+pub const PAGE_ONLY: &[&str] = &["ou", "adresse", "layers", "tri"];
+
+/// Every parameter name some page or the API reads, once each (for tests that try them all).
+pub fn every_name() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = [AREA, PLACE, EVENT, RESOURCE, COVERAGE, PLACE_FORMAT]
+        .iter()
+        .flat_map(|group| group.iter().map(|p| p.name))
+        .chain(PAGE_ONLY.iter().copied())
+        .chain(super::embed::EMBED_PARAMETERS)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
