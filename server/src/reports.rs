@@ -102,7 +102,7 @@ impl ReportForm {
         if !is_our_page(&page, catalogue) {
             return Err((
                 ReportField::Page,
-                "la page signalée n'est pas une page de Carto82".to_owned(),
+                "La page signalée n'est pas une page de Carto82.".to_owned(),
             ));
         }
         let message = self.message.trim().replace("\r\n", "\n");
@@ -110,14 +110,14 @@ impl ReportForm {
         if chars < MIN_MESSAGE_CHARS {
             return Err((
                 ReportField::Message,
-                "écrivez en quelques mots ce qui est faux".to_owned(),
+                "Écrivez en quelques mots ce qui est faux.".to_owned(),
             ));
         }
         if chars > MAX_MESSAGE_CHARS {
             return Err((
                 ReportField::Message,
                 format!(
-                    "le message est trop long : {chars} caractères, {MAX_MESSAGE_CHARS} au plus"
+                    "Le message est trop long : {chars} caractères, {MAX_MESSAGE_CHARS} au plus."
                 ),
             ));
         }
@@ -131,7 +131,7 @@ impl ReportForm {
         } else {
             return Err((
                 ReportField::Courriel,
-                "cette adresse de courriel n'est pas valide (vous pouvez la laisser vide)"
+                "Cette adresse de courriel n'est pas valide. Vous pouvez la laisser vide."
                     .to_owned(),
             ));
         };

@@ -154,3 +154,73 @@ async fn a_long_message_in_euros_is_accepted_and_a_flood_is_stopped() {
     );
     assert_eq!(app.get("/healthz").await.status(), 200, "still serving");
 }
+
+#[tokio::test]
+async fn a_resident_who_mistypes_gets_the_form_back_on_a_phone() {
+    use carto82_e2e::browser::{
+        assert_accessible, fits_the_width, open, save_screenshot, with_browser,
+    };
+    use fantoccini::Locator;
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("signalements.jsonl");
+    let path = file.clone();
+    let app = spawn_app_with(move |args| args.signalements = path).await;
+    let page = app.url("/lieux/france-services-000");
+    with_browser(360, 740, move |client| async move {
+        open(&client, &page).await;
+        client
+            .find(Locator::Css("details.signaler > summary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let message = "Le lieu est fermé le mercredi <b>depuis</b> mars.";
+        client
+            .find(Locator::Id("signaler-message"))
+            .await
+            .unwrap()
+            .send_keys(message)
+            .await
+            .unwrap();
+        client
+            .find(Locator::Id("signaler-courriel"))
+            .await
+            .unwrap()
+            .send_keys("pas-une-adresse@")
+            .await
+            .unwrap();
+        // The browser's own check of `type="email"` is what a resident meets first; the
+        // server's is what this test is about, so the form is sent as it is.
+        client
+            .execute(
+                "const f = document.querySelector('details.signaler form'); f.noValidate = true; f.submit(); return true;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let error = client
+            .wait()
+            .for_element(Locator::Id("signaler-erreur-courriel"))
+            .await
+            .expect("the problem is said next to the field");
+        assert!(error.text().await.unwrap().contains("Cette adresse de courriel"));
+        let kept = client
+            .find(Locator::Id("signaler-message"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert_eq!(kept, message, "what was typed is kept, as text");
+        let header = client.find(Locator::Css("header.entete")).await;
+        assert!(header.is_ok(), "in the site's frame");
+        assert!(fits_the_width(&client).await);
+        assert_accessible(&client, "the answer to a mistyped report").await;
+        save_screenshot(&client, "signaler-erreur-360.png").await;
+    })
+    .await;
+    assert!(!file.exists() || std::fs::read_to_string(&file).unwrap().is_empty());
+}
