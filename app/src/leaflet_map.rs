@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use crate::components::map_page::use_map_page;
 use crate::components::places_map::{MapPoint, PointKind};
 use crate::model::embed::InitialView;
-use crate::model::{BBox, Place, PlaceFilter, PlaceId, Siren, TerritoryIndex, Zone};
+use crate::model::{BBox, FromQuery, Place, PlaceFilter, PlaceId, Siren, TerritoryIndex, Zone};
 
 // What the `leaflet` crate does not bind: the cluster plugin and two factories.
 #[wasm_bindgen]
@@ -261,8 +261,8 @@ fn show_places(s: &mut MapState, places: &[Place], selected: RwSignal<Option<Pla
     for place in places {
         let options = MarkerOptions::new();
         options.set_icon(icon.clone());
-        options.set_title(place.fiche.nom.clone());
-        options.set_alt(place.fiche.nom.clone());
+        options.set_title(place.properties.nom.clone());
+        options.set_alt(place.properties.nom.clone());
         options.set_keyboard(true);
         let marker = Marker::new_with_options(
             &LatLng::new(place.position.lat, place.position.lon),
@@ -323,11 +323,11 @@ fn popup_content(place: &Place) -> web_sys::Element {
     let doc = document();
     let root = doc.create_element("div").expect("div");
     let name = doc.create_element("strong").expect("strong");
-    name.set_text_content(Some(&place.fiche.nom));
+    name.set_text_content(Some(&place.properties.nom));
     let town = doc.create_element("div").expect("div");
     town.set_text_content(Some(&format!(
         "{} {}",
-        place.fiche.code_postal, place.localisation.commune_localisee
+        place.properties.code_postal, place.location.commune_localisee
     )));
     root.append_with_node_2(&name, &town).expect("append");
     root

@@ -1,7 +1,7 @@
 //! The coverage computation at national scale, and on the real département.
 //!
 //! `cargo bench -p carto82 --bench coverage` writes a synthetic dataset (35 000 communes,
-//! 30 000 places, 20 000 events; `carto82 synthese`) into a temporary directory, loads it,
+//! 30 000 places, 20 000 events; `carto82 synthetic`) into a temporary directory, loads it,
 //! then times the full computation of `/api/coverage` (place filter, nearest help for every
 //! commune, indicators per commune / EPCI / zone / département, gaps, programme balance).
 //! Pass a directory after `--` to keep the synthetic files there.
@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use app::catalogue::Catalogue;
+use app::model::FromQuery;
 use app::model::coverage::CoverageFilter;
 use carto82::dataset::Dataset;
 use carto82::synthetic::{Size, generate};
@@ -39,8 +40,8 @@ fn main() {
     );
 
     let all = CoverageFilter::default();
-    let france_services = CoverageFilter::from_query([("programme", "France Services")]).unwrap();
-    let open_saturday = CoverageFilter::from_query([("open_on", "2026-04-18")]).unwrap();
+    let france_services = CoverageFilter::from_query_string("programme=France+Services").unwrap();
+    let open_saturday = CoverageFilter::from_query_string("open_on=2026-04-18").unwrap();
     for (name, filter) in [
         ("national, tous les lieux", &all),
         ("national, France services", &france_services),

@@ -13,7 +13,7 @@ pub fn to_ics(events: &[Event], stamp: DateTime<Utc>) -> String {
         .name("Carto82 : événements du numérique en Tarn-et-Garonne")
         .description("Programme « Le 82 fait son numérique » et autres événements, selon les filtres choisis.");
     for event in events {
-        let f = &event.fiche;
+        let f = &event.properties;
         let several = f.creneaux.len() > 1;
         for (i, slot) in f.creneaux.iter().enumerate() {
             let uid = if several {

@@ -51,23 +51,23 @@ pub enum Command {
     },
     /// Écrit un jeu de données synthétique à l'échelle nationale (35 000 communes, 30 000 lieux,
     /// 20 000 événements par défaut), pour mesurer les calculs ; il n'est pas réel.
-    Synthese(SyntheseArgs),
+    Synthetic(SyntheticArgs),
 }
 
-/// Sizes of `carto82 synthese` (defaults: national scale).
+/// Sizes of `carto82 synthetic` (defaults: national scale).
 #[derive(Debug, Args)]
-pub struct SyntheseArgs {
+pub struct SyntheticArgs {
     /// Dossier où écrire le jeu (créé au besoin).
     pub dir: PathBuf,
     #[arg(long, default_value_t = 35_000)]
     pub communes: usize,
     #[arg(long, default_value_t = 30_000)]
-    pub lieux: usize,
+    pub places: usize,
     #[arg(long, default_value_t = 20_000)]
-    pub evenements: usize,
+    pub events: usize,
     /// Graine du tirage : la même graine écrit les mêmes fichiers.
     #[arg(long, default_value_t = 82)]
-    pub graine: u64,
+    pub seed: u64,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -84,28 +84,28 @@ pub struct ServeArgs {
     /// Montrer le programme d'exemple (événements marqués « exemple ») : `true` ou `false`.
     #[arg(
         long,
-        env = "CARTO82_EXEMPLES",
+        env = "CARTO82_EXAMPLES",
         default_value_t = true,
         action = clap::ArgAction::Set,
         value_parser = clap::builder::BoolishValueParser::new()
     )]
-    pub exemples: bool,
+    pub examples: bool,
     /// Fond de carte en tuiles : `osm`, `ign`, ou un modèle d'URL Leaflet. Aucun par défaut :
     /// la carte n'appelle alors aucun autre serveur que le nôtre.
-    #[arg(long, env = "CARTO82_TUILES")]
-    pub tuiles: Option<String>,
+    #[arg(long, env = "CARTO82_TILES")]
+    pub tiles: Option<String>,
     /// API Adresse nationale (BAN) pour chercher une adresse précise, par exemple
     /// `https://api-adresse.data.gouv.fr`. Aucune par défaut : le navigateur ne l'appelle
     /// qu'avec ce réglage ; sans lui, la recherche se fait sur les communes seulement.
-    #[arg(long, env = "CARTO82_ADRESSES")]
-    pub adresses: Option<String>,
+    #[arg(long, env = "CARTO82_ADDRESS_API")]
+    pub address_api: Option<String>,
     /// Fichier où sont ajoutés les signalements d'erreur des habitants (une ligne JSON chacun).
     #[arg(
         long,
-        env = "CARTO82_SIGNALEMENTS",
+        env = "CARTO82_REPORTS_FILE",
         default_value = "signalements.jsonl"
     )]
-    pub signalements: PathBuf,
+    pub reports_file: PathBuf,
     /// Adresse publique du site, par exemple `https://carto82.tarnetgaronne.fr`, pour le code
     /// d'intégration et oEmbed. Par défaut : celle par laquelle arrive chaque requête.
     #[arg(long, env = "CARTO82_URL", value_parser = public_url)]
@@ -113,32 +113,32 @@ pub struct ServeArgs {
     /// Sites qui peuvent intégrer la carte (`/embed`) dans un cadre : `*` (tous), `aucun`, ou
     /// des adresses séparées par des espaces (`https://www.moissac.fr https://*.exemple.fr`).
     /// Les autres pages ne peuvent jamais être intégrées.
-    #[arg(long, env = "CARTO82_INTEGRATION", default_value = "*")]
-    pub integration: FrameAncestors,
+    #[arg(long, env = "CARTO82_FRAME_ANCESTORS", default_value = "*")]
+    pub frame_ancestors: FrameAncestors,
     /// Accepter un rechargement des données qui retire plus de la moitié des lieux. Par
     /// défaut il est refusé (la version précédente reste servie) : un export coupé ou un
     /// mauvais dossier ne doit pas vider la carte. Un redémarrage l'accepte toujours.
     #[arg(
         long,
-        env = "CARTO82_RECHARGEMENT_FORCE",
+        env = "CARTO82_FORCE_RELOAD",
         default_value_t = false,
         action = clap::ArgAction::Set,
         value_parser = clap::builder::BoolishValueParser::new()
     )]
-    pub rechargement_force: bool,
+    pub force_reload: bool,
     /// Proxys inverses (nginx…) dont on croit les en-têtes `Forwarded` et `X-Forwarded-*` :
     /// adresses IP ou réseaux séparés par des espaces (`127.0.0.1 10.0.0.0/8`). Aucun par
     /// défaut : ces en-têtes sont alors ignorés, car n'importe qui peut les écrire.
     #[arg(long, env = "CARTO82_PROXIES", default_value = "")]
     pub proxies: TrustedProxies,
     /// Mention des sources du fond de carte, pour un modèle d'URL personnel.
-    #[arg(long, env = "CARTO82_TUILES_ATTRIBUTION", default_value = "")]
-    pub tuiles_attribution: String,
+    #[arg(long, env = "CARTO82_TILES_ATTRIBUTION", default_value = "")]
+    pub tiles_attribution: String,
 }
 
 impl ServeArgs {
     pub fn tile_layer(&self) -> Option<TileLayerConfig> {
-        let choice = self.tuiles.as_deref()?.trim();
+        let choice = self.tiles.as_deref()?.trim();
         let (url, attribution) = match choice {
             "" => return None,
             "osm" => (
@@ -149,7 +149,7 @@ impl ServeArgs {
                 "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&FORMAT=image/png&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}",
                 "© IGN – Géoplateforme",
             ),
-            url => (url, self.tuiles_attribution.as_str()),
+            url => (url, self.tiles_attribution.as_str()),
         };
         Some(TileLayerConfig {
             url: url.to_owned(),

@@ -32,9 +32,7 @@ pub fn compute(
     let nearest = NearestPlace::new(places);
     let mut in_commune: BTreeMap<&app::model::Insee, usize> = BTreeMap::new();
     for p in places {
-        *in_commune
-            .entry(&p.localisation.insee_localise)
-            .or_default() += 1;
+        *in_commune.entry(&p.location.insee_localise).or_default() += 1;
     }
     let all: Vec<CommuneCoverage> = communes
         .iter()
@@ -48,7 +46,7 @@ pub fn compute(
                 population: c.population,
                 lieux: in_commune.get(&c.insee).copied().unwrap_or(0),
                 distance_km: found.map(|(_, km)| km),
-                lieu_le_plus_proche: found.map(|(p, _)| p.fiche.nom.clone()),
+                lieu_le_plus_proche: found.map(|(p, _)| p.properties.nom.clone()),
             }
         })
         .collect();
@@ -211,12 +209,14 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
     let edition = edition.or_else(|| app::model::latest_edition(events));
     let counted: Vec<&Event> = events
         .iter()
-        .filter(|e| Some(e.fiche.edition) == edition && e.fiche.statut != EventStatus::Cancelled)
+        .filter(|e| {
+            Some(e.properties.edition) == edition && e.properties.statut != EventStatus::Cancelled
+        })
         .collect();
     let count = |zone: Zone, keep: &dyn Fn(&Event) -> bool| {
         counted
             .iter()
-            .filter(|e| e.localisation.zone == zone && keep(e))
+            .filter(|e| e.location.zone == zone && keep(e))
             .count()
     };
     let mut manques = Vec::new();
@@ -224,7 +224,7 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
     let mut par_type = Vec::new();
     for zone in Zone::ALL {
         for &theme in Theme::ALL {
-            let n = count(zone, &|e| e.fiche.theme == theme);
+            let n = count(zone, &|e| e.properties.theme == theme);
             if n == 0 {
                 manques.push(format!(
                     "{zone} : aucun événement sur {}",
@@ -238,7 +238,7 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
             });
         }
         for &kind in ActivityType::ALL {
-            let n = count(zone, &|e| e.fiche.type_activite == kind);
+            let n = count(zone, &|e| e.properties.type_activite == kind);
             if n == 0 {
                 manques.push(format!("{zone} : {}", none_of_type(kind)));
             }
@@ -255,8 +255,8 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
             zone,
             communes: counted
                 .iter()
-                .filter(|e| e.localisation.zone == zone)
-                .map(|e| e.localisation.commune_localisee.clone())
+                .filter(|e| e.location.zone == zone)
+                .map(|e| e.location.commune_localisee.clone())
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect(),
@@ -319,7 +319,7 @@ fn none_of_type(kind: ActivityType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use app::model::{Localisation, Siren};
+    use app::model::{Location, Siren};
     use geo::{Destination, MultiPolygon};
     use serde_json::json;
 
@@ -355,8 +355,8 @@ mod tests {
         }
     }
 
-    fn here(insee: &str, epci: &str, zone: Zone) -> Localisation {
-        Localisation {
+    fn here(insee: &str, epci: &str, zone: Zone) -> Location {
+        Location {
             insee_localise: insee.parse().unwrap(),
             commune_localisee: format!("Commune {insee}"),
             epci_siren: epci.parse::<Siren>().unwrap(),
@@ -365,9 +365,9 @@ mod tests {
         }
     }
 
-    fn place(id: &str, lon: f64, lat: f64, at: Localisation) -> Place {
+    fn place(id: &str, lon: f64, lat: f64, at: Location) -> Place {
         Place {
-            fiche: serde_json::from_value(json!({
+            properties: serde_json::from_value(json!({
                 "id": id, "pivot": "000000000", "nom": format!("Lieu {id}"), "commune": "X",
                 "code_postal": "82000", "adresse": "1 rue", "date_maj": "2026-01-01",
                 "services": ["Aide aux démarches administratives"],
@@ -375,20 +375,13 @@ mod tests {
             }))
             .unwrap(),
             position: Position { lon, lat },
-            localisation: at,
+            location: at,
         }
     }
 
-    fn event(
-        id: &str,
-        day: &str,
-        theme: &str,
-        kind: &str,
-        status: &str,
-        at: Localisation,
-    ) -> Event {
+    fn event(id: &str, day: &str, theme: &str, kind: &str, status: &str, at: Location) -> Event {
         Event {
-            fiche: serde_json::from_value(json!({
+            properties: serde_json::from_value(json!({
                 "id": id, "titre": "T", "resume": "R",
                 "creneaux": [{"debut": format!("{day}T10:00:00+02:00"), "fin": format!("{day}T12:00:00+02:00")}],
                 "lieu_nom": "L", "adresse": "A", "code_postal": "82000", "commune": "C",
@@ -397,7 +390,7 @@ mod tests {
             }))
             .unwrap(),
             position: Position { lon: 1.0, lat: 44.0 },
-            localisation: at,
+            location: at,
         }
     }
 

@@ -144,7 +144,7 @@ pub fn import(csv_file: &Path, data: &Path) -> Result<Report, ImportError> {
             }
             None => {
                 let mut place = incoming;
-                place.fiche.id = free_id(&place.fiche.id, &places);
+                place.properties.id = free_id(&place.properties.id, &places);
                 report.added.push(place.id().to_string());
                 places.push(place);
             }
@@ -236,9 +236,9 @@ fn to_place(row: Row, dataset: &Dataset) -> Result<Place, String> {
     {
         return Err(at(&field, &reason));
     }
-    let fiche: PlaceProperties = serde_path_to_error::deserialize(properties)
+    let properties: PlaceProperties = serde_path_to_error::deserialize(properties)
         .map_err(|e| at(&e.path().to_string(), &e.inner().to_string()))?;
-    checked(fiche, lon, lat, &dataset.territory).map_err(|problems| {
+    checked(properties, lon, lat, &dataset.territory).map_err(|problems| {
         problems
             .iter()
             .map(|(field, reason)| at(field, reason))
@@ -261,7 +261,7 @@ fn strip_empty(value: serde_json::Value) -> serde_json::Value {
 
 /// 0–100: how likely two records describe the same place (0 in different communes).
 pub fn similarity(a: &Place, b: &Place) -> f64 {
-    if a.localisation.insee_localise != b.localisation.insee_localise {
+    if a.location.insee_localise != b.location.insee_localise {
         return 0.0;
     }
     let text = |x: &str, y: &str| 100.0 * strsim::normalized_levenshtein(&fold(x), &fold(y));
@@ -270,12 +270,15 @@ pub fn similarity(a: &Place, b: &Place) -> f64 {
         Point::new(b.position.lon, b.position.lat),
     );
     let nearness = 100.0 * (1.0 - metres / NEARNESS_ZERO_METRES).max(0.0);
-    (text(&a.fiche.nom, &b.fiche.nom) + text(&a.fiche.adresse, &b.fiche.adresse) + nearness) / 3.0
+    (text(&a.properties.nom, &b.properties.nom)
+        + text(&a.properties.adresse, &b.properties.adresse)
+        + nearness)
+        / 3.0
 }
 
 /// Unites `incoming` into `existing`: lists merged, missing values filled, newer date kept.
 fn merge(existing: &mut Place, incoming: Place) {
-    let (e, i) = (&mut existing.fiche, incoming.fiche);
+    let (e, i) = (&mut existing.properties, incoming.properties);
     fn union<T: PartialEq>(into: &mut Vec<T>, from: Vec<T>) {
         for v in from {
             if !into.contains(&v) {

@@ -21,12 +21,12 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Synthese(args) => {
+        Command::Synthetic(args) => {
             let size = carto82::synthetic::Size {
                 communes: args.communes,
-                places: args.lieux,
-                events: args.evenements,
-                seed: args.graine,
+                places: args.places,
+                events: args.events,
+                seed: args.seed,
             };
             match carto82::synthetic::generate(&args.dir, size) {
                 Ok(()) => {

@@ -73,7 +73,7 @@ mod tests {
 
     #[test]
     fn forms_and_server_functions_take_post() {
-        for path in ["/signaler", "/csp-rapport", "/_fn/chercher"] {
+        for path in ["/signaler", "/csp-report", "/_fn/find"] {
             assert!(post_only(path), "{path}");
         }
         for path in ["/", "/api/places", "/lieux/x", "/_fnord"] {

@@ -5,6 +5,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 
 use app::EmbedQuery;
+use app::model::Query;
 use app::model::embed::{DEFAULT_HEIGHT_PX, frame_title, iframe_code};
 
 use crate::api::ApiError;
@@ -88,15 +89,8 @@ fn read_map_url(url: &str, origin: &str) -> Result<EmbedQuery, ApiError> {
     {
         return Err(not_ours());
     }
-    let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
-    EmbedQuery::read(|k| {
-        pairs
-            .iter()
-            .filter(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .collect()
-    })
-    .map_err(|e| ApiError::not_found(format!("« {url} » : {e}")))
+    EmbedQuery::read(&Query::from_pairs(parsed.query_pairs()))
+        .map_err(|e| ApiError::not_found(format!("« {url} » : {e}")))
 }
 
 /// `max` if given (a positive whole number), else `default`, whichever is smaller.

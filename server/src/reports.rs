@@ -1,5 +1,5 @@
 //! "Signaler une erreur": a resident tells the coordinators what is wrong on a page. Each
-//! report is one JSON line appended to a file of its own (`CARTO82_SIGNALEMENTS`), which
+//! report is one JSON line appended to a file of its own (`CARTO82_REPORTS_FILE`), which
 //! coordinators read; a report never touches the dataset.
 //!
 //! The form is open to anyone, so it is bounded on every side: a report must be about one

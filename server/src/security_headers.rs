@@ -5,7 +5,7 @@
 //! `Content-Security-Policy` allows those, the files of our origin, the WebAssembly they
 //! load, and the tile and address servers the operator configured: nothing else runs,
 //! whatever text reaches the page. Browsers report what the policy blocked to
-//! `/csp-rapport`; the server logs it (cut short, rate-limited) and keeps the last few for
+//! `/csp-report`; the server logs it (cut short, rate-limited) and keeps the last few for
 //! the tests.
 
 use std::sync::Mutex;
@@ -19,7 +19,7 @@ use actix_web::{HttpMessage, HttpResponse, web};
 use crate::framing::{EMBED_PATH, FrameAncestors};
 
 /// Where browsers send reports of what the policy blocked.
-pub const REPORT_PATH: &str = "/csp-rapport";
+pub const REPORT_PATH: &str = "/csp-report";
 
 /// The nonce of one request's inline scripts and styles.
 #[derive(Clone, Debug)]
@@ -189,7 +189,7 @@ pub fn violations() -> Vec<String> {
     REPORTS.lock().expect("not poisoned").clone()
 }
 
-/// `POST /csp-rapport`: a browser says what the policy blocked. The body is third-party
+/// `POST /csp-report`: a browser says what the policy blocked. The body is third-party
 /// text: it is cut short, logged through the rate-limited warnings, never shown in a page.
 pub async fn report(body: web::Bytes) -> HttpResponse {
     let text: String = String::from_utf8_lossy(&body)

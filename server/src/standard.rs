@@ -55,7 +55,7 @@ fn joined<T: ToString>(values: &[T]) -> Option<String> {
 
 impl From<&Place> for StandardRow {
     fn from(place: &Place) -> Self {
-        let f = &place.fiche;
+        let f = &place.properties;
         StandardRow {
             id: f.id.to_string(),
             pivot: f.pivot.clone(),

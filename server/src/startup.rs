@@ -108,11 +108,10 @@ async fn close_when_stopping(
 impl Application {
     pub async fn build(args: ServeArgs) -> Result<Application, StartError> {
         let options = LoadOptions {
-            examples: args.exemples,
+            examples: args.examples,
         };
-        let store = Arc::new(
-            Store::open(&args.data, options)?.allowing_large_drops(args.rechargement_force),
-        );
+        let store =
+            Arc::new(Store::open(&args.data, options)?.allowing_large_drops(args.force_reload));
         let dataset = store.current();
         tracing::info!(
             lieux = dataset.places.len(),
@@ -142,7 +141,7 @@ impl Application {
         let shell_config = ShellConfig {
             tiles: args.tile_layer(),
             addresses: args
-                .adresses
+                .address_api
                 .as_deref()
                 .map(|u| u.trim().trim_end_matches('/').to_owned())
                 .filter(|u| !u.is_empty()),
@@ -150,7 +149,7 @@ impl Application {
         let security = SecurityHeaders::new(
             shell_config.tiles.as_ref().map(|t| t.url.as_str()),
             shell_config.addresses.as_deref(),
-            &args.integration,
+            &args.frame_ancestors,
         )
         .map_err(StartError::Setting)?;
         if args.url.is_none() {
@@ -171,7 +170,7 @@ impl Application {
             },
             security,
         };
-        let reports = crate::reports::Reports::new(args.signalements.clone());
+        let reports = crate::reports::Reports::new(args.reports_file.clone());
         let stopping = Stopping::default();
         let server = run(listener, address, store, reports, site, stopping.clone())
             .map_err(|source| StartError::Bind { address, source })?;

@@ -1,4 +1,4 @@
-//! `carto82 synthese DIR`: a synthetic dataset at national scale (by default 35 000 communes,
+//! `carto82 synthetic DIR`: a synthetic dataset at national scale (by default 35 000 communes,
 //! 30 000 places, 20 000 events) to measure the coverage computation and the loader. It is
 //! a complete, valid dataset (`carto82 validate DIR` accepts it) but not a real one: square
 //! communes on a grid over metropolitan France, populations and points drawn from a seeded

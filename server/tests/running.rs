@@ -25,7 +25,7 @@ impl Server {
         let mut child = Command::new(BIN)
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(&data)
-            .arg("--signalements")
+            .arg("--reports-file")
             .arg(reports.path())
             .env_remove("RUST_LOG")
             .stdout(Stdio::piped())

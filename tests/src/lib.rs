@@ -117,15 +117,15 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         bind: "127.0.0.1:0".parse().unwrap(),
         data: data_dir(),
         site: site_dir(),
-        exemples: true,
-        tuiles: None,
-        tuiles_attribution: String::new(),
-        adresses: None,
+        examples: true,
+        tiles: None,
+        tiles_attribution: String::new(),
+        address_api: None,
         url: None,
-        integration: carto82::framing::FrameAncestors::Any,
+        frame_ancestors: carto82::framing::FrameAncestors::Any,
         proxies: Default::default(),
-        rechargement_force: false,
-        signalements: std::env::temp_dir().join(format!(
+        force_reload: false,
+        reports_file: std::env::temp_dir().join(format!(
             "carto82-signalements-{}-{}.jsonl",
             std::process::id(),
             REPORT_FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)

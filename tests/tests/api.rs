@@ -235,7 +235,7 @@ async fn no_third_party_address_in_the_page_unless_tiles_are_configured() {
         );
     }
 
-    let app = spawn_app_with(|args| args.tuiles = Some("osm".into())).await;
+    let app = spawn_app_with(|args| args.tiles = Some("osm".into())).await;
     let html = app.get_page("/").await;
     assert!(html.contains(
         "name=\"carto82:tuiles\" content=\"https://tile.openstreetmap.org/{z}/{x}/{y}.png\""
@@ -532,8 +532,11 @@ async fn every_bad_filter_value_is_a_400_naming_its_parameter() {
         ("near=44,1&radius=0", "radius"),
         ("radius=3", "radius"),
         ("service=Réparer des vélos", "service"),
+        // Old names are read; the problem names the one the link used.
         ("public=Martiens", "public"),
         ("frais=Cher", "frais"),
+        ("audience=Martiens", "audience"),
+        ("fees=Cher", "fees"),
         ("programme=Inconnu", "programme"),
     ] {
         let response = app.get(&format!("/api/places?{query}")).await;
@@ -632,31 +635,56 @@ async fn stats_count_places_events_and_people_per_zone_and_epci() {
 
 #[tokio::test]
 async fn the_openapi_description_matches_what_the_api_reads() {
-    use app::model::{EVENT_PARAMETERS, FILTER_PARAMETERS, RESOURCE_PARAMETERS};
-    use carto82::api::documented_parameters;
-    let sorted = |mut v: Vec<String>| {
-        v.sort();
-        v
-    };
-    let mut places: Vec<String> = FILTER_PARAMETERS.iter().map(|s| s.to_string()).collect();
-    places.push("format".into());
-    assert_eq!(sorted(documented_parameters("/api/places")), sorted(places));
-    let events: Vec<String> = EVENT_PARAMETERS.iter().map(|s| s.to_string()).collect();
-    assert_eq!(
-        sorted(documented_parameters("/api/events")),
-        sorted(events.clone())
-    );
-    assert_eq!(
-        sorted(documented_parameters("/api/events.ics")),
-        sorted(events)
-    );
-    let resources: Vec<String> = RESOURCE_PARAMETERS.iter().map(|s| s.to_string()).collect();
-    assert_eq!(
-        sorted(documented_parameters("/api/resources")),
-        sorted(resources)
-    );
-
+    use app::model::query::Values;
+    use carto82::api::{declared_parameters, documented_parameters};
     let app = spawn_app().await;
+    // Each documented parameter is read by its path: an allowed value is accepted, a wrong
+    // one is refused with its name (so the description cannot drift from the handlers).
+    for path in [
+        "/api/places",
+        "/api/events",
+        "/api/events.ics",
+        "/api/resources",
+        "/api/stats",
+        "/api/coverage",
+        "/api/coverage/epci.csv",
+    ] {
+        let documented = documented_parameters(path);
+        assert!(!documented.is_empty(), "{path}");
+        for name in documented {
+            let p = declared_parameters(path)
+                .into_iter()
+                .find(|p| p.name() == name)
+                .unwrap_or_else(|| panic!("{name} is declared"));
+            let (good, wrong) = match p.values() {
+                Values::Labels(_) | Values::Codes { .. } | Values::Colour => {
+                    (p.values().example(), "n'importe-quoi".to_owned())
+                }
+                Values::Text { max_chars } => (p.values().example(), "x".repeat(max_chars + 1)),
+                Values::Number { .. } | Values::Integer { .. } => {
+                    (p.values().example(), "-1".to_owned())
+                }
+                Values::Date => (p.values().example(), "demain".to_owned()),
+                Values::YesNo => (p.values().example(), "peut-être".to_owned()),
+                Values::Numbers { .. } => (p.values().example(), "1".to_owned()),
+            };
+            let ask = |value: &str| {
+                let mut pairs = vec![(name.as_str(), value)];
+                // `radius` goes with a point.
+                if name == "radius" {
+                    pairs.push(("near", "44.0,1.35"));
+                }
+                let url = reqwest::Url::parse_with_params(&app.url(path), &pairs).unwrap();
+                app.client.get(url).send()
+            };
+            let accepted = ask(&good).await.unwrap();
+            assert_eq!(accepted.status(), 200, "{path} {name}={good}");
+            let refused = ask(&wrong).await.unwrap();
+            assert_eq!(refused.status(), 400, "{path} {name}={wrong}");
+            let problem: Value = refused.json().await.unwrap();
+            assert_eq!(problem["parameter"], name.as_str(), "{path}");
+        }
+    }
     let doc = app.get_json("/api/openapi.json").await;
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     for path in [
@@ -829,6 +857,32 @@ async fn the_openapi_description_types_every_parameter() {
         parameter("/api/coverage", "edition")["schema"]["anyOf"][0]["minimum"],
         2000.0
     );
+    // Every parameter an API path reads is in its description; a closed list's values are
+    // the vocabulary's labels as the declaration gives them, in order, none retyped.
+    for path in [
+        "/api/places",
+        "/api/events",
+        "/api/events.ics",
+        "/api/resources",
+        "/api/stats",
+        "/api/coverage",
+        "/api/coverage/epci.csv",
+    ] {
+        for p in carto82::api::declared_parameters(path) {
+            let described = parameter(path, p.name());
+            let description = described["description"].as_str().unwrap();
+            assert!(description.starts_with(p.doc()), "{path} {}", p.name());
+            if let app::model::query::Values::Labels(labels) = p.values() {
+                let schema = &described["schema"];
+                let values = if p.many() {
+                    &schema["items"]["enum"]
+                } else {
+                    &schema["anyOf"][0]["enum"]
+                };
+                assert_eq!(values, &json!(labels), "{path} {}", p.name());
+            }
+        }
+    }
     // What the description allows, the API accepts; what it refuses, the API refuses.
     assert_eq!(
         app.get("/api/places?near=44.0,1.35&radius=0.5")

@@ -318,17 +318,17 @@ async fn a_page_s_code_is_downloaded_only_when_it_is_opened() {
         // A link within the page (another sort order) stays with the router.
         mark_the_document(&client).await;
         client
-            .find(Locator::Css("#indicateurs-epci th a[href*='tri=nom']"))
+            .find(Locator::Css("#indicateurs-epci th a[href*='sort=nom']"))
             .await
             .unwrap()
             .click()
             .await
             .unwrap();
         let sorted = poll(&client, "return location.search;", 10, |v| {
-            v.as_str().is_some_and(|s| s.contains("tri=nom"))
+            v.as_str().is_some_and(|s| s.contains("sort=nom"))
         })
         .await;
-        assert!(sorted.as_str().unwrap().contains("tri=nom"), "{sorted}");
+        assert!(sorted.as_str().unwrap().contains("sort=nom"), "{sorted}");
         assert!(
             still_the_marked_document(&client).await,
             "sorting the table does not reload the page"

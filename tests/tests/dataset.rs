@@ -73,15 +73,15 @@ fn the_real_dataset_loads_and_every_place_is_located() {
     for place in &dataset.places {
         let commune = dataset
             .territory
-            .commune(&place.localisation.insee_localise)
+            .commune(&place.location.insee_localise)
             .unwrap();
-        assert_eq!(commune.epci, place.localisation.epci_siren);
-        assert_eq!(commune.zone, place.localisation.zone);
+        assert_eq!(commune.epci, place.location.epci_siren);
+        assert_eq!(commune.zone, place.location.zone);
     }
     // Every zone has help somewhere.
     for zone in app::model::Zone::ALL {
         assert!(
-            dataset.places.iter().any(|p| p.localisation.zone == zone),
+            dataset.places.iter().any(|p| p.location.zone == zone),
             "{zone}"
         );
     }
@@ -268,7 +268,7 @@ fn the_example_programme_loads_with_its_places() {
     assert!(!dataset.events.is_empty());
     for event in &dataset.events {
         let place = event
-            .fiche
+            .properties
             .lieu_id
             .as_ref()
             .expect("example events are at our places");
@@ -342,14 +342,14 @@ fn the_real_resources_load_and_examples_are_flagged() {
     let real: Vec<_> = dataset
         .resources
         .iter()
-        .filter(|r| !r.fiche.exemple)
+        .filter(|r| !r.properties.exemple)
         .collect();
     // The three resources recorded by data·inclusion (data/README.md); every other one is
     // an example.
     assert_eq!(real.len(), 3, "{real:#?}");
     assert!(
         real.iter()
-            .all(|r| r.fiche.source.contains("data·inclusion"))
+            .all(|r| r.properties.source.contains("data·inclusion"))
     );
     assert!(dataset.resources.len() > real.len());
     // A resource serving an EPCI serves each of its communes.

@@ -89,8 +89,8 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
             .select_by_value("Est")
             .await
             .unwrap();
-        click(&client, "label[for='i-couche-places']").await;
-        click(&client, "label[for='i-couche-resources']").await;
+        click(&client, "label[for='i-layers-places']").await;
+        click(&client, "label[for='i-layers-resources']").await;
         click(&client, "form.integrer details.besoins summary").await;
         click(&client, "label[for='f-theme-ia']").await;
         let chosen = poll(
@@ -143,7 +143,7 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
 
         // The same map without our script: the frame keeps its height.
         click(&client, "form.integrer details.avance summary").await;
-        click(&client, "label[for='i-ajuster-non']").await;
+        click(&client, "label[for='i-auto_height-non']").await;
         let fixed = poll(
             &client,
             "const c = document.getElementById('code-integration'); return c !== null && !c.value.includes('<script');",
@@ -290,7 +290,7 @@ async fn only_the_embed_may_be_framed_by_other_sites() {
     );
 
     let listed = spawn_app_with(|args| {
-        args.integration = "https://www.moissac.fr https://*.mediatheques82.fr"
+        args.frame_ancestors = "https://www.moissac.fr https://*.mediatheques82.fr"
             .parse()
             .unwrap()
     })
@@ -355,11 +355,11 @@ async fn oembed_gives_the_frame_of_a_map_link_and_refuses_other_links() {
     let html = assert_rich(&answer, 800, 600);
     assert_eq!(answer["provider_name"], "Carto82");
     assert_eq!(answer["provider_url"], format!("{origin}/"));
-    let src = format!("src=\"{origin}/embed?theme=IA&amp;zone=Est\"");
+    let src = format!("src=\"{origin}/embed?zone=Est&amp;theme=IA\"");
     assert!(html.contains(&src), "{html}");
     assert!(html.contains("loading=\"lazy\"") && html.contains("title=\"Carte Carto82 : "));
     // The frame it gives works, and may be framed.
-    let embed = app.get("/embed?theme=IA&zone=Est").await;
+    let embed = app.get("/embed?zone=Est&theme=IA").await;
     assert_eq!(embed.status(), 200);
     assert_eq!(frame_ancestors(&embed), "frame-ancestors *");
 
@@ -443,12 +443,17 @@ async fn a_search_in_an_embed_keeps_what_the_partner_chose_to_show_but_not_where
     );
     for kept in [
         "<input type=\"hidden\" name=\"layers\" value=\"events\">",
-        "<input type=\"hidden\" name=\"theme\" value=\"ia\">",
-        "<input type=\"hidden\" name=\"titre\" value=\"Ateliers\">",
+        "<input type=\"hidden\" name=\"theme\" value=\"IA\">",
+        "<input type=\"hidden\" name=\"title\" value=\"Ateliers\">",
     ] {
-        assert!(form.contains(kept), "{kept}");
+        assert_eq!(form.matches(kept).count(), 1, "{kept}, once");
     }
-    for replaced in ["name=\"zone\"", "name=\"centre\"", "name=\"zoom\""] {
+    for replaced in [
+        "name=\"zone\"",
+        "name=\"center\"",
+        "name=\"centre\"",
+        "name=\"zoom\"",
+    ] {
         assert!(
             !form.contains(replaced),
             "the resident's search replaces {replaced}"

@@ -164,7 +164,7 @@ async fn the_calendar_feed_is_valid_icalendar_with_the_same_filters() {
 
 #[tokio::test]
 async fn one_setting_hides_the_example_programme() {
-    let app = spawn_app_with(|args| args.exemples = false).await;
+    let app = spawn_app_with(|args| args.examples = false).await;
     assert!(events(&app, "").await.is_empty());
     assert_eq!(app.get_json("/healthz").await["evenements"], 0);
 }
@@ -190,7 +190,7 @@ async fn the_map_page_lists_events_and_resources_with_the_example_badge() {
     assert!(page.contains("mercredi 29 avril, 14 h – 17 h"));
 
     // With examples off, no badge is left and the real resources remain.
-    let real = spawn_app_with(|args| args.exemples = false).await;
+    let real = spawn_app_with(|args| args.examples = false).await;
     let page = real.get_page("/").await;
     assert!(!page.contains("badge-exemple"));
     assert!(page.contains("Connexion internet au CIDFF 82"));

@@ -210,16 +210,16 @@ fn new_places_are_added_near_duplicates_merged_and_bad_rows_refused() {
         .unwrap();
     assert!(
         merged
-            .fiche
+            .properties
             .site_web
             .iter()
             .any(|s| s.as_str().contains("lauzerte"))
     );
-    assert_eq!(merged.fiche.date_maj.to_string(), "2026-10-01");
-    assert_eq!(merged.fiche.services.len(), 2);
+    assert_eq!(merged.properties.date_maj.to_string(), "2026-10-01");
+    assert_eq!(merged.properties.services.len(), 2);
     assert!(
         merged
-            .fiche
+            .properties
             .sources
             .iter()
             .any(|s| s.jeu == "import" && s.id_source == "fs-lauzerte-national")

@@ -78,7 +78,7 @@ async fn a_resident_finds_help_near_home_by_keyboard_only() {
         )
         .await;
         assert_eq!(heading, "Lieux à 10 km ou moins de Lauzerte");
-        assert!(client.current_url().await.unwrap().as_str().contains("ou=Lauzerte"));
+        assert!(client.current_url().await.unwrap().as_str().contains("where=Lauzerte"));
         let first = client
             .execute("return document.querySelector('ol.lieux > li:first-child .distance').textContent;", vec![])
             .await
@@ -184,17 +184,21 @@ async fn near_me_refused_says_so_and_offers_the_commune_search() {
 #[tokio::test]
 async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
     use app::catalogue::{Found, Search};
+    use app::model::FromQuery;
     let app = spawn_app().await;
     let service = "Aide aux démarches administratives";
     let search = Search {
-        places: app::model::PlaceFilter::from_query([("service", service)]).unwrap(),
-        ou: Some("Montauban".into()),
+        places: app::model::PlaceFilter::read(&app::model::Query::from_pairs([(
+            "service", service,
+        )]))
+        .unwrap(),
+        typed: Some("Montauban".into()),
         radius_km: Some(20.0),
         ..Search::default()
     };
     let found: Found = app
         .client
-        .post(app.url("/_fn/chercher"))
+        .post(app.url("/_fn/find"))
         .json(&serde_json::json!({ "search": search }))
         .send()
         .await
@@ -209,7 +213,7 @@ async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
         .collect();
     let all_near: Found = app
         .client
-        .post(app.url("/_fn/chercher"))
+        .post(app.url("/_fn/find"))
         .json(&serde_json::json!({ "search": Search { places: Default::default(), ..search.clone() } }))
         .send()
         .await
@@ -250,7 +254,7 @@ async fn needs_chosen_in_plain_words_filter_the_results_and_stay_in_the_link() {
         assert_eq!(listed, serde_json::json!(expected), "nearest first, only the places for the need");
         let search = client.execute("return decodeURIComponent(location.search.replace(/\\+/g, ' '));", vec![]).await.unwrap();
         let search = search.as_str().unwrap();
-        assert!(search.contains("ou=Montauban") && search.contains(&format!("service={service}")), "{search}");
+        assert!(search.contains("where=Montauban") && search.contains(&format!("service={service}")), "{search}");
         // The panel stays open on the filtered view, with the choice ticked.
         assert_eq!(
             client.execute("return document.querySelector('details.besoins').open && document.getElementById('f-service-aide-aux-demarches-administratives').checked;", vec![]).await.unwrap(),
@@ -287,7 +291,7 @@ async fn layers_show_and_hide_events_and_resources_on_the_map_and_in_the_lists()
             resources_on_map,
             "resources stay"
         );
-        assert!(client.current_url().await.unwrap().as_str().contains("ou=Montauban"), "the search stays");
+        assert!(client.current_url().await.unwrap().as_str().contains("where=Montauban"), "the search stays");
     })
     .await;
 }

@@ -161,7 +161,7 @@ async fn a_reload_that_empties_the_map_is_refused_unless_allowed() {
         health["rechargement_refuse"]
             .as_str()
             .unwrap()
-            .contains("CARTO82_RECHARGEMENT_FORCE")
+            .contains("CARTO82_FORCE_RELOAD")
     );
     assert_eq!(health["lieux"], start);
 
@@ -173,7 +173,7 @@ async fn a_reload_that_empties_the_map_is_refused_unless_allowed() {
     let served = dir.path().to_owned();
     let app = spawn_app_with(move |args| {
         args.data = served;
-        args.rechargement_force = true;
+        args.force_reload = true;
     })
     .await;
     std::fs::write(dir.path().join("lieux.geojson"), three.to_string()).unwrap();

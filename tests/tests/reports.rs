@@ -8,7 +8,7 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("signalements.jsonl");
     let path = file.clone();
-    let app = spawn_app_with(move |args| args.signalements = path).await;
+    let app = spawn_app_with(move |args| args.reports_file = path).await;
     let post = |form: Vec<(&'static str, String)>| {
         let client = app.client.clone();
         let url = app.url("/signaler");
@@ -108,7 +108,7 @@ async fn a_long_message_in_euros_is_accepted_and_a_flood_is_stopped() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("signalements.jsonl");
     let path = file.clone();
-    let app = spawn_app_with(move |args| args.signalements = path).await;
+    let app = spawn_app_with(move |args| args.reports_file = path).await;
     let send = |message: String| {
         let client = app.client.clone();
         let url = app.url("/signaler");
@@ -165,7 +165,7 @@ async fn a_resident_who_mistypes_gets_the_form_back_on_a_phone() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("signalements.jsonl");
     let path = file.clone();
-    let app = spawn_app_with(move |args| args.signalements = path).await;
+    let app = spawn_app_with(move |args| args.reports_file = path).await;
     let page = app.url("/lieux/france-services-000");
     with_browser(360, 740, move |client| async move {
         open(&client, &page).await;

@@ -149,7 +149,7 @@ async fn bad_resource_parameters_are_named() {
 
 #[tokio::test]
 async fn one_setting_hides_the_example_resources() {
-    let app = spawn_app_with(|args| args.exemples = false).await;
+    let app = spawn_app_with(|args| args.examples = false).await;
     let real = resources(&app, "").await;
     assert_eq!(real.len(), 3);
     assert!(real.iter().all(|f| f["properties"]["exemple"] == false));

@@ -15,8 +15,8 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
             {events
                 .into_iter()
                 .map(|event| {
-                    let page = format!("/evenements/{}", event.fiche.id);
-                    let f = event.fiche;
+                    let page = format!("/evenements/{}", event.properties.id);
+                    let f = event.properties;
                     let status = match f.statut {
                         EventStatus::Scheduled => None,
                         other => Some(other.label()),

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
+
+use crate::model::FromQuery;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::map_page::use_map_page;
+use crate::model::query::{EPCI, ZONE};
 use crate::model::{PlaceFilter, Siren, TerritoryIndex, Zone};
 
 /// Zone and EPCI choices. A plain GET form, so it works without JavaScript; once hydrated,
@@ -62,12 +65,12 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
 
     view! {
         <form class="filtres" method="get" action=page.path() aria-label="Choisir un territoire">
-            {page.hidden_inputs()}
+            {page.hidden_fields(Vec::new())}
             <div class="champ">
                 <label for="choix-zone">"Zone du département"</label>
                 <select
                     id="choix-zone"
-                    name="zone"
+                    name=ZONE.name
                     aria-describedby="aide-zone"
                     on:change=on_zone
                 >
@@ -94,7 +97,7 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
                     "Communauté de communes "
                     <span class="aide">"(groupement de communes voisines)"</span>
                 </label>
-                <select id="choix-epci" name="epci" on:change=on_epci>
+                <select id="choix-epci" name=EPCI.name on:change=on_epci>
                     <option value="" selected=move || filter.get().epci().is_none()>
                         "Toutes"
                     </option>

@@ -35,14 +35,16 @@ impl MapPage {
         self.path == "/embed"
     }
 
+    /// The kept settings that `set` (the names a link or form sets itself) leaves alone.
+    fn kept_besides<'a>(&'a self, set: &'a [String]) -> impl Iterator<Item = &'a (String, String)> {
+        self.keep.iter().filter(|(k, _)| !set.contains(k))
+    }
+
     /// This page with `query` (already encoded) and the kept settings it does not set itself.
     pub fn url(&self, query: &str) -> String {
         let set: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
-        let kept: Vec<&(String, String)> = self
-            .keep
-            .iter()
-            .filter(|(k, _)| !set.iter().any(|(s, _)| s == k))
-            .collect();
+        let names: Vec<String> = set.into_iter().map(|(k, _)| k).collect();
+        let kept: Vec<&(String, String)> = self.kept_besides(&names).collect();
         let kept = serde_urlencoded::to_string(kept).expect("strings encode");
         let full = [query, kept.as_str()]
             .into_iter()
@@ -56,11 +58,16 @@ impl MapPage {
         }
     }
 
-    /// The kept settings as hidden fields of a GET form.
-    pub fn hidden_inputs(&self) -> impl IntoView + use<> {
-        self.keep
-            .clone()
+    /// The hidden fields of a GET form that asks for part of the page's state: `state`, the
+    /// part it does not ask (written by `MapQuery::pairs`), then the kept settings that
+    /// `state` does not set, each once.
+    pub fn hidden_fields(&self, state: Vec<(&'static str, String)>) -> impl IntoView + use<> {
+        let names: Vec<String> = state.iter().map(|(k, _)| (*k).to_owned()).collect();
+        let kept: Vec<(String, String)> = self.kept_besides(&names).cloned().collect();
+        state
             .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .chain(kept)
             .map(|(k, v)| view! { <input type="hidden" name=k value=v /> })
             .collect_view()
     }

@@ -2,6 +2,11 @@ use leptos::prelude::*;
 
 use crate::catalogue::Search;
 use crate::components::map_page::use_map_page;
+use crate::model::map_query::MapQuery;
+use crate::model::query::{
+    AUDIENCE, EVENT_TYPE, FEES, FROM, OPEN_NOW, OPEN_ON, SERVICE, SUPPORT as SPECIFIC_SUPPORT,
+    THEME, TO,
+};
 use crate::model::standard::{Frais, PriseEnCharge, Public, Service};
 use crate::model::{ActivityType, Theme};
 
@@ -92,7 +97,11 @@ const SUPPORT: [(PriseEnCharge, &str); 7] = [
 /// "What I need, for whom, when": a plain GET form of checkboxes, so it works without
 /// JavaScript and every choice lands in the URL. It keeps the place searched.
 #[component]
-pub fn NeedFilters(search: Search, place: Vec<(String, String)>) -> impl IntoView {
+pub fn NeedFilters(
+    search: Search,
+    /// Where the resident looks, and the layers: kept by this form.
+    place: MapQuery,
+) -> impl IntoView {
     let (p, e) = (&search.places, &search.events);
     let active = !(p.services.is_empty()
         && p.publics.is_empty()
@@ -109,11 +118,7 @@ pub fn NeedFilters(search: Search, place: Vec<(String, String)>) -> impl IntoVie
         <details class="besoins" open=active>
             <summary>"Préciser : ce dont j'ai besoin, pour qui, quand"</summary>
             <form class="filtres-besoins" method="get" action=page.path()>
-                {page.hidden_inputs()}
-                {place
-                    .into_iter()
-                    .map(|(k, v)| view! { <input type="hidden" name=k value=v /> })
-                    .collect_view()}
+                {page.hidden_fields(place.pairs())}
                 <NeedFields search />
                 <p class="boutons">
                     <button type="submit">"Afficher les résultats"</button>
@@ -150,7 +155,7 @@ pub fn NeedFields(search: Search) -> impl IntoView {
                         <ul>
                             {needs
                                 .iter()
-                                .map(|(s, label)| check("service", s.to_string(), label.to_string(), p.services.contains(s)))
+                                .map(|(s, label)| check(SERVICE.name, s.to_string(), label.to_string(), p.services.contains(s)))
                                 .collect_view()}
                         </ul>
                     }
@@ -162,26 +167,26 @@ pub fn NeedFields(search: Search) -> impl IntoView {
             <ul>
                 {PUBLICS
                     .iter()
-                    .map(|(v, label)| check("public", v.to_string(), label.to_string(), p.publics.contains(v)))
+                    .map(|(v, label)| check(AUDIENCE.name, v.to_string(), label.to_string(), p.publics.contains(v)))
                     .collect_view()}
             </ul>
             <p class="groupe">"Une aide adaptée pour :"</p>
             <ul>
                 {SUPPORT
                     .iter()
-                    .map(|(v, label)| check("prise_en_charge", v.to_string(), label.to_string(), p.prises_en_charge.contains(v)))
+                    .map(|(v, label)| check(SPECIFIC_SUPPORT.name, v.to_string(), label.to_string(), p.prises_en_charge.contains(v)))
                     .collect_view()}
             </ul>
         </fieldset>
         <fieldset>
             <legend>"Prix et horaires"</legend>
             <ul>
-                {check("frais", Frais::Gratuit.to_string(), "Seulement les lieux gratuits".to_owned(), p.frais.contains(&Frais::Gratuit))}
-                {check("open_now", "oui".to_owned(), "Ouvert maintenant".to_owned(), p.open_now)}
+                {check(FEES.name, Frais::Gratuit.to_string(), "Seulement les lieux gratuits".to_owned(), p.frais.contains(&Frais::Gratuit))}
+                {check(OPEN_NOW.name, "oui".to_owned(), "Ouvert maintenant".to_owned(), p.open_now)}
             </ul>
             <p class="champ-date">
                 <label for="f-open-on">"Ouvert le jour de votre choix"</label>
-                <input id="f-open-on" type="date" name="open_on" value=p.open_on.map(|d| d.to_string()).unwrap_or_default() />
+                <input id="f-open-on" type="date" name=OPEN_ON.name value=p.open_on.map(|d| d.to_string()).unwrap_or_default() />
             </p>
         </fieldset>
         <fieldset>
@@ -190,23 +195,23 @@ pub fn NeedFields(search: Search) -> impl IntoView {
             <ul>
                 {Theme::ALL
                     .iter()
-                    .map(|t| check("theme", t.to_string(), t.to_string(), e.themes.contains(t)))
+                    .map(|t| check(THEME.name, t.to_string(), t.to_string(), e.themes.contains(t)))
                     .collect_view()}
             </ul>
             <p class="groupe">"Types"</p>
             <ul>
                 {ActivityType::ALL
                     .iter()
-                    .map(|t| check("type", t.to_string(), t.to_string(), e.types.contains(t)))
+                    .map(|t| check(EVENT_TYPE.name, t.to_string(), t.to_string(), e.types.contains(t)))
                     .collect_view()}
             </ul>
             <p class="champ-date">
                 <label for="f-from">"À partir du"</label>
-                <input id="f-from" type="date" name="from" value=e.from.map(|d| d.to_string()).unwrap_or_default() />
+                <input id="f-from" type="date" name=FROM.name value=e.from.map(|d| d.to_string()).unwrap_or_default() />
             </p>
             <p class="champ-date">
                 <label for="f-to">"Jusqu'au"</label>
-                <input id="f-to" type="date" name="to" value=e.to.map(|d| d.to_string()).unwrap_or_default() />
+                <input id="f-to" type="date" name=TO.name value=e.to.map(|d| d.to_string()).unwrap_or_default() />
             </p>
             <p class="aide">"Sans date choisie : les dates du programme."</p>
         </fieldset>

@@ -9,10 +9,10 @@ use crate::model::Place;
 /// With `link`, the card leads to the place's own page.
 #[component]
 pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoView {
-    let page = format!("/lieux/{}", place.fiche.id);
+    let page = format!("/lieux/{}", place.properties.id);
     let target = use_map_page().link_target();
-    let f = place.fiche;
-    let here = place.localisation;
+    let f = place.properties;
+    let here = place.location;
     let address = [
         Some(f.adresse.clone()),
         f.complement_adresse.clone(),

@@ -17,8 +17,8 @@ pub fn PlaceList(
     let mut places = places;
     if filter.area.near.is_none() {
         places.sort_by(|a, b| {
-            (&a.localisation.commune_localisee, &a.fiche.nom)
-                .cmp(&(&b.localisation.commune_localisee, &b.fiche.nom))
+            (&a.location.commune_localisee, &a.properties.nom)
+                .cmp(&(&b.location.commune_localisee, &b.properties.nom))
         });
     }
 
@@ -47,9 +47,9 @@ pub fn PlaceList(
                         <li>
                             <details id=dom_id on:toggle=on_toggle>
                                 <summary>
-                                    <span class="nom">{place.fiche.nom.clone()}</span>
+                                    <span class="nom">{place.properties.nom.clone()}</span>
                                     <span class="lieu-commune">
-                                        {place.localisation.commune_localisee.clone()}
+                                        {place.location.commune_localisee.clone()}
                                     </span>
                                     {distance.map(|d| view! { <span class="distance">{d}</span> })}
                                 </summary>

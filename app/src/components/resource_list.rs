@@ -18,8 +18,8 @@ pub fn ResourceList(
             {resources
                 .into_iter()
                 .map(|resource| {
-                    let page = format!("/ressources/{}", resource.fiche.id);
-                    let f = resource.fiche;
+                    let page = format!("/ressources/{}", resource.properties.id);
+                    let f = resource.properties;
                     let cost = match (f.frais, f.conditions) {
                         (Some(frais), Some(c)) => format!("{frais}. {c}"),
                         (Some(frais), None) => frais.to_string(),
@@ -48,7 +48,7 @@ pub fn ResourceList(
                                 {f.exemple.then(|| view! { <ExampleBadge what="ressource" /> })}
                             </p>
                             <p class="genre">
-                                {format!("{} · {}", f.type_ressource, resource.desserte_nom)}
+                                {format!("{} · {}", f.type_ressource, resource.served_name)}
                             </p>
                             <p>{f.description}</p>
                             <p class="details">{format!("{publics} · {cost}")}</p>

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::map_page::use_map_page;
-use crate::model::{CommuneSummary, TerritoryIndex};
+use crate::model::map_query::MapQuery;
+use crate::model::query::{RADIUS, WHERE};
+use crate::model::{CommuneSummary, Near, TerritoryIndex};
 
 /// A street address found by the national address API (only when it is configured).
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +30,22 @@ impl Choice {
     }
 }
 
+/// Where the resident asked to look.
+enum Where {
+    Typed(String),
+    /// A point (an address chosen, or the resident's position), with the address's words.
+    Point {
+        lat: f64,
+        lon: f64,
+        label: Option<String>,
+    },
+}
+
+/// Five decimals (about a metre): a position as precise as needed, in a short link.
+fn round5(x: f64) -> f64 {
+    (x * 100_000.0).round() / 100_000.0
+}
+
 /// Radii a resident can choose, in km.
 pub const RADII_KM: [u32; 5] = [5, 10, 20, 30, 50];
 
@@ -38,13 +56,13 @@ pub const RADII_KM: [u32; 5] = [5, 10, 20, 30, 50];
 pub fn SearchBox(
     index: TerritoryIndex,
     /// The text of the current search.
-    ou: String,
+    typed: String,
     radius_km: u32,
-    /// Other parameters of the page to keep (what is needed, for whom…).
-    keep: Vec<(String, String)>,
+    /// What the page shows besides where to look (what is needed, for whom…): kept.
+    keep: MapQuery,
 ) -> impl IntoView {
     let index = StoredValue::new(index);
-    let text = RwSignal::new(ou);
+    let text = RwSignal::new(typed);
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let radius = RwSignal::new(radius_km);
@@ -67,13 +85,26 @@ pub fn SearchBox(
 
     let navigate = use_navigate();
     let page = use_map_page();
-    let (action, hidden) = (page.path(), page.hidden_inputs());
+    let (action, hidden) = (page.path(), page.hidden_fields(keep.pairs()));
     let keep = StoredValue::new(keep);
-    let go = move |mut pairs: Vec<(String, String)>| {
-        pairs.push(("radius".to_owned(), radius.get_untracked().to_string()));
-        pairs.extend(keep.get_value());
-        let query = serde_urlencoded::to_string(&pairs).expect("strings encode");
-        navigate(&page.url(&query), Default::default());
+    let go = move |place: Where| {
+        let mut next = keep.get_value();
+        let km = f64::from(radius.get_untracked());
+        match place {
+            Where::Typed(text) => {
+                next.search.typed = Some(text);
+                next.search.radius_km = Some(km);
+            }
+            Where::Point { lat, lon, label } => {
+                next.search.places.area.near = Some(Near {
+                    lat,
+                    lon,
+                    radius_km: km,
+                });
+                next.address = label;
+            }
+        }
+        navigate(&page.url(&next.to_query()), Default::default());
     };
     let choose = {
         let go = go.clone();
@@ -83,14 +114,15 @@ pub fn SearchBox(
             match choice {
                 Choice::Commune(commune) => {
                     text.set(commune.nom.clone());
-                    go(vec![("ou".to_owned(), commune.nom)]);
+                    go(Where::Typed(commune.nom));
                 }
                 Choice::Adresse(a) => {
                     text.set(a.label.clone());
-                    go(vec![
-                        ("near".to_owned(), format!("{:.5},{:.5}", a.lat, a.lon)),
-                        ("adresse".to_owned(), a.label),
-                    ]);
+                    go(Where::Point {
+                        lat: round5(a.lat),
+                        lon: round5(a.lon),
+                        label: Some(a.label),
+                    });
                 }
             }
         }
@@ -139,7 +171,7 @@ pub fn SearchBox(
             let chosen = suggestions.with_untracked(|s| s.first().cloned());
             match chosen {
                 Some(choice) => choose_on_submit(choice),
-                None => go(vec![("ou".to_owned(), typed)]),
+                None => go(Where::Typed(typed)),
             }
         }
     };
@@ -152,7 +184,11 @@ pub fn SearchBox(
                     let go = go.clone();
                     move |lat, lon| {
                         message.set(None);
-                        go(vec![("near".to_owned(), format!("{lat:.5},{lon:.5}"))]);
+                        go(Where::Point {
+                            lat: round5(lat),
+                            lon: round5(lon),
+                            label: None,
+                        });
                     }
                 },
                 move || {
@@ -185,7 +221,7 @@ pub fn SearchBox(
                 <label for="ou">"Votre commune ou votre code postal"</label>
                 <input
                     id="ou"
-                    name="ou"
+                    name=WHERE.name
                     type="text"
                     node_ref=input
                     autocomplete="off"
@@ -251,7 +287,7 @@ pub fn SearchBox(
             </div>
             <div class="champ">
                 <label for="rayon">"Jusqu'à"</label>
-                <select id="rayon" name="radius" on:change=on_radius>
+                <select id="rayon" name=RADIUS.name on:change=on_radius>
                     {RADII_KM
                         .into_iter()
                         .map(|r| view! { <option value=r.to_string() selected=r == radius_km>{format!("{r} km")}</option> })

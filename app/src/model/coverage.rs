@@ -5,7 +5,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::event::{ActivityType, Theme};
-use super::filter::{FilterError, PlaceFilter};
+use super::filter::{AreaFilter, FilterError, PlaceFilter};
+use super::query::{
+    AUDIENCE, Documented, EDITION, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q, Query,
+    QueryWriter, SERVICE, SUPPORT, ZONE,
+};
 use super::territory::{Insee, Siren, Zone};
 
 /// Distances (km) beyond which people count as far from help.
@@ -25,85 +29,72 @@ pub struct CoverageFilter {
     pub edition: Option<u16>,
 }
 
-/// The parameters `CoverageFilter::from_query` reads.
-pub const COVERAGE_PARAMETERS: [&str; 10] = [
-    "zone",
-    "service",
-    "public",
-    "prise_en_charge",
-    "frais",
-    "programme",
-    "open_now",
-    "open_on",
-    "q",
-    "edition",
-];
+impl FromQuery for CoverageFilter {
+    const PARAMETERS: &'static [&'static dyn Documented] = &[
+        &ZONE, &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES, &PROGRAMME, &OPEN_NOW, &OPEN_ON, &EDITION,
+    ];
 
-impl CoverageFilter {
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
-    ) -> Result<Self, FilterError> {
-        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
-        let area_free = pairs
-            .iter()
-            .copied()
-            .filter(|(k, _)| !super::filter::AREA_PARAMETERS.contains(k));
-        let mut places = PlaceFilter::from_query(area_free)?;
-        places.area = Default::default();
-        let zones_only = pairs.iter().copied().filter(|(k, _)| *k == "zone");
-        let zones = super::filter::AreaFilter::from_query(zones_only)?.zones;
-        let mut edition = None;
-        for (key, value) in &pairs {
-            if *key == "edition" && !value.trim().is_empty() {
-                edition = Some(
-                    value
-                        .trim()
-                        .parse::<u16>()
-                        .ok()
-                        .filter(|y| {
-                            (super::query::EDITIONS.0..=super::query::EDITIONS.1).contains(y)
-                        })
-                        .ok_or_else(|| FilterError {
-                            parameter: "edition".to_owned(),
-                            reason: format!("« {value} » : une année (par exemple 2026) attendue"),
-                        })?,
-                );
-            }
-        }
+    /// The place filters without their area (every place counts, wherever it is), the zones
+    /// shown, and the edition.
+    fn read(query: &Query) -> Result<CoverageFilter, FilterError> {
+        let mut places = PlaceFilter::read(&query.without(AreaFilter::PARAMETERS))?;
+        places.area = AreaFilter::default();
         Ok(CoverageFilter {
             places,
-            zones,
-            edition,
+            zones: query.all(&ZONE)?,
+            edition: query.one(&EDITION)?,
         })
     }
 
-    /// The query string (without `?`) that `from_query` reads back into the same filter.
-    pub fn to_query(&self) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if !self.zones.is_empty() {
-            let zones: Vec<&str> = self.zones.iter().map(|z| z.as_str()).collect();
-            pairs.push(("zone", zones.join(",")));
-        }
-        let places = self.places.to_query();
-        let mut query = serde_urlencoded::to_string(&pairs).expect("strings encode");
-        for part in [
-            places,
-            self.edition
-                .map(|e| format!("edition={e}"))
-                .unwrap_or_default(),
-        ] {
-            if !part.is_empty() {
-                if !query.is_empty() {
-                    query.push('&');
-                }
-                query.push_str(&part);
-            }
-        }
-        query
+    fn write(&self, w: &mut QueryWriter) {
+        w.all(&ZONE, &self.zones);
+        self.places.write(w);
+        w.one(&EDITION, self.edition.as_ref());
     }
+}
 
+impl CoverageFilter {
     pub fn shows(&self, zone: Zone) -> bool {
         self.zones.is_empty() || self.zones.contains(&zone)
+    }
+}
+
+/// Columns the EPCI table of `/couverture` can be sorted by (`?sort=`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Nom,
+    Population,
+    LieuxPour10000,
+    Loin15,
+    Mediane,
+}
+
+impl SortKey {
+    const ALL: [(SortKey, &'static str); 5] = [
+        (SortKey::Nom, "nom"),
+        (SortKey::Population, "population"),
+        (SortKey::LieuxPour10000, "lieux"),
+        (SortKey::Loin15, "loin"),
+        (SortKey::Mediane, "mediane"),
+    ];
+
+    /// The values of `sort`.
+    pub const NAMES: &'static [&'static str] = &["nom", "population", "lieux", "loin", "mediane"];
+
+    pub fn read(value: &str) -> Result<SortKey, String> {
+        Self::ALL
+            .iter()
+            .find(|(_, k)| *k == value)
+            .map(|(s, _)| *s)
+            .ok_or_else(|| format!("« {value} » : {} attendu", Self::NAMES.join(", ")))
+    }
+
+    pub fn key(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(s, _)| *s == self)
+            .map(|(_, k)| *k)
+            .unwrap_or("nom")
     }
 }
 
@@ -263,7 +254,7 @@ mod tests {
         );
         assert_eq!(f.places.programmes.len(), 1);
         assert_eq!(f.edition, Some(2026));
-        let back: CoverageFilter = crate::model::filter::testing::reread(&f.to_query());
+        let back = CoverageFilter::from_query_string(&f.to_query()).unwrap();
         assert_eq!(back, f);
     }
 

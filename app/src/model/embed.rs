@@ -1,25 +1,16 @@
-//! The embedded map's own settings (`/embed?titre=…&couleur=…`), read beside the filters it
+//! The embedded map's own settings (`/embed?title=…&color=…`), read beside the filters it
 //! shares with the map page, and the code a partner pastes into their site.
 
-use super::filter::{FilterError, each_pair, parse_text, parse_yes_no};
-use super::text::{escape_html, fold};
-
-/// The parameters only `/embed` reads. Every other one means what it means on the map page.
-pub const EMBED_PARAMETERS: [&str; 7] = [
-    "titre",
-    "couleur",
-    "liste",
-    "recherche",
-    "langue",
-    "centre",
-    "zoom",
-];
+use super::filter::FilterError;
+use super::query::{
+    CENTER, COLOR, Documented, LANGUAGE, LIST, LatLon, Query, QueryWriter, SEARCH, TITLE, ZOOM,
+};
+use super::text::escape_html;
 
 /// The height of the frame when the partner says nothing, in CSS pixels.
 pub const DEFAULT_HEIGHT_PX: u32 = 600;
 
 const DEFAULT_TITLE: &str = "Trouver de l'aide pour le numérique";
-const MAX_TITLE_CHARS: usize = 80;
 
 /// How an embed looks: all optional, the defaults are the map page's.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,8 +65,6 @@ pub struct InitialView {
 }
 
 const DEFAULT_ZOOM: u8 = 11;
-/// The département and its surroundings: a centre further away shows none of our places.
-const CENTRE_BOX: [f64; 4] = [-0.5, 43.0, 3.2, 45.2];
 
 /// The site's own blue, the embed's colour when the partner picks none.
 pub const SITE_COLOUR: Colour = Colour([0x1d, 0x3f, 0x72]);
@@ -137,11 +126,14 @@ impl std::str::FromStr for Colour {
 }
 
 impl EmbedOptions {
-    /// Reads the embed's own parameters and ignores the others (the filters').
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<EmbedOptions, FilterError> {
-        let (options, mut errors) = EmbedOptions::read_each(pairs);
+    /// The embed's own parameters.
+    pub const PARAMETERS: &'static [&'static dyn Documented] =
+        &[&TITLE, &COLOR, &LIST, &SEARCH, &LANGUAGE, &CENTER, &ZOOM];
+
+    /// Reads the embed's own parameters and ignores the others (the filters'); the first
+    /// wrong one is the error.
+    pub fn read(query: &Query) -> Result<EmbedOptions, FilterError> {
+        let (options, mut errors) = EmbedOptions::read_each(query);
         if errors.is_empty() {
             Ok(options)
         } else {
@@ -151,91 +143,75 @@ impl EmbedOptions {
 
     /// Each setting read on its own: a wrong one is reported and left at its default, the
     /// others still apply (a typo in the colour does not lose the partner's title).
-    pub fn read_each<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> (EmbedOptions, Vec<FilterError>) {
-        let mut options = EmbedOptions::default();
+    pub fn read_each(query: &Query) -> (EmbedOptions, Vec<FilterError>) {
         let mut errors = Vec::new();
-        let mut centre = None;
-        let mut zoom = None;
-        for pair in pairs {
-            let read = each_pair([pair], |key, value| {
-                match key {
-                    "titre" => {
-                        let title = parse_text(value)?;
-                        if title.chars().count() > MAX_TITLE_CHARS {
-                            return Err(format!("{MAX_TITLE_CHARS} caractères au plus"));
-                        }
-                        options.title = Some(title);
-                    }
-                    "couleur" => options.colour = Some(value.parse()?),
-                    "liste" => options.list = parse_yes_no(value)?,
-                    "recherche" => options.search = parse_yes_no(value)?,
-                    "langue" => {
-                        options.level = match fold(value).as_str() {
-                            "facile" => LanguageLevel::Facile,
-                            "courant" => LanguageLevel::Courant,
-                            _ => return Err(format!("« {value} » : facile ou courant attendu")),
-                        }
-                    }
-                    "centre" => centre = Some(parse_centre(value)?),
-                    "zoom" => {
-                        zoom = Some(
-                            value
-                                .parse::<u8>()
-                                .ok()
-                                .filter(|z| (7..=18).contains(z))
-                                .ok_or_else(|| format!("« {value} » : nombre de 7 à 18 attendu"))?,
-                        )
-                    }
-                    _ => {}
-                }
-                Ok(())
-            });
-            errors.extend(read.err());
-        }
-        options.view = match (centre, zoom) {
-            (Some((lat, lon)), zoom) => Some(InitialView {
+        let default = EmbedOptions::default();
+        let title = kept(&mut errors, query.one(&TITLE));
+        let colour = kept(&mut errors, query.one(&COLOR));
+        let list = kept(&mut errors, query.one(&LIST)).unwrap_or(default.list);
+        let search = kept(&mut errors, query.one(&SEARCH)).unwrap_or(default.search);
+        let level = kept(&mut errors, query.one(&LANGUAGE)).unwrap_or(default.level);
+        let centre = kept(&mut errors, query.one(&CENTER));
+        let zoom = kept(&mut errors, query.one(&ZOOM));
+        let view = match (centre, zoom) {
+            (Some(LatLon { lat, lon }), zoom) => Some(InitialView {
                 lat,
                 lon,
                 zoom: zoom.unwrap_or(DEFAULT_ZOOM),
             }),
             (None, Some(_)) => {
                 errors.push(FilterError::new(
-                    "zoom",
-                    "il faut aussi un centre (centre=latitude,longitude)",
+                    ZOOM.name,
+                    "il faut aussi un centre (center=latitude,longitude)",
                 ));
                 None
             }
             (None, None) => None,
         };
-        (options, errors)
+        (
+            EmbedOptions {
+                title,
+                colour,
+                list,
+                search,
+                level,
+                view,
+            },
+            errors,
+        )
+    }
+
+    /// Writes the settings that are not the defaults.
+    pub fn write(&self, w: &mut QueryWriter) {
+        let default = EmbedOptions::default();
+        w.one(&TITLE, self.title.as_ref())
+            .one(&COLOR, self.colour.filter(|c| *c != SITE_COLOUR).as_ref())
+            .one(&LIST, (self.list != default.list).then_some(&self.list))
+            .one(
+                &SEARCH,
+                (self.search != default.search).then_some(&self.search),
+            )
+            .one(
+                &LANGUAGE,
+                (self.level != default.level).then_some(&self.level),
+            );
+        if let Some(v) = self.view {
+            w.one(
+                &CENTER,
+                Some(&LatLon {
+                    lat: v.lat,
+                    lon: v.lon,
+                }),
+            )
+            .one(&ZOOM, Some(&v.zoom));
+        }
     }
 
     /// The parameters that give these options back; the defaults are left out.
     pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
-        let default = EmbedOptions::default();
-        let mut pairs = Vec::new();
-        pairs.extend(self.title.clone().map(|t| ("titre", t)));
-        pairs.extend(
-            self.colour
-                .filter(|c| *c != SITE_COLOUR)
-                .map(|c| ("couleur", c.hex())),
-        );
-        if self.list != default.list {
-            pairs.push(("liste", "non".to_owned()));
-        }
-        if self.search != default.search {
-            pairs.push(("recherche", "non".to_owned()));
-        }
-        if self.level != default.level {
-            pairs.push(("langue", self.level.label().to_owned()));
-        }
-        if let Some(v) = self.view {
-            pairs.push(("centre", format!("{},{}", v.lat, v.lon)));
-            pairs.push(("zoom", v.zoom.to_string()));
-        }
-        pairs
+        let mut w = QueryWriter::default();
+        self.write(&mut w);
+        w.pairs()
     }
 
     /// The heading of the embed, and the `title` of its frame for screen readers.
@@ -244,19 +220,9 @@ impl EmbedOptions {
     }
 }
 
-fn parse_centre(value: &str) -> Result<(f64, f64), String> {
-    let wrong =
-        || format!("« {value} » : latitude,longitude attendues (par exemple 44.0176,1.355)");
-    let (lat, lon) = value.split_once(',').ok_or_else(wrong)?;
-    let lat: f64 = lat.trim().parse().map_err(|_| wrong())?;
-    let lon: f64 = lon.trim().parse().map_err(|_| wrong())?;
-    let [west, south, east, north] = CENTRE_BOX;
-    if !(south..=north).contains(&lat) || !(west..=east).contains(&lon) {
-        return Err(format!(
-            "« {value} » : le centre doit être en Tarn-et-Garonne ou tout près"
-        ));
-    }
-    Ok((lat, lon))
+/// The value read, or nothing with its error noted.
+fn kept<T>(errors: &mut Vec<FilterError>, read: Result<Option<T>, FilterError>) -> Option<T> {
+    read.map_err(|e| errors.push(e)).ok().flatten()
 }
 
 /// The HTML a partner pastes: the frame (titled, lazy, allowed to ask for the position), and
@@ -309,8 +275,7 @@ mod tests {
     use super::*;
 
     fn read(query: &str) -> Result<EmbedOptions, FilterError> {
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap();
-        EmbedOptions::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        EmbedOptions::read(&Query::parse(query).unwrap())
     }
 
     #[test]
@@ -330,7 +295,14 @@ mod tests {
             })
         );
         let again = serde_urlencoded::to_string(o.query_pairs()).unwrap();
+        assert_eq!(
+            again,
+            "title=Ateliers+IA&color=%23aa00cc&list=non&search=non&language=courant&center=44.1%2C1.5&zoom=12",
+            "written under today's names"
+        );
         assert_eq!(read(&again).unwrap(), o);
+        let english = "title=Ateliers+IA&color=%23a0c&list=non&search=non&language=courant&center=44.1,1.5&zoom=12";
+        assert_eq!(read(english).unwrap(), o, "the same, by today's names");
         assert_eq!(read("zone=Est").unwrap(), EmbedOptions::default());
         assert!(EmbedOptions::default().query_pairs().is_empty());
     }
@@ -339,22 +311,21 @@ mod tests {
     fn names_the_wrong_setting() {
         for (query, parameter) in [
             ("couleur=bleu", "couleur"),
-            ("couleur=%2312345", "couleur"),
+            ("color=%2312345", "color"),
             ("liste=peut-etre", "liste"),
             ("langue=anglais", "langue"),
             ("centre=48.85,2.35", "centre"),
-            ("centre=44", "centre"),
-            ("centre=44,1.3&zoom=30", "zoom"),
+            ("center=44", "center"),
+            ("center=44,1.3&zoom=30", "zoom"),
             ("zoom=10", "zoom"),
         ] {
             assert_eq!(read(query).unwrap_err().parameter, parameter, "{query}");
         }
-        let pairs = [
+        let (kept, errors) = EmbedOptions::read_each(&Query::from_pairs([
             ("titre", "Nos ateliers"),
             ("couleur", "bleu"),
             ("langue", "anglais"),
-        ];
-        let (kept, errors) = EmbedOptions::read_each(pairs);
+        ]));
         assert_eq!(
             kept.title.as_deref(),
             Some("Nos ateliers"),

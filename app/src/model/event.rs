@@ -129,24 +129,24 @@ pub struct EventProperties {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    pub fiche: EventProperties,
+    pub properties: EventProperties,
     pub position: Position,
-    pub localisation: super::place::Localisation,
+    pub location: super::place::Location,
 }
 
 /// The most recent programme edition among `events`.
 pub fn latest_edition<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option<u16> {
-    events.into_iter().map(|e| e.fiche.edition).max()
+    events.into_iter().map(|e| e.properties.edition).max()
 }
 
 impl Event {
     pub fn id(&self) -> &EventId {
-        &self.fiche.id
+        &self.properties.id
     }
 
     /// Start of the first slot.
     pub fn debut(&self) -> DateTime<FixedOffset> {
-        self.fiche
+        self.properties
             .creneaux
             .iter()
             .map(|c| c.debut)
@@ -156,7 +156,7 @@ impl Event {
 
     /// End of the last slot.
     pub fn fin(&self) -> DateTime<FixedOffset> {
-        self.fiche
+        self.properties
             .creneaux
             .iter()
             .map(|c| c.fin)

@@ -1,6 +1,6 @@
 //! Domain types shared by the server (which loads and validates them) and the browser
 //! (which receives them already validated). Parsing from untrusted input happens at the edge:
-//! the server's `dataset` module for files, `PlaceFilter::from_query` for URLs.
+//! the server's `dataset` module for files, `query` for URLs.
 
 pub mod coverage;
 pub mod embed;
@@ -9,6 +9,8 @@ mod filter;
 #[cfg(feature = "ssr")]
 pub mod hours;
 mod id;
+pub mod layers;
+pub mod map_query;
 #[cfg(test)]
 mod never_panics;
 mod place;
@@ -25,12 +27,12 @@ pub use event::{
     Theme, latest_edition,
 };
 pub use filter::{
-    AREA_PARAMETERS, AreaFilter, DEFAULT_RADIUS_KM, EVENT_PARAMETERS, EventFilter,
-    FILTER_PARAMETERS, FilterError, Footprint, FromQuery, Near, PlaceFilter, RESOURCE_PARAMETERS,
-    ResourceFilter, check_text, read_query_string,
+    AreaFilter, DEFAULT_RADIUS_KM, EventFilter, FilterError, Footprint, Near, PlaceFilter,
+    ResourceFilter, check_text,
 };
-pub use place::{Localisation, Place, PlaceId, PlaceProperties, Position, SourceRef};
-pub use resource::{Desserte, Resource, ResourceId, ResourceProperties, ResourceType};
+pub use place::{Location, Place, PlaceId, PlaceProperties, Position, SourceRef};
+pub use query::{FromQuery, Query, QueryWriter};
+pub use resource::{Resource, ResourceId, ResourceProperties, ResourceType, ServedArea};
 pub use territory::{
     BBox, CodePostal, CommuneSummary, EpciSummary, Insee, MAX_SUGGESTIONS, Siren, TerritoryIndex,
     Zone, ZoneSummary,

@@ -5,8 +5,8 @@ use proptest::prelude::*;
 
 use super::coverage::CoverageFilter;
 use super::embed::{Colour, EmbedOptions};
-use super::{EventFilter, PlaceFilter, ResourceFilter, WebUrl, fold};
-use crate::catalogue::Search;
+use super::map_query::MapQuery;
+use super::{EventFilter, FromQuery, PlaceFilter, Query, ResourceFilter, WebUrl, fold};
 
 fn name() -> impl Strategy<Value = String> {
     let mut names = super::query::every_name();
@@ -37,36 +37,30 @@ proptest! {
 
     #[test]
     fn query_parsers_never_panic(pairs in pairs()) {
-        let borrowed: Vec<(&str, &str)> =
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        let _ = PlaceFilter::from_query(borrowed.iter().copied());
-        let _ = EventFilter::from_query(borrowed.iter().copied());
-        let _ = ResourceFilter::from_query(borrowed.iter().copied());
-        let _ = CoverageFilter::from_query(borrowed.iter().copied());
-        let _ = EmbedOptions::read_each(borrowed.iter().copied());
-        let _ = crate::components::layers::Layers::from_query(
-            &pairs.iter().map(|(_, v)| v.clone()).collect::<Vec<_>>(),
-        );
-        let owned: Vec<(&str, String)> =
-            pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        if let Ok(search) = Search::from_pairs(&owned) {
-            // What a page accepts, its server function accepts too.
-            prop_assert!(search.check().is_ok(), "{search:?}");
-        }
+        let query = Query::from_pairs(pairs.clone());
+        let _ = PlaceFilter::read(&query);
+        let _ = EventFilter::read(&query);
+        let _ = ResourceFilter::read(&query);
+        let _ = CoverageFilter::read(&query);
+        let _ = EmbedOptions::read_each(&query);
+        let (map, _) = MapQuery::read_each(&query);
+        // What a page accepts, its server function accepts too.
+        prop_assert!(map.search.check().is_ok(), "{map:?}");
     }
 
     #[test]
-    fn a_filter_reads_back_what_it_writes(pairs in pairs()) {
-        let borrowed: Vec<(&str, &str)> =
-            pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        if let Ok(filter) = PlaceFilter::from_query(borrowed.iter().copied()) {
-            let again: PlaceFilter = super::read_query_string(&filter.to_query()).unwrap();
-            prop_assert_eq!(again, filter);
+    fn what_is_read_reads_back_the_same(pairs in pairs()) {
+        let query = Query::from_pairs(pairs);
+        if let Ok(filter) = PlaceFilter::read(&query) {
+            prop_assert_eq!(PlaceFilter::from_query_string(&filter.to_query()).unwrap(), filter);
         }
-        if let Ok(filter) = EventFilter::from_query(borrowed.iter().copied()) {
-            let again: EventFilter = super::read_query_string(&filter.to_query()).unwrap();
-            prop_assert_eq!(again, filter);
+        if let Ok(filter) = EventFilter::read(&query) {
+            prop_assert_eq!(EventFilter::from_query_string(&filter.to_query()).unwrap(), filter);
         }
+        let (map, _) = MapQuery::read_each(&query);
+        let (again, errors) = MapQuery::read_each(&Query::parse(&map.to_query()).unwrap());
+        prop_assert!(errors.is_empty(), "{errors:?}");
+        prop_assert_eq!(again, map);
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub struct PlaceProperties {
 
 /// Where a place is, computed by the server from its point (never read from the file).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Localisation {
+pub struct Location {
     /// INSEE code of the commune that contains the point.
     pub insee_localise: Insee,
     pub commune_localisee: String,
@@ -111,13 +111,13 @@ pub struct Localisation {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Place {
-    pub fiche: PlaceProperties,
+    pub properties: PlaceProperties,
     pub position: Position,
-    pub localisation: Localisation,
+    pub location: Location,
 }
 
 impl Place {
     pub fn id(&self) -> &PlaceId {
-        &self.fiche.id
+        &self.properties.id
     }
 }

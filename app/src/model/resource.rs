@@ -43,7 +43,7 @@ impl ResourceType {
 /// resource takes the place's point, and a territory has no single point.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", deny_unknown_fields)]
-pub enum Desserte {
+pub enum ServedArea {
     /// At one of our mediation places.
     #[serde(rename = "lieu")]
     Lieu { lieu_id: PlaceId },
@@ -71,7 +71,7 @@ pub struct ResourceProperties {
     pub type_ressource: ResourceType,
     /// What it is and how to use it, in plain words.
     pub description: String,
-    pub desserte: Desserte,
+    pub desserte: ServedArea,
     /// Who it is for, in the national standard's words; empty means everyone.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publics: Vec<Public>,
@@ -107,18 +107,18 @@ pub struct ResourceProperties {
 /// A checked resource and what the server computed of it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Resource {
-    pub fiche: ResourceProperties,
+    pub properties: ResourceProperties,
     /// Its point: the place's, or its own; none for a territory.
     pub position: Option<Position>,
     /// The territory it serves (for a point, the commune it is in).
     pub footprint: Footprint,
     /// Name of what it serves, for people: the place, the commune, the EPCI or
     /// "Tarn-et-Garonne".
-    pub desserte_nom: String,
+    pub served_name: String,
 }
 
 impl Resource {
     pub fn id(&self) -> &ResourceId {
-        &self.fiche.id
+        &self.properties.id
     }
 }

@@ -25,6 +25,22 @@ macro_rules! vocabulary_enum {
             pub fn from_label(label: &str) -> Option<$name> {
                 Self::ALL.iter().copied().find(|v| v.label() == label)
             }
+
+            /// The value whose label `text` is, accents and capitals aside, or the labels
+            /// it could have been, in French.
+            pub fn read_label(text: &str) -> Result<$name, String> {
+                let wanted = $crate::model::fold(text);
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| $crate::model::fold(v.label()) == wanted)
+                    .ok_or_else(|| {
+                        format!(
+                            "« {text} » inconnu ; valeurs possibles : {}",
+                            Self::LABELS.join(", ")
+                        )
+                    })
+            }
         }
 
         impl std::fmt::Display for $name {

@@ -9,66 +9,25 @@ use crate::catalogue::load_coverage;
 use crate::components::choice::{Choice, options_of};
 use crate::format::{date_fr, int_fr, km_fr, percent_fr};
 use crate::model::coverage::{
-    CLASS_COLOURS, COVERAGE_PARAMETERS, Cell, Coverage, CoverageFilter, DISTANCE_CLASSES_KM,
-    GAP_KM, Indicators, distance_class_label,
+    CLASS_COLOURS, Cell, Coverage, CoverageFilter, DISTANCE_CLASSES_KM, GAP_KM, Indicators,
+    SortKey, distance_class_label,
 };
+use crate::model::query::{FEES, OPEN_ON, PROGRAMME, SERVICE, SORT, ZONE};
 use crate::model::standard::{Frais, Programme, Service};
-use crate::model::{ActivityType, FilterError, Theme, Zone};
-
-/// Columns the EPCI table can be sorted by (`?tri=`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SortKey {
-    Nom,
-    Population,
-    LieuxPour10000,
-    Loin15,
-    Mediane,
-}
-
-impl SortKey {
-    const ALL: [(SortKey, &'static str); 5] = [
-        (SortKey::Nom, "nom"),
-        (SortKey::Population, "population"),
-        (SortKey::LieuxPour10000, "lieux"),
-        (SortKey::Loin15, "loin"),
-        (SortKey::Mediane, "mediane"),
-    ];
-
-    fn parse(value: &str) -> Option<SortKey> {
-        Self::ALL.iter().find(|(_, k)| *k == value).map(|(s, _)| *s)
-    }
-
-    fn key(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(s, _)| *s == self)
-            .map(|(_, k)| *k)
-            .unwrap_or("nom")
-    }
-}
+use crate::model::{ActivityType, FilterError, FromQuery, Query, QueryWriter, Theme, Zone};
 
 #[component]
 pub fn CoveragePage() -> impl IntoView {
     let query = use_query_map();
-    let parsed: Memo<Result<CoverageFilter, FilterError>> = Memo::new(move |_| {
-        query.with(|q| {
-            let pairs: Vec<(&str, String)> = COVERAGE_PARAMETERS
-                .iter()
-                .flat_map(|k| {
-                    q.get_all(k)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(move |v| (*k, v))
-                })
-                .collect();
-            CoverageFilter::from_query(pairs.iter().map(|(k, v)| (*k, v.as_str())))
-        })
-    });
+    let parsed: Memo<Result<CoverageFilter, FilterError>> =
+        Memo::new(move |_| query.with(|q| CoverageFilter::read(&Query::from_pairs(q))));
     let filter = Memo::new(move |_| parsed.get().unwrap_or_default());
     let sort = Memo::new(move |_| {
         query.with(|q| {
-            q.get("tri")
-                .and_then(|v| SortKey::parse(&v))
+            Query::from_pairs(q)
+                .one(&SORT)
+                .ok()
+                .flatten()
                 .unwrap_or(SortKey::Nom)
         })
     });
@@ -123,13 +82,13 @@ fn CoverageFilters(filter: CoverageFilter) -> impl IntoView {
         .unwrap_or_default();
     view! {
         <form class="filtres" method="get" action="/couverture" aria-label="Choisir les lieux qui comptent">
-            <Choice id="couv-zone" name="zone" label="Zone à montrer" all="Tout le département" options=options_of(&Zone::ALL) chosen=zone />
-            <Choice id="couv-service" name="service" label="Type d'aide" all="Toutes les aides" options=options_of(Service::ALL) chosen=service />
-            <Choice id="couv-programme" name="programme" label="Réseau" all="Tous les réseaux" options=options_of(Programme::ALL) chosen=programme />
-            <Choice id="couv-frais" name="frais" label="Prix" all="Gratuit ou payant" options=options_of(Frais::ALL) chosen=frais />
+            <Choice id="couv-zone" name=ZONE.name label="Zone à montrer" all="Tout le département" options=options_of(&Zone::ALL) chosen=zone />
+            <Choice id="couv-service" name=SERVICE.name label="Type d'aide" all="Toutes les aides" options=options_of(Service::ALL) chosen=service />
+            <Choice id="couv-programme" name=PROGRAMME.name label="Réseau" all="Tous les réseaux" options=options_of(Programme::ALL) chosen=programme />
+            <Choice id="couv-frais" name=FEES.name label="Prix" all="Gratuit ou payant" options=options_of(Frais::ALL) chosen=frais />
             <div class="champ">
                 <label for="couv-jour">"Ouvert le (facultatif)"</label>
-                <input id="couv-jour" type="date" name="open_on" value=open_on />
+                <input id="couv-jour" type="date" name=OPEN_ON.name value=open_on />
             </div>
             <button type="submit">"Mettre à jour les chiffres"</button>
             <a class="tout" href="/couverture">"Tout effacer"</a>
@@ -211,11 +170,15 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
     let sort_link = {
         let filter_query = filter.to_query();
         move |key: SortKey| {
-            let mut q = filter_query.clone();
-            if !q.is_empty() {
-                q.push('&');
-            }
-            format!("/couverture?{q}tri={}#indicateurs-epci", key.key())
+            let mut w = QueryWriter::default();
+            w.one(&SORT, Some(&key));
+            let sorted = w.finish();
+            let q = [filter_query.as_str(), sorted.as_str()]
+                .into_iter()
+                .filter(|q| !q.is_empty())
+                .collect::<Vec<_>>()
+                .join("&");
+            format!("/couverture?{q}#indicateurs-epci")
         }
     };
     let sorted_header = move |key: SortKey, label: &'static str| {

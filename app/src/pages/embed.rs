@@ -4,62 +4,43 @@ use leptos_meta::{Script, Style};
 use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::{Search, WHERE_PARAMETERS, map_page_pairs};
-use crate::components::layers::{LAYERS_PARAMETER, Layers};
 use crate::components::map_page::{MapPage, NewTab, use_map_page};
-use crate::model::FilterError;
-use crate::model::embed::{EMBED_PARAMETERS, EmbedOptions, LanguageLevel, frame_title};
+use crate::model::embed::{EmbedOptions, LanguageLevel, frame_title};
+use crate::model::map_query::MapQuery;
+use crate::model::{FilterError, Query, QueryWriter};
 use crate::pages::home::MapView;
 
-/// What an embed's URL asks for: the map page's filters and search, and the embed's own
-/// settings, each checked by its own parser. The builder and oEmbed read it the same way.
+/// What an embed's URL asks for: the map page's state, and the embed's own settings, each
+/// checked. The builder and oEmbed read it the same way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmbedQuery {
-    /// The map page's parameters that have a value.
-    pub map: Vec<(&'static str, String)>,
+    pub map: MapQuery,
     pub options: EmbedOptions,
 }
 
 impl EmbedQuery {
-    /// `get_all` gives every value of one parameter of the URL.
-    pub fn read(get_all: impl Fn(&str) -> Vec<String>) -> Result<EmbedQuery, FilterError> {
-        let map: Vec<(&'static str, String)> = map_page_pairs(&get_all)
-            .into_iter()
-            .filter(|(_, v)| !v.trim().is_empty())
-            .collect();
-        Search::from_pairs(&map)?;
-        Layers::from_query(&get_all(LAYERS_PARAMETER))?;
-        let own = own_settings(&get_all);
-        let options = EmbedOptions::from_query(own.iter().map(|(k, v)| (*k, v.as_str())))?;
+    /// The embed of `query`, or its first wrong parameter.
+    pub fn read(query: &Query) -> Result<EmbedQuery, FilterError> {
+        let (map, mut errors) = MapQuery::read_each(query);
+        if !errors.is_empty() {
+            return Err(errors.swap_remove(0));
+        }
+        let options = EmbedOptions::read(query)?;
         Ok(EmbedQuery { map, options })
     }
 
     /// The embed's query string, as understood.
     pub fn query(&self) -> String {
-        let mut all = self.map.clone();
-        all.extend(self.options.query_pairs());
-        serde_urlencoded::to_string(all).expect("strings encode")
+        let mut w = QueryWriter::default();
+        self.map.write(&mut w);
+        self.options.write(&mut w);
+        w.finish()
     }
 
     /// The query of the same map on the full site.
     pub fn site_query(&self) -> String {
-        serde_urlencoded::to_string(&self.map).expect("strings encode")
+        self.map.to_query()
     }
-}
-
-/// The embed's own settings in a URL, each read on its own; `get_all` gives every value of
-/// one parameter.
-pub fn read_options(get_all: &impl Fn(&str) -> Vec<String>) -> (EmbedOptions, Vec<FilterError>) {
-    let own = own_settings(get_all);
-    EmbedOptions::read_each(own.iter().map(|(k, v)| (*k, v.as_str())))
-}
-
-/// Every value of the embed's own parameters.
-fn own_settings(get_all: &impl Fn(&str) -> Vec<String>) -> Vec<(&'static str, String)> {
-    EMBED_PARAMETERS
-        .iter()
-        .flat_map(|k| get_all(k).into_iter().map(move |v| (*k, v)))
-        .collect()
 }
 
 /// `/embed`: the map page's search, map and lists in a partner's frame, with the partner's
@@ -69,24 +50,28 @@ fn own_settings(get_all: &impl Fn(&str) -> Vec<String>) -> Vec<(&'static str, St
 pub fn EmbedPage() -> impl IntoView {
     let query = use_query_map();
     let (options, problems) =
-        query.with_untracked(|q| read_options(&|k| q.get_all(k).unwrap_or_default()));
+        query.with_untracked(|q| EmbedOptions::read_each(&Query::from_pairs(q)));
     // What the partner chose to show stays through the resident's searches; where to look
     // (the partner's area, centre and zoom) gives way to the resident's own search.
     let keep = query.with_untracked(|q| {
-        let chosen = map_page_pairs(|k| q.get_all(k).unwrap_or_default())
+        let (map, _) = MapQuery::read_each(&Query::from_pairs(q));
+        let mut w = QueryWriter::default();
+        map.without_where().write(&mut w);
+        EmbedOptions {
+            view: None,
+            ..options.clone()
+        }
+        .write(&mut w);
+        w.pairs()
             .into_iter()
-            .filter(|(k, v)| !WHERE_PARAMETERS.contains(k) && !v.trim().is_empty());
-        let own = options
-            .query_pairs()
-            .into_iter()
-            .filter(|(k, _)| !["centre", "zoom"].contains(k));
-        chosen.chain(own).map(|(k, v)| (k.to_owned(), v)).collect()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect()
     });
     provide_context(MapPage::embed(keep));
     // The same view on the full site: the filters and the search, not the frame's settings.
     let full_site = Memo::new(move |_| {
-        let pairs = query.with(|q| map_page_pairs(|k| q.get_all(k).unwrap_or_default()));
-        MapPage::site().url(&serde_urlencoded::to_string(pairs).expect("strings encode"))
+        let (map, _) = query.with(|q| MapQuery::read_each(&Query::from_pairs(q)));
+        MapPage::site().url(&map.to_query())
     });
     // A stylesheet of the page (given the request's nonce by leptos_meta), not a style
     // attribute: the CSP allows no inline style. The colour is a checked `#rrggbb`.

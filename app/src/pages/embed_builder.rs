@@ -2,18 +2,22 @@ use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::catalogue::{Search, load_territory, map_page_pairs, site_origin};
+use crate::catalogue::{load_territory, site_origin};
 use crate::components::choice::{Choice, options_of};
 use crate::components::copy_button::CopyButton;
-use crate::components::layers::{LAYERS_PARAMETER, Layers};
 use crate::components::map_page::MapPage;
 use crate::components::need_filters::NeedFields;
 use crate::model::embed::{
     DEFAULT_HEIGHT_PX, EmbedOptions, LanguageLevel, SITE_COLOUR, embed_url, frame_title,
     iframe_code,
 };
-use crate::model::{AreaFilter, FilterError, TerritoryIndex, Zone, text_left_raw_by_leptos};
-use crate::pages::embed::{EmbedQuery, read_options};
+use crate::model::map_query::MapQuery;
+use crate::model::query::{
+    AUTO_HEIGHT, CENTER, COLOR, COMMUNE, EPCI, HEIGHT, LANGUAGE, LAYERS, LIST, SEARCH, TITLE, ZONE,
+    ZOOM,
+};
+use crate::model::{AreaFilter, FilterError, Query, TerritoryIndex, Zone, text_left_raw_by_leptos};
+use crate::pages::embed::EmbedQuery;
 
 /// The code a partner asks for, read from the builder's URL.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,32 +27,20 @@ struct Request {
     auto_height: bool,
 }
 
-fn read_request(get_all: impl Fn(&str) -> Vec<String>) -> Result<Request, FilterError> {
-    let embed = EmbedQuery::read(&get_all)?;
-    // The form always sends `hauteur`; sent without any layer ticked, it would show
+fn read_request(query: &Query) -> Result<Request, FilterError> {
+    let embed = EmbedQuery::read(query)?;
+    // The form always sends the height; sent without any layer ticked, it would show
     // everything, the opposite of what was asked.
-    if !get_all("hauteur").is_empty() && get_all(LAYERS_PARAMETER).is_empty() {
+    if query.has(&HEIGHT) && !query.has(&LAYERS) {
         return Err(FilterError::new(
-            LAYERS_PARAMETER,
+            LAYERS.name,
             "cochez au moins une chose à montrer : lieux, événements ou ressources",
         ));
     }
-    let first = |k: &str| get_all(k).into_iter().find(|v| !v.trim().is_empty());
-    let height = match first("hauteur") {
-        None => DEFAULT_HEIGHT_PX,
-        Some(h) => h
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|h| (200..=3000).contains(h))
-            .ok_or_else(|| {
-                FilterError::new("hauteur", format!("« {h} » : nombre de 200 à 3000 attendu"))
-            })?,
-    };
     Ok(Request {
         embed,
-        height,
-        auto_height: first("ajuster").is_none_or(|v| v != "non"),
+        height: query.one(&HEIGHT)?.unwrap_or(DEFAULT_HEIGHT_PX),
+        auto_height: query.one(&AUTO_HEIGHT)?.unwrap_or(true),
     })
 }
 
@@ -58,8 +50,7 @@ fn read_request(get_all: impl Fn(&str) -> Vec<String>) -> Result<Request, Filter
 #[component]
 pub fn EmbedBuilderPage() -> impl IntoView {
     let query = use_query_map();
-    let request =
-        Memo::new(move |_| query.with(|q| read_request(|k| q.get_all(k).unwrap_or_default())));
+    let request = Memo::new(move |_| query.with(|q| read_request(&Query::from_pairs(q))));
     let origin = Resource::new(|| (), |_| site_origin());
     let territory = Resource::new(|| (), |_| load_territory());
     let form = NodeRef::<leptos::html::Form>::new();
@@ -83,17 +74,22 @@ pub fn EmbedBuilderPage() -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = (&form, &navigate);
     };
-    // The form starts from the URL once; later changes come from the form itself.
-    let (search, layers, options, given) = query.with_untracked(|q| {
-        let get_all = |k: &str| q.get_all(k).unwrap_or_default();
-        let given = |k: &str| get_all(k).into_iter().next().unwrap_or_default();
+    // The form starts from the URL once; later changes come from the form itself. The
+    // numbers are given back as typed, so that a wrong one can be corrected.
+    let (map, options, given) = query.with_untracked(|q| {
+        let query = Query::from_pairs(q);
+        let given = |names: &[&str]| names.iter().find_map(|n| q.get(n)).unwrap_or_default();
         (
-            Search::from_pairs(&map_page_pairs(get_all)).unwrap_or_default(),
-            Layers::from_query(&get_all(LAYERS_PARAMETER)).unwrap_or_default(),
-            read_options(&get_all).0,
-            ["hauteur", "centre", "zoom"].map(given),
+            MapQuery::read_each(&query).0,
+            EmbedOptions::read_each(&query).0,
+            [
+                given(&[HEIGHT.name, "hauteur"]),
+                given(&[CENTER.name, "centre"]),
+                given(&[ZOOM.name]),
+            ],
         )
     });
+    let (search, layers) = (map.search, map.layers);
     let [height, centre, zoom] = given;
     let auto_height = request.with_untracked(|r| r.as_ref().map_or(true, |r| r.auto_height));
     let area = search.places.area.clone();
@@ -123,13 +119,13 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             <fieldset>
                 <legend>"2. Ce que la carte montre"</legend>
                 <ul class="choix">
-                    {[("places", "Les lieux d'aide", layers.lieux), ("events", "Les ateliers et événements", layers.evenements), ("resources", "Les autres ressources (matériel, wifi…)", layers.ressources)]
+                    {[("places", "Les lieux d'aide", layers.places), ("events", "Les ateliers et événements", layers.events), ("resources", "Les autres ressources (matériel, wifi…)", layers.resources)]
                         .into_iter()
                         .map(|(value, label, checked)| {
-                            let id = format!("i-couche-{value}");
+                            let id = format!("i-layers-{value}");
                             view! {
                                 <li>
-                                    <input type="checkbox" id=id.clone() name=LAYERS_PARAMETER value=value checked=checked />
+                                    <input type="checkbox" id=id.clone() name=LAYERS.name value=value checked=checked />
                                     <label for=id>{label}</label>
                                 </li>
                             }
@@ -144,37 +140,37 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             <fieldset>
                 <legend>"3. L'apparence"</legend>
                 <p class="champ">
-                    <label for="i-titre">"Titre affiché en haut de la carte"</label>
-                    <input id="i-titre" name="titre" type="text" maxlength="80" value=options.title.clone().unwrap_or_default() placeholder=EmbedOptions::default().heading().to_owned() />
+                    <label for="i-title">"Titre affiché en haut de la carte"</label>
+                    <input id="i-title" name=TITLE.name type="text" maxlength="80" value=options.title.clone().unwrap_or_default() placeholder=EmbedOptions::default().heading().to_owned() />
                 </p>
                 <p class="champ">
-                    <label for="i-couleur">"Couleur du bandeau (celle de votre site)"</label>
-                    <input id="i-couleur" name="couleur" type="color" value=options.colour.unwrap_or(SITE_COLOUR).hex() />
+                    <label for="i-color">"Couleur du bandeau (celle de votre site)"</label>
+                    <input id="i-color" name=COLOR.name type="color" value=options.colour.unwrap_or(SITE_COLOUR).hex() />
                 </p>
-                <YesNo name="liste" legend="Montrer la liste ouverte sous la carte (sinon : un bouton « Voir la liste »)" yes=options.list />
-                <YesNo name="recherche" legend="Montrer la recherche par commune" yes=options.search />
+                <YesNo name=LIST.name legend="Montrer la liste ouverte sous la carte (sinon : un bouton « Voir la liste »)" yes=options.list />
+                <YesNo name=SEARCH.name legend="Montrer la recherche par commune" yes=options.search />
                 <fieldset class="oui-non">
                     <legend>"Les textes"</legend>
-                    <input type="radio" id="i-langue-facile" name="langue" value="facile" checked=options.level == LanguageLevel::Facile />
-                    <label for="i-langue-facile">"Faciles à lire, avec des explications"</label>
-                    <input type="radio" id="i-langue-courant" name="langue" value="courant" checked=options.level == LanguageLevel::Courant />
-                    <label for="i-langue-courant">"Courts, sans explications"</label>
+                    <input type="radio" id="i-language-facile" name=LANGUAGE.name value="facile" checked=options.level == LanguageLevel::Facile />
+                    <label for="i-language-facile">"Faciles à lire, avec des explications"</label>
+                    <input type="radio" id="i-language-courant" name=LANGUAGE.name value="courant" checked=options.level == LanguageLevel::Courant />
+                    <label for="i-language-courant">"Courts, sans explications"</label>
                 </fieldset>
             </fieldset>
             <details class="avance">
                 <summary>"Réglages avancés : hauteur, centre de la carte"</summary>
                 <p class="champ">
-                    <label for="i-hauteur">"Hauteur du cadre, en pixels (600 si vide)"</label>
-                    <input id="i-hauteur" name="hauteur" type="number" min="200" max="3000" step="10" value=height />
+                    <label for="i-height">"Hauteur du cadre, en pixels (600 si vide)"</label>
+                    <input id="i-height" name=HEIGHT.name type="number" min="200" max="3000" step="10" value=height />
                 </p>
-                <YesNo name="ajuster" legend="Ajuster la hauteur au contenu (avec notre petit script)" yes=auto_height />
+                <YesNo name=AUTO_HEIGHT.name legend="Ajuster la hauteur au contenu (avec notre petit script)" yes=auto_height />
                 <p class="champ">
-                    <label for="i-centre">"Centre de la carte : latitude,longitude (vide : le territoire choisi)"</label>
-                    <input id="i-centre" name="centre" type="text" inputmode="decimal" placeholder="44.0176,1.3550" value=centre />
+                    <label for="i-center">"Centre de la carte : latitude,longitude (vide : le territoire choisi)"</label>
+                    <input id="i-center" name=CENTER.name type="text" inputmode="decimal" placeholder="44.0176,1.3550" value=centre />
                 </p>
                 <p class="champ">
                     <label for="i-zoom">"Zoom : 7 pour tout le département, 13 pour une ville"</label>
-                    <input id="i-zoom" name="zoom" type="number" min="7" max="18" value=zoom />
+                    <input id="i-zoom" name=ZOOM.name type="number" min="7" max="18" value=zoom />
                 </p>
             </details>
             <p class="boutons">
@@ -210,9 +206,9 @@ fn TerritoryFields(index: TerritoryIndex, area: AreaFilter) -> impl IntoView {
         .map(|c| (c.insee.to_string(), c.nom.clone()))
         .collect();
     view! {
-        <Choice id="i-zone" name="zone" label="Zone du département" all="Tout le département" options=options_of(&Zone::ALL) chosen=zone />
-        <Choice id="i-epci" name="epci" label="Communauté de communes (facultatif)" all="Toutes" options=epcis chosen=epci />
-        <Choice id="i-commune" name="commune" label="Commune (facultatif)" all="Toutes" options=communes chosen=commune />
+        <Choice id="i-zone" name=ZONE.name label="Zone du département" all="Tout le département" options=options_of(&Zone::ALL) chosen=zone />
+        <Choice id="i-epci" name=EPCI.name label="Communauté de communes (facultatif)" all="Toutes" options=epcis chosen=epci />
+        <Choice id="i-commune" name=COMMUNE.name label="Commune (facultatif)" all="Toutes" options=communes chosen=commune />
     }
 }
 

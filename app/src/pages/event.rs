@@ -36,7 +36,7 @@ fn schema_status(status: EventStatus) -> &'static str {
 
 #[component]
 fn EventView(event: Event) -> impl IntoView {
-    let f = event.fiche.clone();
+    let f = event.properties.clone();
     let ld = json!({
         "@context": "https://schema.org",
         "@type": "Event",

@@ -1,13 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::{
-    DEFAULT_RADIUS_KM, Found, Search, WHERE_PARAMETERS, find, load_territory, map_page_pairs,
-};
+use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
 use crate::components::{
     event_list::EventList,
     filters::TerritoryFilters,
-    layers::{LAYERS_PARAMETER, LayerChoice, Layers},
+    layers::LayerChoice,
     map_page::use_map_page,
     need_filters::NeedFilters,
     oembed_link::OembedLink,
@@ -19,7 +17,9 @@ use crate::components::{
 };
 use crate::format::{count_events, count_places, count_resources, date_fr};
 use crate::model::embed::EmbedOptions;
-use crate::model::{FilterError, PlaceId};
+use crate::model::layers::Layers;
+use crate::model::map_query::MapQuery;
+use crate::model::{PlaceId, Query};
 
 /// The map page: where are you, what do you need; then the places nearest first, the next
 /// events and the resources around.
@@ -41,24 +41,14 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
     let query = use_query_map();
-    let pairs =
-        Memo::new(move |_| query.with(|q| map_page_pairs(|k| q.get_all(k).unwrap_or_default())));
-    let parsed: Memo<Result<Search, FilterError>> =
-        Memo::new(move |_| pairs.with(|p| Search::from_pairs(p)));
-    let search = Memo::new(move |_| parsed.get().unwrap_or_default());
+    let read = Memo::new(move |_| query.with(|q| MapQuery::read_each(&Query::from_pairs(q))));
+    let map = Memo::new(move |_| read.with(|(map, _)| map.clone()));
+    let problem = Memo::new(move |_| read.with(|(_, errors)| errors.first().cloned()));
+    let search = Memo::new(move |_| map.with(|m| m.search.clone()));
     let found = Resource::new(move || search.get(), find);
     // The street address chosen in the search box, to name the point searched around.
-    let address_label = Memo::new(move |_| {
-        pairs.with(|p| {
-            p.iter()
-                .find(|(k, v)| *k == "adresse" && !v.trim().is_empty())
-                .map(|(_, v)| v.trim().to_owned())
-        })
-    });
-    let layers_read = Memo::new(move |_| {
-        query.with(|q| Layers::from_query(&q.get_all(LAYERS_PARAMETER).unwrap_or_default()))
-    });
-    let layers = Memo::new(move |_| layers_read.get().unwrap_or_default());
+    let address_label = Memo::new(move |_| map.with(|m| m.address.clone()));
+    let layers = Memo::new(move |_| map.with(|m| m.layers));
     let territory = Resource::new(|| (), |_| load_territory());
     let selected = RwSignal::new(None::<PlaceId>);
 
@@ -71,7 +61,7 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
             .unwrap_or_else(|| search.get().places)
     });
     let map_places = Signal::derive(move || {
-        let shown = layers.get().lieux;
+        let shown = layers.get().places;
         found
             .get()
             .and_then(Result::ok)
@@ -82,19 +72,19 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
         let Some(Ok(f)) = found.get() else {
             return Vec::new();
         };
-        let events = f.events.iter().filter(|_| l.evenements).map(|e| MapPoint {
+        let events = f.events.iter().filter(|_| l.events).map(|e| MapPoint {
             kind: PointKind::Evenement,
             lat: e.position.lat,
             lon: e.position.lon,
-            title: e.fiche.titre.clone(),
+            title: e.properties.titre.clone(),
             href: format!("/evenements/{}", e.id()),
         });
-        let resources = f.resources.iter().filter(|_| l.ressources).filter_map(|r| {
+        let resources = f.resources.iter().filter(|_| l.resources).filter_map(|r| {
             r.position.map(|p| MapPoint {
                 kind: PointKind::Ressource,
                 lat: p.lat,
                 lon: p.lon,
-                title: r.fiche.nom.clone(),
+                title: r.properties.nom.clone(),
                 href: format!("/ressources/{}", r.id()),
             })
         });
@@ -109,10 +99,8 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
     view! {
         <OembedLink />
         {move || {
-            parsed
+            problem
                 .get()
-                .err()
-                .or_else(|| layers_read.get().err())
                 .map(|e| {
                     view! {
                         <p class="alerte" role="alert">
@@ -128,32 +116,23 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
                 territory
                     .await
                     .map(|index| {
-                        let s = search.get_untracked();
-                        let ou = s
-                            .ou
+                        let m = map.get_untracked();
+                        let s = m.search.clone();
+                        let typed = s
+                            .typed
                             .clone()
-                            .or_else(|| address_label.get_untracked())
+                            .or_else(|| m.address.clone())
                             .unwrap_or_default();
                         let radius = s
                             .radius_km
                             .or(s.places.area.near.map(|n| n.radius_km))
                             .unwrap_or(DEFAULT_RADIUS_KM) as u32;
-                        // What is needed and for whom stays when the place changes.
-                        let keep: Vec<(String, String)> = pairs
-                            .get_untracked()
-                            .into_iter()
-                            .filter(|(k, _)| !WHERE_PARAMETERS.contains(k))
-                            .map(|(k, v)| (k.to_owned(), v))
-                            .collect();
-                        // The needs form keeps the place searched.
-                        let place: Vec<(String, String)> = pairs
-                            .get_untracked()
-                            .into_iter()
-                            .filter(|(k, _)| WHERE_PARAMETERS.contains(k) || *k == LAYERS_PARAMETER)
-                            .map(|(k, v)| (k.to_owned(), v))
-                            .collect();
+                        // What is needed and for whom stays when the place changes; the
+                        // needs form keeps the place searched.
+                        let keep = m.without_where();
+                        let place = m.only_where();
                         view! {
-                            {show_search.then(|| view! { <SearchBox index=index.clone() ou radius_km=radius keep /> })}
+                            {show_search.then(|| view! { <SearchBox index=index.clone() typed radius_km=radius keep /> })}
                             {on_site.then(|| view! {
                                 <NeedFilters search=s.clone() place />
                                 <details class="territoire">
@@ -168,12 +147,7 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
         </Transition>
         {move || {
             on_site.then(|| {
-                let keep: Vec<(String, String)> = pairs
-                    .get()
-                    .into_iter()
-                    .filter(|(k, _)| *k != LAYERS_PARAMETER)
-                    .map(|(k, v)| (k.to_owned(), v))
-                    .collect();
+                let keep = map.get();
                 view! { <LayerChoice layers=layers.get() keep /> }
             })
         }}
@@ -238,8 +212,8 @@ fn Results(
     } else {
         "Ateliers et événements « Le 82 fait son numérique »"
     };
-    let dates = match (found.du, found.au) {
-        (Some(du), Some(au)) => Some(format!("Du {} au {}.", date_fr(du), date_fr(au))),
+    let dates = match (found.from, found.to) {
+        (Some(from), Some(to)) => Some(format!("Du {} au {}.", date_fr(from), date_fr(to))),
         _ => None,
     };
     let widen = radius
@@ -254,18 +228,23 @@ fn Results(
                 .as_ref()
                 .map(|c| c.nom.clone())
                 .unwrap_or_default();
-            let href = use_map_page().url(
-                &serde_urlencoded::to_string([("ou", ou), ("radius", wider.to_string())])
-                    .expect("encodes"),
-            );
+            let wider_search = MapQuery {
+                search: Search {
+                    typed: Some(ou),
+                    radius_km: Some(f64::from(wider)),
+                    ..Search::default()
+                },
+                ..MapQuery::default()
+            };
+            let href = use_map_page().url(&wider_search.to_query());
             view! { <p><a href=href>{format!("Chercher plus loin, jusqu'à {wider} km")}</a></p> }
         });
     let filter = found.filter.clone();
     view! {
         <div class="resultats" id="resultats">
-        <section class="liste" id="liste" aria-labelledby="titre-liste" hidden=!layers.lieux>
+        <section class="liste" id="liste" aria-labelledby="titre-liste" hidden=!layers.places>
             {found
-                .ou_inconnu
+                .unknown_commune
                 .then(|| {
                     view! {
                         <p class="alerte" role="alert">
@@ -281,12 +260,12 @@ fn Results(
             {(!use_map_page().is_embed()).then(|| view! { <PrintList /> })}
             <PlaceList places=found.places filter selected />
         </section>
-        <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.evenements>
+        <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.events>
             <h2 id="titre-evenements">{events_heading}</h2>
             <p class="compte">{count_events(found.events.len())} {dates.map(|d| format!(" {d}"))}</p>
             <EventList events=found.events />
         </section>
-        <section class="bloc-ressources" aria-labelledby="titre-ressources" hidden=!layers.ressources>
+        <section class="bloc-ressources" aria-labelledby="titre-ressources" hidden=!layers.resources>
             <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
             <p class="compte">{count_resources(found.resources.len())}</p>
             <ResourceList resources=found.resources />

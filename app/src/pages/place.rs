@@ -28,7 +28,7 @@ pub fn PlacePage() -> impl IntoView {
 #[component]
 fn PlaceView(details: PlaceInfo) -> impl IntoView {
     let place = details.place;
-    let f = &place.fiche;
+    let f = &place.properties;
     let name = f.nom.clone();
     let ld = json!({
         "@context": "https://schema.org",
@@ -56,10 +56,10 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 <a href="/">"← Retour à la carte"</a>
             </p>
             <h1>{name.clone()}</h1>
-            <p class="lieu-commune">{place.localisation.commune_localisee.clone()}</p>
-            {details.ouverture.map(|s| view! { <p class="ouverture"><strong>{s}</strong></p> })}
+            <p class="lieu-commune">{place.location.commune_localisee.clone()}</p>
+            {details.opening.map(|s| view! { <p class="ouverture"><strong>{s}</strong></p> })}
             {details
-                .ancien
+                .outdated
                 .then(|| {
                     view! {
                         <p class="alerte">
@@ -82,18 +82,18 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
             <ReportError page=format!("/lieux/{}", place.id()) />
             <section aria-labelledby="titre-evenements-lieu">
                 <h2 id="titre-evenements-lieu">"Événements dans ce lieu"</h2>
-                {if details.evenements.is_empty() {
+                {if details.events.is_empty() {
                     view! { <p>"Aucun événement prévu ici pour le moment."</p> }.into_any()
                 } else {
-                    view! { <EventList events=details.evenements /> }.into_any()
+                    view! { <EventList events=details.events /> }.into_any()
                 }}
             </section>
-            {(!details.ressources.is_empty())
+            {(!details.resources.is_empty())
                 .then(|| {
                     view! {
                         <section aria-labelledby="titre-ressources-lieu">
                             <h2 id="titre-ressources-lieu">"Ressources sur place"</h2>
-                            <ResourceList resources=details.ressources />
+                            <ResourceList resources=details.resources />
                         </section>
                     }
                 })}

@@ -5,7 +5,7 @@ use crate::catalogue::resource_details;
 use crate::components::actions::Actions;
 use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
-use crate::model::{Desserte, Resource as Ressource};
+use crate::model::{Resource as Ressource, ServedArea};
 use crate::pages::record::RecordPage;
 
 /// `/ressources/{id}`: what the resource is, for whom, where, and whom to ask.
@@ -23,13 +23,13 @@ pub fn ResourcePage() -> impl IntoView {
 
 #[component]
 fn ResourceView(resource: Ressource) -> impl IntoView {
-    let name = resource.fiche.nom.clone();
-    let place = match &resource.fiche.desserte {
-        Desserte::Lieu { lieu_id } => Some(format!("/lieux/{lieu_id}")),
+    let name = resource.properties.nom.clone();
+    let place = match &resource.properties.desserte {
+        ServedArea::Lieu { lieu_id } => Some(format!("/lieux/{lieu_id}")),
         _ => None,
     };
     let destination = resource.position.map(|p| (p, name.clone()));
-    let served = resource.desserte_nom.clone();
+    let served = resource.served_name.clone();
     let page = format!("/ressources/{}", resource.id());
     view! {
         <PageTitle text=format!("{name} – Carto82") />

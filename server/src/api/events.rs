@@ -30,8 +30,8 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
                 feature(
                     e.id().as_str(),
                     Some(&e.position),
-                    &e.fiche,
-                    &e.localisation,
+                    &e.properties,
+                    &e.location,
                     distance,
                 )
             })

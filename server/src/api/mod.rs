@@ -12,9 +12,10 @@ mod territory;
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
+use app::model::Query;
 
 pub use error::ApiError;
-pub use openapi::{described_operations, parameters as documented_parameters};
+pub use openapi::{declared_parameters, described_operations, parameters as documented_parameters};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/healthz", web::get().to(health)).service(
@@ -103,16 +104,10 @@ fn feature(
 
 /// The query string read into a filter, or a 400 naming the parameter at fault.
 fn read_query<T: app::model::FromQuery>(req: &actix_web::HttpRequest) -> Result<T, ApiError> {
-    let pairs = query_pairs(req)?;
-    let pairs: Vec<(&str, &str)> = pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
-    Ok(T::from_pairs(&pairs)?)
+    Ok(T::read(&query_of(req)?)?)
 }
 
-/// The query string as pairs, or a 400 that says why it cannot be read.
-fn query_pairs(req: &actix_web::HttpRequest) -> Result<Vec<(String, String)>, ApiError> {
-    serde_urlencoded::from_str(req.query_string())
-        .map_err(|e| ApiError::bad_query(format!("chaîne de requête illisible : {e}")))
+/// The query string, or a 400 that says why it cannot be read.
+fn query_of(req: &actix_web::HttpRequest) -> Result<Query, ApiError> {
+    Query::parse(req.query_string()).map_err(|e| ApiError::bad_query(e.reason))
 }

@@ -1,6 +1,6 @@
-//! The API described in OpenAPI, generated from the handlers' annotations and the parameter
-//! lists below (a test checks they match the parsers), served as `/api/openapi.json` and as
-//! a page in French at `/api`.
+//! The API described in OpenAPI, generated from the handlers' annotations and the declared
+//! parameters of the filters they read (`app::model::query`), served as `/api/openapi.json`
+//! and as a page in French at `/api`.
 
 use std::sync::OnceLock;
 
@@ -15,79 +15,66 @@ use utoipa::openapi::{
 };
 use utoipa::{OpenApi, ToSchema};
 
-use app::model::query::{self, MAX_TEXT_CHARS, Values};
+use app::model::coverage::CoverageFilter;
+use app::model::query::{Documented, FORMAT, Values, YES_NO};
+use app::model::{EventFilter, FromQuery, PlaceFilter, ResourceFilter};
 
 use super::cache;
 
-/// The query parameters of each API path, by group (see `app::model::query`).
-const QUERY: &[(&str, &[&[query::Parameter]])] = &[
+/// The query parameters of each API path: those of the filter its handler reads.
+const QUERY: &[(&str, &[&[&dyn Documented]])] = &[
+    ("/api/places", &[PlaceFilter::PARAMETERS, &[&FORMAT]]),
+    ("/api/events", &[EventFilter::PARAMETERS]),
+    ("/api/events.ics", &[EventFilter::PARAMETERS]),
+    ("/api/resources", &[ResourceFilter::PARAMETERS]),
     (
-        "/api/places",
-        &[query::AREA, query::PLACE, query::PLACE_FORMAT],
+        "/api/stats",
+        &[PlaceFilter::PARAMETERS, EventFilter::PARAMETERS],
     ),
-    ("/api/events", &[query::AREA, query::EVENT]),
-    ("/api/events.ics", &[query::AREA, query::EVENT]),
-    ("/api/resources", &[query::AREA, query::RESOURCE]),
-    ("/api/stats", &[query::AREA, query::PLACE, query::EVENT]),
-    ("/api/coverage", &[query::COVERAGE, query::PLACE]),
-    ("/api/coverage.svg", &[query::COVERAGE, query::PLACE]),
-    (
-        "/api/coverage/communes.csv",
-        &[query::COVERAGE, query::PLACE],
-    ),
-    ("/api/coverage/epci.csv", &[query::COVERAGE, query::PLACE]),
+    ("/api/coverage", &[CoverageFilter::PARAMETERS]),
+    ("/api/coverage.svg", &[CoverageFilter::PARAMETERS]),
+    ("/api/coverage/communes.csv", &[CoverageFilter::PARAMETERS]),
+    ("/api/coverage/epci.csv", &[CoverageFilter::PARAMETERS]),
 ];
 
-/// A documented parameter as OpenAPI says it: its values as a schema, lists as
+/// The declared parameters a path reads (for the tests).
+pub fn declared_parameters(path: &str) -> Vec<&'static dyn Documented> {
+    QUERY
+        .iter()
+        .filter(|(p, _)| *p == path)
+        .flat_map(|(_, groups)| groups.iter().flat_map(|g| g.iter().copied()))
+        .collect()
+}
+
+/// A declared parameter as OpenAPI says it: its values as a schema, lists as
 /// comma-separated values (`style: form, explode: false`).
-fn openapi_parameter(p: &query::Parameter) -> Parameter {
+fn openapi_parameter(p: &dyn Documented) -> Parameter {
     let string = || ObjectBuilder::new().schema_type(SchemaType::new(Type::String));
-    let (schema, list): (Schema, bool) = match p.values {
-        Values::Labels(labels) => (
-            string().enum_values(Some(labels.iter().copied())).into(),
-            true,
-        ),
-        Values::Codes { pattern, example } => (
-            string().pattern(Some(pattern)).examples([example]).into(),
-            true,
-        ),
-        Values::Text => (string().max_length(Some(MAX_TEXT_CHARS)).into(), false),
-        Values::Number { above, max } => (
-            ObjectBuilder::new()
-                .schema_type(SchemaType::new(Type::Number))
-                .exclusive_minimum(Some(above))
-                .maximum(Some(max))
-                .into(),
-            false,
-        ),
-        Values::Integer { min, max } => (
-            ObjectBuilder::new()
-                .schema_type(SchemaType::new(Type::Integer))
-                .minimum(Some(min as f64))
-                .maximum(Some(max as f64))
-                .into(),
-            false,
-        ),
-        Values::Date => (
-            string()
-                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
-                .into(),
-            false,
-        ),
-        Values::YesNo => (
-            string()
-                .enum_values(Some(["oui", "non", "true", "false", "1", "0", "yes", "no"]))
-                .into(),
-            false,
-        ),
-        Values::Numbers { pattern, example } => (
-            string().pattern(Some(pattern)).examples([example]).into(),
-            false,
-        ),
-        Values::OneOf(words) => (
-            string().enum_values(Some(words.iter().copied())).into(),
-            false,
-        ),
+    let list = p.many();
+    let schema: Schema = match p.values() {
+        Values::Labels(labels) => string().enum_values(Some(labels.iter().copied())).into(),
+        Values::Codes { pattern, example } => {
+            string().pattern(Some(pattern)).examples([example]).into()
+        }
+        Values::Text { max_chars } => string().max_length(Some(max_chars)).into(),
+        Values::Number { above, max } => ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Number))
+            .exclusive_minimum(Some(above))
+            .maximum(Some(max))
+            .into(),
+        Values::Integer { min, max } => ObjectBuilder::new()
+            .schema_type(SchemaType::new(Type::Integer))
+            .minimum(Some(min as f64))
+            .maximum(Some(max as f64))
+            .into(),
+        Values::Date => string()
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+            .into(),
+        Values::YesNo => string().enum_values(Some(YES_NO)).into(),
+        Values::Numbers { pattern, example } => {
+            string().pattern(Some(pattern)).examples([example]).into()
+        }
+        Values::Colour => string().pattern(Some("^#[0-9a-fA-F]{6}$")).into(),
     };
     let schema: RefOr<Schema> = if list {
         // An empty list (`zone=`) is no filter.
@@ -99,11 +86,15 @@ fn openapi_parameter(p: &query::Parameter) -> Parameter {
             .item(string().enum_values(Some([""])))
             .into()
     };
+    let doc = match p.aliases() {
+        [] => p.doc().to_owned(),
+        old => format!("{} (Ancien nom, encore lu : {}.)", p.doc(), old.join(", ")),
+    };
     ParameterBuilder::new()
-        .name(p.name)
+        .name(p.name())
         .parameter_in(ParameterIn::Query)
         .required(Required::False)
-        .description(Some(p.doc))
+        .description(Some(doc))
         .schema(Some(schema))
         .style(list.then_some(ParameterStyle::Form))
         .explode(list.then_some(false))
@@ -149,10 +140,10 @@ pub fn description() -> &'static Description {
                 .unwrap_or_else(|| panic!("{path} is described by its handler"));
             let parameters = operation.parameters.get_or_insert_with(Vec::new);
             for p in groups.iter().flat_map(|g| g.iter()) {
-                // A name shared by two groups (`type` of events and resources never meet;
-                // `zone` of coverage replaces the area's) is described once.
-                if !parameters.iter().any(|q| q.name == p.name) {
-                    parameters.push(openapi_parameter(p));
+                // A parameter of two filters (`/api/stats` reads places and events) is
+                // described once.
+                if !parameters.iter().any(|q| q.name == p.name()) {
+                    parameters.push(openapi_parameter(*p));
                 }
             }
         }

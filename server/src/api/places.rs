@@ -1,34 +1,12 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use app::catalogue::Catalogue;
-use app::model::PlaceFilter;
+use app::model::query::{FORMAT, Format};
+use app::model::{FromQuery, PlaceFilter};
 
-use super::{ApiError, GEOJSON, cache, feature, query_pairs};
+use super::{ApiError, GEOJSON, cache, feature, query_of};
 use crate::dataset::Store;
 use crate::standard::{self, StandardRow};
-
-/// How `/api/places` writes its answer (`format=`).
-enum Format {
-    GeoJson,
-    /// The national standard's CSV.
-    Csv,
-    /// The national standard's rows as JSON objects.
-    Json,
-}
-
-impl Format {
-    fn parse(value: Option<&str>) -> Result<Format, ApiError> {
-        match value.map(str::trim) {
-            None | Some("") | Some("geojson") => Ok(Format::GeoJson),
-            Some("csv") => Ok(Format::Csv),
-            Some("json") => Ok(Format::Json),
-            Some(other) => Err(ApiError::bad_parameter(
-                "format",
-                format!("format « {other} » inconnu (formats : geojson, csv, json)"),
-            )),
-        }
-    }
-}
 
 #[utoipa::path(
     get,
@@ -44,14 +22,9 @@ impl Format {
 /// commune, bbox, near + radius, q, service, public, frais, programme), as GeoJSON (default)
 /// or in the national standard (`format=csv`, `format=json`). Nearest first with `near`.
 pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let pairs = query_pairs(&req)?;
-    let filter = PlaceFilter::from_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    let format = Format::parse(
-        pairs
-            .iter()
-            .find(|(k, _)| k == "format")
-            .map(|(_, v)| v.as_str()),
-    )?;
+    let query = query_of(&req)?;
+    let filter = PlaceFilter::read(&query)?;
+    let format = query.one(&FORMAT)?.unwrap_or(Format::GeoJson);
     let places = store.places(&filter);
     let (content_type, body) = match format {
         Format::GeoJson => {
@@ -64,8 +37,8 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
                         feature(
                             p.id().as_str(),
                             Some(&p.position),
-                            &p.fiche,
-                            &p.localisation,
+                            &p.properties,
+                            &p.location,
                             distance,
                         )
                     })

@@ -37,7 +37,7 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
             .iter()
             .map(|r| {
                 let served = Served {
-                    desserte_nom: &r.desserte_nom,
+                    desserte_nom: &r.served_name,
                     zones_desservies: &r.footprint.zones,
                     epci_desservis: &r.footprint.epcis,
                     communes_desservies: &r.footprint.communes,
@@ -45,7 +45,7 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
                 feature(
                     r.id().as_str(),
                     r.position.as_ref(),
-                    &r.fiche,
+                    &r.properties,
                     &served,
                     filter.distance_km(r),
                 )

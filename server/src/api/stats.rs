@@ -73,11 +73,11 @@ pub async fn stats(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResp
         by_epci.entry(&commune.epci).or_default().population += u64::from(commune.population);
     }
     for p in &places {
-        by_epci.entry(&p.localisation.epci_siren).or_default().lieux += 1;
+        by_epci.entry(&p.location.epci_siren).or_default().lieux += 1;
     }
     for e in &events {
         by_epci
-            .entry(&e.localisation.epci_siren)
+            .entry(&e.location.epci_siren)
             .or_default()
             .evenements += 1;
     }

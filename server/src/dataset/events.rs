@@ -44,15 +44,15 @@ fn event(
     territory: &Territory,
     places: &BTreeMap<&PlaceId, &Place>,
 ) -> Result<Event, Vec<DatasetError>> {
-    let fiche: EventProperties = raw.properties(path).map_err(|e| vec![e])?;
+    let properties: EventProperties = raw.properties(path).map_err(|e| vec![e])?;
     let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
     let mut fail =
         |field: &str, reason: String| problems.push(raw.error(path, Some(field), reason));
 
     for (field, value, max) in [
-        ("titre", &fiche.titre, MAX_TITLE),
-        ("resume", &fiche.resume, MAX_SUMMARY),
+        ("titre", &properties.titre, MAX_TITLE),
+        ("resume", &properties.resume, MAX_SUMMARY),
     ] {
         let n = value.chars().count();
         if n == 0 || n > max {
@@ -60,21 +60,21 @@ fn event(
         }
     }
     for (field, value) in [
-        ("lieu_nom", &fiche.lieu_nom),
-        ("adresse", &fiche.adresse),
-        ("commune", &fiche.commune),
-        ("organisateur", &fiche.organisateur),
-        ("public", &fiche.public),
-        ("prix", &fiche.prix),
+        ("lieu_nom", &properties.lieu_nom),
+        ("adresse", &properties.adresse),
+        ("commune", &properties.commune),
+        ("organisateur", &properties.organisateur),
+        ("public", &properties.public),
+        ("prix", &properties.prix),
     ] {
         if value.trim().is_empty() {
             fail(field, "valeur vide".to_owned());
         }
     }
-    if fiche.creneaux.is_empty() {
+    if properties.creneaux.is_empty() {
         fail("creneaux", "au moins un créneau attendu".to_owned());
     }
-    for (i, slot) in fiche.creneaux.iter().enumerate() {
+    for (i, slot) in properties.creneaux.iter().enumerate() {
         let field = format!("creneaux[{i}]");
         if slot.fin <= slot.debut {
             fail(
@@ -97,12 +97,12 @@ fn event(
                 );
             }
         }
-        if i32::from(fiche.edition) != slot.debut.date_naive().year() {
+        if i32::from(properties.edition) != slot.debut.date_naive().year() {
             fail(
                 "edition",
                 format!(
                     "édition {} mais créneau le {}",
-                    fiche.edition,
+                    properties.edition,
                     slot.debut.date_naive()
                 ),
             );
@@ -112,7 +112,7 @@ fn event(
         lien,
         telephone,
         courriel,
-    } = &fiche.inscription
+    } = &properties.inscription
     {
         if lien.is_none() && telephone.is_none() && courriel.is_none() {
             fail(
@@ -129,7 +129,7 @@ fn event(
             );
         }
     }
-    if let Some(id) = &fiche.lieu_id {
+    if let Some(id) = &properties.lieu_id {
         match places.get(id) {
             None => fail("lieu_id", format!("aucun lieu « {id} » dans lieux.geojson")),
             Some(place) => {
@@ -145,14 +145,14 @@ fn event(
         }
     }
     let (lon, lat) = (point.x(), point.y());
-    let localisation = locate(territory, lon, lat).ok_or_else(|| {
+    let location = locate(territory, lon, lat).ok_or_else(|| {
         format!("le point [{lon}, {lat}] n'est dans aucune commune du Tarn-et-Garonne")
     });
-    match localisation {
-        Ok(localisation) if problems.is_empty() => Ok(Event {
-            fiche,
+    match location {
+        Ok(location) if problems.is_empty() => Ok(Event {
+            properties,
             position: Position { lon, lat },
-            localisation,
+            location,
         }),
         Ok(_) => Err(problems),
         Err(reason) => {

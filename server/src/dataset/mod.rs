@@ -85,8 +85,8 @@ impl Dataset {
             Vec::new()
         };
         if !options.examples {
-            events.retain(|e| !e.fiche.exemple);
-            resources.retain(|r| !r.fiche.exemple);
+            events.retain(|e| !e.properties.exemple);
+            resources.retain(|r| !r.properties.exemple);
         }
         Ok(Dataset {
             territory,

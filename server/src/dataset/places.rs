@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
-use app::model::{Localisation, Place, PlaceProperties, Position};
+use app::model::{Location, Place, PlaceProperties, Position};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
@@ -36,11 +36,11 @@ pub fn load(path: &Path, territory: &Territory) -> Result<Vec<Place>, DatasetErr
 }
 
 fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, Vec<DatasetError>> {
-    let fiche: PlaceProperties = raw.properties(path).map_err(|e| vec![e])?;
+    let properties: PlaceProperties = raw.properties(path).map_err(|e| vec![e])?;
     let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
     if let Some(geojson::feature::Id::String(id)) = &raw.feature.id
-        && id != fiche.id.as_str()
+        && id != properties.id.as_str()
     {
         problems.push(raw.error(
             path,
@@ -48,7 +48,7 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
             format!("l'id de l'entité (« {id} ») diffère de properties.id"),
         ));
     }
-    match checked(fiche, point.x(), point.y(), territory) {
+    match checked(properties, point.x(), point.y(), territory) {
         Ok(place) if problems.is_empty() => Ok(place),
         Ok(_) => Err(problems),
         Err(found) => {
@@ -65,34 +65,34 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
 /// The rules of a place beyond its fields' types, located in the département by its point:
 /// the place, or each field at fault and why. The file and `carto82 import` both use them.
 pub fn checked(
-    fiche: PlaceProperties,
+    properties: PlaceProperties,
     lon: f64,
     lat: f64,
     territory: &Territory,
 ) -> Result<Place, Vec<(&'static str, String)>> {
     let mut problems = Vec::new();
     let mut fail = |field: &'static str, reason: String| problems.push((field, reason));
-    if !(9..=14).contains(&fiche.pivot.len())
-        || !fiche.pivot.bytes().all(|b| b.is_ascii_alphanumeric())
+    if !(9..=14).contains(&properties.pivot.len())
+        || !properties.pivot.bytes().all(|b| b.is_ascii_alphanumeric())
     {
         fail(
             "pivot",
             format!(
                 "« {} » : 9 à 14 lettres ou chiffres attendus (SIRET ou RNA)",
-                fiche.pivot
+                properties.pivot
             ),
         );
     }
     for (field, value) in [
-        ("nom", &fiche.nom),
-        ("commune", &fiche.commune),
-        ("adresse", &fiche.adresse),
+        ("nom", &properties.nom),
+        ("commune", &properties.commune),
+        ("adresse", &properties.adresse),
     ] {
         if value.trim().is_empty() {
             fail(field, "valeur vide".to_owned());
         }
     }
-    if let Some(phone) = &fiche.telephone
+    if let Some(phone) = &properties.telephone
         && !valid_telephone(phone)
     {
         fail(
@@ -100,7 +100,7 @@ pub fn checked(
             format!("« {phone} » : format international attendu, par exemple +33563000000"),
         );
     }
-    if let Some(hours) = &fiche.horaires
+    if let Some(hours) = &properties.horaires
         && let Err(reason) = app::model::hours::check(hours)
     {
         fail(
@@ -108,16 +108,19 @@ pub fn checked(
             format!("« {hours} » n'est pas au format OSM opening_hours : {reason}"),
         );
     }
-    if fiche.services.is_empty() {
+    if properties.services.is_empty() {
         fail("services", "au moins un service attendu".to_owned());
     }
-    if fiche.sources.is_empty() {
+    if properties.sources.is_empty() {
         fail("sources", "la provenance du lieu manque".to_owned());
     }
-    if fiche.date_maj > Utc::now().date_naive() {
-        fail("date_maj", format!("{} est dans le futur", fiche.date_maj));
+    if properties.date_maj > Utc::now().date_naive() {
+        fail(
+            "date_maj",
+            format!("{} est dans le futur", properties.date_maj),
+        );
     }
-    if let Some(insee) = &fiche.code_insee
+    if let Some(insee) = &properties.code_insee
         && territory.commune(insee).is_none()
     {
         fail(
@@ -125,7 +128,7 @@ pub fn checked(
             format!("{insee} n'est pas une commune du Tarn-et-Garonne"),
         );
     }
-    let Some(localisation) = locate(territory, lon, lat) else {
+    let Some(location) = locate(territory, lon, lat) else {
         fail(
             "geometry",
             format!("le point [{lon}, {lat}] n'est dans aucune commune du Tarn-et-Garonne"),
@@ -134,9 +137,9 @@ pub fn checked(
     };
     if problems.is_empty() {
         Ok(Place {
-            fiche,
+            properties,
             position: Position { lon, lat },
-            localisation,
+            location,
         })
     } else {
         Err(problems)
@@ -153,9 +156,9 @@ pub fn valid_telephone(phone: &str) -> bool {
 }
 
 /// Commune, EPCI and zone of a point, if it is in the département.
-pub fn locate(territory: &Territory, lon: f64, lat: f64) -> Option<Localisation> {
+pub fn locate(territory: &Territory, lon: f64, lat: f64) -> Option<Location> {
     let commune = territory.locate(lon, lat)?;
-    Some(Localisation {
+    Some(Location {
         insee_localise: commune.insee.clone(),
         commune_localisee: commune.nom.clone(),
         epci_siren: commune.epci.clone(),
@@ -179,7 +182,7 @@ pub fn to_file_text(places: &[Place]) -> String {
                 "type": "Feature",
                 "id": p.id().as_str(),
                 "geometry": {"type": "Point", "coordinates": [p.position.lon, p.position.lat]},
-                "properties": p.fiche,
+                "properties": p.properties,
             })
         })
         .collect();

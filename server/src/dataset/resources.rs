@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
-use app::model::{Desserte, Footprint, Place, PlaceId, Position, Resource, ResourceProperties};
+use app::model::{Footprint, Place, PlaceId, Position, Resource, ResourceProperties, ServedArea};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
@@ -39,25 +39,25 @@ fn resource(
     territory: &Territory,
     places: &BTreeMap<&PlaceId, &Place>,
 ) -> Result<Resource, Vec<DatasetError>> {
-    let fiche: ResourceProperties = raw.properties(path).map_err(|e| vec![e])?;
+    let properties: ResourceProperties = raw.properties(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
     let mut fail =
         |field: &str, reason: String| problems.push(raw.error(path, Some(field), reason));
 
-    let name_chars = fiche.nom.trim().chars().count();
+    let name_chars = properties.nom.trim().chars().count();
     if name_chars == 0 || name_chars > MAX_NAME {
         fail(
             "nom",
             format!("{name_chars} caractères ; entre 1 et {MAX_NAME} attendus"),
         );
     }
-    if fiche.description.trim().is_empty() {
+    if properties.description.trim().is_empty() {
         fail("description", "valeur vide".to_owned());
     }
-    if fiche.source.trim().is_empty() {
+    if properties.source.trim().is_empty() {
         fail("source", "la provenance de la ressource manque".to_owned());
     }
-    if let Some(phone) = &fiche.telephone
+    if let Some(phone) = &properties.telephone
         && !valid_telephone(phone)
     {
         fail(
@@ -65,7 +65,7 @@ fn resource(
             format!("« {phone} » : format international attendu, par exemple +33563000000"),
         );
     }
-    if let Some(mail) = &fiche.courriel
+    if let Some(mail) = &properties.courriel
         && !mail.split_once('@').is_some_and(|(user, host)| {
             !user.is_empty() && host.contains('.') && !mail.contains(char::is_whitespace)
         })
@@ -75,17 +75,20 @@ fn resource(
             format!("« {mail} » n'est pas une adresse de courriel"),
         );
     }
-    if fiche.site_web.is_none() && fiche.type_ressource.is_online() {
+    if properties.site_web.is_none() && properties.type_ressource.is_online() {
         fail(
             "site_web",
             format!(
                 "une ressource « {} » se consulte en ligne : son adresse web est obligatoire",
-                fiche.type_ressource
+                properties.type_ressource
             ),
         );
     }
-    if fiche.date_maj > Utc::now().date_naive() {
-        fail("date_maj", format!("{} est dans le futur", fiche.date_maj));
+    if properties.date_maj > Utc::now().date_naive() {
+        fail(
+            "date_maj",
+            format!("{} est dans le futur", properties.date_maj),
+        );
     }
 
     let geometry = raw.feature.geometry.is_some();
@@ -98,14 +101,14 @@ fn resource(
             );
         }
     };
-    let located = match &fiche.desserte {
-        Desserte::Lieu { lieu_id } => {
+    let located = match &properties.desserte {
+        ServedArea::Lieu { lieu_id } => {
             point_only(&mut fail);
             match places.get(lieu_id) {
                 Some(place) => Some((
                     Some(place.position),
-                    Footprint::point(&place.position, &place.localisation),
-                    place.fiche.nom.clone(),
+                    Footprint::point(&place.position, &place.location),
+                    place.properties.nom.clone(),
                 )),
                 None => {
                     fail(
@@ -116,7 +119,7 @@ fn resource(
                 }
             }
         }
-        Desserte::Point => match raw.geometry::<geo::Point<f64>>(path) {
+        ServedArea::Point => match raw.geometry::<geo::Point<f64>>(path) {
             Ok(point) => {
                 let position = Position {
                     lon: point.x(),
@@ -145,7 +148,7 @@ fn resource(
                 None
             }
         },
-        Desserte::Commune { insee } => {
+        ServedArea::Commune { insee } => {
             point_only(&mut fail);
             match territory.commune(insee) {
                 Some(commune) => Some((
@@ -162,7 +165,7 @@ fn resource(
                 }
             }
         }
-        Desserte::Epci { siren } => {
+        ServedArea::Epci { siren } => {
             point_only(&mut fail);
             match territory.epci(siren) {
                 Some(epci) => Some((
@@ -179,7 +182,7 @@ fn resource(
                 }
             }
         }
-        Desserte::Departement => {
+        ServedArea::Departement => {
             point_only(&mut fail);
             Some((
                 None,
@@ -189,11 +192,11 @@ fn resource(
         }
     };
     match located {
-        Some((position, footprint, desserte_nom)) if problems.is_empty() => Ok(Resource {
-            fiche,
+        Some((position, footprint, served_name)) if problems.is_empty() => Ok(Resource {
+            properties,
             position,
             footprint,
-            desserte_nom,
+            served_name,
         }),
         _ => Err(problems),
     }

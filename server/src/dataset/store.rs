@@ -63,7 +63,7 @@ impl Store {
         })
     }
 
-    /// Lets a reload drop more than half of the places (`CARTO82_RECHARGEMENT_FORCE`).
+    /// Lets a reload drop more than half of the places (`CARTO82_FORCE_RELOAD`).
     pub fn allowing_large_drops(mut self, allow: bool) -> Store {
         self.allow_large_drop = allow;
         self
@@ -86,7 +86,7 @@ impl Store {
                     Some(format!(
                         "le nouveau jeu de données n'a que {after} lieux au lieu de {before} : \
                          plus de la moitié disparaîtrait, la version précédente reste servie. \
-                         Si c'est voulu, redémarrez Carto82 ou réglez CARTO82_RECHARGEMENT_FORCE=true."
+                         Si c'est voulu, redémarrez Carto82 ou réglez CARTO82_FORCE_RELOAD=true."
                     ))
                 } else {
                     tracing::info!(lieux = after, "jeu de données rechargé");

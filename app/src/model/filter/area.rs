@@ -1,8 +1,11 @@
 use geo::{Distance, Haversine, Point};
 use serde::{Deserialize, Serialize};
 
-use super::{FilterError, any_of, each_pair, list_pair, parse_all};
-use crate::model::place::{Localisation, Position};
+use super::{FilterError, any_of};
+use crate::model::place::{Location, Position};
+use crate::model::query::{
+    BBOX, COMMUNE, Documented, EPCI, LatLon, NEAR, Query, QueryWriter, RADIUS, ZONE,
+};
 use crate::model::territory::{BBox, Insee, Siren, Zone};
 
 /// Where: zones, EPCI, communes, a rectangle, or around a point. Shared by places and events.
@@ -23,82 +26,52 @@ pub struct Near {
     pub radius_km: f64,
 }
 
-pub const AREA_PARAMETERS: [&str; 6] = ["zone", "epci", "commune", "bbox", "near", "radius"];
-
-use crate::model::query::MAX_RADIUS_KM;
-
 /// Radius around a point when none is given.
 pub const DEFAULT_RADIUS_KM: f64 = 10.0;
 
 impl AreaFilter {
-    /// Reads every area parameter of `pairs`, ignoring the others.
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<AreaFilter, FilterError> {
-        let mut area = AreaFilter::default();
-        let mut radius = None;
-        each_pair(pairs, |key, value| {
-            match key {
-                "zone" => area.zones.extend(parse_all(value, str::parse::<Zone>)?),
-                "epci" => area.epcis.extend(parse_all(value, str::parse::<Siren>)?),
-                "commune" => area.communes.extend(parse_all(value, str::parse::<Insee>)?),
-                "bbox" => area.bbox = Some(parse_bbox(value)?),
-                "near" => {
-                    let [lat, lon] = numbers::<2>(value)?;
-                    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-                        return Err(format!(
-                            "« {value} » n'est pas un point « latitude,longitude »"
-                        ));
-                    }
-                    area.near = Some(Near {
-                        lat,
-                        lon,
-                        radius_km: DEFAULT_RADIUS_KM,
-                    });
-                }
-                "radius" => {
-                    let [km] = numbers::<1>(value)?;
-                    if !(km > 0.0 && km <= MAX_RADIUS_KM) {
-                        return Err(format!(
-                            "rayon en km entre 0 et {MAX_RADIUS_KM} attendu, pas {value}"
-                        ));
-                    }
-                    radius = Some(km);
-                }
-                _ => {}
-            }
-            Ok(())
-        })?;
-        match (radius, &mut area.near) {
-            (Some(km), Some(near)) => near.radius_km = km,
-            (Some(_), None) => {
-                return Err(FilterError::new(
-                    "radius",
-                    "un rayon n'a de sens qu'avec « near=latitude,longitude »",
-                ));
-            }
-            _ => {}
+    /// The parameters of an area.
+    pub const PARAMETERS: &'static [&'static dyn Documented] =
+        &[&ZONE, &EPCI, &COMMUNE, &BBOX, &NEAR, &RADIUS];
+
+    /// Reads the area of `query`; `radius` belongs to `near` (without it, it is an error).
+    pub fn read(query: &Query) -> Result<AreaFilter, FilterError> {
+        let radius = query.one(&RADIUS)?;
+        let near = query.one(&NEAR)?;
+        if radius.is_some() && near.is_none() {
+            return Err(FilterError::new(
+                RADIUS.name,
+                "un rayon n'a de sens qu'avec « near=latitude,longitude »",
+            ));
         }
-        Ok(area)
+        Ok(AreaFilter {
+            zones: query.all(&ZONE)?,
+            epcis: query.all(&EPCI)?,
+            communes: query.all(&COMMUNE)?,
+            bbox: query.one(&BBOX)?,
+            near: near.map(|LatLon { lat, lon }| Near {
+                lat,
+                lon,
+                radius_km: radius.unwrap_or(DEFAULT_RADIUS_KM),
+            }),
+        })
     }
 
-    pub fn query_pairs(&self) -> Vec<(&'static str, String)> {
-        let mut pairs: Vec<(&'static str, String)> = [
-            list_pair("zone", &self.zones),
-            list_pair("epci", &self.epcis),
-            list_pair("commune", &self.communes),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if let Some([w, s, e, n]) = self.bbox {
-            pairs.push(("bbox", format!("{w},{s},{e},{n}")));
-        }
+    pub fn write(&self, w: &mut QueryWriter) {
+        w.all(&ZONE, &self.zones)
+            .all(&EPCI, &self.epcis)
+            .all(&COMMUNE, &self.communes)
+            .one(&BBOX, self.bbox.as_ref());
         if let Some(near) = self.near {
-            pairs.push(("near", format!("{},{}", near.lat, near.lon)));
-            pairs.push(("radius", near.radius_km.to_string()));
+            w.one(
+                &NEAR,
+                Some(&LatLon {
+                    lat: near.lat,
+                    lon: near.lon,
+                }),
+            )
+            .one(&RADIUS, Some(&near.radius_km));
         }
-        pairs
     }
 
     /// Great-circle distance from the `near` point, in km.
@@ -116,7 +89,7 @@ impl AreaFilter {
     }
 
     /// A record at a point, located in one commune.
-    pub fn matches(&self, position: &Position, here: &Localisation) -> bool {
+    pub fn matches(&self, position: &Position, here: &Location) -> bool {
         self.matches_lists(
             std::slice::from_ref(&here.zone),
             std::slice::from_ref(&here.epci_siren),
@@ -158,41 +131,12 @@ pub struct Footprint {
 
 impl Footprint {
     /// A point, in the commune it was located in.
-    pub fn point(position: &Position, here: &Localisation) -> Footprint {
+    pub fn point(position: &Position, here: &Location) -> Footprint {
         Footprint {
             zones: vec![here.zone],
             epcis: vec![here.epci_siren.clone()],
             communes: vec![here.insee_localise.clone()],
             bbox: [position.lon, position.lat, position.lon, position.lat],
         }
-    }
-}
-
-fn numbers<const N: usize>(value: &str) -> Result<[f64; N], String> {
-    let wrong = || format!("« {value} » : {N} nombre(s) séparé(s) par des virgules attendu(s)");
-    let parsed: Vec<f64> = value
-        .split(',')
-        .map(|n| n.trim().parse::<f64>().ok().filter(|x| x.is_finite()))
-        .collect::<Option<_>>()
-        .ok_or_else(wrong)?;
-    parsed.try_into().map_err(|_| wrong())
-}
-
-fn parse_bbox(value: &str) -> Result<BBox, String> {
-    let [w, s, e, n] = numbers::<4>(value)?;
-    let lon = -180.0..=180.0;
-    let lat = -90.0..=90.0;
-    if w < e
-        && s < n
-        && lon.contains(&w)
-        && lon.contains(&e)
-        && lat.contains(&s)
-        && lat.contains(&n)
-    {
-        Ok([w, s, e, n])
-    } else {
-        Err(format!(
-            "« {value} » : ouest,sud,est,nord attendus, avec ouest < est et sud < nord"
-        ))
     }
 }

@@ -1,12 +1,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::area::{AREA_PARAMETERS, AreaFilter};
-use super::{
-    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_date,
-    parse_text,
-};
+use super::area::AreaFilter;
+use super::{FilterError, any_of, matches_words};
 use crate::model::event::{ActivityType, Event, EventStatus, Theme};
+use crate::model::query::{
+    BBOX, COMMUNE, Documented, EPCI, EVENT_TYPE, FROM, FromQuery, NEAR, Q, Query, QueryWriter,
+    RADIUS, STATUS, THEME, TO, ZONE,
+};
 
 /// Which events to show (`/api/events?theme=IA&type=atelier&zone=Est&from=2026-04-20`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -23,81 +24,59 @@ pub struct EventFilter {
     pub to: Option<NaiveDate>,
 }
 
-/// The parameters `EventFilter::from_query` reads.
-pub const EVENT_PARAMETERS: [&str; 12] = [
-    AREA_PARAMETERS[0],
-    AREA_PARAMETERS[1],
-    AREA_PARAMETERS[2],
-    AREA_PARAMETERS[3],
-    AREA_PARAMETERS[4],
-    AREA_PARAMETERS[5],
-    "q",
-    "theme",
-    "type",
-    "status",
-    "from",
-    "to",
-];
+impl FromQuery for EventFilter {
+    const PARAMETERS: &'static [&'static dyn Documented] = &[
+        &ZONE,
+        &EPCI,
+        &COMMUNE,
+        &BBOX,
+        &NEAR,
+        &RADIUS,
+        &Q,
+        &THEME,
+        &EVENT_TYPE,
+        &STATUS,
+        &FROM,
+        &TO,
+    ];
 
-impl EventFilter {
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
-    ) -> Result<Self, FilterError> {
-        let mut filter = EventFilter {
-            area: AreaFilter::from_query(pairs.clone())?,
-            ..EventFilter::default()
+    fn read(query: &Query) -> Result<EventFilter, FilterError> {
+        let filter = EventFilter {
+            area: AreaFilter::read(query)?,
+            q: query.one(&Q)?,
+            themes: query.all(&THEME)?,
+            types: query.all(&EVENT_TYPE)?,
+            statuses: query.all(&STATUS)?,
+            from: query.one(&FROM)?,
+            to: query.one(&TO)?,
         };
-        each_pair(pairs, |key, value| {
-            match key {
-                "q" => filter.q = Some(parse_text(value)?),
-                "theme" => filter
-                    .themes
-                    .extend(parse_all(value, by_label(Theme::ALL))?),
-                "type" => filter
-                    .types
-                    .extend(parse_all(value, by_label(ActivityType::ALL))?),
-                "status" => filter
-                    .statuses
-                    .extend(parse_all(value, by_label(EventStatus::ALL))?),
-                "from" => filter.from = Some(parse_date(value)?),
-                "to" => filter.to = Some(parse_date(value)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
         if let (Some(from), Some(to)) = (filter.from, filter.to)
             && from > to
         {
-            return Err(FilterError::new("to", format!("{to} est avant {from}")));
+            return Err(FilterError::new(TO.name, format!("{to} est avant {from}")));
         }
         Ok(filter)
     }
 
-    /// The query string (without `?`) that `from_query` reads back into the same filter.
-    pub fn to_query(&self) -> String {
-        let mut pairs = self.area.query_pairs();
-        pairs.extend(self.q.clone().map(|q| ("q", q)));
-        pairs.extend(
-            [
-                list_pair("theme", &self.themes),
-                list_pair("type", &self.types),
-                list_pair("status", &self.statuses),
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        pairs.extend(self.from.map(|d| ("from", d.to_string())));
-        pairs.extend(self.to.map(|d| ("to", d.to_string())));
-        serde_urlencoded::to_string(&pairs).expect("strings encode")
+    fn write(&self, w: &mut QueryWriter) {
+        self.area.write(w);
+        w.one(&Q, self.q.as_ref())
+            .all(&THEME, &self.themes)
+            .all(&EVENT_TYPE, &self.types)
+            .all(&STATUS, &self.statuses)
+            .one(&FROM, self.from.as_ref())
+            .one(&TO, self.to.as_ref());
     }
+}
 
+impl EventFilter {
     pub fn matches(&self, event: &Event) -> bool {
-        let f = &event.fiche;
+        let f = &event.properties;
         let in_dates = f.creneaux.iter().any(|slot| {
             self.from.is_none_or(|from| slot.fin.date_naive() >= from)
                 && self.to.is_none_or(|to| slot.debut.date_naive() <= to)
         });
-        self.area.matches(&event.position, &event.localisation)
+        self.area.matches(&event.position, &event.location)
             && any_of(&self.themes, &[f.theme])
             && any_of(&self.types, &[f.type_activite])
             && any_of(&self.statuses, &[f.statut])
@@ -155,7 +134,7 @@ mod tests {
         assert_eq!(f.statuses, vec![EventStatus::Cancelled]);
         assert_eq!(f.from, NaiveDate::from_ymd_opt(2026, 4, 13));
         assert_eq!(f.area.zones.len(), 1);
-        let back: EventFilter = crate::model::filter::testing::reread(&f.to_query());
+        let back = EventFilter::from_query_string(&f.to_query()).unwrap();
         assert_eq!(back, f);
     }
 

@@ -1,12 +1,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::area::{AREA_PARAMETERS, AreaFilter};
-use super::{
-    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_date,
-    parse_text, parse_yes_no,
-};
+use super::area::AreaFilter;
+use super::{FilterError, any_of, matches_words};
 use crate::model::place::Place;
+use crate::model::query::{
+    AUDIENCE, BBOX, COMMUNE, Documented, EPCI, FEES, FromQuery, NEAR, OPEN_NOW, OPEN_ON, PROGRAMME,
+    Q, Query, QueryWriter, RADIUS, SERVICE, SUPPORT, ZONE,
+};
 use crate::model::standard::{Frais, PriseEnCharge, Programme, Public, Service};
 use crate::model::territory::{Siren, Zone};
 
@@ -29,23 +30,38 @@ pub struct PlaceFilter {
     pub open_on: Option<NaiveDate>,
 }
 
-/// The parameters `PlaceFilter::from_query` reads.
-pub const FILTER_PARAMETERS: [&str; 14] = [
-    AREA_PARAMETERS[0],
-    AREA_PARAMETERS[1],
-    AREA_PARAMETERS[2],
-    AREA_PARAMETERS[3],
-    AREA_PARAMETERS[4],
-    AREA_PARAMETERS[5],
-    "q",
-    "service",
-    "public",
-    "prise_en_charge",
-    "frais",
-    "programme",
-    "open_now",
-    "open_on",
-];
+impl FromQuery for PlaceFilter {
+    const PARAMETERS: &'static [&'static dyn Documented] = &[
+        &ZONE, &EPCI, &COMMUNE, &BBOX, &NEAR, &RADIUS, &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES,
+        &PROGRAMME, &OPEN_NOW, &OPEN_ON,
+    ];
+
+    fn read(query: &Query) -> Result<PlaceFilter, FilterError> {
+        Ok(PlaceFilter {
+            area: AreaFilter::read(query)?,
+            q: query.one(&Q)?,
+            services: query.all(&SERVICE)?,
+            publics: query.all(&AUDIENCE)?,
+            prises_en_charge: query.all(&SUPPORT)?,
+            frais: query.all(&FEES)?,
+            programmes: query.all(&PROGRAMME)?,
+            open_now: query.one(&OPEN_NOW)?.unwrap_or(false),
+            open_on: query.one(&OPEN_ON)?,
+        })
+    }
+
+    fn write(&self, w: &mut QueryWriter) {
+        self.area.write(w);
+        w.one(&Q, self.q.as_ref())
+            .all(&SERVICE, &self.services)
+            .all(&AUDIENCE, &self.publics)
+            .all(&SUPPORT, &self.prises_en_charge)
+            .all(&FEES, &self.frais)
+            .all(&PROGRAMME, &self.programmes)
+            .one(&OPEN_NOW, self.open_now.then_some(&true))
+            .one(&OPEN_ON, self.open_on.as_ref());
+    }
+}
 
 impl PlaceFilter {
     /// The territory choice of the map page's controls.
@@ -76,60 +92,6 @@ impl PlaceFilter {
         }
     }
 
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
-    ) -> Result<Self, FilterError> {
-        let mut filter = PlaceFilter {
-            area: AreaFilter::from_query(pairs.clone())?,
-            ..PlaceFilter::default()
-        };
-        each_pair(pairs, |key, value| {
-            match key {
-                "q" => filter.q = Some(parse_text(value)?),
-                "service" => filter
-                    .services
-                    .extend(parse_all(value, by_label(Service::ALL))?),
-                "public" => filter
-                    .publics
-                    .extend(parse_all(value, by_label(Public::ALL))?),
-                "prise_en_charge" => filter
-                    .prises_en_charge
-                    .extend(parse_all(value, by_label(PriseEnCharge::ALL))?),
-                "frais" => filter.frais.extend(parse_all(value, by_label(Frais::ALL))?),
-                "programme" => filter
-                    .programmes
-                    .extend(parse_all(value, by_label(Programme::ALL))?),
-                "open_now" => filter.open_now = parse_yes_no(value)?,
-                "open_on" => filter.open_on = Some(parse_date(value)?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(filter)
-    }
-
-    /// The query string (without `?`) that `from_query` reads back into the same filter.
-    pub fn to_query(&self) -> String {
-        let mut pairs = self.area.query_pairs();
-        pairs.extend(self.q.clone().map(|q| ("q", q)));
-        pairs.extend(
-            [
-                list_pair("service", &self.services),
-                list_pair("public", &self.publics),
-                list_pair("prise_en_charge", &self.prises_en_charge),
-                list_pair("frais", &self.frais),
-                list_pair("programme", &self.programmes),
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        if self.open_now {
-            pairs.push(("open_now", "true".to_owned()));
-        }
-        pairs.extend(self.open_on.map(|d| ("open_on", d.to_string())));
-        serde_urlencoded::to_string(&pairs).expect("strings encode")
-    }
-
     /// The map page showing this filter.
     pub fn page_url(&self) -> String {
         match self.to_query() {
@@ -143,8 +105,8 @@ impl PlaceFilter {
     }
 
     pub fn matches(&self, place: &Place) -> bool {
-        let f = &place.fiche;
-        self.area.matches(&place.position, &place.localisation)
+        let f = &place.properties;
+        self.area.matches(&place.position, &place.location)
             && any_of(&self.services, &f.services)
             && any_of(&self.publics, &f.publics_specifiquement_adresses)
             && any_of(&self.prises_en_charge, &f.prise_en_charge_specifique)
@@ -157,7 +119,7 @@ impl PlaceFilter {
                 let mut texts = vec![
                     f.nom.as_str(),
                     f.commune.as_str(),
-                    place.localisation.commune_localisee.as_str(),
+                    place.location.commune_localisee.as_str(),
                     f.adresse.as_str(),
                     code_postal.as_str(),
                     f.presentation_resume.as_deref().unwrap_or(""),
@@ -172,7 +134,7 @@ impl PlaceFilter {
     #[cfg(feature = "ssr")]
     fn open_matches(&self, place: &Place) -> bool {
         use crate::model::hours;
-        let hours = place.fiche.horaires.as_deref();
+        let hours = place.properties.horaires.as_deref();
         (!self.open_now || hours.is_some_and(|h| hours::is_open_at(h, hours::paris_now())))
             && self
                 .open_on
@@ -215,8 +177,12 @@ mod tests {
 
     #[test]
     fn parses_known_parameters_and_ignores_others() {
-        let f = PlaceFilter::from_query([("zone", "Ouest"), ("utm_source", "x"), ("epci", "")])
-            .unwrap();
+        let f = PlaceFilter::read(&Query::from_pairs([
+            ("zone", "Ouest"),
+            ("utm_source", "x"),
+            ("epci", ""),
+        ]))
+        .unwrap();
         assert_eq!(f.area.zones, vec![Zone::Ouest]);
         assert!(f.area.epcis.is_empty());
     }
@@ -245,6 +211,7 @@ mod tests {
             ("radius=5", "radius"),
             ("service=Réparer des vélos", "service"),
             ("frais=NaN", "frais"),
+            ("fees=NaN", "fees"),
         ] {
             let err = parse(query).unwrap_err();
             assert_eq!(err.parameter, parameter, "{query}: {err}");
@@ -255,7 +222,7 @@ mod tests {
     #[test]
     fn query_round_trips() {
         let f = parse("zone=Est&epci=200066884&near=44.02,1.35&radius=15&q=médiathèque&service=Aide aux démarches administratives&frais=Gratuit&bbox=0.7,43.7,2.1,44.4").unwrap();
-        let back: PlaceFilter = crate::model::filter::testing::reread(&f.to_query());
+        let back = PlaceFilter::from_query_string(&f.to_query()).unwrap();
         assert_eq!(back, f);
         assert_eq!(PlaceFilter::default().page_url(), "/");
     }

@@ -1,8 +1,10 @@
 use serde::{Deserialize, Serialize};
 
-use super::area::{AREA_PARAMETERS, AreaFilter};
-use super::{
-    FilterError, any_of, by_label, each_pair, list_pair, matches_words, parse_all, parse_text,
+use super::area::AreaFilter;
+use super::{FilterError, any_of, matches_words};
+use crate::model::query::{
+    AUDIENCE, BBOX, COMMUNE, Documented, EPCI, FEES, FromQuery, NEAR, Q, Query, QueryWriter,
+    RADIUS, RESOURCE_TYPE, ZONE,
 };
 use crate::model::resource::{Resource, ResourceType};
 use crate::model::standard::{Frais, Public};
@@ -21,67 +23,46 @@ pub struct ResourceFilter {
     pub frais: Vec<Frais>,
 }
 
-/// The parameters `ResourceFilter::from_query` reads.
-pub const RESOURCE_PARAMETERS: [&str; 10] = [
-    AREA_PARAMETERS[0],
-    AREA_PARAMETERS[1],
-    AREA_PARAMETERS[2],
-    AREA_PARAMETERS[3],
-    AREA_PARAMETERS[4],
-    AREA_PARAMETERS[5],
-    "q",
-    "type",
-    "public",
-    "frais",
-];
+impl FromQuery for ResourceFilter {
+    const PARAMETERS: &'static [&'static dyn Documented] = &[
+        &ZONE,
+        &EPCI,
+        &COMMUNE,
+        &BBOX,
+        &NEAR,
+        &RADIUS,
+        &Q,
+        &RESOURCE_TYPE,
+        &AUDIENCE,
+        &FEES,
+    ];
+
+    fn read(query: &Query) -> Result<ResourceFilter, FilterError> {
+        Ok(ResourceFilter {
+            area: AreaFilter::read(query)?,
+            q: query.one(&Q)?,
+            types: query.all(&RESOURCE_TYPE)?,
+            publics: query.all(&AUDIENCE)?,
+            frais: query.all(&FEES)?,
+        })
+    }
+
+    fn write(&self, w: &mut QueryWriter) {
+        self.area.write(w);
+        w.one(&Q, self.q.as_ref())
+            .all(&RESOURCE_TYPE, &self.types)
+            .all(&AUDIENCE, &self.publics)
+            .all(&FEES, &self.frais);
+    }
+}
 
 impl ResourceFilter {
-    pub fn from_query<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
-    ) -> Result<Self, FilterError> {
-        let mut filter = ResourceFilter {
-            area: AreaFilter::from_query(pairs.clone())?,
-            ..ResourceFilter::default()
-        };
-        each_pair(pairs, |key, value| {
-            match key {
-                "q" => filter.q = Some(parse_text(value)?),
-                "type" => filter
-                    .types
-                    .extend(parse_all(value, by_label(ResourceType::ALL))?),
-                "public" => filter
-                    .publics
-                    .extend(parse_all(value, by_label(Public::ALL))?),
-                "frais" => filter.frais.extend(parse_all(value, by_label(Frais::ALL))?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(filter)
-    }
-
-    /// The query string (without `?`) that `from_query` reads back into the same filter.
-    pub fn to_query(&self) -> String {
-        let mut pairs = self.area.query_pairs();
-        pairs.extend(self.q.clone().map(|q| ("q", q)));
-        pairs.extend(
-            [
-                list_pair("type", &self.types),
-                list_pair("public", &self.publics),
-                list_pair("frais", &self.frais),
-            ]
-            .into_iter()
-            .flatten(),
-        );
-        serde_urlencoded::to_string(&pairs).expect("strings encode")
-    }
-
     pub fn distance_km(&self, resource: &Resource) -> Option<f64> {
         self.area.distance_to_box_km(&resource.footprint.bbox)
     }
 
     pub fn matches(&self, resource: &Resource) -> bool {
-        let f = &resource.fiche;
+        let f = &resource.properties;
         self.area.matches_footprint(&resource.footprint)
             && any_of(&self.types, &[f.type_ressource])
             && (f.publics.is_empty() || any_of(&self.publics, &f.publics))
@@ -93,7 +74,7 @@ impl ResourceFilter {
                         f.nom.as_str(),
                         f.description.as_str(),
                         f.type_ressource.label(),
-                        resource.desserte_nom.as_str(),
+                        resource.served_name.as_str(),
                         f.commune.as_deref().unwrap_or(""),
                     ],
                 )
@@ -122,7 +103,7 @@ impl ResourceFilter {
 mod tests {
     use super::*;
     use crate::model::filter::Footprint;
-    use crate::model::resource::{Desserte, ResourceProperties};
+    use crate::model::resource::{ResourceProperties, ServedArea};
     use crate::model::territory::{Insee, Siren, Zone};
 
     fn parse(query: &str) -> Result<ResourceFilter, FilterError> {
@@ -132,12 +113,12 @@ mod tests {
     /// A resource serving the EPCI 248200099 (two communes), in a 0.1° box.
     fn epci_wide(publics: Vec<Public>) -> Resource {
         Resource {
-            fiche: ResourceProperties {
+            properties: ResourceProperties {
                 id: "pret-tablettes".parse().unwrap(),
                 nom: "Prêt de tablettes".into(),
                 type_ressource: ResourceType::Pret,
                 description: "Des tablettes à emprunter un mois.".into(),
-                desserte: Desserte::Epci {
+                desserte: ServedArea::Epci {
                     siren: "248200099".parse().unwrap(),
                 },
                 publics,
@@ -163,7 +144,7 @@ mod tests {
                 ],
                 bbox: [1.3, 44.0, 1.4, 44.1],
             },
-            desserte_nom: "CA Grand Montauban".into(),
+            served_name: "CA Grand Montauban".into(),
         }
     }
 
@@ -216,8 +197,9 @@ mod tests {
     fn names_the_bad_parameter_and_round_trips() {
         assert_eq!(parse("type=vélo").unwrap_err().parameter, "type");
         assert_eq!(parse("public=Tous").unwrap_err().parameter, "public");
+        assert_eq!(parse("audience=Tous").unwrap_err().parameter, "audience");
         let f = parse("type=wifi public,formation&public=Seniors&zone=Est&q=wifi").unwrap();
-        let back: ResourceFilter = crate::model::filter::testing::reread(&f.to_query());
+        let back = ResourceFilter::from_query_string(&f.to_query()).unwrap();
         assert_eq!(back, f);
     }
 }
