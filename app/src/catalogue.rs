@@ -15,7 +15,7 @@ use crate::model::coverage::{Coverage, CoverageFilter};
 pub use crate::model::map_query::Search;
 use crate::model::{CommuneSummary, Event, Place, PlaceFilter, Resource, TerritoryIndex};
 #[cfg(feature = "ssr")]
-use crate::model::{EventFilter, EventId, PlaceId, ResourceFilter, ResourceId};
+use crate::model::{Record, Records, ResourceFilter};
 
 /// The answer to a `Search`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,18 +50,16 @@ pub struct PlaceInfo {
     pub resources: Vec<Resource>,
 }
 
-/// The server's read access to the current dataset, provided to the pages as context.
-/// The trait keeps `app` free of the server's loading and indexing code.
+/// The dataset a request reads, provided to the pages as context: the server gives each
+/// request the version current when it arrived, so that everything one answer shows comes
+/// from one version even if the files are reloaded meanwhile. The trait keeps `app` free of
+/// the server's loading and indexing code.
 #[cfg(feature = "ssr")]
 pub trait Catalogue: Send + Sync + 'static {
-    fn places(&self, filter: &PlaceFilter) -> Vec<Place>;
-    fn events(&self, filter: &EventFilter) -> Vec<Event>;
-    fn resources(&self, filter: &ResourceFilter) -> Vec<Resource>;
+    fn records(&self) -> &Records;
+    /// Built once per version.
+    fn territory_index(&self) -> &TerritoryIndex;
     fn coverage(&self, filter: &CoverageFilter) -> Coverage;
-    fn place(&self, id: &PlaceId) -> Option<Place>;
-    fn event(&self, id: &EventId) -> Option<Event>;
-    fn resource(&self, id: &ResourceId) -> Option<Resource>;
-    fn territory_index(&self) -> TerritoryIndex;
 }
 
 #[cfg(feature = "ssr")]
@@ -87,6 +85,7 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
         .check()
         .map_err(|e| ServerFnError::new(e.to_string()))?;
     let catalogue = catalogue()?;
+    let records = catalogue.records();
     let index = catalogue.territory_index();
     let centre = search
         .typed
@@ -107,14 +106,14 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
     events.q = filter.q.clone();
     if events.from.is_none() && events.to.is_none() {
         // The latest programme's days, first slot to last.
-        let all = catalogue.events(&EventFilter::default());
-        if let Some(edition) = crate::model::latest_edition(&all) {
+        let all = records.all::<Event>();
+        if let Some(edition) = crate::model::latest_edition(all) {
             let of_edition = all.iter().filter(|e| e.properties.edition == edition);
             events.from = of_edition.clone().map(|e| e.debut().date_naive()).min();
             events.to = of_edition.map(|e| e.fin().date_naive()).max();
         }
     }
-    let resources = catalogue.resources(&ResourceFilter {
+    let resources = records.select::<Resource>(&ResourceFilter {
         area: filter.area.clone(),
         q: filter.q.clone(),
         ..ResourceFilter::default()
@@ -122,10 +121,10 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
     Ok(Found {
         unknown_commune: search.typed.is_some() && centre.is_none(),
         centre,
-        places: catalogue.places(&filter),
+        places: records.select::<Place>(&filter),
         from: events.from,
         to: events.to,
-        events: catalogue.events(&events),
+        events: records.select::<Event>(&events),
         resources,
         filter,
     })
@@ -136,7 +135,8 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
 pub async fn place_details(id: String) -> Result<Option<PlaceInfo>, ServerFnError> {
     use crate::model::hours;
     let catalogue = catalogue()?;
-    let Some(place) = id.parse().ok().and_then(|id| catalogue.place(&id)) else {
+    let records = catalogue.records();
+    let Some(place) = records.by_text::<Place>(&id).cloned() else {
         return Ok(None);
     };
     let now = hours::paris_now();
@@ -146,15 +146,17 @@ pub async fn place_details(id: String) -> Result<Option<PlaceInfo>, ServerFnErro
         .as_deref()
         .and_then(|h| hours::status_sentence(h, now));
     let outdated = (now.date() - place.properties.date_maj).num_days() > 365;
-    let events = catalogue
-        .events(&EventFilter::default())
-        .into_iter()
+    let events = records
+        .all::<Event>()
+        .iter()
         .filter(|e| e.properties.lieu_id.as_ref() == Some(place.id()))
+        .cloned()
         .collect();
-    let resources = catalogue
-        .resources(&ResourceFilter::default())
-        .into_iter()
+    let resources = records
+        .all::<Resource>()
+        .iter()
         .filter(|r| matches!(&r.properties.desserte, crate::model::ServedArea::Lieu { lieu_id } if lieu_id == place.id()))
+        .cloned()
         .collect();
     Ok(Some(PlaceInfo {
         place,
@@ -167,19 +169,17 @@ pub async fn place_details(id: String) -> Result<Option<PlaceInfo>, ServerFnErro
 
 #[server(prefix = "/_fn", endpoint = "event")]
 pub async fn event_details(id: String) -> Result<Option<Event>, ServerFnError> {
-    let catalogue = catalogue()?;
-    Ok(id.parse().ok().and_then(|id| catalogue.event(&id)))
+    Ok(catalogue()?.records().by_text::<Event>(&id).cloned())
 }
 
 #[server(prefix = "/_fn", endpoint = "resource")]
 pub async fn resource_details(id: String) -> Result<Option<Resource>, ServerFnError> {
-    let catalogue = catalogue()?;
-    Ok(id.parse().ok().and_then(|id| catalogue.resource(&id)))
+    Ok(catalogue()?.records().by_text::<Resource>(&id).cloned())
 }
 
 #[server(prefix = "/_fn", endpoint = "territory")]
 pub async fn load_territory() -> Result<TerritoryIndex, ServerFnError> {
-    Ok(catalogue()?.territory_index())
+    Ok(catalogue()?.territory_index().clone())
 }
 
 /// The site's address as partners reach it (`https://carto82.example`): the configured

@@ -3,10 +3,12 @@ use leptos_meta::{MetaTags, provide_meta_context};
 
 use crate::components::page_title::PageTitle;
 use leptos_router::{
-    Lazy, LazyRoute, SsrMode,
+    Lazy, LazyRoute, ParamSegment, SsrMode, StaticSegment,
     components::{Outlet, ParentRoute, Route, Router, Routes},
     lazy_route, path,
 };
+
+use crate::model::{self, Record};
 
 use crate::pages::coverage::CoveragePage;
 use crate::pages::embed::EmbedPage;
@@ -90,9 +92,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("couverture") view={Lazy::<Coverage>::new()} ssr=SsrMode::Async />
                     <Route path=path!("integrer") view={Lazy::<EmbedBuilder>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("lieux/:id") view={Lazy::<Place>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("evenements/:id") view={Lazy::<Event>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("ressources/:id") view={Lazy::<Resource>::new()} ssr=SsrMode::Async />
+                    <Route path=(StaticSegment(model::Place::KIND.page), ParamSegment("id")) view={Lazy::<Place>::new()} ssr=SsrMode::Async />
+                    <Route path=(StaticSegment(model::Event::KIND.page), ParamSegment("id")) view={Lazy::<Event>::new()} ssr=SsrMode::Async />
+                    <Route path=(StaticSegment(model::Resource::KIND.page), ParamSegment("id")) view={Lazy::<Resource>::new()} ssr=SsrMode::Async />
                 </ParentRoute>
                 // In a partner's frame: no header, no footer.
                 <Route path=path!("embed") view=EmbedPage ssr=SsrMode::Async />

@@ -34,8 +34,8 @@ fn main() {
     println!(
         "chargement et validation : {} communes, {} lieux, {} événements en {}",
         national.territory.communes.len(),
-        national.places.len(),
-        national.events.len(),
+        national.records.places.len(),
+        national.records.events.len(),
         ms(started.elapsed())
     );
 

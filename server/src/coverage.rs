@@ -14,11 +14,31 @@ use rstar::primitives::GeomWithData;
 
 use app::model::coverage::{
     Balance, Beyond, Cell, CommuneCoverage, Coverage, CoverageFilter, EpciIndicators, GAP_KM,
-    Indicators, THRESHOLDS_KM, Week, ZoneIndicators, ZoneTowns,
+    Indicators, THRESHOLDS_KM, Week, ZoneIndicators, ZoneTowns, places_per_10000,
 };
 use app::model::{ActivityType, Event, EventStatus, Place, Position, Theme, Zone};
 
-use crate::dataset::{Commune, Epci};
+use crate::dataset::{Commune, Dataset, Epci};
+
+/// Every figure for the places `filter` chooses in `dataset`.
+pub fn of(dataset: &Dataset, filter: &CoverageFilter) -> Coverage {
+    of_places(
+        dataset,
+        &dataset.records.select::<Place>(&filter.places),
+        filter,
+    )
+}
+
+/// Every figure, with `places` as the help (already chosen by `filter.places`).
+pub fn of_places(dataset: &Dataset, places: &[Place], filter: &CoverageFilter) -> Coverage {
+    compute(
+        &dataset.territory.communes,
+        &dataset.territory.epcis,
+        places,
+        &dataset.records.events,
+        filter,
+    )
+}
 
 /// Computes every figure. `places` are those that count as help (already filtered), `events`
 /// all events of the dataset (the edition is chosen here).
@@ -186,11 +206,7 @@ fn indicators<'a>(communes: impl Iterator<Item = &'a CommuneCoverage> + Clone) -
         communes: count,
         population,
         lieux,
-        lieux_pour_10000_habitants: if population == 0 {
-            0.0
-        } else {
-            (lieux as f64 * 100_000.0 / population as f64).round() / 10.0
-        },
+        lieux_pour_10000_habitants: places_per_10000(lieux, population),
         population_eloignee,
         // Defined only when every commune has a nearest place.
         distance_mediane_km: distance_mediane_km.filter(|_| by_distance.len() == count),

@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use geo::{Distance, Haversine, Point};
 use serde::Deserialize;
 
-use app::model::{Place, PlaceId, PlaceProperties, SourceRef, fold};
+use app::model::{Place, PlaceId, PlaceProperties, Record, SourceRef, fold};
 
 use crate::dataset::places::{checked, write_atomically};
 use crate::dataset::text_limits::{self, too_long};
@@ -111,7 +111,7 @@ pub fn import(csv_file: &Path, data: &Path) -> Result<Report, ImportError> {
     let dataset = Dataset::load(data)?;
     let text = crate::dataset::read_text(csv_file)
         .map_err(|e| ImportError::Read(csv_file.display().to_string(), e.reason))?;
-    let mut places = dataset.places.clone();
+    let mut places = dataset.records.places.clone();
     let mut report = Report::default();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     for (i, row) in reader.deserialize::<Row>().enumerate() {

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod calendar;
+mod catalogue;
 pub mod choropleth;
 pub mod client;
 pub mod compression;

@@ -53,8 +53,8 @@ fn validate(dir: &std::path::Path) -> ExitCode {
             println!(
                 "{} : jeu de données valide ({} lieux, {} événements, {} communes, {} EPCI).",
                 dir.display(),
-                dataset.places.len(),
-                dataset.events.len(),
+                dataset.records.places.len(),
+                dataset.records.events.len(),
                 dataset.territory.communes.len(),
                 dataset.territory.epcis.len()
             );

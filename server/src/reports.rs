@@ -18,8 +18,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use app::catalogue::Catalogue;
-use app::model::escape_html;
+use app::model::{Records, escape_html};
 use app::{MAX_MESSAGE_CHARS, ReportDraft, ReportField, server_html};
 
 use crate::client::SiteAddress;
@@ -68,7 +67,7 @@ pub struct Report {
 }
 
 /// What `page` must be: one of our pages that shows data.
-fn is_our_page(page: &str, catalogue: &dyn Catalogue) -> bool {
+fn is_our_page(page: &str, records: &Records) -> bool {
     if page.chars().count() > MAX_PAGE_CHARS
         || !page.starts_with('/')
         || page.starts_with("//")
@@ -79,16 +78,9 @@ fn is_our_page(page: &str, catalogue: &dyn Catalogue) -> bool {
     if page == "/" || page.starts_with("/?") {
         return true;
     }
-    let (kind, id) = match page[1..].split_once('/') {
-        Some(parts) => parts,
-        None => return false,
-    };
-    match kind {
-        "lieux" => id.parse().is_ok_and(|id| catalogue.place(&id).is_some()),
-        "evenements" => id.parse().is_ok_and(|id| catalogue.event(&id).is_some()),
-        "ressources" => id.parse().is_ok_and(|id| catalogue.resource(&id).is_some()),
-        _ => false,
-    }
+    page[1..]
+        .split_once('/')
+        .is_some_and(|(kind, id)| records.has_page(kind, id))
 }
 
 impl ReportForm {
@@ -96,10 +88,10 @@ impl ReportForm {
     pub fn check(
         &self,
         now: DateTime<Utc>,
-        catalogue: &dyn Catalogue,
+        records: &Records,
     ) -> Result<Report, (ReportField, String)> {
         let page = self.page.trim().to_owned();
-        if !is_our_page(&page, catalogue) {
+        if !is_our_page(&page, records) {
             return Err((
                 ReportField::Page,
                 "La page signalée n'est pas une page de Carto82.".to_owned(),
@@ -207,7 +199,7 @@ pub async fn post(
 ) -> HttpResponse {
     let form = form.into_inner();
     let dataset = store.current();
-    let back = if is_our_page(form.page.trim(), dataset.as_ref()) {
+    let back = if is_our_page(form.page.trim(), &dataset.records) {
         form.page.trim().to_owned()
     } else {
         "/".to_owned()
@@ -219,7 +211,7 @@ pub async fn post(
         );
         return refused(&form, &back, too_many);
     }
-    let report = match form.check(Utc::now(), dataset.as_ref()) {
+    let report = match form.check(Utc::now(), &dataset.records) {
         Ok(report) => report,
         Err(problem) => {
             return answer(
@@ -358,20 +350,20 @@ mod tests {
     #[test]
     fn a_good_report_is_kept_whole() {
         let data = dataset();
-        let place = data.places[0].id().to_string();
+        let place = app::model::Record::id(&data.records.places[0]).to_string();
         let r = form(
             &format!("/lieux/{place}"),
             "  Fermé le mercredi\r\nmême l'été  ",
             "",
         )
-        .check(Utc::now(), &data)
+        .check(Utc::now(), &data.records)
         .unwrap();
         assert_eq!(r.message, "Fermé le mercredi\nmême l'été");
         assert_eq!(r.courriel, None);
         let euros = "€".repeat(MAX_MESSAGE_CHARS);
         assert!(
             form("/?ou=Moissac", &euros, "a.b@exemple.fr")
-                .check(Utc::now(), &data)
+                .check(Utc::now(), &data.records)
                 .is_ok()
         );
     }
@@ -426,7 +418,7 @@ mod tests {
             ),
             (form("/", "Un message", "a@b@c.fr"), ReportField::Courriel),
         ] {
-            assert_eq!(f.check(Utc::now(), &data).unwrap_err().0, field);
+            assert_eq!(f.check(Utc::now(), &data.records).unwrap_err().0, field);
         }
     }
 }

@@ -114,7 +114,7 @@ impl Application {
             Arc::new(Store::open(&args.data, options)?.allowing_large_drops(args.force_reload));
         let dataset = store.current();
         tracing::info!(
-            lieux = dataset.places.len(),
+            lieux = dataset.records.places.len(),
             communes = dataset.territory.communes.len(),
             dossier = %args.data.display(),
             "jeu de données chargé"
@@ -254,8 +254,7 @@ fn run(
     let security = web::Data::new(security);
     let stopping = web::Data::new(stopping);
     let turns = web::Data::new(tokio::sync::Semaphore::new(ANSWERS_AT_ONCE));
-    let catalogue: SharedCatalogue = store.clone();
-    let data = web::Data::from(store);
+    let data = web::Data::from(store.clone());
     let leptos_options = LeptosOptions::builder()
         .output_name("app")
         .site_root(site.to_string_lossy().into_owned())
@@ -267,7 +266,7 @@ fn run(
     let server = HttpServer::new(move || {
         let options = leptos_options.clone();
         let shell_config = shell_config.clone();
-        let catalogue = catalogue.clone();
+        let store = store.clone();
         let address = address.clone();
         App::new()
             .wrap(from_fn(crate::compression::middleware))
@@ -315,7 +314,9 @@ fn run(
             .leptos_routes_with_context(
                 routes.clone(),
                 move || {
-                    provide_context(catalogue.clone());
+                    // One version of the data for the whole request.
+                    let catalogue: SharedCatalogue = store.current();
+                    provide_context(catalogue);
                     if let Some(request) = use_context::<leptos_actix::Request>() {
                         security_headers::provide_nonce_of(&request);
                         provide_context(PublicOrigin(address.origin(&request)));

@@ -280,8 +280,8 @@ mod tests {
         generate(dir.path(), size).unwrap();
         let dataset = Dataset::load(dir.path()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(dataset.territory.communes.len(), 230);
-        assert_eq!(dataset.places.len(), 60);
-        assert_eq!(dataset.events.len(), 40);
+        assert_eq!(dataset.records.places.len(), 60);
+        assert_eq!(dataset.records.events.len(), 40);
         assert_eq!(
             dataset
                 .territory

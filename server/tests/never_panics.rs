@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use carto82::dataset::{LIEUX, Territory, places};
+use app::model::Place;
+use carto82::dataset::{Known, LIEUX, Territory, load_file};
 
 fn data() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../data")
@@ -46,7 +47,7 @@ fn load(text: &[u8]) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(LIEUX);
     std::fs::write(&file, text).unwrap();
-    let _ = places::load(&file, territory());
+    let _ = load_file::<Place>(&file, &Known::new(territory(), &[]));
 }
 
 proptest! {

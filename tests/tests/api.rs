@@ -714,6 +714,40 @@ async fn the_openapi_description_matches_what_the_api_reads() {
     }
 }
 
+/// Each kind of record has the same two addresses: its list and one record by id, the
+/// same Feature in both.
+#[tokio::test]
+async fn every_kind_of_record_is_one_feature_at_its_own_address() {
+    let app = spawn_app().await;
+    for (kind, none) in [
+        ("places", "aucun lieu"),
+        ("events", "aucun événement"),
+        ("resources", "aucune ressource"),
+    ] {
+        let list = app.get_json(&format!("/api/{kind}")).await;
+        let first = &features(&list)[0];
+        let id = first["id"].as_str().unwrap();
+        let one = app.get(&format!("/api/{kind}/{id}")).await;
+        assert_eq!(one.status(), 200, "{kind}/{id}");
+        assert_eq!(
+            one.headers()["content-type"],
+            "application/geo+json",
+            "{kind}"
+        );
+        let one: Value = one.json().await.unwrap();
+        assert_eq!(&one, first, "{kind}/{id}: the same Feature as in the list");
+        for unknown in ["inconnu", "Pas%20un%20id"] {
+            let missing = app.get(&format!("/api/{kind}/{unknown}")).await;
+            assert_eq!(missing.status(), 404, "{kind}/{unknown}");
+            let problem: Value = missing.json().await.unwrap();
+            assert!(
+                problem["detail"].as_str().unwrap().starts_with(none),
+                "{problem}"
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn record_pages_answer_404_in_plain_words_for_an_unknown_id() {
     let app = spawn_app().await;

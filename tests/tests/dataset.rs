@@ -1,5 +1,6 @@
 //! Loading the real dataset, and each kind of malformed file giving its precise error.
 
+use app::model::Record;
 use std::path::{Path, PathBuf};
 
 use carto82::dataset::{COMMUNES, Dataset, DatasetError, EVENEMENTS, LIEUX, RESSOURCES};
@@ -59,7 +60,7 @@ fn the_real_dataset_loads_and_every_place_is_located() {
     let dataset = Dataset::load(&real_data()).expect("data/ is valid");
     assert_eq!(dataset.territory.communes.len(), 195);
     assert_eq!(dataset.territory.epcis.len(), 10);
-    assert!(!dataset.places.is_empty());
+    assert!(!dataset.records.places.is_empty());
     let population: u32 = dataset
         .territory
         .communes
@@ -70,7 +71,7 @@ fn the_real_dataset_loads_and_every_place_is_located() {
         population, 265_817,
         "population of the 82 (INSEE, data/README.md)"
     );
-    for place in &dataset.places {
+    for place in &dataset.records.places {
         let commune = dataset
             .territory
             .commune(&place.location.insee_localise)
@@ -81,7 +82,11 @@ fn the_real_dataset_loads_and_every_place_is_located() {
     // Every zone has help somewhere.
     for zone in app::model::Zone::ALL {
         assert!(
-            dataset.places.iter().any(|p| p.location.zone == zone),
+            dataset
+                .records
+                .places
+                .iter()
+                .any(|p| p.location.zone == zone),
             "{zone}"
         );
     }
@@ -265,14 +270,14 @@ fn a_commune_without_polygon_is_refused() {
 #[test]
 fn the_example_programme_loads_with_its_places() {
     let dataset = Dataset::load(&real_data()).unwrap();
-    assert!(!dataset.events.is_empty());
-    for event in &dataset.events {
+    assert!(!dataset.records.events.is_empty());
+    for event in &dataset.records.events {
         let place = event
             .properties
             .lieu_id
             .as_ref()
             .expect("example events are at our places");
-        assert!(dataset.places.iter().any(|p| p.id() == place));
+        assert!(dataset.records.places.iter().any(|p| p.id() == place));
     }
 }
 
@@ -340,6 +345,7 @@ fn opening_hours_must_be_osm_syntax() {
 fn the_real_resources_load_and_examples_are_flagged() {
     let dataset = Dataset::load(&real_data()).unwrap();
     let real: Vec<_> = dataset
+        .records
         .resources
         .iter()
         .filter(|r| !r.properties.exemple)
@@ -351,9 +357,10 @@ fn the_real_resources_load_and_examples_are_flagged() {
         real.iter()
             .all(|r| r.properties.source.contains("data·inclusion"))
     );
-    assert!(dataset.resources.len() > real.len());
+    assert!(dataset.records.resources.len() > real.len());
     // A resource serving an EPCI serves each of its communes.
     let lomagne = dataset
+        .records
         .resources
         .iter()
         .find(|r| r.id().as_str() == "exemple-pret-tablettes-lomagne")

@@ -1,5 +1,6 @@
 //! `carto82 import`: merging a CSV of the national standard into the dataset.
 
+use app::model::Record;
 use carto82::dataset::{Dataset, LIEUX};
 use carto82::import::import;
 use carto82_e2e::{copy_dir, data_dir};
@@ -12,7 +13,7 @@ fn copy_of_data() -> tempfile::TempDir {
 
 fn export_csv(data: &std::path::Path) -> String {
     let dataset = Dataset::load(data).unwrap();
-    String::from_utf8(carto82::standard::to_csv(&dataset.places)).unwrap()
+    String::from_utf8(carto82::standard::to_csv(&dataset.records.places)).unwrap()
 }
 
 #[test]
@@ -23,7 +24,7 @@ fn exporting_then_importing_gives_the_same_places() {
     std::fs::write(&file, &before).unwrap();
 
     let report = import(&file, dir.path()).unwrap();
-    let count = Dataset::load(dir.path()).unwrap().places.len();
+    let count = Dataset::load(dir.path()).unwrap().records.places.len();
     assert_eq!(report.merged.len(), count, "{report}");
     assert!(
         report.added.is_empty() && report.refused.is_empty(),
@@ -45,6 +46,7 @@ fn new_places_are_added_near_duplicates_merged_and_bad_rows_refused() {
     let dir = copy_of_data();
     let before = Dataset::load(dir.path()).unwrap();
     let lauzerte = before
+        .records
         .places
         .iter()
         .find(|p| p.id().as_str() == "france-services-000")
@@ -195,15 +197,16 @@ fn new_places_are_added_near_duplicates_merged_and_bad_rows_refused() {
 
     // Nothing lost; the merge filled what was missing; the file is valid.
     let after = Dataset::load(dir.path()).unwrap();
-    assert_eq!(after.places.len(), before.places.len() + 1);
-    for place in &before.places {
+    assert_eq!(after.records.places.len(), before.records.places.len() + 1);
+    for place in &before.records.places {
         assert!(
-            after.places.iter().any(|p| p.id() == place.id()),
+            after.records.places.iter().any(|p| p.id() == place.id()),
             "{} kept",
             place.id()
         );
     }
     let merged = after
+        .records
         .places
         .iter()
         .find(|p| p.id().as_str() == "france-services-000")

@@ -3,6 +3,7 @@
 //! an event held there and download its calendar file. Then accessibility (axe-core) on the
 //! pages met, and phone-size screenshots.
 
+use app::model::Record;
 use std::time::{Duration, Instant};
 
 use carto82_e2e::browser::{

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::example_badge::ExampleBadge;
 use crate::components::map_page::{NewTab, use_map_page};
 use crate::format::slot_fr;
-use crate::model::{Event, EventStatus, Inscription};
+use crate::model::{Event, EventStatus, Inscription, page_path};
 
 /// The events of the current view, in date order: when, what, where, and whether to
 /// register. A cancelled or full event says so in words.
@@ -15,7 +15,7 @@ pub fn EventList(events: Vec<Event>) -> impl IntoView {
             {events
                 .into_iter()
                 .map(|event| {
-                    let page = format!("/evenements/{}", event.properties.id);
+                    let page = page_path(&event);
                     let f = event.properties;
                     let status = match f.statut {
                         EventStatus::Scheduled => None,

@@ -7,6 +7,7 @@ pub mod filters;
 pub mod json_ld;
 pub mod layers;
 pub mod map_page;
+pub mod map_point;
 pub mod need_filters;
 pub mod oembed_link;
 pub mod page_title;

@@ -2,14 +2,14 @@ use leptos::prelude::*;
 
 use crate::components::map_page::{NewTab, use_map_page};
 use crate::format::{date_fr, phone_fr};
-use crate::model::Place;
+use crate::model::{Place, page_path};
 
 /// What a resident needs to know about one place: where, when, how to reach it, what it
 /// helps with, and where the information comes from.
 /// With `link`, the card leads to the place's own page.
 #[component]
 pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoView {
-    let page = format!("/lieux/{}", place.properties.id);
+    let page = page_path(&place);
     let target = use_map_page().link_target();
     let f = place.properties;
     let here = place.location;

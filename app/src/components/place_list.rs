@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::place_card::PlaceCard;
 use crate::format::km_fr;
-use crate::model::{Place, PlaceFilter, PlaceId};
+use crate::model::{Place, PlaceFilter, PlaceId, Record, Select};
 
 /// Every place of the current view: nearest first, with its distance, when the filter has a
 /// point; else in the same order for everyone (by commune, then name). Each entry is a

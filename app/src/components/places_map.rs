@@ -1,24 +1,8 @@
 use leptos::prelude::*;
 
+use crate::components::map_point::MapPoint;
 use crate::model::embed::InitialView;
 use crate::model::{Place, PlaceFilter, PlaceId, TerritoryIndex};
-
-/// An event or a resource on the map, beside the places.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MapPoint {
-    pub kind: PointKind,
-    pub lat: f64,
-    pub lon: f64,
-    pub title: String,
-    /// Its page.
-    pub href: String,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PointKind {
-    Evenement,
-    Ressource,
-}
 
 /// The map container. The server renders it with a note for browsers without JavaScript;
 /// in the browser, `leaflet_map` draws the territory and the same places as the list.

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::example_badge::ExampleBadge;
 use crate::components::map_page::{NewTab, use_map_page};
 use crate::format::phone_fr;
-use crate::model::Resource;
+use crate::model::{Resource, page_path};
 
 /// Resources of the current view: what it is, for whom, where, at what cost, whom to ask.
 /// With `links`, each name leads to the resource's own page.
@@ -18,7 +18,7 @@ pub fn ResourceList(
             {resources
                 .into_iter()
                 .map(|resource| {
-                    let page = format!("/ressources/{}", resource.properties.id);
+                    let page = page_path(&resource);
                     let f = resource.properties;
                     let cost = match (f.frais, f.conditions) {
                         (Some(frais), Some(c)) => format!("{frais}. {c}"),

@@ -17,6 +17,15 @@ pub const THRESHOLDS_KM: [u32; 3] = [10, 15, 20];
 /// The threshold of the "no help within" list.
 pub const GAP_KM: u32 = 15;
 
+/// Places for 10 000 inhabitants, to one decimal; 0 where nobody lives.
+pub fn places_per_10000(places: usize, population: u64) -> f64 {
+    if population == 0 {
+        0.0
+    } else {
+        (places as f64 * 100_000.0 / population as f64).round() / 10.0
+    }
+}
+
 /// Which places count as help, which edition of the programme, and which zone to show.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CoverageFilter {

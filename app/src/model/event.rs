@@ -140,10 +140,6 @@ pub fn latest_edition<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option
 }
 
 impl Event {
-    pub fn id(&self) -> &EventId {
-        &self.properties.id
-    }
-
     /// Start of the first slot.
     pub fn debut(&self) -> DateTime<FixedOffset> {
         self.properties

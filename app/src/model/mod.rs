@@ -15,6 +15,7 @@ pub mod map_query;
 mod never_panics;
 mod place;
 pub mod query;
+pub mod record;
 mod resource;
 pub mod standard;
 mod territory;
@@ -32,6 +33,7 @@ pub use filter::{
 };
 pub use place::{Location, Place, PlaceId, PlaceProperties, Position, SourceRef};
 pub use query::{FromQuery, Query, QueryWriter};
+pub use record::{Kind, Record, Records, Select, page_of, page_path};
 pub use resource::{Resource, ResourceId, ResourceProperties, ResourceType, ServedArea};
 pub use territory::{
     BBox, CodePostal, CommuneSummary, EpciSummary, Insee, MAX_SUGGESTIONS, Siren, TerritoryIndex,

@@ -115,9 +115,3 @@ pub struct Place {
     pub position: Position,
     pub location: Location,
 }
-
-impl Place {
-    pub fn id(&self) -> &PlaceId {
-        &self.properties.id
-    }
-}

@@ -116,9 +116,3 @@ pub struct Resource {
     /// "Tarn-et-Garonne".
     pub served_name: String,
 }
-
-impl Resource {
-    pub fn id(&self) -> &ResourceId {
-        &self.properties.id
-    }
-}

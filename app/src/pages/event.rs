@@ -8,7 +8,7 @@ use crate::components::example_badge::ExampleBadge;
 use crate::components::json_ld::JsonLd;
 use crate::components::report::ReportError;
 use crate::format::{phone_fr, slot_fr};
-use crate::model::{Event, EventStatus, Inscription};
+use crate::model::{Event, EventStatus, Inscription, Place, page_of, page_path};
 use crate::pages::record::RecordPage;
 
 /// `/evenements/{id}`: when, where, for whom, how to register, and whether it still holds.
@@ -37,6 +37,7 @@ fn schema_status(status: EventStatus) -> &'static str {
 #[component]
 fn EventView(event: Event) -> impl IntoView {
     let f = event.properties.clone();
+    let page = page_path(&event);
     let ld = json!({
         "@context": "https://schema.org",
         "@type": "Event",
@@ -101,7 +102,7 @@ fn EventView(event: Event) -> impl IntoView {
                 <dt>"Où"</dt>
                 <dd>
                     {match f.lieu_id.clone() {
-                        Some(id) => view! { <a href=format!("/lieux/{id}")>{f.lieu_nom.clone()}</a> }.into_any(),
+                        Some(id) => view! { <a href={page_of::<Place>(&id)}>{f.lieu_nom.clone()}</a> }.into_any(),
                         None => view! { <span>{f.lieu_nom.clone()}</span> }.into_any(),
                     }}
                     {format!(", {}, {} {}", f.adresse, f.code_postal, f.commune)}
@@ -134,7 +135,7 @@ fn EventView(event: Event) -> impl IntoView {
                 calendar=Some(format!("/api/events/{}.ics", f.id))
                 title=title
             />
-            <ReportError page=format!("/evenements/{}", f.id) />
+            <ReportError page=page />
         </article>
     }
 }

@@ -3,16 +3,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
 use crate::components::{
-    event_list::EventList,
-    filters::TerritoryFilters,
-    layers::LayerChoice,
-    map_page::use_map_page,
-    need_filters::NeedFilters,
-    oembed_link::OembedLink,
-    place_list::PlaceList,
-    places_map::{MapPoint, PlacesMap, PointKind},
-    print_list::PrintList,
-    resource_list::ResourceList,
+    event_list::EventList, filters::TerritoryFilters, layers::LayerChoice, map_page::use_map_page,
+    map_point::MapPoint, need_filters::NeedFilters, oembed_link::OembedLink, place_list::PlaceList,
+    places_map::PlacesMap, print_list::PrintList, resource_list::ResourceList,
     search_box::SearchBox,
 };
 use crate::format::{count_events, count_places, count_resources, date_fr};
@@ -72,22 +65,16 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
         let Some(Ok(f)) = found.get() else {
             return Vec::new();
         };
-        let events = f.events.iter().filter(|_| l.events).map(|e| MapPoint {
-            kind: PointKind::Evenement,
-            lat: e.position.lat,
-            lon: e.position.lon,
-            title: e.properties.titre.clone(),
-            href: format!("/evenements/{}", e.id()),
-        });
-        let resources = f.resources.iter().filter(|_| l.resources).filter_map(|r| {
-            r.position.map(|p| MapPoint {
-                kind: PointKind::Ressource,
-                lat: p.lat,
-                lon: p.lon,
-                title: r.properties.nom.clone(),
-                href: format!("/ressources/{}", r.id()),
-            })
-        });
+        let events = f
+            .events
+            .iter()
+            .filter(|_| l.events)
+            .filter_map(MapPoint::of);
+        let resources = f
+            .resources
+            .iter()
+            .filter(|_| l.resources)
+            .filter_map(MapPoint::of);
         events.chain(resources).collect()
     });
     let map_territory = Signal::derive(move || territory.get().and_then(Result::ok));

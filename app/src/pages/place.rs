@@ -10,6 +10,7 @@ use crate::components::place_card::PlaceCard;
 use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
 use crate::format::date_fr;
+use crate::model::page_path;
 use crate::pages::record::RecordPage;
 
 /// `/lieux/{id}`: everything about one place, readable without JavaScript and printable.
@@ -79,7 +80,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 })}
             <Actions destination=Some((place.position, name.clone())) calendar=None title=name.clone() />
             <PlaceCard place=place.clone() link=false />
-            <ReportError page=format!("/lieux/{}", place.id()) />
+            <ReportError page=page_path(&place) />
             <section aria-labelledby="titre-evenements-lieu">
                 <h2 id="titre-evenements-lieu">"Événements dans ce lieu"</h2>
                 {if details.events.is_empty() {

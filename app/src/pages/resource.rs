@@ -5,7 +5,7 @@ use crate::catalogue::resource_details;
 use crate::components::actions::Actions;
 use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceList;
-use crate::model::{Resource as Ressource, ServedArea};
+use crate::model::{Place, Resource as Ressource, ServedArea, page_of, page_path};
 use crate::pages::record::RecordPage;
 
 /// `/ressources/{id}`: what the resource is, for whom, where, and whom to ask.
@@ -25,12 +25,12 @@ pub fn ResourcePage() -> impl IntoView {
 fn ResourceView(resource: Ressource) -> impl IntoView {
     let name = resource.properties.nom.clone();
     let place = match &resource.properties.desserte {
-        ServedArea::Lieu { lieu_id } => Some(format!("/lieux/{lieu_id}")),
+        ServedArea::Lieu { lieu_id } => Some(page_of::<Place>(lieu_id)),
         _ => None,
     };
     let destination = resource.position.map(|p| (p, name.clone()));
     let served = resource.served_name.clone();
-    let page = format!("/ressources/{}", resource.id());
+    let page = page_path(&resource);
     view! {
         <PageTitle text=format!("{name} – Carto82") />
         <article class="page-fiche">

@@ -1,6 +1,6 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use app::catalogue::Catalogue;
+use app::model::Place;
 use app::model::coverage::{CoverageFilter, Indicators};
 
 use super::{ApiError, cache, read_query};
@@ -13,12 +13,12 @@ use crate::dataset::Store;
     summary = "Couverture : distance de chaque commune au lieu d'aide le plus proche, population éloignée (plus de 10, 15, 20 km) par zone et EPCI, communes sans aide à moins de 15 km, et équilibre du programme d'événements (zone × thème, zone × type, semaines, villes).",
     responses(
         (status = 200, description = "Indicateurs (JSON)", content_type = "application/json"),
-        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/coverage`: every figure of `/couverture`, as JSON.
 pub async fn json(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let coverage = store.coverage(&read_query(&req)?);
+    let coverage = crate::coverage::of(&store.current(), &read_query(&req)?);
     let body = serde_json::to_vec(&coverage).expect("coverage serialises");
     Ok(cache::respond(&req, "application/json", body.into()))
 }
@@ -29,15 +29,15 @@ pub async fn json(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
     summary = "La carte de la couverture (SVG) : une forme par commune, coloriée selon la distance au lieu d'aide le plus proche.",
     responses(
         (status = 200, description = "Image SVG", content_type = "image/svg+xml"),
-        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/coverage.svg`: the choropleth.
 pub async fn svg(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let filter: CoverageFilter = read_query(&req)?;
     let dataset = store.current();
-    let places = dataset.places(&filter.places);
-    let coverage = dataset.coverage_of(&places, &filter);
+    let places = dataset.records.select::<Place>(&filter.places);
+    let coverage = crate::coverage::of_places(&dataset, &places, &filter);
     let body = choropleth::render(&dataset.territory, &coverage, &places);
     Ok(cache::respond(
         &req,
@@ -52,7 +52,7 @@ pub async fn svg(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespon
     summary = "Les indicateurs par commune, en CSV (séparateur virgule, UTF-8).",
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
-        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/coverage/communes.csv`
@@ -60,7 +60,7 @@ pub async fn communes_csv(
     req: HttpRequest,
     store: web::Data<Store>,
 ) -> Result<HttpResponse, ApiError> {
-    let coverage = store.coverage(&read_query(&req)?);
+    let coverage = crate::coverage::of(&store.current(), &read_query(&req)?);
     let mut out = csv::Writer::from_writer(Vec::new());
     let _ = out.write_record([
         "code_insee",
@@ -93,12 +93,12 @@ pub async fn communes_csv(
     summary = "Les indicateurs par EPCI, en CSV (séparateur virgule, UTF-8).",
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
-        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/coverage/epci.csv`
 pub async fn epci_csv(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let coverage = store.coverage(&read_query(&req)?);
+    let coverage = crate::coverage::of(&store.current(), &read_query(&req)?);
     let mut out = csv::Writer::from_writer(Vec::new());
     let _ = out.write_record([
         "epci_siren",

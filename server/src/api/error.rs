@@ -1,6 +1,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 /// An API error as an RFC 7807 problem document, in French, naming the parameter at fault.
 #[derive(Debug, Serialize, thiserror::Error)]
@@ -84,4 +85,17 @@ impl ResponseError for ApiError {
             .content_type("application/problem+json")
             .body(body.to_string())
     }
+}
+
+/// An error, as RFC 7807 describes it.
+#[derive(Serialize, ToSchema)]
+#[allow(dead_code)]
+pub struct Problem {
+    r#type: String,
+    title: String,
+    status: u16,
+    /// What is wrong, in French.
+    detail: String,
+    /// The query parameter at fault, if one is.
+    parameter: Option<String>,
 }

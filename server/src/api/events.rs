@@ -1,46 +1,10 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use app::catalogue::Catalogue;
-use app::model::EventFilter;
+use app::model::{Event, EventFilter, Record};
 
-use super::{ApiError, GEOJSON, cache, feature, read_query};
+use super::{ApiError, cache, read_query};
 use crate::calendar;
 use crate::dataset::Store;
-
-#[utoipa::path(
-    get,
-    path = "/api/events",
-    summary = "Les événements, filtrés, dans l'ordre des dates (GeoJSON).",
-    responses(
-        (status = 200, description = "FeatureCollection GeoJSON (RFC 7946)", content_type = "application/geo+json"),
-        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
-    )
-)]
-/// `GET /api/events`: the events matching `EventFilter` (area, q, theme, type, status,
-/// from, to), as GeoJSON, in date order (nearest first with `near`).
-pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let filter: EventFilter = read_query(&req)?;
-    let collection = geojson::FeatureCollection {
-        bbox: None,
-        features: store
-            .events(&filter)
-            .iter()
-            .map(|e| {
-                let distance = filter.area.distance_km(&e.position);
-                feature(
-                    e.id().as_str(),
-                    Some(&e.position),
-                    &e.properties,
-                    &e.location,
-                    distance,
-                )
-            })
-            .collect(),
-        foreign_members: None,
-    };
-    let body = serde_json::to_vec(&collection).expect("GeoJSON serialises");
-    Ok(cache::respond(&req, GEOJSON, body.into()))
-}
 
 #[utoipa::path(
     get,
@@ -48,14 +12,14 @@ pub async fn list(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
     summary = "Les mêmes événements en iCalendar (RFC 5545), pour s'abonner à un agenda filtré.",
     responses(
         (status = 200, description = "Calendrier iCalendar", content_type = "text/calendar"),
-        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/events.ics`: the same events as an iCalendar feed.
 pub async fn ics(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let filter: EventFilter = read_query(&req)?;
     let dataset = store.current();
-    let body = calendar::to_ics(&dataset.events(&filter), dataset.loaded_at);
+    let body = calendar::to_ics(&dataset.records.select::<Event>(&filter), dataset.loaded_at);
     Ok(cache::respond(
         &req,
         "text/calendar; charset=utf-8",
@@ -70,7 +34,7 @@ pub async fn ics(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespon
     params(("id" = String, Path, description = "Identifiant de l'événement")),
     responses(
         (status = 200, description = "Calendrier iCalendar d'un événement", content_type = "text/calendar"),
-        (status = 404, description = "Aucun événement de cet identifiant", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 404, description = "Aucun événement de cet identifiant", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/events/{id}.ics`: one event, as a file to open in a calendar.
@@ -80,12 +44,11 @@ pub async fn one_ics(
     store: web::Data<Store>,
 ) -> Result<HttpResponse, ApiError> {
     let dataset = store.current();
-    let event = id
-        .parse()
-        .ok()
-        .and_then(|id| dataset.event(&id))
-        .ok_or_else(|| ApiError::not_found(format!("aucun événement « {id} »")))?;
-    let body = calendar::to_ics(std::slice::from_ref(&event), dataset.loaded_at);
+    let event = dataset
+        .records
+        .by_text::<Event>(&id)
+        .ok_or_else(|| ApiError::not_found(format!("{} « {id} »", Event::KIND.none)))?;
+    let body = calendar::to_ics(std::slice::from_ref(event), dataset.loaded_at);
     let mut response = cache::respond(
         &req,
         "text/calendar; charset=utf-8",

@@ -5,8 +5,7 @@ mod coverage;
 mod error;
 mod events;
 mod openapi;
-mod places;
-mod resources;
+mod records;
 mod stats;
 mod territory;
 
@@ -18,15 +17,14 @@ pub use error::ApiError;
 pub use openapi::{declared_parameters, described_operations, parameters as documented_parameters};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    let api = web::scope("/api")
+        // Before `/events/{id}`, which would take `x.ics` for an id (and find none).
+        .route("/events.ics", web::get().to(events::ics))
+        .route("/events/{id}.ics", web::get().to(events::one_ics));
     cfg.route("/healthz", web::get().to(health)).service(
-        web::scope("/api")
+        records::configure(api)
             // Open data: any site may read it from a browser.
             .wrap(DefaultHeaders::new().add(("Access-Control-Allow-Origin", "*")))
-            .route("/places", web::get().to(places::list))
-            .route("/events", web::get().to(events::list))
-            .route("/resources", web::get().to(resources::list))
-            .route("/events.ics", web::get().to(events::ics))
-            .route("/events/{id}.ics", web::get().to(events::one_ics))
             .route("/stats", web::get().to(stats::stats))
             .route("/coverage", web::get().to(coverage::json))
             .route("/coverage.svg", web::get().to(coverage::svg))
@@ -54,10 +52,10 @@ async fn health(store: web::Data<crate::dataset::Store>) -> HttpResponse {
     HttpResponse::Ok().json(serde_json::json!({
         // Serving, but the files on disk are not what is served: someone should look.
         "status": if refusal.is_some() { "avertissement" } else { "ok" },
-        "lieux": dataset.places.len(),
+        "lieux": dataset.records.places.len(),
         "communes": dataset.territory.communes.len(),
-        "evenements": dataset.events.len(),
-        "ressources": dataset.resources.len(),
+        "evenements": dataset.records.events.len(),
+        "ressources": dataset.records.resources.len(),
         // Set when the files changed into an invalid dataset: the previous one is served.
         "rechargement_refuse": refusal,
     }))
@@ -71,36 +69,6 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, ApiError
 }
 
 const GEOJSON: &str = "application/geo+json";
-
-/// A record as a GeoJSON Feature: its stored properties, then what Carto82 computed (for a
-/// point, `insee_localise`, `commune_localisee`, `epci_siren`, `epci_nom`, `zone`), and
-/// `distance_km` when a `near` point was given. No point gives a null geometry.
-fn feature(
-    id: &str,
-    position: Option<&app::model::Position>,
-    stored: &impl serde::Serialize,
-    computed: &impl serde::Serialize,
-    distance_km: Option<f64>,
-) -> geojson::Feature {
-    use serde_json::{Map, Value};
-    let mut properties = match serde_json::to_value(stored) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
-    };
-    if let Ok(Value::Object(computed)) = serde_json::to_value(computed) {
-        properties.extend(computed);
-    }
-    if let Some(km) = distance_km {
-        properties.insert("distance_km".into(), ((km * 100.0).round() / 100.0).into());
-    }
-    geojson::Feature {
-        bbox: None,
-        geometry: position.map(|p| geojson::Geometry::new_point([p.lon, p.lat])),
-        id: Some(geojson::feature::Id::String(id.to_owned())),
-        properties: Some(properties),
-        foreign_members: None,
-    }
-}
 
 /// The query string read into a filter, or a 400 naming the parameter at fault.
 fn read_query<T: app::model::FromQuery>(req: &actix_web::HttpRequest) -> Result<T, ApiError> {

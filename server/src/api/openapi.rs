@@ -5,28 +5,29 @@
 use std::sync::OnceLock;
 
 use actix_web::{HttpRequest, HttpResponse};
-use serde::Serialize;
-use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
+use utoipa::OpenApi;
+use utoipa::openapi::path::{
+    HttpMethod, OperationBuilder, Parameter, ParameterBuilder, ParameterIn, ParameterStyle,
+};
+use utoipa::openapi::response::ResponseBuilder;
 use utoipa::openapi::schema::{
     AnyOfBuilder, ArrayBuilder, ObjectBuilder, SchemaFormat, SchemaType, Type,
 };
 use utoipa::openapi::{
-    Content, KnownFormat, OpenApi as Description, RefOr, Required, Response, Schema,
+    Content, KnownFormat, OpenApi as Description, PathItem, Ref, RefOr, Required, Response, Schema,
 };
-use utoipa::{OpenApi, ToSchema};
 
 use app::model::coverage::CoverageFilter;
-use app::model::query::{Documented, FORMAT, Values, YES_NO};
-use app::model::{EventFilter, FromQuery, PlaceFilter, ResourceFilter};
+use app::model::query::{Documented, Values, YES_NO};
+use app::model::{EventFilter, FromQuery, PlaceFilter};
 
 use super::cache;
+use super::records::{ForEachKind, Published, each_kind};
 
-/// The query parameters of each API path: those of the filter its handler reads.
+/// The query parameters of the API paths other than the records' (see [`records`]): those
+/// of the filter each handler reads.
 const QUERY: &[(&str, &[&[&dyn Documented]])] = &[
-    ("/api/places", &[PlaceFilter::PARAMETERS, &[&FORMAT]]),
-    ("/api/events", &[EventFilter::PARAMETERS]),
     ("/api/events.ics", &[EventFilter::PARAMETERS]),
-    ("/api/resources", &[ResourceFilter::PARAMETERS]),
     (
         "/api/stats",
         &[PlaceFilter::PARAMETERS, EventFilter::PARAMETERS],
@@ -39,11 +40,78 @@ const QUERY: &[(&str, &[&[&dyn Documented]])] = &[
 
 /// The declared parameters a path reads (for the tests).
 pub fn declared_parameters(path: &str) -> Vec<&'static dyn Documented> {
-    QUERY
-        .iter()
-        .filter(|(p, _)| *p == path)
-        .flat_map(|(_, groups)| groups.iter().flat_map(|g| g.iter().copied()))
-        .collect()
+    struct Lists<'a>(&'a str, Vec<&'static dyn Documented>);
+    impl ForEachKind for Lists<'_> {
+        fn kind<R: Published>(&mut self) {
+            if self.0 == format!("/api/{}", R::KIND.name) {
+                self.1.extend(R::Filter::PARAMETERS);
+                self.1.extend(R::OTHER_PARAMETERS);
+            }
+        }
+    }
+    let mut lists = Lists(path, Vec::new());
+    each_kind(&mut lists);
+    lists.1.extend(
+        QUERY
+            .iter()
+            .filter(|(p, _)| *p == path)
+            .flat_map(|(_, groups)| groups.iter().flat_map(|g| g.iter().copied())),
+    );
+    lists.1
+}
+
+/// The two paths of each kind of record, written from what it declares.
+fn record_paths(doc: &mut Description) {
+    struct Paths<'a>(&'a mut Description);
+    impl ForEachKind for Paths<'_> {
+        fn kind<R: Published>(&mut self) {
+            let name = R::KIND.name;
+            let problem = |description: &str| {
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/problem+json",
+                        Content::new(Some(Ref::from_schema_name("Problem"))),
+                    )
+                    .build()
+            };
+            let geojson = |description: &str| {
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(super::GEOJSON, Content::new(None::<Schema>))
+                    .build()
+            };
+            let list = OperationBuilder::new()
+                .summary(Some(R::SUMMARY))
+                .response("200", geojson("FeatureCollection GeoJSON (RFC 7946)"))
+                .response("400", problem("Paramètre invalide"))
+                .build();
+            let one = OperationBuilder::new()
+                .summary(Some(format!("Un seul de ces enregistrements ({name}), par son identifiant : une Feature GeoJSON.")))
+                .parameter(
+                    ParameterBuilder::new()
+                        .name("id")
+                        .parameter_in(ParameterIn::Path)
+                        .required(Required::True)
+                        .description(Some("Identifiant"))
+                        .schema(Some(
+                            ObjectBuilder::new()
+                                .schema_type(SchemaType::new(Type::String))
+                                .pattern(Some("^[a-z0-9-]{1,100}$")),
+                        )),
+                )
+                .response("200", geojson("Feature GeoJSON (RFC 7946)"))
+                .response("404", problem("Aucun enregistrement de cet identifiant"))
+                .build();
+            let paths = &mut self.0.paths.paths;
+            paths.insert(format!("/api/{name}"), PathItem::new(HttpMethod::Get, list));
+            paths.insert(
+                format!("/api/{name}/{{id}}"),
+                PathItem::new(HttpMethod::Get, one),
+            );
+        }
+    }
+    each_kind(&mut Paths(doc));
 }
 
 /// A declared parameter as OpenAPI says it: its values as a schema, lists as
@@ -107,6 +175,7 @@ pub fn description() -> &'static Description {
     static DESCRIPTION: OnceLock<Description> = OnceLock::new();
     DESCRIPTION.get_or_init(|| {
         let mut doc = ApiDoc::openapi();
+        record_paths(&mut doc);
         // Every answer of the API carries a strong ETag (`cache::respond`).
         for (path, item) in doc.paths.paths.iter_mut() {
             if let (true, Some(get)) = (path.starts_with("/api/"), item.get.as_mut()) {
@@ -131,37 +200,27 @@ pub fn description() -> &'static Description {
                     .insert(other.to_owned(), Content::new(None::<Schema>));
             }
         }
-        for (path, groups) in QUERY {
-            let operation = doc
+        let paths: Vec<String> = doc.paths.paths.keys().cloned().collect();
+        for path in paths {
+            let Some(operation) = doc
                 .paths
                 .paths
-                .get_mut(*path)
+                .get_mut(&path)
                 .and_then(|item| item.get.as_mut())
-                .unwrap_or_else(|| panic!("{path} is described by its handler"));
+            else {
+                continue;
+            };
             let parameters = operation.parameters.get_or_insert_with(Vec::new);
-            for p in groups.iter().flat_map(|g| g.iter()) {
+            for p in declared_parameters(&path) {
                 // A parameter of two filters (`/api/stats` reads places and events) is
                 // described once.
                 if !parameters.iter().any(|q| q.name == p.name()) {
-                    parameters.push(openapi_parameter(*p));
+                    parameters.push(openapi_parameter(p));
                 }
             }
         }
         doc
     })
-}
-
-/// An error, as RFC 7807 describes it.
-#[derive(Serialize, ToSchema)]
-#[allow(dead_code)]
-pub struct Problem {
-    r#type: String,
-    title: String,
-    status: u16,
-    /// What is wrong, in French.
-    detail: String,
-    /// The query parameter at fault, if one is.
-    parameter: Option<String>,
 }
 
 #[derive(OpenApi)]
@@ -172,11 +231,8 @@ pub struct Problem {
         license(name = "Licence Ouverte 2.0 (données)")
     ),
     paths(
-        super::places::list,
-        super::events::list,
         super::events::ics,
         super::events::one_ics,
-        super::resources::list,
         super::stats::stats,
         super::coverage::json,
         super::coverage::svg,
@@ -185,7 +241,7 @@ pub struct Problem {
         super::territory::layer,
         super::health
     ),
-    components(schemas(Problem))
+    components(schemas(super::error::Problem))
 )]
 pub struct ApiDoc;
 

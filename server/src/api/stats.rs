@@ -3,8 +3,8 @@ use std::collections::BTreeMap;
 use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
-use app::catalogue::Catalogue;
-use app::model::{EventFilter, PlaceFilter, Siren, Zone};
+use app::model::coverage::places_per_10000;
+use app::model::{Event, EventFilter, Place, PlaceFilter, Siren, Zone};
 
 use super::{ApiError, cache, read_query};
 use crate::dataset::Store;
@@ -20,11 +20,7 @@ struct Counts {
 
 impl Counts {
     fn finish(mut self) -> Self {
-        self.lieux_pour_10000_habitants = if self.population == 0 {
-            0.0
-        } else {
-            (self.lieux as f64 * 100_000.0 / self.population as f64).round() / 10.0
-        };
+        self.lieux_pour_10000_habitants = places_per_10000(self.lieux, self.population);
         self
     }
 }
@@ -58,15 +54,19 @@ struct Stats {
     summary = "Lieux, événements, population et lieux pour 10 000 habitants, par zone et par EPCI.",
     responses(
         (status = 200, description = "Comptes (JSON)", content_type = "application/json"),
-        (status = 400, description = "Paramètre invalide", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/stats`: places and events per zone and EPCI, with population, after the
 /// place filters (for places) and event filters (for events) of the query.
 pub async fn stats(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
-    let places = store.places(&read_query::<PlaceFilter>(&req)?);
-    let events = store.events(&read_query::<EventFilter>(&req)?);
     let dataset = store.current();
+    let places = dataset
+        .records
+        .select::<Place>(&read_query::<PlaceFilter>(&req)?);
+    let events = dataset
+        .records
+        .select::<Event>(&read_query::<EventFilter>(&req)?);
 
     let mut by_epci: BTreeMap<&Siren, Counts> = BTreeMap::new();
     for commune in &dataset.territory.communes {

@@ -10,7 +10,7 @@ use crate::dataset::Store;
     params(("layer" = String, Path, description = "zones, epci ou communes")),
     responses(
         (status = 200, description = "FeatureCollection GeoJSON", content_type = "application/geo+json"),
-        (status = 404, description = "Couche inconnue", body = super::openapi::Problem, content_type = "application/problem+json")
+        (status = 404, description = "Couche inconnue", body = super::error::Problem, content_type = "application/problem+json")
     )
 )]
 /// `GET /api/territory/{zones,epci,communes}`: simplified outlines for drawing.

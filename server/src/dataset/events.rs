@@ -1,49 +1,30 @@
 //! `evenements.geojson`: the events of the programme, each at a point of the département,
 //! usually one of our places.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{Datelike, Offset, TimeZone};
 use chrono_tz::Europe::Paris;
 use geo::{Distance, Haversine, Point};
 
-use app::model::{Event, EventProperties, Inscription, Place, PlaceId, Position};
+use app::model::{Event, EventProperties, Inscription, Position};
 
-use super::error::{DatasetError, DatasetErrors};
-use super::geojson_file::{self, RawFeature};
+use super::error::DatasetError;
+use super::geojson_file::RawFeature;
 use super::places::{locate, valid_telephone};
-use super::territory::Territory;
-use super::text_limits;
+use super::stored::Known;
 
 /// Farther than this from its place, an event's point is taken for a mistake.
 const MAX_METRES_FROM_PLACE: f64 = 200.0;
 const MAX_TITLE: usize = 140;
 const MAX_SUMMARY: usize = 200;
 
-pub fn load(
-    path: &Path,
-    territory: &Territory,
-    places: &[Place],
-) -> Result<Vec<Event>, DatasetErrors> {
-    let by_id: BTreeMap<&PlaceId, &Place> = places.iter().map(|p| (p.id(), p)).collect();
-    let mut events = geojson_file::read_records(
-        path,
-        "un autre événement",
-        text_limits::EVENTS,
-        |e: &Event| e.id().clone(),
-        |raw| event(path, raw, territory, &by_id),
-    )?;
-    events.sort_by_key(|e| (e.debut(), e.id().clone()));
-    Ok(events)
-}
-
-fn event(
+pub(super) fn event(
     path: &Path,
     raw: &RawFeature,
-    territory: &Territory,
-    places: &BTreeMap<&PlaceId, &Place>,
+    known: &Known,
 ) -> Result<Event, Vec<DatasetError>> {
+    let (territory, places) = (known.territory, &known.places);
     let properties: EventProperties = raw.properties(path).map_err(|e| vec![e])?;
     let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();

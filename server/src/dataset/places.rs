@@ -5,37 +5,22 @@ use std::path::Path;
 
 use chrono::Utc;
 
-use app::model::{Location, Place, PlaceProperties, Position};
+use app::model::{Location, Place, PlaceProperties, Position, Record};
 
 use super::error::{DatasetError, DatasetErrors};
-use super::geojson_file::{self, RawFeature};
+use super::geojson_file::RawFeature;
+use super::stored::{Known, load_file};
 use super::territory::Territory;
-use super::text_limits;
 
 const TELEPHONE_PREFIXES: [&str; 10] = [
     "+33", "+590", "+594", "+262", "+596", "+269", "+687", "+689", "+508", "+681",
 ];
 
-pub fn load(path: &Path, territory: &Territory) -> Result<Vec<Place>, DatasetErrors> {
-    let mut places = geojson_file::read_records(
-        path,
-        "un autre lieu",
-        text_limits::PLACES,
-        |p: &Place| p.id().clone(),
-        |raw| place(path, raw, territory),
-    )?;
-    if places.is_empty() {
-        return Err(DatasetError::file(
-            path,
-            "aucun lieu : une carte sans lieu n'est pas servie (fichier vidé par erreur ?)",
-        )
-        .into());
-    }
-    places.sort_by(|a, b| a.id().cmp(b.id()));
-    Ok(places)
-}
-
-fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, Vec<DatasetError>> {
+pub(super) fn place(
+    path: &Path,
+    raw: &RawFeature,
+    territory: &Territory,
+) -> Result<Place, Vec<DatasetError>> {
     let properties: PlaceProperties = raw.properties(path).map_err(|e| vec![e])?;
     let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
@@ -208,7 +193,7 @@ pub fn write_atomically(
     let temporary = path.with_extension("geojson.tmp");
     let result = std::fs::write(&temporary, to_file_text(places))
         .map_err(|e| DatasetError::file(&temporary, format!("écriture impossible : {e}")).into())
-        .and_then(|()| load(&temporary, territory).map(|_| ()))
+        .and_then(|()| load_file::<Place>(&temporary, &Known::new(territory, &[])).map(|_| ()))
         .and_then(|()| {
             std::fs::rename(&temporary, path).map_err(|e| {
                 DatasetError::file(path, format!("remplacement impossible : {e}")).into()

@@ -1,44 +1,25 @@
 //! `ressources.geojson`: local digital resources, each at one of our places, at a point of
 //! its own, or serving a commune, an EPCI or the whole département.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::Utc;
 
-use app::model::{Footprint, Place, PlaceId, Position, Resource, ResourceProperties, ServedArea};
+use app::model::{Footprint, Position, Resource, ResourceProperties, ServedArea};
 
-use super::error::{DatasetError, DatasetErrors};
-use super::geojson_file::{self, RawFeature};
+use super::error::DatasetError;
+use super::geojson_file::RawFeature;
 use super::places::{locate, valid_telephone};
-use super::territory::Territory;
-use super::text_limits;
+use super::stored::Known;
 
 const MAX_NAME: usize = 140;
 
-pub fn load(
-    path: &Path,
-    territory: &Territory,
-    places: &[Place],
-) -> Result<Vec<Resource>, DatasetErrors> {
-    let by_id: BTreeMap<&PlaceId, &Place> = places.iter().map(|p| (p.id(), p)).collect();
-    let mut resources = geojson_file::read_records(
-        path,
-        "une autre ressource",
-        text_limits::RESOURCES,
-        |r: &Resource| r.id().clone(),
-        |raw| resource(path, raw, territory, &by_id),
-    )?;
-    resources.sort_by(|a, b| a.id().cmp(b.id()));
-    Ok(resources)
-}
-
-fn resource(
+pub(super) fn resource(
     path: &Path,
     raw: &RawFeature,
-    territory: &Territory,
-    places: &BTreeMap<&PlaceId, &Place>,
+    known: &Known,
 ) -> Result<Resource, Vec<DatasetError>> {
+    let (territory, places) = (known.territory, &known.places);
     let properties: ResourceProperties = raw.properties(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
     let mut fail =

@@ -17,13 +17,6 @@ use std::time::Duration;
 
 use arc_swap::ArcSwap;
 
-use app::catalogue::Catalogue;
-use app::model::coverage::{Coverage, CoverageFilter};
-use app::model::{
-    Event, EventFilter, EventId, Place, PlaceFilter, PlaceId, Resource, ResourceFilter, ResourceId,
-    TerritoryIndex,
-};
-
 use super::data_dir::{self, Fingerprint};
 use super::{Dataset, DatasetErrors, LoadOptions};
 
@@ -81,7 +74,10 @@ impl Store {
     pub fn reload(&self) {
         let refusal = match Dataset::load_with(&self.dir, self.options) {
             Ok(dataset) => {
-                let (before, after) = (self.current().places.len(), dataset.places.len());
+                let (before, after) = (
+                    self.current().records.places.len(),
+                    dataset.records.places.len(),
+                );
                 if after * 2 < before && !self.allow_large_drop {
                     Some(format!(
                         "le nouveau jeu de données n'a que {after} lieux au lieu de {before} : \
@@ -125,39 +121,5 @@ impl Store {
                 }
             })?;
         Ok(WatchGuard { stop })
-    }
-}
-
-impl Catalogue for Store {
-    fn places(&self, filter: &PlaceFilter) -> Vec<Place> {
-        self.current().places(filter)
-    }
-
-    fn events(&self, filter: &EventFilter) -> Vec<Event> {
-        self.current().events(filter)
-    }
-
-    fn resources(&self, filter: &ResourceFilter) -> Vec<Resource> {
-        self.current().resources(filter)
-    }
-
-    fn coverage(&self, filter: &CoverageFilter) -> Coverage {
-        self.current().coverage(filter)
-    }
-
-    fn place(&self, id: &PlaceId) -> Option<Place> {
-        self.current().place(id)
-    }
-
-    fn event(&self, id: &EventId) -> Option<Event> {
-        self.current().event(id)
-    }
-
-    fn resource(&self, id: &ResourceId) -> Option<Resource> {
-        self.current().resource(id)
-    }
-
-    fn territory_index(&self) -> TerritoryIndex {
-        self.current().territory_index()
     }
 }

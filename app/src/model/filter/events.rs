@@ -8,6 +8,7 @@ use crate::model::query::{
     BBOX, COMMUNE, Documented, EPCI, EVENT_TYPE, FROM, FromQuery, NEAR, Q, Query, QueryWriter,
     RADIUS, STATUS, THEME, TO, ZONE,
 };
+use crate::model::record::{Record, Select};
 
 /// Which events to show (`/api/events?theme=IA&type=atelier&zone=Est&from=2026-04-20`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -69,8 +70,12 @@ impl FromQuery for EventFilter {
     }
 }
 
-impl EventFilter {
-    pub fn matches(&self, event: &Event) -> bool {
+impl Select<Event> for EventFilter {
+    fn distance_km(&self, event: &Event) -> Option<f64> {
+        self.area.distance_km(&event.position)
+    }
+
+    fn matches(&self, event: &Event) -> bool {
         let f = &event.properties;
         let in_dates = f.creneaux.iter().any(|slot| {
             self.from.is_none_or(|from| slot.fin.date_naive() >= from)
@@ -96,22 +101,9 @@ impl EventFilter {
             })
     }
 
-    /// The events that match, in date order, or nearest first when `near` is given.
-    pub fn select<'a>(&self, events: impl IntoIterator<Item = &'a Event>) -> Vec<Event> {
-        let mut found: Vec<Event> = events
-            .into_iter()
-            .filter(|e| self.matches(e))
-            .cloned()
-            .collect();
-        if self.area.near.is_some() {
-            found.sort_by(|a, b| {
-                let d = |e: &Event| self.area.distance_km(&e.position);
-                d(a).partial_cmp(&d(b)).expect("finite distances")
-            });
-        } else {
-            found.sort_by_key(|e| (e.debut(), e.id().clone()));
-        }
-        found
+    /// In date order.
+    fn sort_without_point(&self, found: &mut [Event]) {
+        found.sort_by_key(|e| (e.debut(), e.id().clone()));
     }
 }
 

@@ -8,6 +8,7 @@ use crate::model::query::{
     AUDIENCE, BBOX, COMMUNE, Documented, EPCI, FEES, FromQuery, NEAR, OPEN_NOW, OPEN_ON, PROGRAMME,
     Q, Query, QueryWriter, RADIUS, SERVICE, SUPPORT, ZONE,
 };
+use crate::model::record::Select;
 use crate::model::standard::{Frais, PriseEnCharge, Programme, Public, Service};
 use crate::model::territory::{Siren, Zone};
 
@@ -100,11 +101,34 @@ impl PlaceFilter {
         }
     }
 
-    pub fn distance_km(&self, place: &Place) -> Option<f64> {
+    /// Opening hours are evaluated on the server only: the browser never filters by itself,
+    /// it asks the server.
+    #[cfg(feature = "ssr")]
+    fn open_matches(&self, place: &Place) -> bool {
+        use crate::model::hours;
+        let hours = place.properties.horaires.as_deref();
+        (!self.open_now || hours.is_some_and(|h| hours::is_open_at(h, hours::paris_now())))
+            && self
+                .open_on
+                .is_none_or(|day| hours.is_some_and(|h| hours::is_open_on(h, day)))
+    }
+
+    #[cfg(not(feature = "ssr"))]
+    fn open_matches(&self, _place: &Place) -> bool {
+        true
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self == &PlaceFilter::default()
+    }
+}
+
+impl Select<Place> for PlaceFilter {
+    fn distance_km(&self, place: &Place) -> Option<f64> {
         self.area.distance_km(&place.position)
     }
 
-    pub fn matches(&self, place: &Place) -> bool {
+    fn matches(&self, place: &Place) -> bool {
         let f = &place.properties;
         self.area.matches(&place.position, &place.location)
             && any_of(&self.services, &f.services)
@@ -128,45 +152,8 @@ impl PlaceFilter {
                 matches_words(q, &texts)
             })
     }
-
-    /// Opening hours are evaluated on the server only: the browser never filters by itself,
-    /// it asks the server.
-    #[cfg(feature = "ssr")]
-    fn open_matches(&self, place: &Place) -> bool {
-        use crate::model::hours;
-        let hours = place.properties.horaires.as_deref();
-        (!self.open_now || hours.is_some_and(|h| hours::is_open_at(h, hours::paris_now())))
-            && self
-                .open_on
-                .is_none_or(|day| hours.is_some_and(|h| hours::is_open_on(h, day)))
-    }
-
-    #[cfg(not(feature = "ssr"))]
-    fn open_matches(&self, _place: &Place) -> bool {
-        true
-    }
-
-    /// The places that match, nearest first when `near` is given, else in the given order.
-    pub fn select<'a>(&self, places: impl IntoIterator<Item = &'a Place>) -> Vec<Place> {
-        let mut found: Vec<Place> = places
-            .into_iter()
-            .filter(|p| self.matches(p))
-            .cloned()
-            .collect();
-        if self.area.near.is_some() {
-            found.sort_by(|a, b| {
-                self.distance_km(a)
-                    .partial_cmp(&self.distance_km(b))
-                    .expect("finite distances")
-            });
-        }
-        found
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self == &PlaceFilter::default()
-    }
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

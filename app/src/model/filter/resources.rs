@@ -6,6 +6,7 @@ use crate::model::query::{
     AUDIENCE, BBOX, COMMUNE, Documented, EPCI, FEES, FromQuery, NEAR, Q, Query, QueryWriter,
     RADIUS, RESOURCE_TYPE, ZONE,
 };
+use crate::model::record::Select;
 use crate::model::resource::{Resource, ResourceType};
 use crate::model::standard::{Frais, Public};
 
@@ -56,12 +57,12 @@ impl FromQuery for ResourceFilter {
     }
 }
 
-impl ResourceFilter {
-    pub fn distance_km(&self, resource: &Resource) -> Option<f64> {
+impl Select<Resource> for ResourceFilter {
+    fn distance_km(&self, resource: &Resource) -> Option<f64> {
         self.area.distance_to_box_km(&resource.footprint.bbox)
     }
 
-    pub fn matches(&self, resource: &Resource) -> bool {
+    fn matches(&self, resource: &Resource) -> bool {
         let f = &resource.properties;
         self.area.matches_footprint(&resource.footprint)
             && any_of(&self.types, &[f.type_ressource])
@@ -79,23 +80,6 @@ impl ResourceFilter {
                     ],
                 )
             })
-    }
-
-    /// The resources that match, nearest first when `near` is given, else in the given order.
-    pub fn select<'a>(&self, resources: impl IntoIterator<Item = &'a Resource>) -> Vec<Resource> {
-        let mut found: Vec<Resource> = resources
-            .into_iter()
-            .filter(|r| self.matches(r))
-            .cloned()
-            .collect();
-        if self.area.near.is_some() {
-            found.sort_by(|a, b| {
-                self.distance_km(a)
-                    .partial_cmp(&self.distance_km(b))
-                    .expect("finite distances")
-            });
-        }
-        found
     }
 }
 

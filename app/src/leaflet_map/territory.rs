@@ -1,0 +1,183 @@
+//! The territory: zone and EPCI outlines (clicking one chooses it), commune outlines once
+//! zoomed in, and the bounds of what the filter chooses.
+
+use std::rc::Rc;
+
+use leaflet::{Evented, FeatureGroup, LatLng, LatLngBounds, Layer, Map};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::bindings::{TooltipLayer, fetch_json, geo_json, object, prop, text_node};
+use crate::model::{BBox, PlaceFilter, Siren, TerritoryIndex, Zone};
+
+/// Zone and EPCI outlines, fetched from our own API. Clicking an EPCI chooses its zone
+/// first, then the EPCI itself: the same drill-down as the controls.
+pub(super) async fn draw_territory(
+    map: Map,
+    filter: Memo<PlaceFilter>,
+    choose: Rc<dyn Fn(PlaceFilter)>,
+) {
+    let (zones, epci) = match (
+        fetch_json("/api/territory/zones").await,
+        fetch_json("/api/territory/epci").await,
+    ) {
+        (Ok(z), Ok(e)) => (z, e),
+        (Err(e), _) | (_, Err(e)) => {
+            leptos::logging::error!("contours : {e}");
+            return;
+        }
+    };
+
+    let zone_style = object(&[
+        ("color", "#1d3f72".into()),
+        ("weight", 3.into()),
+        ("fillColor", "#dfe8f3".into()),
+        ("fillOpacity", JsValue::from(0.5)),
+        ("interactive", JsValue::FALSE),
+    ]);
+    let on_zone = Closure::<dyn FnMut(JsValue, Layer)>::new(|feature: JsValue, layer: Layer| {
+        if let Some(name) = prop(&feature, "zone") {
+            let options = object(&[
+                ("permanent", JsValue::TRUE),
+                ("direction", "center".into()),
+                ("className", "etiquette-zone".into()),
+            ]);
+            layer
+                .unchecked_ref::<TooltipLayer>()
+                .bind_tooltip(&text_node(&name), &options);
+        }
+    });
+    let zones_layer = geo_json(
+        &zones,
+        &object(&[
+            ("style", zone_style),
+            ("onEachFeature", on_zone.as_ref().clone()),
+            ("attribution", "Contours : IGN Admin Express, INSEE".into()),
+        ]),
+    );
+    zones_layer.add_to(&map);
+
+    let epci_style = object(&[
+        ("color", "#3b6aa8".into()),
+        ("weight", 1.into()),
+        ("dashArray", "4 3".into()),
+        ("fillOpacity", JsValue::from(0.0)),
+    ]);
+    let on_epci =
+        Closure::<dyn FnMut(JsValue, Layer)>::new(move |feature: JsValue, layer: Layer| {
+            let (Some(siren), Some(nom), Some(zone)) = (
+                prop(&feature, "siren").and_then(|s| s.parse::<Siren>().ok()),
+                prop(&feature, "nom"),
+                prop(&feature, "zone").and_then(|z| z.parse::<Zone>().ok()),
+            ) else {
+                return;
+            };
+            layer
+                .unchecked_ref::<TooltipLayer>()
+                .bind_tooltip(&text_node(&nom), &object(&[("sticky", JsValue::TRUE)]));
+            let choose = choose.clone();
+            let click = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+                let current = filter.get_untracked();
+                let mut next = current.clone();
+                if current.zone() == Some(zone) {
+                    next.area.epcis = vec![siren.clone()];
+                } else {
+                    next.area.zones = vec![zone];
+                    next.area.epcis.clear();
+                }
+                choose(next);
+            });
+            layer
+                .unchecked_ref::<Evented>()
+                .on("click", click.as_ref().unchecked_ref());
+            // The outlines stay for the life of the page.
+            click.forget();
+        });
+    let epci_layer = geo_json(
+        &epci,
+        &object(&[
+            ("style", epci_style),
+            ("onEachFeature", on_epci.as_ref().clone()),
+        ]),
+    );
+    epci_layer.add_to(&map);
+    // Both callbacks ran synchronously inside geoJSON(); they are no longer needed.
+    drop((on_zone, on_epci));
+    show_communes_when_close(map);
+}
+
+/// Commune outlines give context once zoomed in (there is no background map by default).
+/// They are fetched on the first zoom that close, so a first visit does not pay for them.
+fn show_communes_when_close(map: Map) {
+    const CLOSE_ZOOM: f64 = 10.0;
+    let requested = Rc::new(std::cell::Cell::new(false));
+    let watched = map.clone();
+    let on_zoom = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        if requested.get() || watched.get_zoom() < CLOSE_ZOOM {
+            return;
+        }
+        requested.set(true);
+        let map = watched.clone();
+        spawn_local(async move {
+            match fetch_json("/api/territory/communes").await {
+                Ok(communes) => {
+                    let style = object(&[
+                        ("color", "#6b7a90".into()),
+                        ("weight", JsValue::from(0.8)),
+                        ("fillOpacity", JsValue::from(0.0)),
+                        ("interactive", JsValue::FALSE),
+                    ]);
+                    let layer = geo_json(&communes, &object(&[("style", style)]));
+                    layer.add_to(&map);
+                    layer.unchecked_ref::<FeatureGroup>().bring_to_back();
+                }
+                Err(e) => leptos::logging::error!("communes : {e}"),
+            }
+        });
+    });
+    map.unchecked_ref::<Evented>()
+        .on("zoomend", on_zoom.as_ref().unchecked_ref());
+    // Watches the map for the life of the page.
+    on_zoom.forget();
+}
+
+pub(super) fn territory_bbox(index: &TerritoryIndex, filter: &PlaceFilter) -> BBox {
+    if let Some(near) = filter.area.near {
+        // The circle of the search, in degrees.
+        let dlat = near.radius_km / 111.2;
+        let dlon = dlat / near.lat.to_radians().cos();
+        return [
+            near.lon - dlon,
+            near.lat - dlat,
+            near.lon + dlon,
+            near.lat + dlat,
+        ];
+    }
+    // Chosen communes: around their population points, with room for a commune's size.
+    let points: geo::MultiPoint = index
+        .communes
+        .iter()
+        .filter(|c| filter.area.communes.contains(&c.insee))
+        .map(|c| geo::Point::new(c.lon, c.lat))
+        .collect();
+    if let Some(r) = geo::BoundingRect::bounding_rect(&points) {
+        const PAD_DEGREES: f64 = 0.06;
+        return [
+            r.min().x - PAD_DEGREES,
+            r.min().y - PAD_DEGREES,
+            r.max().x + PAD_DEGREES,
+            r.max().y + PAD_DEGREES,
+        ];
+    }
+    filter
+        .epci()
+        .and_then(|s| index.epci(s).map(|e| e.bbox))
+        .or_else(|| filter.zone().and_then(|z| index.zone(z).map(|z| z.bbox)))
+        .unwrap_or(index.departement_bbox)
+}
+
+pub(super) fn bounds([west, south, east, north]: BBox) -> LatLngBounds {
+    LatLngBounds::new(&LatLng::new(south, west), &LatLng::new(north, east))
+}

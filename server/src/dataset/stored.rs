@@ -1,0 +1,110 @@
+//! What the dataset needs of each kind of record: its text limits, and how one feature of
+//! its file is read and checked. Loading a file is then the same for every kind.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use app::model::{Event, Place, PlaceId, Record, Resource};
+
+use super::error::{DatasetError, DatasetErrors};
+use super::geojson_file::{self, RawFeature};
+use super::territory::Territory;
+use super::text_limits::{self, TextLimits};
+
+/// What the records of a kind may refer to, once read: the territory, and the places
+/// (events and resources are held in places).
+pub struct Known<'a> {
+    pub territory: &'a Territory,
+    pub places: BTreeMap<&'a PlaceId, &'a Place>,
+}
+
+impl<'a> Known<'a> {
+    pub fn new(territory: &'a Territory, places: &'a [Place]) -> Known<'a> {
+        Known {
+            territory,
+            places: places.iter().map(|p| (p.id(), p)).collect(),
+        }
+    }
+}
+
+pub trait Stored: Record {
+    /// The longest text of each field (data/README.md lists them).
+    const TEXT_LIMITS: &'static TextLimits;
+    /// Who already has an id, in the error for a second record with it ("un autre lieu").
+    const ANOTHER: &'static str;
+
+    /// One feature of the file, checked, with what the server computes of it; or every
+    /// problem, located.
+    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>>;
+
+    /// The order the dataset keeps: by id.
+    fn sort(records: &mut [Self]) {
+        records.sort_by(|a, b| a.id().cmp(b.id()));
+    }
+}
+
+/// The records of kind `R` in the data folder `dir`. A kind whose file is required must
+/// have at least one record: an emptied file should not empty the map.
+pub fn load<R: Stored>(dir: &Path, known: &Known) -> Result<Vec<R>, DatasetErrors> {
+    let path = dir.join(R::KIND.file);
+    if R::KIND.optional && !path.exists() {
+        return Ok(Vec::new());
+    }
+    load_file(&path, known)
+}
+
+/// The records of kind `R` in the file `path` (the kind's file, or a new version of it
+/// being checked before it replaces the old one).
+pub fn load_file<R: Stored>(path: &Path, known: &Known) -> Result<Vec<R>, DatasetErrors> {
+    let mut records = geojson_file::read_records(
+        path,
+        R::ANOTHER,
+        R::TEXT_LIMITS,
+        |r: &R| r.id().clone(),
+        |raw| R::read(path, raw, known),
+    )?;
+    if records.is_empty() && !R::KIND.optional {
+        return Err(DatasetError::file(
+            path,
+            format!(
+                "{} : ce fichier ne peut pas être vide (vidé par erreur ?) ; la carte n'est pas servie sans lui",
+                R::KIND.none
+            ),
+        )
+        .into());
+    }
+    R::sort(&mut records);
+    Ok(records)
+}
+
+impl Stored for Place {
+    const TEXT_LIMITS: &'static TextLimits = text_limits::PLACES;
+    const ANOTHER: &'static str = "un autre lieu";
+
+    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
+        super::places::place(path, raw, known.territory)
+    }
+}
+
+impl Stored for Event {
+    const TEXT_LIMITS: &'static TextLimits = text_limits::EVENTS;
+    const ANOTHER: &'static str = "un autre événement";
+
+    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
+        super::events::event(path, raw, known)
+    }
+
+    /// By start, then id.
+    fn sort(records: &mut [Self]) {
+        records.sort_by_key(|e| (e.debut(), e.id().clone()));
+    }
+}
+
+impl Stored for Resource {
+    const TEXT_LIMITS: &'static TextLimits = text_limits::RESOURCES;
+    const ANOTHER: &'static str = "une autre ressource";
+
+    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
+        super::resources::resource(path, raw, known)
+    }
+}
