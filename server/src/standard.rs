@@ -130,15 +130,15 @@ pub const COLUMNS: [&str; 32] = [
 ];
 
 /// The places as the standard's CSV (UTF-8, comma-separated, header row even when empty).
-pub fn to_csv(places: &[Place]) -> Vec<u8> {
+pub fn to_csv(places: &[Place]) -> Result<Vec<u8>, csv::Error> {
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
-    writer.write_record(COLUMNS).expect("header into memory");
+    writer.write_record(COLUMNS)?;
     for place in places {
-        writer
-            .serialize(StandardRow::from(place))
-            .expect("rows serialise into memory");
+        writer.serialize(StandardRow::from(place))?;
     }
-    writer.into_inner().expect("in-memory writer")
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
 }

@@ -49,7 +49,7 @@ async fn serve(req: &HttpRequest, dir: &Path, path: &str) -> HttpResponse {
         ("gz", ContentEncoding::Gzip),
     ];
     for (extension, encoding) in variants {
-        let candidate = append_extension(&original, extension);
+        let candidate = original.with_added_extension(extension);
         if wanted == encoding
             && let Ok(file) = NamedFile::open_async(&candidate).await
         {
@@ -70,13 +70,6 @@ async fn serve(req: &HttpRequest, dir: &Path, path: &str) -> HttpResponse {
         }
         Err(_) => HttpResponse::NotFound().finish(),
     }
-}
-
-fn append_extension(path: &Path, extension: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".");
-    name.push(extension);
-    PathBuf::from(name)
 }
 
 fn vary(response: &mut HttpResponse) {

@@ -277,7 +277,8 @@ fn poisoned_dataset(dir: &Path) {
         // Within each field's length limit.
         let text = match field {
             "resume" => PAYLOAD.chars().take(190).collect(),
-            "courriel" | "courriels" => "x\"><script>alert(1)</script>@exemple.fr".to_owned(),
+            // Valid by RFC 5322 (a quoted local part), so the dataset accepts it.
+            "courriel" | "courriels" => "\"x'><script>alert(1)</script>\"@exemple.fr".to_owned(),
             _ => PAYLOAD.to_owned(),
         };
         Value::String(text)

@@ -13,7 +13,7 @@ fn copy_of_data() -> tempfile::TempDir {
 
 fn export_csv(data: &std::path::Path) -> String {
     let dataset = Dataset::load(data).unwrap();
-    String::from_utf8(carto82::standard::to_csv(&dataset.records.places)).unwrap()
+    String::from_utf8(carto82::standard::to_csv(&dataset.records.places).unwrap()).unwrap()
 }
 
 #[test]

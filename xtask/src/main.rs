@@ -255,7 +255,7 @@ fn precompress(dir: &Path) -> Result {
             path.extension().and_then(|e| e.to_str()),
             Some("js" | "css" | "wasm" | "svg" | "json" | "txt")
         ) || path.file_name().is_some_and(|n| n == "LICENSE");
-        if !compressible || is_newer(&with_suffix(&path, "br"), &path) {
+        if !compressible || is_newer(&path.with_added_extension("br"), &path) {
             continue;
         }
         let raw = std::fs::read(&path)?;
@@ -266,17 +266,10 @@ fn precompress(dir: &Path) -> Result {
             ..Default::default()
         };
         brotli::BrotliCompress(&mut raw.as_slice(), &mut br, &params)?;
-        std::fs::write(with_suffix(&path, "br"), br)?;
+        std::fs::write(path.with_added_extension("br"), br)?;
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         std::io::Write::write_all(&mut gz, &raw)?;
-        std::fs::write(with_suffix(&path, "gz"), gz.finish()?)?;
+        std::fs::write(path.with_added_extension("gz"), gz.finish()?)?;
     }
     Ok(())
-}
-
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(".");
-    name.push(suffix);
-    PathBuf::from(name)
 }

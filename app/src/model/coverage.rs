@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::event::{ActivityType, Theme};
-use super::filter::{AreaFilter, FilterError, PlaceFilter};
+use super::filter::{AreaFilter, PlaceFilter};
+use super::query::FilterError;
 use super::query::{
     AUDIENCE, Documented, EDITION, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q, Query,
     QueryWriter, SERVICE, SUPPORT, ZONE,
@@ -71,20 +72,20 @@ impl CoverageFilter {
 /// Columns the EPCI table of `/couverture` can be sorted by (`?sort=`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SortKey {
-    Nom,
+    Name,
     Population,
-    LieuxPour10000,
-    Loin15,
-    Mediane,
+    PlacesPer10000,
+    FarBeyondGap,
+    MedianDistance,
 }
 
 impl SortKey {
     const ALL: [(SortKey, &'static str); 5] = [
-        (SortKey::Nom, "nom"),
+        (SortKey::Name, "nom"),
         (SortKey::Population, "population"),
-        (SortKey::LieuxPour10000, "lieux"),
-        (SortKey::Loin15, "loin"),
-        (SortKey::Mediane, "mediane"),
+        (SortKey::PlacesPer10000, "lieux"),
+        (SortKey::FarBeyondGap, "loin"),
+        (SortKey::MedianDistance, "mediane"),
     ];
 
     /// The values of `sort`.
@@ -104,6 +105,37 @@ impl SortKey {
             .find(|(s, _)| *s == self)
             .map(|(_, k)| *k)
             .unwrap_or("nom")
+    }
+
+    /// By name A to Z; every other column with the most worrying first (most people, fewest
+    /// places for them, most people far away, farthest median).
+    pub fn sort(self, epci: &mut [EpciIndicators]) {
+        let far_share = |i: &Indicators| {
+            i.population_eloignee
+                .iter()
+                .find(|b| b.seuil_km == GAP_KM)
+                .map_or(0.0, |b| b.part_pourcent)
+        };
+        match self {
+            SortKey::Name => epci.sort_by(|a, b| a.nom.cmp(&b.nom)),
+            SortKey::Population => {
+                epci.sort_by_key(|e| std::cmp::Reverse(e.indicateurs.population))
+            }
+            SortKey::PlacesPer10000 => epci.sort_by(|a, b| {
+                a.indicateurs
+                    .lieux_pour_10000_habitants
+                    .total_cmp(&b.indicateurs.lieux_pour_10000_habitants)
+            }),
+            SortKey::FarBeyondGap => {
+                epci.sort_by(|a, b| far_share(&b.indicateurs).total_cmp(&far_share(&a.indicateurs)))
+            }
+            SortKey::MedianDistance => epci.sort_by(|a, b| {
+                b.indicateurs
+                    .distance_mediane_km
+                    .unwrap_or(f64::MAX)
+                    .total_cmp(&a.indicateurs.distance_mediane_km.unwrap_or(f64::MAX))
+            }),
+        }
     }
 }
 

@@ -1,7 +1,7 @@
 //! The embedded map's own settings (`/embed?title=…&color=…`), read beside the filters it
 //! shares with the map page, and the code a partner pastes into their site.
 
-use super::filter::FilterError;
+use super::query::FilterError;
 use super::query::{
     CENTER, COLOR, Documented, LANGUAGE, LIST, LatLon, Query, QueryWriter, SEARCH, TITLE, ZOOM,
 };

@@ -5,8 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::filter::{AreaFilter, EventFilter, FilterError, PlaceFilter};
+use super::filter::{AreaFilter, EventFilter, PlaceFilter};
 use super::layers::Layers;
+use super::query::FilterError;
 use super::query::{
     ADDRESS, Documented, EVENT_TYPE, FROM, FromQuery, LAYERS, NEAR, Query, QueryWriter, RADIUS,
     STATUS, THEME, TO, WHERE,

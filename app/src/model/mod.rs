@@ -28,11 +28,10 @@ pub use event::{
     Theme, latest_edition,
 };
 pub use filter::{
-    AreaFilter, DEFAULT_RADIUS_KM, EventFilter, FilterError, Footprint, Near, PlaceFilter,
-    ResourceFilter, check_text,
+    AreaFilter, DEFAULT_RADIUS_KM, EventFilter, Footprint, Near, PlaceFilter, ResourceFilter,
 };
 pub use place::{Location, Place, PlaceId, PlaceProperties, Position, SourceRef};
-pub use query::{FromQuery, Query, QueryWriter};
+pub use query::{FilterError, FromQuery, Query, QueryWriter, check_text};
 pub use record::{Kind, Record, Records, Select, page_of, page_path};
 pub use resource::{Resource, ResourceId, ResourceProperties, ResourceType, ServedArea};
 pub use territory::{

@@ -58,7 +58,8 @@ pub struct PlaceProperties {
     pub courriels: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub site_web: Vec<WebUrl>,
-    /// OSM `opening_hours` syntax, shown as given until the data/API issue parses it.
+    /// OSM `opening_hours` syntax, shown as given; `model::hours` evaluates it (open now, open
+    /// on a day) on the server.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub horaires: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -138,6 +138,18 @@ impl Records {
     }
 }
 
+/// Where a kind's records are in `Records`: its `of` and `of_mut`.
+macro_rules! kept_in {
+    ($field:ident) => {
+        fn of(records: &Records) -> &[Self] {
+            &records.$field
+        }
+        fn of_mut(records: &mut Records) -> &mut Vec<Self> {
+            &mut records.$field
+        }
+    };
+}
+
 impl Record for Place {
     type Id = super::place::PlaceId;
     type Filter = PlaceFilter;
@@ -162,12 +174,7 @@ impl Record for Place {
     fn is_example(&self) -> bool {
         false
     }
-    fn of(records: &Records) -> &[Self] {
-        &records.places
-    }
-    fn of_mut(records: &mut Records) -> &mut Vec<Self> {
-        &mut records.places
-    }
+    kept_in!(places);
 }
 
 impl Record for Event {
@@ -194,12 +201,7 @@ impl Record for Event {
     fn is_example(&self) -> bool {
         self.properties.exemple
     }
-    fn of(records: &Records) -> &[Self] {
-        &records.events
-    }
-    fn of_mut(records: &mut Records) -> &mut Vec<Self> {
-        &mut records.events
-    }
+    kept_in!(events);
 }
 
 impl Record for Resource {
@@ -226,12 +228,7 @@ impl Record for Resource {
     fn is_example(&self) -> bool {
         self.properties.exemple
     }
-    fn of(records: &Records) -> &[Self] {
-        &records.resources
-    }
-    fn of_mut(records: &mut Records) -> &mut Vec<Self> {
-        &mut records.resources
-    }
+    kept_in!(resources);
 }
 
 /// The page of a record: `/lieux/{id}`.

@@ -43,51 +43,23 @@ impl FromStr for Zone {
     }
 }
 
+/// A code of `$len` digits (SIREN, INSEE, postal code).
 macro_rules! digit_code {
     ($(#[$doc:meta])* $name:ident, $len:expr, $what:expr) => {
-        $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
-
-        impl $name {
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        impl TryFrom<String> for $name {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, Self::Error> {
+        super::id::checked_string!(
+            $(#[$doc])* $name,
+            |s| {
                 if s.len() == $len && s.bytes().all(|b| b.is_ascii_digit()) {
-                    Ok(Self(s))
+                    Ok(())
                 } else {
                     Err(format!(
                         "« {s} » n'est pas un {} ({} chiffres attendus)",
                         $what, $len
                     ))
                 }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                Self::try_from(s.trim().to_owned())
-            }
-        }
-
-        impl From<$name> for String {
-            fn from(c: $name) -> String {
-                c.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
+            },
+            trim: true
+        );
     };
 }
 

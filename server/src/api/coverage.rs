@@ -61,8 +61,7 @@ pub async fn communes_csv(
     store: web::Data<Store>,
 ) -> Result<HttpResponse, ApiError> {
     let coverage = crate::coverage::of(&store.current(), &read_query(&req)?);
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record([
+    let header = [
         "code_insee",
         "commune",
         "epci_siren",
@@ -71,9 +70,9 @@ pub async fn communes_csv(
         "lieux",
         "distance_km",
         "lieu_le_plus_proche",
-    ]);
-    for c in &coverage.communes {
-        let _ = out.write_record([
+    ];
+    let rows = coverage.communes.iter().map(|c| {
+        vec![
             c.insee.to_string(),
             c.nom.clone(),
             c.epci.to_string(),
@@ -82,9 +81,9 @@ pub async fn communes_csv(
             c.lieux.to_string(),
             c.distance_km.map(|d| d.to_string()).unwrap_or_default(),
             c.lieu_le_plus_proche.clone().unwrap_or_default(),
-        ]);
-    }
-    Ok(csv_response(&req, out))
+        ]
+    });
+    csv_answer(&req, &header, rows)
 }
 
 #[utoipa::path(
@@ -99,8 +98,7 @@ pub async fn communes_csv(
 /// `GET /api/coverage/epci.csv`
 pub async fn epci_csv(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let coverage = crate::coverage::of(&store.current(), &read_query(&req)?);
-    let mut out = csv::Writer::from_writer(Vec::new());
-    let _ = out.write_record([
+    let header = [
         "epci_siren",
         "epci",
         "zone",
@@ -117,13 +115,13 @@ pub async fn epci_csv(req: HttpRequest, store: web::Data<Store>) -> Result<HttpR
         "distance_mediane_km",
         "distance_max_km",
         "communes_sans_aide_a_15_km",
-    ]);
-    for e in &coverage.epci {
+    ];
+    let rows = coverage.epci.iter().map(|e| {
         let mut row = vec![e.siren.to_string(), e.nom.clone(), e.zone.to_string()];
         row.extend(indicator_cells(&e.indicateurs));
-        let _ = out.write_record(row);
-    }
-    Ok(csv_response(&req, out))
+        row
+    });
+    csv_answer(&req, &header, rows)
 }
 
 fn indicator_cells(i: &Indicators) -> Vec<String> {
@@ -144,7 +142,20 @@ fn indicator_cells(i: &Indicators) -> Vec<String> {
     cells
 }
 
-fn csv_response(req: &HttpRequest, out: csv::Writer<Vec<u8>>) -> HttpResponse {
-    let body = out.into_inner().expect("writing to memory cannot fail");
-    cache::respond(req, "text/csv; charset=utf-8", body.into())
+/// `header`, then `rows`, as CSV. The writer refuses a row longer or shorter than the
+/// header: that is a mistake of ours, answered 500 and logged, never a shifted column.
+fn csv_answer(
+    req: &HttpRequest,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<HttpResponse, ApiError> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(header)?;
+    for row in rows {
+        out.write_record(&row)?;
+    }
+    let body = out
+        .into_inner()
+        .map_err(|e| ApiError::internal(format!("CSV : {e}")))?;
+    Ok(cache::respond(req, "text/csv; charset=utf-8", body.into()))
 }

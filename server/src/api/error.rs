@@ -60,6 +60,25 @@ impl ApiError {
             parameter: None,
         }
     }
+
+    /// Our fault, not the client's: logged, and the answer says so without details.
+    pub fn internal(what: impl std::fmt::Display) -> Self {
+        tracing::error!("{what}");
+        ApiError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            title: "Erreur du serveur",
+            detail:
+                "Carto82 n'a pas pu écrire cette réponse ; l'équipe est prévenue par le journal."
+                    .to_owned(),
+            parameter: None,
+        }
+    }
+}
+
+impl From<csv::Error> for ApiError {
+    fn from(e: csv::Error) -> Self {
+        ApiError::internal(format!("CSV : {e}"))
+    }
 }
 
 impl From<app::model::FilterError> for ApiError {

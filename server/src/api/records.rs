@@ -152,7 +152,7 @@ impl Published for Place {
     ) -> Result<Option<(&'static str, Vec<u8>)>, ApiError> {
         Ok(match query.one(&FORMAT)?.unwrap_or(Format::GeoJson) {
             Format::GeoJson => None,
-            Format::Csv => Some(("text/csv; charset=utf-8", standard::to_csv(places))),
+            Format::Csv => Some(("text/csv; charset=utf-8", standard::to_csv(places)?)),
             Format::Json => {
                 let rows: Vec<StandardRow> = places.iter().map(StandardRow::from).collect();
                 let body = serde_json::to_vec(&rows).expect("rows serialise");

@@ -7,23 +7,20 @@ use chrono::{Datelike, Offset, TimeZone};
 use chrono_tz::Europe::Paris;
 use geo::{Distance, Haversine, Point};
 
-use app::model::{Event, EventProperties, Inscription, Position};
+use app::model::{Event, EventProperties, Inscription, Position, Record};
 
 use super::error::DatasetError;
 use super::geojson_file::RawFeature;
 use super::places::{locate, valid_telephone};
-use super::stored::Known;
+use super::stored::{Known, Stored};
+use super::text_limits::{self, TextLimits};
 
 /// Farther than this from its place, an event's point is taken for a mistake.
 const MAX_METRES_FROM_PLACE: f64 = 200.0;
 const MAX_TITLE: usize = 140;
 const MAX_SUMMARY: usize = 200;
 
-pub(super) fn event(
-    path: &Path,
-    raw: &RawFeature,
-    known: &Known,
-) -> Result<Event, Vec<DatasetError>> {
+fn event(path: &Path, raw: &RawFeature, known: &Known) -> Result<Event, Vec<DatasetError>> {
     let (territory, places) = (known.territory, &known.places);
     let properties: EventProperties = raw.properties(path).map_err(|e| vec![e])?;
     let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
@@ -140,5 +137,19 @@ pub(super) fn event(
             problems.push(raw.error(path, Some("geometry"), reason));
             Err(problems)
         }
+    }
+}
+
+impl Stored for Event {
+    const TEXT_LIMITS: &'static TextLimits = text_limits::EVENTS;
+    const ANOTHER: &'static str = "un autre événement";
+
+    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
+        event(path, raw, known)
+    }
+
+    /// By start, then id.
+    fn sort(records: &mut [Self]) {
+        records.sort_by_key(|e| (e.debut(), e.id().clone()));
     }
 }

@@ -9,18 +9,15 @@ use app::model::{Location, Place, PlaceProperties, Position, Record};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::RawFeature;
-use super::stored::{Known, load_file};
+use super::stored::{Known, Stored, load_file};
 use super::territory::Territory;
+use super::text_limits::{self, TextLimits};
 
 const TELEPHONE_PREFIXES: [&str; 10] = [
     "+33", "+590", "+594", "+262", "+596", "+269", "+687", "+689", "+508", "+681",
 ];
 
-pub(super) fn place(
-    path: &Path,
-    raw: &RawFeature,
-    territory: &Territory,
-) -> Result<Place, Vec<DatasetError>> {
+fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, Vec<DatasetError>> {
     let properties: PlaceProperties = raw.properties(path).map_err(|e| vec![e])?;
     let point: geo::Point<f64> = raw.geometry(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
@@ -203,4 +200,13 @@ pub fn write_atomically(
         let _ = std::fs::remove_file(&temporary);
     }
     result
+}
+
+impl Stored for Place {
+    const TEXT_LIMITS: &'static TextLimits = text_limits::PLACES;
+    const ANOTHER: &'static str = "un autre lieu";
+
+    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
+        place(path, raw, known.territory)
+    }
 }

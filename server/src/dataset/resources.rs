@@ -10,15 +10,12 @@ use app::model::{Footprint, Position, Resource, ResourceProperties, ServedArea};
 use super::error::DatasetError;
 use super::geojson_file::RawFeature;
 use super::places::{locate, valid_telephone};
-use super::stored::Known;
+use super::stored::{Known, Stored};
+use super::text_limits::{self, TextLimits};
 
 const MAX_NAME: usize = 140;
 
-pub(super) fn resource(
-    path: &Path,
-    raw: &RawFeature,
-    known: &Known,
-) -> Result<Resource, Vec<DatasetError>> {
+fn resource(path: &Path, raw: &RawFeature, known: &Known) -> Result<Resource, Vec<DatasetError>> {
     let (territory, places) = (known.territory, &known.places);
     let properties: ResourceProperties = raw.properties(path).map_err(|e| vec![e])?;
     let mut problems = Vec::new();
@@ -46,10 +43,9 @@ pub(super) fn resource(
             format!("« {phone} » : format international attendu, par exemple +33563000000"),
         );
     }
+    // The same check as a resident's address in a report: RFC 5322 by `email_address`.
     if let Some(mail) = &properties.courriel
-        && !mail.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !mail.contains(char::is_whitespace)
-        })
+        && !email_address::EmailAddress::is_valid(mail)
     {
         fail(
             "courriel",
@@ -180,5 +176,14 @@ pub(super) fn resource(
             served_name,
         }),
         _ => Err(problems),
+    }
+}
+
+impl Stored for Resource {
+    const TEXT_LIMITS: &'static TextLimits = text_limits::RESOURCES;
+    const ANOTHER: &'static str = "une autre ressource";
+
+    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
+        resource(path, raw, known)
     }
 }

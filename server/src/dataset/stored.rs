@@ -1,15 +1,16 @@
 //! What the dataset needs of each kind of record: its text limits, and how one feature of
-//! its file is read and checked. Loading a file is then the same for every kind.
+//! its file is read and checked (each kind's module implements [`Stored`]). Loading a file
+//! is then the same for every kind.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use app::model::{Event, Place, PlaceId, Record, Resource};
+use app::model::{Place, PlaceId, Record};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
 use super::territory::Territory;
-use super::text_limits::{self, TextLimits};
+use super::text_limits::TextLimits;
 
 /// What the records of a kind may refer to, once read: the territory, and the places
 /// (events and resources are held in places).
@@ -75,36 +76,4 @@ pub fn load_file<R: Stored>(path: &Path, known: &Known) -> Result<Vec<R>, Datase
     }
     R::sort(&mut records);
     Ok(records)
-}
-
-impl Stored for Place {
-    const TEXT_LIMITS: &'static TextLimits = text_limits::PLACES;
-    const ANOTHER: &'static str = "un autre lieu";
-
-    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
-        super::places::place(path, raw, known.territory)
-    }
-}
-
-impl Stored for Event {
-    const TEXT_LIMITS: &'static TextLimits = text_limits::EVENTS;
-    const ANOTHER: &'static str = "un autre événement";
-
-    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
-        super::events::event(path, raw, known)
-    }
-
-    /// By start, then id.
-    fn sort(records: &mut [Self]) {
-        records.sort_by_key(|e| (e.debut(), e.id().clone()));
-    }
-}
-
-impl Stored for Resource {
-    const TEXT_LIMITS: &'static TextLimits = text_limits::RESOURCES;
-    const ANOTHER: &'static str = "une autre ressource";
-
-    fn read(path: &Path, raw: &RawFeature, known: &Known) -> Result<Self, Vec<DatasetError>> {
-        super::resources::resource(path, raw, known)
-    }
 }

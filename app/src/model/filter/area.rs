@@ -1,14 +1,16 @@
 use geo::{Distance, Haversine, Point};
 use serde::{Deserialize, Serialize};
 
-use super::{FilterError, any_of};
+use super::any_of;
 use crate::model::place::{Location, Position};
+use crate::model::query::FilterError;
 use crate::model::query::{
     BBOX, COMMUNE, Documented, EPCI, LatLon, NEAR, Query, QueryWriter, RADIUS, ZONE,
 };
 use crate::model::territory::{BBox, Insee, Siren, Zone};
 
-/// Where: zones, EPCI, communes, a rectangle, or around a point. Shared by places and events.
+/// Where: zones, EPCI, communes, a rectangle, or around a point. Shared by every kind of
+/// record (a resource matches by the territory it serves) and by the coverage filter.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AreaFilter {
     pub zones: Vec<Zone>,
@@ -31,8 +33,7 @@ pub const DEFAULT_RADIUS_KM: f64 = 10.0;
 
 impl AreaFilter {
     /// The parameters of an area.
-    pub const PARAMETERS: &'static [&'static dyn Documented] =
-        &[&ZONE, &EPCI, &COMMUNE, &BBOX, &NEAR, &RADIUS];
+    pub const PARAMETERS: &'static [&'static dyn Documented] = crate::with_area![];
 
     /// Reads the area of `query`; `radius` belongs to `near` (without it, it is an error).
     pub fn read(query: &Query) -> Result<AreaFilter, FilterError> {

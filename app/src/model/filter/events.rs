@@ -2,11 +2,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::area::AreaFilter;
-use super::{FilterError, any_of, matches_words};
+use super::{any_of, matches_words};
 use crate::model::event::{ActivityType, Event, EventStatus, Theme};
+use crate::model::query::FilterError;
 use crate::model::query::{
-    BBOX, COMMUNE, Documented, EPCI, EVENT_TYPE, FROM, FromQuery, NEAR, Q, Query, QueryWriter,
-    RADIUS, STATUS, THEME, TO, ZONE,
+    Documented, EVENT_TYPE, FROM, FromQuery, Q, Query, QueryWriter, STATUS, THEME, TO,
 };
 use crate::model::record::{Record, Select};
 
@@ -26,20 +26,8 @@ pub struct EventFilter {
 }
 
 impl FromQuery for EventFilter {
-    const PARAMETERS: &'static [&'static dyn Documented] = &[
-        &ZONE,
-        &EPCI,
-        &COMMUNE,
-        &BBOX,
-        &NEAR,
-        &RADIUS,
-        &Q,
-        &THEME,
-        &EVENT_TYPE,
-        &STATUS,
-        &FROM,
-        &TO,
-    ];
+    const PARAMETERS: &'static [&'static dyn Documented] =
+        crate::with_area![&Q, &THEME, &EVENT_TYPE, &STATUS, &FROM, &TO,];
 
     fn read(query: &Query) -> Result<EventFilter, FilterError> {
         let filter = EventFilter {

@@ -8,45 +8,12 @@ mod events;
 mod places;
 mod resources;
 
-use serde::{Deserialize, Serialize};
-
-use super::query::MAX_TEXT_CHARS;
 use super::text::fold;
 
 pub use area::{AreaFilter, DEFAULT_RADIUS_KM, Footprint, Near};
 pub use events::EventFilter;
 pub use places::PlaceFilter;
 pub use resources::ResourceFilter;
-
-/// Free text given some other way than a URL (a server function's JSON), bounded like the
-/// URL's.
-pub fn check_text(parameter: &str, value: &str) -> Result<(), FilterError> {
-    if value.chars().count() > MAX_TEXT_CHARS {
-        Err(FilterError::new(
-            parameter,
-            format!("{MAX_TEXT_CHARS} caractères au plus"),
-        ))
-    } else {
-        Ok(())
-    }
-}
-
-/// A query parameter that could not be understood.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[error("paramètre « {parameter} » : {reason}")]
-pub struct FilterError {
-    pub parameter: String,
-    pub reason: String,
-}
-
-impl FilterError {
-    pub(crate) fn new(parameter: &str, reason: impl Into<String>) -> Self {
-        FilterError {
-            parameter: parameter.to_owned(),
-            reason: reason.into(),
-        }
-    }
-}
 
 /// Every word of `q` (folded) appears in one of `texts` (folded).
 fn matches_words(q: &str, texts: &[&str]) -> bool {
@@ -62,7 +29,7 @@ fn any_of<T: PartialEq>(wanted: &[T], has: &[T]) -> bool {
 #[cfg(test)]
 pub(crate) mod testing {
     //! Reading filters in tests from a query typed by hand.
-    use super::FilterError;
+    use crate::model::query::FilterError;
     use crate::model::query::{FromQuery, Query};
 
     /// A filter from `k=v&k=v` (values as typed, not percent-encoded).

@@ -2,11 +2,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::area::AreaFilter;
-use super::{FilterError, any_of, matches_words};
+use super::{any_of, matches_words};
 use crate::model::place::Place;
+use crate::model::query::FilterError;
 use crate::model::query::{
-    AUDIENCE, BBOX, COMMUNE, Documented, EPCI, FEES, FromQuery, NEAR, OPEN_NOW, OPEN_ON, PROGRAMME,
-    Q, Query, QueryWriter, RADIUS, SERVICE, SUPPORT, ZONE,
+    AUDIENCE, Documented, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q, Query, QueryWriter,
+    SERVICE, SUPPORT,
 };
 use crate::model::record::Select;
 use crate::model::standard::{Frais, PriseEnCharge, Programme, Public, Service};
@@ -32,9 +33,8 @@ pub struct PlaceFilter {
 }
 
 impl FromQuery for PlaceFilter {
-    const PARAMETERS: &'static [&'static dyn Documented] = &[
-        &ZONE, &EPCI, &COMMUNE, &BBOX, &NEAR, &RADIUS, &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES,
-        &PROGRAMME, &OPEN_NOW, &OPEN_ON,
+    const PARAMETERS: &'static [&'static dyn Documented] = crate::with_area![
+        &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES, &PROGRAMME, &OPEN_NOW, &OPEN_ON,
     ];
 
     fn read(query: &Query) -> Result<PlaceFilter, FilterError> {

@@ -1,10 +1,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::area::AreaFilter;
-use super::{FilterError, any_of, matches_words};
+use super::{any_of, matches_words};
+use crate::model::query::FilterError;
 use crate::model::query::{
-    AUDIENCE, BBOX, COMMUNE, Documented, EPCI, FEES, FromQuery, NEAR, Q, Query, QueryWriter,
-    RADIUS, RESOURCE_TYPE, ZONE,
+    AUDIENCE, Documented, FEES, FromQuery, Q, Query, QueryWriter, RESOURCE_TYPE,
 };
 use crate::model::record::Select;
 use crate::model::resource::{Resource, ResourceType};
@@ -25,18 +25,8 @@ pub struct ResourceFilter {
 }
 
 impl FromQuery for ResourceFilter {
-    const PARAMETERS: &'static [&'static dyn Documented] = &[
-        &ZONE,
-        &EPCI,
-        &COMMUNE,
-        &BBOX,
-        &NEAR,
-        &RADIUS,
-        &Q,
-        &RESOURCE_TYPE,
-        &AUDIENCE,
-        &FEES,
-    ];
+    const PARAMETERS: &'static [&'static dyn Documented] =
+        crate::with_area![&Q, &RESOURCE_TYPE, &AUDIENCE, &FEES,];
 
     fn read(query: &Query) -> Result<ResourceFilter, FilterError> {
         Ok(ResourceFilter {

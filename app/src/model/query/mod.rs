@@ -15,9 +15,39 @@ pub mod params;
 
 use std::fmt::Debug;
 
-use super::filter::FilterError;
+use serde::{Deserialize, Serialize};
 
 pub use params::*;
+
+/// Free text given some other way than a URL (a server function's JSON), bounded like the
+/// URL's.
+pub fn check_text(parameter: &str, value: &str) -> Result<(), FilterError> {
+    if value.chars().count() > MAX_TEXT_CHARS {
+        Err(FilterError::new(
+            parameter,
+            format!("{MAX_TEXT_CHARS} caractères au plus"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A query parameter that could not be understood.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[error("paramètre « {parameter} » : {reason}")]
+pub struct FilterError {
+    pub parameter: String,
+    pub reason: String,
+}
+
+impl FilterError {
+    pub(crate) fn new(parameter: &str, reason: impl Into<String>) -> Self {
+        FilterError {
+            parameter: parameter.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
 
 /// The values a parameter takes, as the API description says them.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -188,33 +218,28 @@ impl Query {
 
     /// The same query with only the values of these parameters.
     pub fn only(&self, parameters: &[&dyn Documented]) -> Query {
-        let kept = |k: &str| {
-            parameters
-                .iter()
-                .any(|p| p.name() == k || p.aliases().contains(&k))
-        };
-        Query {
-            pairs: self
-                .pairs
-                .iter()
-                .filter(|(k, _)| kept(k))
-                .cloned()
-                .collect(),
-        }
+        self.keeping(|named| named(parameters))
     }
 
     /// The same query without the values of these parameters.
     pub fn without(&self, parameters: &[&dyn Documented]) -> Query {
-        let dropped = |k: &str| {
-            parameters
-                .iter()
-                .any(|p| p.name() == k || p.aliases().contains(&k))
-        };
+        self.keeping(|named| !named(parameters))
+    }
+
+    /// The pairs whose name `keep` accepts; it is given a test "is it one of these?".
+    fn keeping(&self, keep: impl Fn(&dyn Fn(&[&dyn Documented]) -> bool) -> bool) -> Query {
         Query {
             pairs: self
                 .pairs
                 .iter()
-                .filter(|(k, _)| !dropped(k))
+                .filter(|(k, _)| {
+                    let k = k.as_str();
+                    keep(&|parameters: &[&dyn Documented]| {
+                        parameters
+                            .iter()
+                            .any(|p| p.name() == k || p.aliases().contains(&k))
+                    })
+                })
                 .cloned()
                 .collect(),
         }

@@ -216,6 +216,41 @@ macro_rules! label_param {
     }};
 }
 
+/// A whole number within `$range` (a `(min, max)` pair), one value.
+macro_rules! integer_param {
+    ($name:expr, $aliases:expr, $doc:expr, $range:expr) => {
+        Param {
+            name: $name,
+            aliases: $aliases,
+            doc: $doc,
+            values: Values::Integer {
+                min: $range.0 as i64,
+                max: $range.1 as i64,
+            },
+            many: false,
+            read: |v| whole(v, $range),
+            write: write_display,
+        }
+    };
+}
+
+/// The parameters of an area (`AreaFilter`), then `$more`: the list of a filter of
+/// records, which all choose an area first.
+#[macro_export]
+macro_rules! with_area {
+    ($($more:expr),* $(,)?) => {
+        &[
+            &$crate::model::query::ZONE,
+            &$crate::model::query::EPCI,
+            &$crate::model::query::COMMUNE,
+            &$crate::model::query::BBOX,
+            &$crate::model::query::NEAR,
+            &$crate::model::query::RADIUS,
+            $($more),*
+        ]
+    };
+}
+
 // ——— Where ———
 
 pub const ZONE: Param<Zone> = Param {
@@ -412,18 +447,12 @@ pub const RESOURCE_TYPE: Param<ResourceType> =
 
 // ——— Coverage ———
 
-pub const EDITION: Param<u16> = Param {
-    name: "edition",
-    aliases: &[],
-    doc: "Édition du programme (année) ; la plus récente par défaut.",
-    values: Values::Integer {
-        min: EDITIONS.0 as i64,
-        max: EDITIONS.1 as i64,
-    },
-    many: false,
-    read: |v| whole(v, EDITIONS),
-    write: write_display,
-};
+pub const EDITION: Param<u16> = integer_param!(
+    "edition",
+    &[],
+    "Édition du programme (année) ; la plus récente par défaut.",
+    EDITIONS
+);
 
 /// The column the EPCI table of `/couverture` is sorted by.
 pub const SORT: Param<SortKey> = Param {
@@ -582,32 +611,20 @@ pub const CENTER: Param<LatLon> = Param {
     write: write_point,
 };
 
-pub const ZOOM: Param<u8> = Param {
-    name: "zoom",
-    aliases: &[],
-    doc: "Zoom de départ de la carte : 7 pour tout le département, 13 pour une ville.",
-    values: Values::Integer {
-        min: ZOOMS.0 as i64,
-        max: ZOOMS.1 as i64,
-    },
-    many: false,
-    read: |v| whole(v, ZOOMS),
-    write: write_display,
-};
+pub const ZOOM: Param<u8> = integer_param!(
+    "zoom",
+    &[],
+    "Zoom de départ de la carte : 7 pour tout le département, 13 pour une ville.",
+    ZOOMS
+);
 
 /// The height of the frame, on `/integrer`.
-pub const HEIGHT: Param<u32> = Param {
-    name: "height",
-    aliases: &["hauteur"],
-    doc: "Hauteur du cadre, en pixels.",
-    values: Values::Integer {
-        min: HEIGHTS.0 as i64,
-        max: HEIGHTS.1 as i64,
-    },
-    many: false,
-    read: |v| whole(v, HEIGHTS),
-    write: write_display,
-};
+pub const HEIGHT: Param<u32> = integer_param!(
+    "height",
+    &["hauteur"],
+    "Hauteur du cadre, en pixels.",
+    HEIGHTS
+);
 
 /// Whether the code of `/integrer` carries the script that fits the frame's height.
 pub const AUTO_HEIGHT: Param<bool> = Param {
@@ -622,13 +639,7 @@ pub const AUTO_HEIGHT: Param<bool> = Param {
 
 /// Every parameter declared here: the tests read, write and describe each one.
 pub fn every_parameter() -> Vec<&'static dyn Documented> {
-    vec![
-        &ZONE,
-        &EPCI,
-        &COMMUNE,
-        &BBOX,
-        &NEAR,
-        &RADIUS,
+    let all: &[&'static dyn Documented] = crate::with_area![
         &Q,
         &SERVICE,
         &AUDIENCE,
@@ -658,7 +669,8 @@ pub fn every_parameter() -> Vec<&'static dyn Documented> {
         &ZOOM,
         &HEIGHT,
         &AUTO_HEIGHT,
-    ]
+    ];
+    all.to_vec()
 }
 
 /// Every name a page or the API reads, old names included, once each.

@@ -1,34 +1,19 @@
+//! "Where are you?": the map page's search by commune, address or position.
+
+mod addresses;
+mod position;
+mod suggestions;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::map_page::use_map_page;
 use crate::model::map_query::MapQuery;
 use crate::model::query::{RADIUS, WHERE};
-use crate::model::{CommuneSummary, Near, TerritoryIndex};
-
-/// A street address found by the national address API (only when it is configured).
-#[derive(Clone, Debug, PartialEq)]
-pub struct AddressHit {
-    pub label: String,
-    pub lat: f64,
-    pub lon: f64,
-}
-
-/// One line of the suggestions: a commune of ours, or an address.
-#[derive(Clone, Debug, PartialEq)]
-enum Choice {
-    Commune(CommuneSummary),
-    Adresse(AddressHit),
-}
-
-impl Choice {
-    fn label(&self) -> String {
-        match self {
-            Choice::Commune(c) => c.label(),
-            Choice::Adresse(a) => a.label.clone(),
-        }
-    }
-}
+use crate::model::{Near, TerritoryIndex};
+use addresses::{AddressHit, look_up_addresses};
+use position::{locate_me, round5};
+use suggestions::{Choice, Suggestions};
 
 /// Where the resident asked to look.
 enum Where {
@@ -39,11 +24,6 @@ enum Where {
         lon: f64,
         label: Option<String>,
     },
-}
-
-/// Five decimals (about a metre): a position as precise as needed, in a short link.
-fn round5(x: f64) -> f64 {
-    (x * 100_000.0).round() / 100_000.0
 }
 
 /// Radii a resident can choose, in km.
@@ -245,45 +225,7 @@ pub fn SearchBox(
                 <p id="aide-recherche" class="aide">
                     "Par exemple : Montauban, Caussade ou 82300. Des propositions s'affichent : choisissez avec les flèches et Entrée."
                 </p>
-                <ul
-                    id="suggestions"
-                    role="listbox"
-                    aria-label="Communes proposées"
-                    class="suggestions"
-                    hidden=move || !open.get() || suggestions.with(Vec::is_empty)
-                >
-                    {move || {
-                        suggestions
-                            .get()
-                            .into_iter()
-                            .enumerate()
-                            .map(|(i, c)| {
-                                let choose = choose.clone();
-                                let label = c.label();
-                                let kind = match c {
-                                    Choice::Commune(_) => "commune",
-                                    Choice::Adresse(_) => "adresse",
-                                };
-                                view! {
-                                    <li
-                                        id=format!("suggestion-{i}")
-                                        role="option"
-                                        aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
-                                        class:actif=move || active.get() == Some(i)
-                                        data-genre=kind
-                                        // mousedown, not click: the field must not lose focus first.
-                                        on:mousedown=move |ev| {
-                                            ev.prevent_default();
-                                            choose(c.clone());
-                                        }
-                                    >
-                                        {label}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
+                <Suggestions suggestions open active choose=Callback::new(choose.clone()) />
             </div>
             <div class="champ">
                 <label for="rayon">"Jusqu'à"</label>
@@ -302,93 +244,3 @@ pub fn SearchBox(
         </form>
     }
 }
-
-/// Street addresses of the département matching what was typed, from the national address
-/// API, when the server configured one (`<meta name="carto82:adresses">`); nothing is asked
-/// otherwise. A late answer for an older text is dropped.
-#[cfg(feature = "hydrate")]
-fn look_up_addresses(typed: String, text: RwSignal<String>, addresses: RwSignal<Vec<AddressHit>>) {
-    let base = document()
-        .query_selector("meta[name='carto82:adresses']")
-        .ok()
-        .flatten()
-        .and_then(|m| m.get_attribute("content"));
-    // An address has a number or several words; a commune name alone is found offline.
-    let looks_like_address = typed.trim().chars().count() >= 5
-        && (typed.chars().any(|c| c.is_ascii_digit()) || typed.trim().contains(' '));
-    let (Some(base), true) = (base, looks_like_address) else {
-        addresses.set(Vec::new());
-        return;
-    };
-    leptos::task::spawn_local(async move {
-        let url = format!(
-            "{base}/search/?q={}&limit=5",
-            crate::components::actions::encode(&typed)
-        );
-        let Ok(response) = gloo_net::http::Request::get(&url).send().await else {
-            return;
-        };
-        let Ok(body) = response.json::<serde_json::Value>().await else {
-            return;
-        };
-        if text.get_untracked() != typed {
-            return;
-        }
-        let hits = body["features"]
-            .as_array()
-            .map(|features| {
-                features
-                    .iter()
-                    .filter(|f| {
-                        f["properties"]["context"]
-                            .as_str()
-                            .is_some_and(|c| c.starts_with("82,"))
-                    })
-                    .filter_map(|f| {
-                        let c = f["geometry"]["coordinates"].as_array()?;
-                        Some(AddressHit {
-                            label: f["properties"]["label"].as_str()?.to_owned(),
-                            lon: c.first()?.as_f64()?,
-                            lat: c.get(1)?.as_f64()?,
-                        })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        addresses.set(hits);
-    });
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn look_up_addresses(_: String, _: RwSignal<String>, _: RwSignal<Vec<AddressHit>>) {}
-
-/// Asks the browser for the position; `found` or `failed` is called once.
-#[cfg(feature = "hydrate")]
-fn locate_me(found: impl Fn(f64, f64) + 'static, failed: impl Fn() + Clone + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::{JsCast, JsValue};
-    let Some(geolocation) = window().navigator().geolocation().ok() else {
-        failed();
-        return;
-    };
-    let on_found = Closure::once_into_js(move |position: web_sys::Position| {
-        let c = position.coords();
-        found(c.latitude(), c.longitude());
-    });
-    let on_failed = {
-        let failed = failed.clone();
-        Closure::once_into_js(move |_: JsValue| failed())
-    };
-    if geolocation
-        .get_current_position_with_error_callback(
-            on_found.unchecked_ref(),
-            Some(on_failed.unchecked_ref()),
-        )
-        .is_err()
-    {
-        failed();
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn locate_me(_found: impl Fn(f64, f64) + 'static, _failed: impl Fn() + Clone + 'static) {}

@@ -1,0 +1,82 @@
+//! The programme's balance: events by zone and theme, by zone and type, what is missing,
+//! which towns host events, and events by week.
+
+use leptos::prelude::*;
+
+use super::charts::BarChart;
+use super::tables::{Matrix, matrix_rows};
+use crate::format::date_fr;
+use crate::model::coverage::Balance;
+use crate::model::{ActivityType, Theme};
+
+#[component]
+pub fn ProgrammeBalance(programme: Balance) -> impl IntoView {
+    view! {
+        <section aria-labelledby="titre-programme">
+            <h2 id="titre-programme">
+                {match programme.edition {
+                    Some(year) => format!("Programme {year} : {} événements", programme.evenements),
+                    None => "Programme : aucun événement".to_owned(),
+                }}
+            </h2>
+            <p class="aide">"Les événements annulés ne comptent pas. Une case « aucun » montre un manque."</p>
+            <Matrix
+                caption="Événements par zone et par thème"
+                columns=Theme::ALL.iter().map(|t| t.to_string()).collect()
+                rows=matrix_rows(&programme.par_theme, Theme::ALL)
+            />
+            <Matrix
+                caption="Événements par zone et par type"
+                columns=ActivityType::ALL.iter().map(|t| t.to_string()).collect()
+                rows=matrix_rows(&programme.par_type, ActivityType::ALL)
+            />
+            <BarChart
+                title="Événements par zone et par thème"
+                bars=programme
+                    .par_theme
+                    .iter()
+                    .map(|c| (format!("{} – {}", c.zone, c.valeur), c.evenements as f64))
+                    .collect()
+            />
+            {(!programme.manques.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>"Ce qui manque"</h3>
+                        <ul class="manques">
+                            {programme.manques.iter().map(|m| view! { <li>{m.clone()}</li> }).collect_view()}
+                        </ul>
+                    }
+                })}
+            <h3>"Villes qui accueillent des événements"</h3>
+            <ul>
+                {programme
+                    .villes
+                    .iter()
+                    .map(|v| {
+                        let warning = (v.communes.len() < 2).then_some(" À renforcer : 2 ou 3 villes par zone sont prévues.");
+                        view! {
+                            <li>
+                                {format!("{} : {} ({})", v.zone, v.communes.len(), v.communes.join(", "))}
+                                {warning.map(|w| view! { <strong>{w}</strong> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <h3>"Événements par semaine"</h3>
+            <ul>
+                {programme
+                    .par_semaine
+                    .iter()
+                    .map(|w| {
+                        view! {
+                            <li class:vide=w.evenements == 0>
+                                {format!("Semaine du lundi {} : {}", date_fr(w.lundi), w.evenements)}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
