@@ -2,60 +2,56 @@ use leptos::prelude::*;
 
 use crate::components::example_badge::ExampleBadge;
 use crate::components::map_page::{NewTab, use_map_page};
+use crate::components::record_list::Listed;
 use crate::format::slot_fr;
 use crate::model::{Event, EventStatus, Inscription, page_path};
 
-/// The events of the current view, in date order: when, what, where, and whether to
-/// register. A cancelled or full event says so in words.
-#[component]
-pub fn EventList(events: Vec<Event>) -> impl IntoView {
-    let target = use_map_page().link_target();
-    view! {
-        <ol class="evenements">
-            {events
-                .into_iter()
-                .map(|event| {
-                    let page = page_path(&event);
-                    let f = event.properties;
-                    let status = match f.statut {
-                        EventStatus::Scheduled => None,
-                        other => Some(other.label()),
-                    };
-                    let registration = match f.inscription {
-                        Inscription::Libre => "Sans inscription",
-                        Inscription::Obligatoire { .. } => "Inscription obligatoire",
-                    };
-                    view! {
-                        <li class="evenement">
-                            <p class="quand">
-                                {f
-                                    .creneaux
-                                    .iter()
-                                    .map(|c| slot_fr(c.debut, c.fin))
-                                    .collect::<Vec<_>>()
-                                    .join(" ; ")}
-                            </p>
-                            <p class="titre">
-                                <a href=page target=target>{f.titre}<NewTab /></a>
-                                {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
-                                {status.map(|s| view! { <strong class="statut">{s}</strong> })}
-                            </p>
-                            <p>{f.resume}</p>
-                            <p class="ou">{format!("{}, {}", f.lieu_nom, f.commune)}</p>
-                            <p class="details">
-                                {format!(
-                                    "{} · {} · {} · {} · {}",
-                                    f.type_activite,
-                                    f.theme,
-                                    f.public,
-                                    f.prix,
-                                    registration,
-                                )}
-                            </p>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ol>
+/// An event in a list: when, what, where, and whether to register. A cancelled or full
+/// event says so in words.
+impl Listed for Event {
+    const LIST_CLASS: &'static str = "evenements";
+    const ENTRY_CLASS: Option<&'static str> = Some("evenement");
+
+    fn entry(self) -> AnyView {
+        let event = self;
+        let target = use_map_page().link_target();
+        let page = page_path(&event);
+        let f = event.properties;
+        let status = match f.statut {
+            EventStatus::Scheduled => None,
+            other => Some(other.label()),
+        };
+        let registration = match f.inscription {
+            Inscription::Libre => "Sans inscription",
+            Inscription::Obligatoire { .. } => "Inscription obligatoire",
+        };
+        view! {
+            <p class="quand">
+                {f
+                    .creneaux
+                    .iter()
+                    .map(|c| slot_fr(c.debut, c.fin))
+                    .collect::<Vec<_>>()
+                    .join(" ; ")}
+            </p>
+            <p class="titre">
+                <a href=page target=target>{f.titre}<NewTab /></a>
+                {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
+                {status.map(|s| view! { <strong class="statut">{s}</strong> })}
+            </p>
+            <p>{f.resume}</p>
+            <p class="ou">{format!("{}, {}", f.lieu_nom, f.commune)}</p>
+            <p class="details">
+                {format!(
+                    "{} · {} · {} · {} · {}",
+                    f.type_activite,
+                    f.theme,
+                    f.public,
+                    f.prix,
+                    registration,
+                )}
+            </p>
+        }
+        .into_any()
     }
 }

@@ -15,6 +15,7 @@ pub mod place_card;
 pub mod place_list;
 pub mod places_map;
 pub mod print_list;
+pub mod record_list;
 pub mod report;
 pub mod resource_list;
 pub mod search_box;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::place_card::PlaceCard;
+use crate::components::record_list::{Listed, RecordList};
 use crate::format::km_fr;
 use crate::model::{Place, PlaceFilter, PlaceId, Record, Select};
 
@@ -29,38 +30,49 @@ pub fn PlaceList(
         }
     });
 
-    view! {
-        <ol class="lieux">
-            {places
-                .into_iter()
-                .map(|place| {
-                    let id = place.id().clone();
-                    let distance = filter.distance_km(&place).map(|d| format!("à {}", km_fr(d)));
-                    let dom_id = entry_dom_id(&id);
-                    let on_toggle = move |ev: leptos::ev::Event| {
-                        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-                        if open {
-                            selected.set(Some(id.clone()));
-                        }
-                    };
-                    view! {
-                        <li>
-                            <details id=dom_id on:toggle=on_toggle>
-                                <summary>
-                                    <span class="nom">{place.properties.nom.clone()}</span>
-                                    <span class="lieu-commune">
-                                        {place.location.commune_localisee.clone()}
-                                    </span>
-                                    {distance.map(|d| view! { <span class="distance">{d}</span> })}
-                                </summary>
-                                <PlaceCard place />
-                            </details>
-                        </li>
-                    }
-                        .into_any()
-                })
-                .collect_view()}
-        </ol>
+    provide_context(Listing { filter, selected });
+    view! { <RecordList records=places /> }
+}
+
+/// What an entry needs of its list: the filter (for the distance) and the selection shared
+/// with the map.
+#[derive(Clone)]
+struct Listing {
+    filter: PlaceFilter,
+    selected: RwSignal<Option<PlaceId>>,
+}
+
+/// A place in the list: a native disclosure (`<details>`) with its name, commune and
+/// distance; opening it tells the map which place to show.
+impl Listed for Place {
+    const LIST_CLASS: &'static str = "lieux";
+
+    fn entry(self) -> AnyView {
+        let place = self;
+        let Listing { filter, selected } =
+            use_context::<Listing>().expect("a place is listed by PlaceList");
+        let id = place.id().clone();
+        let distance = filter
+            .distance_km(&place)
+            .map(|d| format!("à {}", km_fr(d)));
+        let dom_id = entry_dom_id(&id);
+        let on_toggle = move |ev: leptos::ev::Event| {
+            let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+            if open {
+                selected.set(Some(id.clone()));
+            }
+        };
+        view! {
+            <details id=dom_id on:toggle=on_toggle>
+                <summary>
+                    <span class="nom">{place.properties.nom.clone()}</span>
+                    <span class="lieu-commune">{place.location.commune_localisee.clone()}</span>
+                    {distance.map(|d| view! { <span class="distance">{d}</span> })}
+                </summary>
+                <PlaceCard place />
+            </details>
+        }
+        .into_any()
     }
 }
 

@@ -3,10 +3,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
 use crate::components::{
-    event_list::EventList, filters::TerritoryFilters, layers::LayerChoice, map_page::use_map_page,
-    map_point::MapPoint, need_filters::NeedFilters, oembed_link::OembedLink, place_list::PlaceList,
-    places_map::PlacesMap, print_list::PrintList, resource_list::ResourceList,
-    search_box::SearchBox,
+    filters::TerritoryFilters, layers::LayerChoice, map_page::use_map_page, map_point::MapPoint,
+    need_filters::NeedFilters, oembed_link::OembedLink, place_list::PlaceList,
+    places_map::PlacesMap, print_list::PrintList, record_list::RecordList, search_box::SearchBox,
 };
 use crate::format::{count_events, count_places, count_resources, date_fr};
 use crate::model::embed::EmbedOptions;
@@ -250,12 +249,12 @@ fn Results(
         <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.events>
             <h2 id="titre-evenements">{events_heading}</h2>
             <p class="compte">{count_events(found.events.len())} {dates.map(|d| format!(" {d}"))}</p>
-            <EventList events=found.events />
+            <RecordList records=found.events />
         </section>
         <section class="bloc-ressources" aria-labelledby="titre-ressources" hidden=!layers.resources>
             <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
             <p class="compte">{count_resources(found.resources.len())}</p>
-            <ResourceList resources=found.resources />
+            <RecordList records=found.resources />
         </section>
         </div>
     }

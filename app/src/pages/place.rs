@@ -4,11 +4,10 @@ use serde_json::json;
 
 use crate::catalogue::{PlaceInfo, place_details};
 use crate::components::actions::Actions;
-use crate::components::event_list::EventList;
 use crate::components::json_ld::JsonLd;
 use crate::components::place_card::PlaceCard;
+use crate::components::record_list::RecordList;
 use crate::components::report::ReportError;
-use crate::components::resource_list::ResourceList;
 use crate::format::date_fr;
 use crate::model::page_path;
 use crate::pages::record::RecordPage;
@@ -86,7 +85,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 {if details.events.is_empty() {
                     view! { <p>"Aucun événement prévu ici pour le moment."</p> }.into_any()
                 } else {
-                    view! { <EventList events=details.events /> }.into_any()
+                    view! { <RecordList records=details.events /> }.into_any()
                 }}
             </section>
             {(!details.resources.is_empty())
@@ -94,7 +93,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                     view! {
                         <section aria-labelledby="titre-ressources-lieu">
                             <h2 id="titre-ressources-lieu">"Ressources sur place"</h2>
-                            <ResourceList resources=details.resources />
+                            <RecordList records=details.resources />
                         </section>
                     }
                 })}

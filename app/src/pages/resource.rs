@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::catalogue::resource_details;
 use crate::components::actions::Actions;
 use crate::components::report::ReportError;
-use crate::components::resource_list::ResourceList;
+use crate::components::resource_list::ResourceEntry;
 use crate::model::{Place, Resource as Ressource, ServedArea, page_of, page_path};
 use crate::pages::record::RecordPage;
 
@@ -40,7 +40,11 @@ fn ResourceView(resource: Ressource) -> impl IntoView {
             <h1>{name.clone()}</h1>
             {place
                 .map(|href| view! { <p>"Dans le lieu : " <a href=href>{served.clone()}</a></p> })}
-            <ResourceList resources=vec![resource] links=false />
+            <div class="ressources">
+                <div class="ressource">
+                    <ResourceEntry resource links=false />
+                </div>
+            </div>
             <Actions destination calendar=None title=name />
             <ReportError page />
         </article>

@@ -290,7 +290,7 @@ pub async fn page(req: HttpRequest) -> HttpResponse {
         "Les réponses portent un <code>ETag</code> et peuvent être gardées en cache.</p>",
         "<p>Description complète pour les programmes : <a href=\"/api/openapi.json\">OpenAPI (JSON)</a>.</p>",
         "<h2>Exemples</h2><ul>",
-        "<li><a href=\"/api/places?zone=Ouest&amp;frais=Gratuit\">Lieux gratuits de la zone Ouest</a></li>",
+        "<li><a href=\"/api/places?zone=Ouest&amp;fees=Gratuit\">Lieux gratuits de la zone Ouest</a></li>",
         "<li><a href=\"/api/places?near=44.0176,1.3545&amp;radius=5\">Lieux à moins de 5 km du centre de Montauban</a></li>",
         "<li><a href=\"/api/places?format=csv\">Tous les lieux au format CSV du standard national</a></li>",
         "<li><a href=\"/api/events?type=atelier&amp;zone=Est\">Ateliers de la zone Est</a></li>",
