@@ -34,6 +34,8 @@ pub struct Found {
     /// In date order.
     pub events: Vec<Event>,
     pub resources: Vec<Resource>,
+    /// The day at the server (Paris): what ended before it is shown as past.
+    pub today: chrono::NaiveDate,
 }
 
 /// What the page of one place shows beyond the place itself, computed on the server.
@@ -48,6 +50,15 @@ pub struct PlaceInfo {
     pub events: Vec<Event>,
     /// Resources found there.
     pub resources: Vec<Resource>,
+    /// The day at the server (Paris).
+    pub today: chrono::NaiveDate,
+}
+
+/// An event's page: the event, and the day, to say whether it is past.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventInfo {
+    pub event: Event,
+    pub today: chrono::NaiveDate,
 }
 
 /// The dataset a request reads, provided to the pages as context: the server gives each
@@ -127,6 +138,7 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
         events: records.select::<Event>(&events),
         resources,
         filter,
+        today: crate::model::hours::paris_now().date(),
     })
 }
 
@@ -164,12 +176,18 @@ pub async fn place_details(id: String) -> Result<Option<PlaceInfo>, ServerFnErro
         outdated,
         events,
         resources,
+        today: now.date(),
     }))
 }
 
 #[server(prefix = "/_fn", endpoint = "event")]
-pub async fn event_details(id: String) -> Result<Option<Event>, ServerFnError> {
-    Ok(catalogue()?.records().by_text::<Event>(&id).cloned())
+pub async fn event_details(id: String) -> Result<Option<EventInfo>, ServerFnError> {
+    let today = crate::model::hours::paris_now().date();
+    Ok(catalogue()?
+        .records()
+        .by_text::<Event>(&id)
+        .cloned()
+        .map(|event| EventInfo { event, today }))
 }
 
 #[server(prefix = "/_fn", endpoint = "resource")]

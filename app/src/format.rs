@@ -41,8 +41,8 @@ fn time_fr(at: DateTime<FixedOffset>) -> String {
     }
 }
 
-/// "mardi 14 avril, 14 h – 16 h", in the slot's own (Paris) time; the end's day is named
-/// when it differs.
+/// "mardi 14 avril 2026, 14 h – 16 h", in the slot's own (Paris) time; the end's day is
+/// named when it differs. The year is always said: a programme is seen long after it ran.
 pub fn slot_fr(debut: DateTime<FixedOffset>, fin: DateTime<FixedOffset>) -> String {
     let day = |at: DateTime<FixedOffset>| {
         let d = at.date_naive();
@@ -52,9 +52,10 @@ pub fn slot_fr(debut: DateTime<FixedOffset>, fin: DateTime<FixedOffset>) -> Stri
             d.day().to_string()
         };
         format!(
-            "{} {n} {}",
+            "{} {n} {} {}",
             WEEKDAYS[d.weekday().num_days_from_monday() as usize],
-            MONTHS[d.month0() as usize]
+            MONTHS[d.month0() as usize],
+            d.year()
         )
     };
     if debut.date_naive() == fin.date_naive() {
@@ -110,11 +111,29 @@ pub fn count_resources(n: usize) -> String {
     count(n, "Aucune ressource", "ressource", "ressources")
 }
 
+/// "1 commune", "12 communes" (never "Aucune": said where it is the whole answer).
+pub fn count_communes(n: usize) -> String {
+    format!("{} {}", int_fr(n as u64), agree(n, "commune", "communes"))
+}
+
+/// "1 habitant", "1 250 habitants".
+pub fn count_people(n: u64) -> String {
+    format!(
+        "{} {}",
+        int_fr(n),
+        agree(n as usize, "habitant", "habitants")
+    )
+}
+
+/// The singular for none or one, the plural from two (French agreement).
+pub fn agree<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n <= 1 { one } else { many }
+}
+
 fn count(n: usize, none: &str, one: &str, many: &str) -> String {
     match n {
         0 => none.to_owned(),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
+        n => format!("{} {}", int_fr(n as u64), agree(n, one, many)),
     }
 }
 
@@ -152,14 +171,14 @@ mod tests {
                 at("2026-04-14T14:00:00+02:00"),
                 at("2026-04-14T16:30:00+02:00")
             ),
-            "mardi 14 avril, 14 h – 16 h 30"
+            "mardi 14 avril 2026, 14 h – 16 h 30"
         );
         assert_eq!(
             slot_fr(
                 at("2026-05-01T09:05:00+02:00"),
                 at("2026-05-02T12:00:00+02:00")
             ),
-            "vendredi 1er mai, 9 h 05 – samedi 2 mai, 12 h"
+            "vendredi 1er mai 2026, 9 h 05 – samedi 2 mai 2026, 12 h"
         );
     }
 

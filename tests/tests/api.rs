@@ -933,3 +933,82 @@ async fn the_openapi_description_types_every_parameter() {
     assert_eq!(app.get("/api/coverage?edition=2026").await.status(), 200);
     assert_eq!(app.get("/api/coverage?edition=0").await.status(), 400);
 }
+
+/// Advice only when it can be followed, no heading over nothing, and a way there on every
+/// phone (issue 13, items 5 and 26).
+#[tokio::test]
+async fn a_place_page_gives_only_advice_that_can_be_followed() {
+    let app = spawn_app().await;
+    // No phone, no e-mail, no website, data from 2022.
+    let silent = app.get_page("/lieux/conseiller-numerique-021").await;
+    assert!(silent.contains("plus d'un an"), "the data is old");
+    assert!(
+        !silent.to_lowercase().contains("appelez"),
+        "no phone to call"
+    );
+    assert!(!silent.contains("Écrivez"), "no address to write to");
+    assert!(
+        !silent.contains("<h3>Contact</h3>"),
+        "no empty Contact heading"
+    );
+    // An e-mail but no phone: write, do not call.
+    let by_mail = app.get_page("/lieux/conseiller-numerique-027").await;
+    assert!(by_mail.contains("Écrivez avant de vous déplacer."));
+    assert!(!by_mail.to_lowercase().contains("appelez"));
+    assert!(by_mail.contains("<h3>Contact</h3>"));
+    // A phone: call.
+    let features = app.get_json("/api/places").await;
+    let with_phone = features["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["telephone"].is_string())
+        .unwrap();
+    let page = app
+        .get_page(&format!("/lieux/{}", with_phone["id"].as_str().unwrap()))
+        .await;
+    assert!(page.contains("<h3>Contact</h3>") && page.contains("href=\"tel:"));
+    // Directions for Android (`geo:`), any browser (OpenStreetMap) and iPhone (Plans).
+    for way in [
+        "href=\"geo:",
+        "openstreetmap.org/directions",
+        "maps.apple.com/?daddr=",
+    ] {
+        assert!(page.contains(way), "{way}");
+    }
+}
+
+/// A resource's page says its name once, as its heading; an empty list offers nothing to
+/// print (issue 13, item 23).
+#[tokio::test]
+async fn pages_do_not_repeat_themselves_nor_offer_the_useless() {
+    let app = spawn_app().await;
+    let resources = app.get_json("/api/resources").await;
+    for resource in resources["features"].as_array().unwrap() {
+        let id = resource["id"].as_str().unwrap();
+        let name = app::model::escape_html(resource["properties"]["nom"].as_str().unwrap());
+        let page = app.get_page(&format!("/ressources/{id}")).await;
+        let body = &page[page.find("<body").unwrap()..];
+        assert!(body.contains(&format!("<h1>{name}")), "{id}: the heading");
+        assert!(
+            !body.contains("class=\"titre\""),
+            "{id}: the name said once"
+        );
+        if resource["properties"]["exemple"] == true {
+            assert!(
+                body.contains("ressource inventée"),
+                "{id}: still said invented"
+            );
+        }
+    }
+    let empty = app.get_page("/?q=zzzqqq").await;
+    assert!(
+        empty.contains("Aucun lieu trouvé."),
+        "an empty list says so"
+    );
+    assert!(!empty.contains("Imprimer cette liste"));
+    assert!(
+        app.get_page("/").await.contains("Imprimer cette liste"),
+        "a list to print"
+    );
+}

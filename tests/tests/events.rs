@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use chrono::Datelike;
+
 use carto82_e2e::{TestApp, spawn_app, spawn_app_with};
 use serde_json::Value;
 
@@ -187,7 +189,10 @@ async fn the_map_page_lists_events_and_resources_with_the_example_badge() {
         "a real resource"
     );
     // Dates read as spoken.
-    assert!(page.contains("mercredi 29 avril, 14 h – 17 h"));
+    assert!(
+        page.contains("mercredi 29 avril 2026, 14 h – 17 h"),
+        "with the year"
+    );
 
     // With examples off, no badge is left and the real resources remain.
     let real = spawn_app_with(|args| args.examples = false).await;
@@ -195,4 +200,128 @@ async fn the_map_page_lists_events_and_resources_with_the_example_badge() {
     assert!(!page.contains("badge-exemple"));
     assert!(page.contains("Connexion internet au CIDFF 82"));
     assert!(page.contains("Aucun événement"));
+}
+
+/// Each status says what is true and offers only what a resident can still do (issue 13,
+/// item 2): a full event takes no registration, a cancelled one gives no way there nor
+/// calendar, a postponed one says its new date is to come.
+#[tokio::test]
+async fn an_event_page_offers_only_what_its_status_allows() {
+    // The example programme, moved to next year: every event is to come.
+    let data = programme_in(chrono::Utc::now().year() + 1);
+    let app = spawn_app_with(|args| args.data = data.path().to_owned()).await;
+    let page = |id: &'static str| {
+        let app = &app;
+        async move { app.get_page(&format!("/evenements/{id}")).await }
+    };
+    let directions = "Itinéraire sur OpenStreetMap";
+    let calendar = "Ajouter à mon agenda";
+
+    let scheduled = page("2026-montauban-ia-au-quotidien").await;
+    for offered in [directions, calendar] {
+        assert!(scheduled.contains(offered), "a scheduled event: {offered}");
+    }
+
+    let full = page("2026-negrepelisse-essayer-ia").await;
+    assert!(full.contains("Cet événement est complet"));
+    assert!(
+        !full.contains("S'inscrire en ligne"),
+        "no registration when full"
+    );
+    assert!(!full.contains("venez directement"));
+    assert!(full.contains("Il n'y a plus de place"));
+    assert!(
+        full.contains(directions) && full.contains(calendar),
+        "those registered still go"
+    );
+
+    let cancelled = page("2026-montpezat-cafe-numerique").await;
+    let notice = cancelled.find("Cet événement est annulé").expect("said");
+    let when = cancelled
+        .find("Date prévue :")
+        .expect("the date, as planned");
+    assert!(notice < when, "the cancellation is said first");
+    for absent in [directions, calendar, "venez directement", "geo:"] {
+        assert!(!cancelled.contains(absent), "cancelled: no {absent}");
+    }
+
+    let postponed = page("2026-verdun-fablab-portes-ouvertes").await;
+    assert!(postponed.contains("Nouvelle date : à venir"));
+    assert!(
+        !postponed.contains(calendar),
+        "no calendar for a date that is not the date"
+    );
+    assert!(!postponed.contains("venez directement"));
+
+    // The lists say the status, not how to register.
+    let list = app.get_page("/?theme=IA").await;
+    let entry = list
+        .split("<li class=\"evenement\">")
+        .find(|e| e.contains("/evenements/2026-negrepelisse-essayer-ia"))
+        .expect("the full event is listed");
+    let entry = &entry[..entry.find("</li>").unwrap()];
+    assert!(entry.contains("complet"), "{entry}");
+    assert!(!entry.contains("Inscription obligatoire"), "{entry}");
+}
+
+/// A copy of the dataset whose programme is held in `year` (its slots and edition moved
+/// there, the days of the year kept).
+fn programme_in(year: i32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    carto82_e2e::copy_dir(&data, dir.path());
+    let file = dir.path().join(carto82::dataset::EVENEMENTS);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let slots = regex::Regex::new(r#""(debut|fin)": "2026-"#).unwrap();
+    let text = slots.replace_all(&text, format!(r#""$1": "{year}-"#));
+    let text = text.replace("\"edition\": 2026", &format!("\"edition\": {year}"));
+    std::fs::write(&file, text).unwrap();
+    dir
+}
+
+/// What is over is shown as over (issue 13, item 3): a programme of last year is "terminé",
+/// its events "Déjà passés", never "prochains", every date with its year, and an event's
+/// page offers nothing to do.
+#[tokio::test]
+async fn a_past_programme_is_shown_as_past() {
+    let last_year = chrono::Utc::now().year() - 1;
+    let data = programme_in(last_year);
+    let app = spawn_app_with(|args| args.data = data.path().to_owned()).await;
+    for page in ["/", "/?where=Montauban&radius=10"] {
+        let html = app.get_page(page).await;
+        let events = &html[html.find("class=\"bloc-evenements\"").unwrap()..];
+        assert!(
+            events.contains(&format!("Le programme {last_year} est terminé.")),
+            "{page}"
+        );
+        assert!(events.contains("Déjà passés"), "{page}");
+        assert!(!html.contains("Les prochains ateliers"), "{page}");
+        assert!(
+            events.contains(&format!("avril {last_year}")),
+            "{page}: the year is said"
+        );
+    }
+    let page = app
+        .get_page("/evenements/2026-montauban-ia-au-quotidien")
+        .await;
+    assert!(page.contains("Cet événement est passé."));
+    for absent in [
+        "Ajouter à mon agenda",
+        "Itinéraire",
+        "S'inscrire en ligne",
+        "venez directement",
+    ] {
+        assert!(!page.contains(absent), "a past event: no {absent}");
+    }
+    // A place's page keeps its past events apart.
+    let place = app.get_page("/lieux/france-services-005").await;
+    assert!(place.contains("Aucun événement prévu ici pour le moment."));
+    assert!(place.contains("Déjà passés"));
+
+    // The same programme to come: "prochains", no "Déjà passés".
+    let next = programme_in(chrono::Utc::now().year() + 1);
+    let app = spawn_app_with(|args| args.data = next.path().to_owned()).await;
+    let html = app.get_page("/?where=Montauban&radius=10").await;
+    assert!(html.contains("Les prochains ateliers"));
+    assert!(!html.contains("Déjà passés"));
 }

@@ -46,6 +46,16 @@ pub fn Actions(
                                     "Itinéraire sur OpenStreetMap (nouveau site)"
                                 </a>
                             </li>
+                            // An iPhone does nothing with `geo:`; its Plans application opens
+                            // this address.
+                            <li>
+                                <a
+                                    href=format!("https://maps.apple.com/?daddr={},{}&q={}", p.lat, p.lon, encode(&name))
+                                    rel="noopener"
+                                >
+                                    "Itinéraire sur Plans, pour iPhone (nouveau site)"
+                                </a>
+                            </li>
                         }
                     })}
                 {calendar

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::example_badge::ExampleBadge;
+use crate::components::example_badge::{ExampleBadge, INVENTED_EVENT};
 use crate::components::map_page::{NewTab, use_map_page};
 use crate::components::record_list::Listed;
 use crate::format::slot_fr;
@@ -21,9 +21,11 @@ impl Listed for Event {
             EventStatus::Scheduled => None,
             other => Some(other.label()),
         };
-        let registration = match f.inscription {
-            Inscription::Libre => "Sans inscription",
-            Inscription::Obligatoire { .. } => "Inscription obligatoire",
+        // A full, postponed or cancelled event says so (`status`), not how to register.
+        let registration = match (f.statut.offer().registration, f.inscription) {
+            (false, _) => None,
+            (true, Inscription::Libre) => Some("Sans inscription"),
+            (true, Inscription::Obligatoire { .. }) => Some("Inscription obligatoire"),
         };
         view! {
             <p class="quand">
@@ -36,20 +38,17 @@ impl Listed for Event {
             </p>
             <p class="titre">
                 <a href=page target=target>{f.titre}<NewTab /></a>
-                {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
+                {f.exemple.then(|| view! { <ExampleBadge what=INVENTED_EVENT /> })}
                 {status.map(|s| view! { <strong class="statut">{s}</strong> })}
             </p>
             <p>{f.resume}</p>
             <p class="ou">{format!("{}, {}", f.lieu_nom, f.commune)}</p>
             <p class="details">
-                {format!(
-                    "{} · {} · {} · {} · {}",
-                    f.type_activite,
-                    f.theme,
-                    f.public,
-                    f.prix,
-                    registration,
-                )}
+                {[f.type_activite.to_string(), f.theme.to_string(), f.public, f.prix]
+                    .into_iter()
+                    .chain(registration.map(str::to_owned))
+                    .collect::<Vec<_>>()
+                    .join(" · ")}
             </p>
         }
         .into_any()

@@ -34,6 +34,8 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
         })
     };
 
+    // No heading over nothing: many sources give no contact at all.
+    let has_contact = f.telephone.is_some() || !f.courriels.is_empty() || !f.site_web.is_empty();
     view! {
         <div class="fiche">
             {link
@@ -65,13 +67,16 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                     None => {
                         view! {
                             <p class="horaires-inconnus">
-                                "Horaires non renseignés : appelez avant de venir."
+                                "Horaires non renseignés."
+                                {check_before_going(f.telephone.is_some(), !f.courriels.is_empty())
+                                    .map(|advice| format!(" {advice}"))}
                             </p>
                         }
                             .into_any()
                     }
                 }}
             </div>
+            {has_contact.then(|| view! {
             <div class="rubrique contact">
                 <h3>"Contact"</h3>
                 <ul>
@@ -109,6 +114,7 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                         .collect_view()}
                 </ul>
             </div>
+            })}
             {list("Ce lieu vous aide à", labels(&f.services))}
             {list("Pour qui", labels(&f.publics_specifiquement_adresses))}
             {list("Prix", labels(&f.frais_a_charge))}
@@ -198,6 +204,16 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// How to check before going, with what the place gives; nothing when it gives no way to
+/// ask (issue 13, item 5: no advice that cannot be followed).
+pub fn check_before_going(phone: bool, email: bool) -> Option<&'static str> {
+    match (phone, email) {
+        (true, _) => Some("Appelez avant de vous déplacer."),
+        (false, true) => Some("Écrivez avant de vous déplacer."),
+        (false, false) => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::hours_lines;
@@ -220,5 +236,19 @@ mod tests {
     #[test]
     fn keeps_what_it_does_not_understand() {
         assert_eq!(hours_lines("sunrise-sunset"), vec!["sunrise-sunset"]);
+    }
+
+    #[test]
+    fn advice_only_when_it_can_be_followed() {
+        use super::check_before_going;
+        assert_eq!(
+            check_before_going(true, false),
+            Some("Appelez avant de vous déplacer.")
+        );
+        assert_eq!(
+            check_before_going(false, true),
+            Some("Écrivez avant de vous déplacer.")
+        );
+        assert_eq!(check_before_going(false, false), None);
     }
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::components::example_badge::ExampleBadge;
+use crate::components::example_badge::{ExampleBadge, INVENTED_RESOURCE};
 use crate::components::map_page::{NewTab, use_map_page};
 use crate::components::record_list::Listed;
 use crate::format::phone_fr;
@@ -46,14 +46,16 @@ pub fn ResourceEntry(resource: Resource, links: bool) -> impl IntoView {
         .adresse
         .map(|a| format!("{a}, {}", f.commune.clone().unwrap_or_default()));
     view! {
-        <p class="titre">
-            {if links {
-                view! { <a href=page target=target>{f.nom}<NewTab /></a> }.into_any()
-            } else {
-                view! { <span>{f.nom}</span> }.into_any()
-            }}
-            {f.exemple.then(|| view! { <ExampleBadge what="ressource" /> })}
-        </p>
+        // On its own page the name is the page's heading: not said twice.
+        {links
+            .then(|| {
+                view! {
+                    <p class="titre">
+                        <a href=page target=target>{f.nom}<NewTab /></a>
+                        {f.exemple.then(|| view! { <ExampleBadge what=INVENTED_RESOURCE /> })}
+                    </p>
+                }
+            })}
         <p class="genre">
             {format!("{} · {}", f.type_ressource, resource.served_name)}
         </p>

@@ -44,6 +44,60 @@ vocabulary!(
     }
 );
 
+/// What an event's page may offer, given its status: only what a resident can still do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatusOffer {
+    /// Going there: directions.
+    pub directions: bool,
+    /// Keeping the date: the calendar file.
+    pub calendar: bool,
+    /// Registering (online, by phone or e-mail); when false and the event is full, its
+    /// contacts are given for the waiting list.
+    pub registration: bool,
+    /// The dates given are the ones that will happen.
+    pub dates_hold: bool,
+}
+
+impl EventStatus {
+    /// What a past event offers: nothing to do any more.
+    pub const PAST: StatusOffer = StatusOffer {
+        directions: false,
+        calendar: false,
+        registration: false,
+        dates_hold: true,
+    };
+
+    pub fn offer(self) -> StatusOffer {
+        let all = StatusOffer {
+            directions: true,
+            calendar: true,
+            registration: true,
+            dates_hold: true,
+        };
+        match self {
+            EventStatus::Scheduled | EventStatus::Rescheduled => all,
+            // Those registered still go: the way and the date stay useful.
+            EventStatus::Full => StatusOffer {
+                registration: false,
+                ..all
+            },
+            // The old date is not the date: no calendar, nothing to register to yet.
+            EventStatus::Postponed => StatusOffer {
+                calendar: false,
+                registration: false,
+                dates_hold: false,
+                ..all
+            },
+            EventStatus::Cancelled => StatusOffer {
+                directions: false,
+                calendar: false,
+                registration: false,
+                dates_hold: false,
+            },
+        }
+    }
+}
+
 vocabulary!(
     /// Accessibility of the event (OpenAgenda's five codes).
     Accessibilite {
@@ -140,6 +194,11 @@ pub fn latest_edition<'a>(events: impl IntoIterator<Item = &'a Event>) -> Option
 }
 
 impl Event {
+    /// Its last slot ended before `today`.
+    pub fn is_past(&self, today: chrono::NaiveDate) -> bool {
+        self.fin().date_naive() < today
+    }
+
     /// Start of the first slot.
     pub fn debut(&self) -> DateTime<FixedOffset> {
         self.properties
@@ -158,5 +217,25 @@ impl Event {
             .map(|c| c.fin)
             .max()
             .expect("at least one slot, checked at load")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_status_offers_only_what_can_still_be_done() {
+        let all = EventStatus::Scheduled.offer();
+        assert!(all.directions && all.calendar && all.registration && all.dates_hold);
+        assert_eq!(EventStatus::Rescheduled.offer(), all);
+        let full = EventStatus::Full.offer();
+        assert!(!full.registration && full.directions && full.calendar);
+        let postponed = EventStatus::Postponed.offer();
+        assert!(!postponed.calendar && !postponed.registration && !postponed.dates_hold);
+        let cancelled = EventStatus::Cancelled.offer();
+        assert!(!cancelled.directions && !cancelled.calendar && !cancelled.registration);
+        let past = EventStatus::PAST;
+        assert!(!past.directions && !past.calendar && !past.registration);
     }
 }

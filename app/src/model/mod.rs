@@ -25,7 +25,7 @@ mod web_url;
 
 pub use event::{
     Accessibilite, ActivityType, Event, EventId, EventProperties, EventStatus, Inscription, Slot,
-    Theme, latest_edition,
+    StatusOffer, Theme, latest_edition,
 };
 pub use filter::{
     AreaFilter, DEFAULT_RADIUS_KM, EventFilter, Footprint, Near, PlaceFilter, ResourceFilter,

@@ -2,9 +2,9 @@ use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
 use serde_json::json;
 
-use crate::catalogue::event_details;
+use crate::catalogue::{EventInfo, event_details};
 use crate::components::actions::Actions;
-use crate::components::example_badge::ExampleBadge;
+use crate::components::example_badge::{ExampleBadge, INVENTED_EVENT};
 use crate::components::json_ld::JsonLd;
 use crate::components::report::ReportError;
 use crate::format::{phone_fr, slot_fr};
@@ -19,7 +19,7 @@ pub fn EventPage() -> impl IntoView {
             load=event_details
             what="Cet événement"
             loading="Chargement de l'événement…"
-            view=|event| view! { <EventView event /> }
+            view=|info: EventInfo| view! { <EventView event=info.event today=info.today /> }
         />
     }
 }
@@ -35,7 +35,8 @@ fn schema_status(status: EventStatus) -> &'static str {
 }
 
 #[component]
-fn EventView(event: Event) -> impl IntoView {
+fn EventView(event: Event, today: chrono::NaiveDate) -> impl IntoView {
+    let past = event.is_past(today);
     let f = event.properties.clone();
     let page = page_path(&event);
     let ld = json!({
@@ -58,6 +59,8 @@ fn EventView(event: Event) -> impl IntoView {
         "audience": {"@type": "Audience", "audienceType": f.public},
     });
     let notice = match f.statut {
+        EventStatus::Cancelled if past => Some("Cet événement était annulé. Il n'a pas eu lieu."),
+        _ if past => Some("Cet événement est passé."),
         EventStatus::Scheduled => None,
         EventStatus::Cancelled => Some("Cet événement est annulé. Il n'aura pas lieu."),
         EventStatus::Full => Some("Cet événement est complet : il n'y a plus de place."),
@@ -68,17 +71,56 @@ fn EventView(event: Event) -> impl IntoView {
             Some("La date de cet événement a changé : vérifiez la date ci-dessous.")
         }
     };
-    let registration = match f.inscription.clone() {
-        Inscription::Libre => view! { <p>"Pas besoin de s'inscrire : venez directement."</p> }.into_any(),
-        Inscription::Obligatoire { lien, telephone, courriel } => view! {
+    let offer = if past {
+        EventStatus::PAST
+    } else {
+        f.statut.offer()
+    };
+    let registration = match (f.statut, f.inscription.clone()) {
+        _ if past => view! { <p>"Cet événement est passé : on ne peut plus s'inscrire."</p> }.into_any(),
+        (EventStatus::Cancelled, _) => {
+            view! { <p>"Pas d'inscription : l'événement n'aura pas lieu."</p> }.into_any()
+        }
+        (EventStatus::Postponed, _) => view! {
+            <p>"On ne peut pas encore s'inscrire. L'inscription ouvrira avec la nouvelle date."</p>
+        }
+        .into_any(),
+        (EventStatus::Full, Inscription::Obligatoire { telephone, courriel, .. })
+            if telephone.is_some() || courriel.is_some() =>
+        {
+            view! {
+                <p>"Il n'y a plus de place. Pour être sur la liste d'attente, contactez l'organisateur :"</p>
+                <ContactList telephone courriel />
+            }
+            .into_any()
+        }
+        (EventStatus::Full, _) => {
+            view! { <p>"Il n'y a plus de place : on ne peut plus s'inscrire."</p> }.into_any()
+        }
+        (_, Inscription::Libre) => {
+            view! { <p>"Pas besoin de s'inscrire : venez directement."</p> }.into_any()
+        }
+        (_, Inscription::Obligatoire { lien, telephone, courriel }) => view! {
             <p>"Il faut s'inscrire avant de venir :"</p>
             <ul>
                 {lien.map(|l| view! { <li><a href=l.to_string() rel="noopener">"S'inscrire en ligne"</a></li> })}
-                {telephone.map(|t| view! { <li>"Par téléphone : " <a href=format!("tel:{t}")>{phone_fr(&t)}</a></li> })}
-                {courriel.map(|c| view! { <li>"Par courriel : " <a href=format!("mailto:{c}")>{c.clone()}</a></li> })}
             </ul>
+            <ContactList telephone courriel />
         }
         .into_any(),
+    };
+    let slots = f
+        .creneaux
+        .iter()
+        .map(|c| slot_fr(c.debut, c.fin))
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    let when = match f.statut {
+        _ if offer.dates_hold => slots,
+        EventStatus::Postponed => {
+            format!("Nouvelle date : à venir. Date prévue au départ : {slots}.")
+        }
+        _ => format!("Date prévue : {slots}."),
     };
     let title = f.titre.clone();
     view! {
@@ -90,12 +132,10 @@ fn EventView(event: Event) -> impl IntoView {
             </p>
             <h1>
                 {title.clone()}
-                {f.exemple.then(|| view! { <ExampleBadge what="événement" /> })}
+                {f.exemple.then(|| view! { <ExampleBadge what=INVENTED_EVENT /> })}
             </h1>
             {notice.map(|n| view! { <p class="alerte statut-evenement"><strong>{n}</strong></p> })}
-            <p class="quand">
-                {f.creneaux.iter().map(|c| slot_fr(c.debut, c.fin)).collect::<Vec<_>>().join(" ; ")}
-            </p>
+            <p class="quand">{when}</p>
             <p>{f.resume.clone()}</p>
             {f.description.clone().map(|d| view! { <p>{d}</p> })}
             <dl class="caracteristiques">
@@ -131,11 +171,24 @@ fn EventView(event: Event) -> impl IntoView {
                 {registration}
             </section>
             <Actions
-                destination=Some((event.position, f.lieu_nom.clone()))
-                calendar=Some(format!("/api/events/{}.ics", f.id))
+                destination=offer.directions.then(|| (event.position, f.lieu_nom.clone()))
+                calendar=offer.calendar.then(|| format!("/api/events/{}.ics", f.id))
                 title=title
             />
             <ReportError page=page />
         </article>
     }
+}
+
+/// Whom to call or write: the phone and the e-mail address an event gives.
+#[component]
+fn ContactList(telephone: Option<String>, courriel: Option<String>) -> impl IntoView {
+    (telephone.is_some() || courriel.is_some()).then(|| {
+        view! {
+            <ul>
+                {telephone.map(|t| view! { <li>"Par téléphone : " <a href=format!("tel:{t}")>{phone_fr(&t)}</a></li> })}
+                {courriel.map(|c| view! { <li>"Par courriel : " <a href=format!("mailto:{c}")>{c.clone()}</a></li> })}
+            </ul>
+        }
+    })
 }

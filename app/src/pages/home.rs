@@ -7,11 +7,11 @@ use crate::components::{
     need_filters::NeedFilters, oembed_link::OembedLink, place_list::PlaceList,
     places_map::PlacesMap, print_list::PrintList, record_list::RecordList, search_box::SearchBox,
 };
-use crate::format::{count_events, count_places, count_resources, date_fr};
+use crate::format::{agree, count_events, count_places, count_resources, date_fr};
 use crate::model::embed::EmbedOptions;
 use crate::model::layers::Layers;
 use crate::model::map_query::MapQuery;
-use crate::model::{PlaceId, Query};
+use crate::model::{Event, PlaceId, Query};
 
 /// The map page: where are you, what do you need; then the places nearest first, the next
 /// events and the resources around.
@@ -192,8 +192,18 @@ fn Results(
         (None, Some(r)) => format!("Lieux à {r} km ou moins de vous"),
         _ => "Liste des lieux".to_owned(),
     };
-    let announce = format!("{} trouvés.", count_places(found.places.len()));
-    let events_heading = if radius.is_some() {
+    let n = found.places.len();
+    let announce = format!("{} {}.", count_places(n), agree(n, "trouvé", "trouvés"));
+    // What is over is said to be over: a programme is read long after it ran.
+    let (past, upcoming): (Vec<Event>, Vec<Event>) = found
+        .events
+        .into_iter()
+        .partition(|e| e.is_past(found.today));
+    let edition = past
+        .last()
+        .map(|e| e.properties.edition)
+        .unwrap_or_default();
+    let events_heading = if radius.is_some() && !upcoming.is_empty() {
         "Les prochains ateliers et événements près de chez vous"
     } else {
         "Ateliers et événements « Le 82 fait son numérique »"
@@ -243,13 +253,34 @@ fn Results(
                 {announce}
             </p>
             {widen}
-            {(!use_map_page().is_embed()).then(|| view! { <PrintList /> })}
+            // Nothing to print on an empty list.
+            {(!use_map_page().is_embed() && n > 0).then(|| view! { <PrintList /> })}
             <PlaceList places=found.places filter selected />
         </section>
         <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.events>
             <h2 id="titre-evenements">{events_heading}</h2>
-            <p class="compte">{count_events(found.events.len())} {dates.map(|d| format!(" {d}"))}</p>
-            <RecordList records=found.events />
+            {if upcoming.is_empty() && !past.is_empty() {
+                view! {
+                    <p class="compte">
+                        {format!("Le programme {edition} est terminé.")}
+                        {dates.map(|d| format!(" Il s'est tenu {}", d.replacen("Du", "du", 1)))}
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="compte">{count_events(upcoming.len())} {dates.map(|d| format!(" {d}"))}</p>
+                    <RecordList records=upcoming />
+                }
+                    .into_any()
+            }}
+            {(!past.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>"Déjà passés"</h3>
+                        <RecordList records=past />
+                    }
+                })}
         </section>
         <section class="bloc-ressources" aria-labelledby="titre-ressources" hidden=!layers.resources>
             <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>

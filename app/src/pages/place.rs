@@ -5,7 +5,7 @@ use serde_json::json;
 use crate::catalogue::{PlaceInfo, place_details};
 use crate::components::actions::Actions;
 use crate::components::json_ld::JsonLd;
-use crate::components::place_card::PlaceCard;
+use crate::components::place_card::{PlaceCard, check_before_going};
 use crate::components::record_list::RecordList;
 use crate::components::report::ReportError;
 use crate::format::date_fr;
@@ -47,6 +47,11 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
         "openingHours": f.horaires,
     });
     let updated = date_fr(f.date_maj);
+    let (phone, email) = (f.telephone.is_some(), !f.courriels.is_empty());
+    let (past, upcoming): (Vec<_>, Vec<_>) = details
+        .events
+        .into_iter()
+        .partition(|e| e.is_past(details.today));
     let booking = f.prise_rdv.clone();
     view! {
         <PageTitle text=format!("{name} – Carto82") />
@@ -63,9 +68,8 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 .then(|| {
                     view! {
                         <p class="alerte">
-                            {format!(
-                                "Attention : ces informations datent du {updated}, il y a plus d'un an. Appelez avant de vous déplacer."
-                            )}
+                            {format!("Attention : ces informations datent du {updated}, il y a plus d'un an.")}
+                            {check_before_going(phone, email).map(|advice| format!(" {advice}"))}
                         </p>
                     }
                 })}
@@ -82,11 +86,18 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
             <ReportError page=page_path(&place) />
             <section aria-labelledby="titre-evenements-lieu">
                 <h2 id="titre-evenements-lieu">"Événements dans ce lieu"</h2>
-                {if details.events.is_empty() {
+                {if upcoming.is_empty() {
                     view! { <p>"Aucun événement prévu ici pour le moment."</p> }.into_any()
                 } else {
-                    view! { <RecordList records=details.events /> }.into_any()
+                    view! { <RecordList records=upcoming /> }.into_any()
                 }}
+                {(!past.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>"Déjà passés"</h3>
+                            <RecordList records=past />
+                        }
+                    })}
             </section>
             {(!details.resources.is_empty())
                 .then(|| {

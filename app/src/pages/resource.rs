@@ -3,6 +3,7 @@ use leptos::prelude::*;
 
 use crate::catalogue::resource_details;
 use crate::components::actions::Actions;
+use crate::components::example_badge::{ExampleBadge, INVENTED_RESOURCE};
 use crate::components::report::ReportError;
 use crate::components::resource_list::ResourceEntry;
 use crate::model::{Place, Resource as Ressource, ServedArea, page_of, page_path};
@@ -31,13 +32,17 @@ fn ResourceView(resource: Ressource) -> impl IntoView {
     let destination = resource.position.map(|p| (p, name.clone()));
     let served = resource.served_name.clone();
     let page = page_path(&resource);
+    let example = resource.properties.exemple;
     view! {
         <PageTitle text=format!("{name} – Carto82") />
         <article class="page-fiche">
             <p class="fil">
                 <a href="/">"← Retour à la carte"</a>
             </p>
-            <h1>{name.clone()}</h1>
+            <h1>
+                {name.clone()}
+                {example.then(|| view! { <ExampleBadge what=INVENTED_RESOURCE /> })}
+            </h1>
             {place
                 .map(|href| view! { <p>"Dans le lieu : " <a href=href>{served.clone()}</a></p> })}
             <div class="ressources">

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::charts::BarChart;
-use crate::format::{int_fr, km_fr, percent_fr};
+use crate::format::{count_communes, count_people, int_fr, km_fr, percent_fr};
 use crate::model::coverage::{Cell, Coverage, CoverageFilter, GAP_KM, Indicators, SortKey};
 use crate::model::query::SORT;
 use crate::model::{FromQuery, QueryWriter, Zone};
@@ -34,10 +34,13 @@ pub fn CommunesWithoutHelp(coverage: Coverage) -> impl IntoView {
                 view! {
                     <p>
                         {format!(
-                            "{} communes, {} habitants. Les plus peuplées d'abord.",
-                            coverage.sans_aide.len(),
-                            int_fr(people)
-                        )}
+                            "{}, {}. {}",
+                            count_communes(coverage.sans_aide.len()),
+                            count_people(people),
+                            if coverage.sans_aide.len() > 1 { "Les plus peuplées d'abord." } else { "" },
+                        )
+                        .trim_end()
+                        .to_owned()}
                     </p>
                     <div class="tableau-defilant">
                         <table class="sans-aide">

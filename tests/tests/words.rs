@@ -1,0 +1,109 @@
+//! The words residents read: counts agree with their nouns on every page (issue 13,
+//! item 22). Pages are read as text, the way a screen reader says them.
+
+use carto82_e2e::spawn_app;
+use regex::Regex;
+
+/// The text of a page: no scripts, no styles, no tags; spaces as a reader hears them.
+fn text_of(html: &str) -> String {
+    let document = scraper::Html::parse_document(html);
+    let body = scraper::Selector::parse("body").unwrap();
+    let skipped = scraper::Selector::parse("script, style, template").unwrap();
+    let skip: Vec<_> = document.select(&skipped).map(|e| e.id()).collect();
+    let mut text = String::new();
+    for root in document.select(&body) {
+        for node in root.descendants() {
+            if node.ancestors().any(|a| skip.contains(&a.id())) {
+                continue;
+            }
+            if let Some(t) = node.value().as_text() {
+                text.push_str(t);
+                text.push(' ');
+            }
+        }
+    }
+    text.replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every count whose noun or participle does not agree with it.
+fn mismatches(text: &str) -> Vec<String> {
+    let nouns = "lieu|commune|événement|ressource|habitant|résultat|ville";
+    let rules = [
+        // One, or none: singular.
+        format!(r"\b(?:1|Aucun|Aucune|aucun|aucune) (?:{nouns})s\b"),
+        // Two or more: plural ("12 lieu" is wrong; "1 250 habitants" has its space inside).
+        format!(r"\b(?:[2-9]|[1-9][0-9]+) (?:{nouns})\b[^s]"),
+        r"\b(?:1|Aucun|Aucune) (?:lieu|événement|commune|ressource) trouvée?s\b".to_owned(),
+        r"\blieux trouvé\b[^s]".to_owned(),
+        r"\bressource inventé\b[^e]".to_owned(),
+    ];
+    rules
+        .iter()
+        .flat_map(|rule| {
+            Regex::new(rule)
+                .unwrap()
+                .find_iter(text)
+                .map(|m| m.as_str().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn the_rules_see_what_is_wrong_and_only_that() {
+    for wrong in [
+        "1 communes, 644 habitants.",
+        "Aucun lieux trouvé.",
+        "1 lieu trouvés.",
+        "12 lieu près de vous.",
+        "une ressource inventé pour",
+    ] {
+        assert!(!mismatches(wrong).is_empty(), "{wrong}");
+    }
+    for right in [
+        "1 commune, 644 habitants.",
+        "Aucun lieu trouvé.",
+        "12 lieux trouvés.",
+        "1 250 habitants",
+        "ressource inventée pour",
+        "Lieux à 10 km ou moins de Lauzerte",
+    ] {
+        assert_eq!(mismatches(right), Vec::<String>::new(), "{right}");
+    }
+}
+
+#[tokio::test]
+async fn every_count_on_every_page_agrees_with_its_noun() {
+    let app = spawn_app().await;
+    let places = app.get_json("/api/places").await;
+    let events = app.get_json("/api/events").await;
+    let resources = app.get_json("/api/resources").await;
+    let first = |collection: &serde_json::Value| {
+        collection["features"][0]["id"].as_str().unwrap().to_owned()
+    };
+    let pages = [
+        "/".to_owned(),
+        "/?where=Lauzerte&radius=5".to_owned(),
+        "/?where=Laguépie&radius=5".to_owned(),
+        "/?where=Nulle-Part".to_owned(),
+        "/?zone=Est&theme=IA".to_owned(),
+        "/?service=Aide+aux+d%C3%A9marches+administratives&open_now=oui".to_owned(),
+        "/embed?zone=Ouest&layers=events".to_owned(),
+        "/couverture".to_owned(),
+        "/couverture?zone=Est".to_owned(),
+        "/couverture?programme=France+Services".to_owned(),
+        "/integrer".to_owned(),
+        format!("/lieux/{}", first(&places)),
+        format!("/evenements/{}", first(&events)),
+        format!("/ressources/{}", first(&resources)),
+        "/api".to_owned(),
+    ];
+    for page in pages {
+        let text = text_of(&app.get_page(&page).await);
+        assert!(text.len() > 100, "{page} has text");
+        assert_eq!(mismatches(&text), Vec::<String>::new(), "{page}");
+    }
+}
