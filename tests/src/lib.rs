@@ -526,3 +526,18 @@ pub mod html {
         }
     }
 }
+
+/// A copy of the dataset whose programme is held in `year` (its slots and edition moved
+/// there, the days of the year kept).
+pub fn programme_in(year: i32) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    copy_dir(&data, dir.path());
+    let file = dir.path().join(carto82::dataset::EVENEMENTS);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let slots = regex::Regex::new(r#""(debut|fin)": "2026-"#).unwrap();
+    let text = slots.replace_all(&text, format!(r#""$1": "{year}-"#));
+    let text = text.replace("\"edition\": 2026", &format!("\"edition\": {year}"));
+    std::fs::write(&file, text).unwrap();
+    dir
+}

@@ -208,7 +208,7 @@ async fn the_map_page_lists_events_and_resources_with_the_example_badge() {
 #[tokio::test]
 async fn an_event_page_offers_only_what_its_status_allows() {
     // The example programme, moved to next year: every event is to come.
-    let data = programme_in(chrono::Utc::now().year() + 1);
+    let data = carto82_e2e::programme_in(chrono::Utc::now().year() + 1);
     let app = spawn_app_with(|args| args.data = data.path().to_owned()).await;
     let page = |id: &'static str| {
         let app = &app;
@@ -264,28 +264,13 @@ async fn an_event_page_offers_only_what_its_status_allows() {
     assert!(!entry.contains("Inscription obligatoire"), "{entry}");
 }
 
-/// A copy of the dataset whose programme is held in `year` (its slots and edition moved
-/// there, the days of the year kept).
-fn programme_in(year: i32) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-    carto82_e2e::copy_dir(&data, dir.path());
-    let file = dir.path().join(carto82::dataset::EVENEMENTS);
-    let text = std::fs::read_to_string(&file).unwrap();
-    let slots = regex::Regex::new(r#""(debut|fin)": "2026-"#).unwrap();
-    let text = slots.replace_all(&text, format!(r#""$1": "{year}-"#));
-    let text = text.replace("\"edition\": 2026", &format!("\"edition\": {year}"));
-    std::fs::write(&file, text).unwrap();
-    dir
-}
-
 /// What is over is shown as over (issue 13, item 3): a programme of last year is "terminé",
 /// its events "Déjà passés", never "prochains", every date with its year, and an event's
 /// page offers nothing to do.
 #[tokio::test]
 async fn a_past_programme_is_shown_as_past() {
     let last_year = chrono::Utc::now().year() - 1;
-    let data = programme_in(last_year);
+    let data = carto82_e2e::programme_in(last_year);
     let app = spawn_app_with(|args| args.data = data.path().to_owned()).await;
     for page in ["/", "/?where=Montauban&radius=10"] {
         let html = app.get_page(page).await;
@@ -319,7 +304,7 @@ async fn a_past_programme_is_shown_as_past() {
     assert!(place.contains("Déjà passés"));
 
     // The same programme to come: "prochains", no "Déjà passés".
-    let next = programme_in(chrono::Utc::now().year() + 1);
+    let next = carto82_e2e::programme_in(chrono::Utc::now().year() + 1);
     let app = spawn_app_with(|args| args.data = next.path().to_owned()).await;
     let html = app.get_page("/?where=Montauban&radius=10").await;
     assert!(html.contains("Les prochains ateliers"));

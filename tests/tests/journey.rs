@@ -44,7 +44,9 @@ async fn press(client: &Client, key: &str) {
 
 #[tokio::test]
 async fn a_resident_finds_help_near_home_by_keyboard_only() {
-    let app = spawn_app().await;
+    // A programme to come: the resident adds an event to their calendar.
+    let data = carto82_e2e::programme_in(chrono::Datelike::year(&chrono::Utc::now()) + 1);
+    let app = carto82_e2e::spawn_app_with(|args| args.data = data.path().to_owned()).await;
     let home = app.url("/");
     with_browser(360, 740, move |client| async move {
         open(&client, &home).await;
