@@ -117,7 +117,7 @@ pub fn render(territory: &Territory, coverage: &Coverage, places: &[Place]) -> S
         let _ = write!(
             svg,
             r#"<circle cx="{x:.1}" cy="{y:.1}" r="6"><title>{}</title></circle>"#,
-            escape_html(&place.properties.nom)
+            escape_html(&place.properties.display_name())
         );
     }
     svg.push_str("</g></svg>");

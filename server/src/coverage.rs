@@ -66,7 +66,7 @@ pub fn compute(
                 population: c.population,
                 lieux: in_commune.get(&c.insee).copied().unwrap_or(0),
                 distance_km: found.map(|(_, km)| km),
-                lieu_le_plus_proche: found.map(|(p, _)| p.properties.nom.clone()),
+                lieu_le_plus_proche: found.map(|(p, _)| p.properties.display_name()),
             }
         })
         .collect();

@@ -107,3 +107,67 @@ async fn every_count_on_every_page_agrees_with_its_noun() {
         assert_eq!(mismatches(&text), Vec::<String>::new(), "{page}");
     }
 }
+
+/// The `<h1>` of a page, as text.
+fn heading_of(html: &str) -> String {
+    let document = scraper::Html::parse_document(html);
+    let h1 = scraper::Selector::parse("h1").unwrap();
+    document
+        .select(&h1)
+        .next()
+        .map(|h| h.text().collect::<String>())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn residents_read_clean_names_and_plain_words_reviewers_keep_the_sources() {
+    let app = spawn_app().await;
+    let places = app.get_json("/api/places").await;
+    let features = places["features"].as_array().unwrap();
+    let mut with_notes = 0;
+    for place in features {
+        let p = &place["properties"];
+        let id = p["id"].as_str().unwrap();
+        let html = app.get_page(&format!("/lieux/{id}")).await;
+        let text = text_of(&html);
+        let name = heading_of(&html);
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        assert!(
+            letters.iter().any(|c| c.is_lowercase()),
+            "/lieux/{id}: the name « {name} » is shouted"
+        );
+        assert!(!text.contains("À vérifier"), "/lieux/{id} shows reviewers' notes");
+        assert!(
+            !text.contains("Maîtrise des outils numériques du quotidien"),
+            "/lieux/{id} uses the standard's jargon"
+        );
+        if p["signalements"].is_array() {
+            with_notes += 1;
+            let note = p["signalements"][0].as_str().unwrap();
+            assert!(!text.contains(note), "/lieux/{id} shows « {note} »");
+        }
+    }
+    assert!(with_notes >= 2, "the API keeps reviewers' notes");
+
+    let mission = app.get_json("/api/places/conseiller-numerique-034").await;
+    assert_eq!(
+        mission["properties"]["nom"],
+        "MIS LOCAL INSERTION PROF JEUNES TARN GNE",
+        "the API keeps the source's name"
+    );
+    let page = app.get_page("/lieux/conseiller-numerique-034").await;
+    assert_eq!(heading_of(&page).trim(), "Mission locale de Tarn-et-Garonne");
+    assert!(page.contains("<title>Mission locale de Tarn-et-Garonne"));
+    assert!(text_of(&page).contains("Apprendre à utiliser un téléphone, une tablette ou un ordinateur"));
+    let api = app.get_json("/api/places/conseiller-numerique-034").await;
+    assert!(
+        api["properties"]["services"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("Maîtrise des outils numériques du quotidien")),
+        "the API keeps the standard's labels"
+    );
+    // The list and the search read the same name.
+    let list = text_of(&app.get_page("/?q=mission+locale").await);
+    assert!(list.contains("Mission locale de Tarn-et-Garonne"), "{list}");
+}

@@ -20,7 +20,7 @@ impl MapPoint {
             kind: &R::KIND,
             lat: p.lat,
             lon: p.lon,
-            title: record.title().to_owned(),
+            title: record.title().into_owned(),
             href: page_path(record),
         })
     }

@@ -7,91 +7,47 @@ use crate::model::query::{
     AUDIENCE, EVENT_TYPE, FEES, FROM, OPEN_NOW, OPEN_ON, SERVICE, SUPPORT as SPECIFIC_SUPPORT,
     THEME, TO,
 };
+use crate::model::plain_words::PlainWords;
 use crate::model::standard::{Frais, PriseEnCharge, Public, Service};
 use crate::model::{ActivityType, Theme};
 
-/// Services of the national standard in a resident's words, grouped as people think of
-/// them (as the national map does: learning, procedures, equipment).
-const NEEDS: [(&str, &[(Service, &str)]); 3] = [
-    (
-        "Faire une démarche",
-        &[(
-            Service::AideDemarches,
-            "Être aidé pour une démarche en ligne (CAF, impôts, santé, retraite…)",
-        )],
-    ),
+/// Services grouped as people think of them (as the national map does: learning,
+/// procedures, equipment), each named in the resident's words of `PlainWords`.
+const NEEDS: [(&str, &[Service]); 3] = [
+    ("Faire une démarche", &[Service::AideDemarches]),
     (
         "Apprendre",
         &[
-            (
-                Service::MaitriseOutils,
-                "Apprendre à utiliser un téléphone, une tablette ou un ordinateur",
-            ),
-            (
-                Service::UtilisationSecurisee,
-                "Se protéger en ligne (arnaques, mots de passe)",
-            ),
-            (
-                Service::ComprehensionMonde,
-                "Comprendre le numérique (IA, réseaux sociaux…)",
-            ),
-            (
-                Service::Parentalite,
-                "Accompagner ses enfants face aux écrans",
-            ),
-            (
-                Service::InsertionPro,
-                "Chercher un emploi ou une formation en ligne",
-            ),
-            (Service::Loisirs, "Créer et se distraire avec le numérique"),
+            Service::MaitriseOutils,
+            Service::UtilisationSecurisee,
+            Service::ComprehensionMonde,
+            Service::Parentalite,
+            Service::InsertionPro,
+            Service::Loisirs,
         ],
     ),
     (
         "Avoir du matériel",
-        &[
-            (
-                Service::AccesInternet,
-                "Utiliser un ordinateur ou internet sur place",
-            ),
-            (
-                Service::MaterielSolidaire,
-                "Acheter un ordinateur à petit prix",
-            ),
-        ],
+        &[Service::AccesInternet, Service::MaterielSolidaire],
     ),
 ];
 
-const PUBLICS: [(Public, &str); 5] = [
-    (Public::Seniors, "Les personnes âgées"),
-    (Public::Jeunes, "Les jeunes"),
-    (Public::Etudiants, "Les étudiants"),
-    (Public::Familles, "Les familles et les enfants"),
-    (Public::Femmes, "Les femmes"),
+const PUBLICS: [Public; 5] = [
+    Public::Seniors,
+    Public::Jeunes,
+    Public::Etudiants,
+    Public::Familles,
+    Public::Femmes,
 ];
 
-const SUPPORT: [(PriseEnCharge, &str); 7] = [
-    (
-        PriseEnCharge::Surdite,
-        "Personnes sourdes ou malentendantes",
-    ),
-    (
-        PriseEnCharge::DeficienceVisuelle,
-        "Personnes aveugles ou malvoyantes",
-    ),
-    (
-        PriseEnCharge::HandicapsMoteurs,
-        "Personnes en fauteuil ou à mobilité réduite",
-    ),
-    (
-        PriseEnCharge::HandicapsMentaux,
-        "Personnes avec un handicap mental",
-    ),
-    (
-        PriseEnCharge::Illettrisme,
-        "Personnes qui ont du mal à lire ou à écrire",
-    ),
-    (PriseEnCharge::LanguesAnglais, "Aide en anglais"),
-    (PriseEnCharge::LanguesAutres, "Aide dans d'autres langues"),
+const SUPPORT: [PriseEnCharge; 7] = [
+    PriseEnCharge::Surdite,
+    PriseEnCharge::DeficienceVisuelle,
+    PriseEnCharge::HandicapsMoteurs,
+    PriseEnCharge::HandicapsMentaux,
+    PriseEnCharge::Illettrisme,
+    PriseEnCharge::LanguesAnglais,
+    PriseEnCharge::LanguesAutres,
 ];
 
 /// "What I need, for whom, when": a plain GET form of checkboxes, so it works without
@@ -155,7 +111,7 @@ pub fn NeedFields(search: Search) -> impl IntoView {
                         <ul>
                             {needs
                                 .iter()
-                                .map(|(s, label)| check(SERVICE.name, s.to_string(), label.to_string(), p.services.contains(s)))
+                                .map(|s| check(SERVICE.name, s.to_string(), s.plain().to_owned(), p.services.contains(s)))
                                 .collect_view()}
                         </ul>
                     }
@@ -167,14 +123,14 @@ pub fn NeedFields(search: Search) -> impl IntoView {
             <ul>
                 {PUBLICS
                     .iter()
-                    .map(|(v, label)| check(AUDIENCE.name, v.to_string(), label.to_string(), p.publics.contains(v)))
+                    .map(|v| check(AUDIENCE.name, v.to_string(), v.plain().to_owned(), p.publics.contains(v)))
                     .collect_view()}
             </ul>
             <p class="groupe">"Une aide adaptée pour :"</p>
             <ul>
                 {SUPPORT
                     .iter()
-                    .map(|(v, label)| check(SPECIFIC_SUPPORT.name, v.to_string(), label.to_string(), p.prises_en_charge.contains(v)))
+                    .map(|v| check(SPECIFIC_SUPPORT.name, v.to_string(), v.plain().to_owned(), p.prises_en_charge.contains(v)))
                     .collect_view()}
             </ul>
         </fieldset>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::map_page::{NewTab, use_map_page};
 use crate::format::{date_fr, phone_fr};
+use crate::model::plain_words::PlainWords;
 use crate::model::{Place, page_path};
 
 /// What a resident needs to know about one place: where, when, how to reach it, what it
@@ -115,11 +116,12 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                 </ul>
             </div>
             })}
-            {list("Ce lieu vous aide à", labels(&f.services))}
-            {list("Pour qui", labels(&f.publics_specifiquement_adresses))}
+            {list("Ce lieu vous aide à", plain(&f.services))}
+            {list("Comment on vous aide", plain(&f.modalites_accompagnement))}
+            {list("Pour qui", plain(&f.publics_specifiquement_adresses))}
             {list("Prix", labels(&f.frais_a_charge))}
-            {list("Comment venir", labels(&f.modalites_acces))}
-            {list("Aide adaptée pour", labels(&f.prise_en_charge_specifique))}
+            {list("Comment venir", plain(&f.modalites_acces))}
+            {list("Aide adaptée pour", plain(&f.prise_en_charge_specifique))}
             {list("Réseaux", labels(&f.dispositif_programmes_nationaux))}
             {list(
                 "Labels et formations",
@@ -128,21 +130,6 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                     .chain(f.autres_formations_labels.clone())
                     .collect(),
             )}
-            {(!f.signalements.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="rubrique a-verifier">
-                            <h3>"À vérifier"</h3>
-                            <ul>
-                                {f
-                                    .signalements
-                                    .into_iter()
-                                    .map(|s| view! { <li>{s}</li> })
-                                    .collect_view()}
-                            </ul>
-                        </div>
-                    }
-                })}
             <p class="provenance">
                 "Source : " {f.source.unwrap_or_else(|| "non précisée".to_owned())}
                 ". Mise à jour des données : " {date_fr(f.date_maj)} "."
@@ -150,6 +137,10 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
         </div>
     }
     .into_any()
+}
+
+fn plain<T: PlainWords>(values: &[T]) -> Vec<String> {
+    values.iter().map(|v| v.plain().to_owned()).collect()
 }
 
 fn labels<T: std::fmt::Display>(values: &[T]) -> Vec<String> {

@@ -65,7 +65,7 @@ impl Listed for Place {
         view! {
             <details id=dom_id on:toggle=on_toggle>
                 <summary>
-                    <span class="nom">{place.properties.nom.clone()}</span>
+                    <span class="nom">{place.properties.display_name()}</span>
                     <span class="lieu-commune">{place.location.commune_localisee.clone()}</span>
                     {distance.map(|d| view! { <span class="distance">{d}</span> })}
                 </summary>

@@ -35,8 +35,8 @@ pub(super) fn show_places(s: &mut MapState, places: &[Place], selected: RwSignal
     for place in places {
         let options = MarkerOptions::new();
         options.set_icon(icon.clone());
-        options.set_title(place.properties.nom.clone());
-        options.set_alt(place.properties.nom.clone());
+        options.set_title(place.properties.display_name());
+        options.set_alt(place.properties.display_name());
         options.set_keyboard(true);
         let marker = Marker::new_with_options(
             &LatLng::new(place.position.lat, place.position.lon),
@@ -84,7 +84,7 @@ pub(super) fn popup_content(place: &Place) -> web_sys::Element {
     let doc = document();
     let root = doc.create_element("div").expect("div");
     let name = doc.create_element("strong").expect("strong");
-    name.set_text_content(Some(&place.properties.nom));
+    name.set_text_content(Some(&place.properties.display_name()));
     let town = doc.create_element("div").expect("div");
     town.set_text_content(Some(&format!(
         "{} {}",

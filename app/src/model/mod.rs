@@ -14,6 +14,7 @@ pub mod map_query;
 #[cfg(test)]
 mod never_panics;
 mod place;
+pub mod plain_words;
 pub mod query;
 pub mod record;
 mod resource;

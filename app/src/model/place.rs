@@ -42,7 +42,12 @@ pub struct SourceRef {
 pub struct PlaceProperties {
     pub id: PlaceId,
     pub pivot: String,
+    /// The name as the source writes it, kept for the API and the standard's export.
     pub nom: String,
+    /// The name residents read, when the source's is in raw capitals, abbreviated or bare
+    /// ("MIS LOCAL INSERTION PROF JEUNES TARN GNE", "Mairie"): a Carto82 field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nom_affiche: Option<String>,
     pub commune: String,
     pub code_postal: CodePostal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,6 +104,54 @@ pub struct PlaceProperties {
     pub signalements: Vec<String>,
 }
 
+impl PlaceProperties {
+    /// The name every page shows: `nom_affiche`, else the source's name, softened when it
+    /// is written all in capitals.
+    pub fn display_name(&self) -> String {
+        match &self.nom_affiche {
+            Some(name) => name.clone(),
+            None if shouts(&self.nom) => title_case_fr(&self.nom),
+            None => self.nom.clone(),
+        }
+    }
+}
+
+/// Whether a name is written all in capitals (acronyms of 5 letters or fewer aside).
+pub fn shouts(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 5 && letters.iter().all(|c| !c.is_lowercase())
+}
+
+/// "COMMUNE DE BOUDOU" → "Commune de Boudou": each word capitalised but the French little
+/// words, short acronyms ("CIDFF", "82") kept.
+fn title_case_fr(name: &str) -> String {
+    const SMALL: [&str; 14] = [
+        "de", "du", "des", "la", "le", "les", "et", "à", "au", "aux", "en", "sur", "pour", "d",
+    ];
+    name.split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                lower
+            } else if let Some(rest) = lower.strip_prefix("d'").or(lower.strip_prefix("l'")) {
+                format!("{}{}", &lower[..2], capitalised(rest))
+            } else {
+                capitalised(&lower)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Where a place is, computed by the server from its point (never read from the file).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Location {
@@ -115,4 +168,21 @@ pub struct Place {
     pub properties: PlaceProperties,
     pub position: Position,
     pub location: Location,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{shouts, title_case_fr};
+
+    #[test]
+    fn names_in_capitals_are_softened_for_reading() {
+        assert!(shouts("COMMUNE DE BOUDOU"));
+        assert!(!shouts("CIDFF"));
+        assert!(!shouts("France services Lauzerte"));
+        assert_eq!(title_case_fr("COMMUNE DE BOUDOU"), "Commune de Boudou");
+        assert_eq!(
+            title_case_fr("ASSOCIATION L'AGE D'OR DU BRULHOIS"),
+            "Association l'Age d'Or du Brulhois"
+        );
+    }
 }

@@ -43,7 +43,7 @@ pub trait Record:
 
     fn id(&self) -> &Self::Id;
     /// Its name, as its page and its marker show it.
-    fn title(&self) -> &str;
+    fn title(&self) -> std::borrow::Cow<'_, str>;
     /// Its point on the map; none for a record serving a whole territory.
     fn position(&self) -> Option<&Position>;
     /// Invented for demonstration (`exemple: true` in the file): hidden when the server is
@@ -165,8 +165,8 @@ impl Record for Place {
     fn id(&self) -> &Self::Id {
         &self.properties.id
     }
-    fn title(&self) -> &str {
-        &self.properties.nom
+    fn title(&self) -> std::borrow::Cow<'_, str> {
+        self.properties.display_name().into()
     }
     fn position(&self) -> Option<&Position> {
         Some(&self.position)
@@ -192,8 +192,8 @@ impl Record for Event {
     fn id(&self) -> &Self::Id {
         &self.properties.id
     }
-    fn title(&self) -> &str {
-        &self.properties.titre
+    fn title(&self) -> std::borrow::Cow<'_, str> {
+        self.properties.titre.as_str().into()
     }
     fn position(&self) -> Option<&Position> {
         Some(&self.position)
@@ -219,8 +219,8 @@ impl Record for Resource {
     fn id(&self) -> &Self::Id {
         &self.properties.id
     }
-    fn title(&self) -> &str {
-        &self.properties.nom
+    fn title(&self) -> std::borrow::Cow<'_, str> {
+        self.properties.nom.as_str().into()
     }
     fn position(&self) -> Option<&Position> {
         self.position.as_ref()

@@ -29,11 +29,11 @@ pub fn PlacePage() -> impl IntoView {
 fn PlaceView(details: PlaceInfo) -> impl IntoView {
     let place = details.place;
     let f = &place.properties;
-    let name = f.nom.clone();
+    let name = f.display_name();
     let ld = json!({
         "@context": "https://schema.org",
         "@type": "Place",
-        "name": f.nom,
+        "name": name,
         "address": {
             "@type": "PostalAddress",
             "streetAddress": f.adresse,

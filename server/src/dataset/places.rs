@@ -66,11 +66,12 @@ pub fn checked(
         );
     }
     for (field, value) in [
-        ("nom", &properties.nom),
-        ("commune", &properties.commune),
-        ("adresse", &properties.adresse),
+        ("nom", Some(&properties.nom)),
+        ("nom_affiche", properties.nom_affiche.as_ref()),
+        ("commune", Some(&properties.commune)),
+        ("adresse", Some(&properties.adresse)),
     ] {
-        if value.trim().is_empty() {
+        if value.is_some_and(|v| v.trim().is_empty()) {
             fail(field, "valeur vide".to_owned());
         }
     }

@@ -13,6 +13,7 @@ pub const OTHER_FIELD: usize = 500;
 
 pub const PLACES: &TextLimits = &[
     ("nom", 150),
+    ("nom_affiche", 150),
     ("commune", 100),
     ("adresse", 200),
     ("complement_adresse", 200),

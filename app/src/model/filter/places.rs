@@ -142,6 +142,7 @@ impl Select<Place> for PlaceFilter {
                 let code_postal = f.code_postal.to_string();
                 let mut texts = vec![
                     f.nom.as_str(),
+                    f.nom_affiche.as_deref().unwrap_or(""),
                     f.commune.as_str(),
                     place.location.commune_localisee.as_str(),
                     f.adresse.as_str(),
