@@ -24,6 +24,9 @@ pub struct Found {
     pub centre: Option<CommuneSummary>,
     /// A text was typed but names no commune of the département.
     pub unknown_commune: bool,
+    /// The communes the text typed fits equally (a shared postal code): the resident
+    /// chooses.
+    pub choices: Vec<CommuneSummary>,
     /// The place filter applied: the URL's, around the commune when one was found.
     pub filter: PlaceFilter,
     /// Nearest first when there is a point.
@@ -98,14 +101,17 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
     let catalogue = catalogue()?;
     let records = catalogue.records();
     let index = catalogue.territory_index();
-    let centre = search
-        .typed
-        .as_deref()
-        .and_then(|text| index.search(text).into_iter().next().cloned());
+    let resolved = search.typed.as_deref().map(|text| index.resolve(text));
+    let (centre, choices) = match resolved {
+        Some(crate::model::Resolved::One(c)) => (Some(c.clone()), Vec::new()),
+        Some(crate::model::Resolved::Several(cs)) => (None, cs.into_iter().cloned().collect()),
+        _ => (None, Vec::new()),
+    };
     let mut filter = search.places;
     if let Some(c) = &centre {
-        // A commune replaces any other choice of area.
-        filter.area = Default::default();
+        // A commune replaces any other point or box; the territory chosen stays the scope
+        // (a partner's zone, issue 13, item 20).
+        filter.area.bbox = None;
         filter.area.near = Some(Near {
             lat: c.lat,
             lon: c.lon,
@@ -130,7 +136,8 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
         ..ResourceFilter::default()
     });
     Ok(Found {
-        unknown_commune: search.typed.is_some() && centre.is_none(),
+        unknown_commune: search.typed.is_some() && centre.is_none() && choices.is_empty(),
+        choices,
         centre,
         places: records.select::<Place>(&filter),
         from: events.from,

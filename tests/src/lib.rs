@@ -541,3 +541,14 @@ pub fn programme_in(year: i32) -> tempfile::TempDir {
     std::fs::write(&file, text).unwrap();
     dir
 }
+
+/// The text of the first element of `html` that `css` selects; empty when none does.
+pub fn text_at(html: &str, css: &str) -> String {
+    let document = scraper::Html::parse_document(html);
+    let selector = scraper::Selector::parse(css).expect("a valid selector");
+    document
+        .select(&selector)
+        .next()
+        .map(|e| e.text().collect::<String>())
+        .unwrap_or_default()
+}

@@ -430,7 +430,7 @@ async fn map_pages_name_their_oembed_address_and_the_public_address_can_be_set()
 }
 
 #[tokio::test]
-async fn a_search_in_an_embed_keeps_what_the_partner_chose_to_show_but_not_where() {
+async fn a_search_in_an_embed_keeps_what_the_partner_chose_to_show_and_its_territory() {
     let app = spawn_app().await;
     let page = app
         .get_page("/embed?zone=Est&layers=events&theme=ia&titre=Ateliers&centre=44.1,1.5&zoom=10")
@@ -438,27 +438,41 @@ async fn a_search_in_an_embed_keeps_what_the_partner_chose_to_show_but_not_where
     let start = page.find("<form role=\"search\"").expect("the search form");
     let form = &page[start..start + page[start..].find("</form>").unwrap()];
     assert!(
-        form.contains("action=\"/embed\""),
+        form.contains("action=\"/embed#resultats\""),
         "the search stays in the frame"
     );
     for kept in [
         "<input type=\"hidden\" name=\"layers\" value=\"events\">",
         "<input type=\"hidden\" name=\"theme\" value=\"IA\">",
         "<input type=\"hidden\" name=\"title\" value=\"Ateliers\">",
+        // The partner's territory is the frame's scope (issue 13, item 20).
+        "<input type=\"hidden\" name=\"zone\" value=\"Est\">",
     ] {
         assert_eq!(form.matches(kept).count(), 1, "{kept}, once");
     }
-    for replaced in [
-        "name=\"zone\"",
-        "name=\"center\"",
-        "name=\"centre\"",
-        "name=\"zoom\"",
-    ] {
+    for replaced in ["name=\"center\"", "name=\"centre\"", "name=\"zoom\""] {
         assert!(
             !form.contains(replaced),
             "the resident's search replaces {replaced}"
         );
     }
+    // The words and the legend follow the layers shown (issue 13, item 21).
+    let intro = &page[page.find("<p class=\"intro\">").expect("plain words asked")..];
+    let intro = &intro[..intro.find("</p>").unwrap()];
+    assert!(
+        intro.contains("les ateliers et événements")
+            && !intro.contains("lieux")
+            && !intro.contains("horaires"),
+        "{intro}"
+    );
+    let legend = &page[page.find("class=\"legende-carte\"").unwrap()..];
+    let legend = &legend[..legend.find("</p>").unwrap()];
+    assert!(
+        legend.contains("événement")
+            && !legend.contains("lieu d'aide")
+            && !legend.contains("ressource"),
+        "{legend}"
+    );
     // Links that leave the frame say so.
     assert!(page.contains("target=\"_blank\">Ouvrir la carte en grand sur Carto82<span class=\"visuellement-cache\"> (nouvel onglet)</span>"));
 }

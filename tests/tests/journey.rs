@@ -298,3 +298,55 @@ async fn layers_show_and_hide_events_and_resources_on_the_map_and_in_the_lists()
     })
     .await;
 }
+
+/// Issue 13, item 8: a commune typed but not yet searched goes with the needs chosen, with
+/// JavaScript (one form, read as the browser sends it) and without (the same form).
+#[tokio::test]
+async fn the_needs_panel_keeps_the_commune_typed_but_not_yet_searched() {
+    let app = spawn_app().await;
+    let page = app.get_page("/").await;
+    let document = scraper::Html::parse_document(&page);
+    let form = scraper::Selector::parse("form[role=search]").unwrap();
+    let form = document.select(&form).next().expect("the search form");
+    for field in [
+        "input#ou",
+        "input[name=service]",
+        "input[name=theme]",
+        "input[name=open_on]",
+    ] {
+        let selector = scraper::Selector::parse(field).unwrap();
+        assert!(
+            form.select(&selector).next().is_some(),
+            "{field} is in the search form"
+        );
+    }
+
+    let url = app.url("/");
+    with_browser(1280, 900, move |client| async move {
+        open(&client, &url).await;
+        client.find(fantoccini::Locator::Id("ou")).await.unwrap().send_keys("Caussade").await.unwrap();
+        client.find(fantoccini::Locator::Css("details.besoins > summary")).await.unwrap().click().await.unwrap();
+        for label in ["label[for='f-theme-ia']", "label[for='f-type-atelier']"] {
+            client.find(fantoccini::Locator::Css(label)).await.unwrap().click().await.unwrap();
+        }
+        client
+            .find(fantoccini::Locator::Css(".filtres-besoins button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let search = poll(
+            &client,
+            "return location.search.includes('theme=') ? decodeURIComponent(location.search.replace(/\\+/g, ' ')) : null;",
+            20,
+            |v| v.is_string(),
+        )
+        .await;
+        let search = search.as_str().unwrap();
+        assert!(search.contains("where=Caussade"), "{search}");
+        assert!(search.contains("theme=IA") && search.contains("type=atelier"), "{search}");
+        assert!(!search.contains("open_on="), "empty dates are left out: {search}");
+    })
+    .await;
+}

@@ -1,7 +1,7 @@
 //! The words residents read: counts agree with their nouns on every page (issue 13,
 //! item 22). Pages are read as text, the way a screen reader says them.
 
-use carto82_e2e::spawn_app;
+use carto82_e2e::{spawn_app, text_at};
 use regex::Regex;
 
 /// The text of a page: no scripts, no styles, no tags; spaces as a reader hears them.
@@ -108,17 +108,6 @@ async fn every_count_on_every_page_agrees_with_its_noun() {
     }
 }
 
-/// The `<h1>` of a page, as text.
-fn heading_of(html: &str) -> String {
-    let document = scraper::Html::parse_document(html);
-    let h1 = scraper::Selector::parse("h1").unwrap();
-    document
-        .select(&h1)
-        .next()
-        .map(|h| h.text().collect::<String>())
-        .unwrap_or_default()
-}
-
 #[tokio::test]
 async fn residents_read_clean_names_and_plain_words_reviewers_keep_the_sources() {
     let app = spawn_app().await;
@@ -130,13 +119,16 @@ async fn residents_read_clean_names_and_plain_words_reviewers_keep_the_sources()
         let id = p["id"].as_str().unwrap();
         let html = app.get_page(&format!("/lieux/{id}")).await;
         let text = text_of(&html);
-        let name = heading_of(&html);
+        let name = text_at(&html, "h1");
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         assert!(
             letters.iter().any(|c| c.is_lowercase()),
             "/lieux/{id}: the name « {name} » is shouted"
         );
-        assert!(!text.contains("À vérifier"), "/lieux/{id} shows reviewers' notes");
+        assert!(
+            !text.contains("À vérifier"),
+            "/lieux/{id} shows reviewers' notes"
+        );
         assert!(
             !text.contains("Maîtrise des outils numériques du quotidien"),
             "/lieux/{id} uses the standard's jargon"
@@ -151,20 +143,26 @@ async fn residents_read_clean_names_and_plain_words_reviewers_keep_the_sources()
 
     let mission = app.get_json("/api/places/conseiller-numerique-034").await;
     assert_eq!(
-        mission["properties"]["nom"],
-        "MIS LOCAL INSERTION PROF JEUNES TARN GNE",
+        mission["properties"]["nom"], "MIS LOCAL INSERTION PROF JEUNES TARN GNE",
         "the API keeps the source's name"
     );
     let page = app.get_page("/lieux/conseiller-numerique-034").await;
-    assert_eq!(heading_of(&page).trim(), "Mission locale de Tarn-et-Garonne");
+    assert_eq!(
+        text_at(&page, "h1").trim(),
+        "Mission locale de Tarn-et-Garonne"
+    );
     assert!(page.contains("<title>Mission locale de Tarn-et-Garonne"));
-    assert!(text_of(&page).contains("Apprendre à utiliser un téléphone, une tablette ou un ordinateur"));
+    assert!(
+        text_of(&page).contains("Apprendre à utiliser un téléphone, une tablette ou un ordinateur")
+    );
     let api = app.get_json("/api/places/conseiller-numerique-034").await;
     assert!(
         api["properties"]["services"]
             .as_array()
             .unwrap()
-            .contains(&serde_json::json!("Maîtrise des outils numériques du quotidien")),
+            .contains(&serde_json::json!(
+                "Maîtrise des outils numériques du quotidien"
+            )),
         "the API keeps the standard's labels"
     );
     // The list and the search read the same name.

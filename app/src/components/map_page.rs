@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+/// The id of the block of results on a map page.
+pub const RESULTS: &str = "resultats";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapPage {
     path: &'static str,
@@ -56,6 +59,17 @@ impl MapPage {
         } else {
             format!("{}?{full}", self.path)
         }
+    }
+
+    /// A search's answer: this page with `query`, at its results (issue 13, item 7: on a
+    /// phone they are far below the form; the browser goes there, with JavaScript or not).
+    pub fn results_url(&self, query: &str) -> String {
+        format!("{}#{RESULTS}", self.url(query))
+    }
+
+    /// The `action` of a search form: its answer opens at the results.
+    pub fn results_action(&self) -> String {
+        format!("{}#{RESULTS}", self.path)
     }
 
     /// The hidden fields of a GET form that asks for part of the page's state: `state`, the

@@ -2,12 +2,11 @@ use leptos::prelude::*;
 
 use crate::catalogue::Search;
 use crate::components::map_page::use_map_page;
-use crate::model::map_query::MapQuery;
+use crate::model::plain_words::PlainWords;
 use crate::model::query::{
     AUDIENCE, EVENT_TYPE, FEES, FROM, OPEN_NOW, OPEN_ON, SERVICE, SUPPORT as SPECIFIC_SUPPORT,
     THEME, TO,
 };
-use crate::model::plain_words::PlainWords;
 use crate::model::standard::{Frais, PriseEnCharge, Public, Service};
 use crate::model::{ActivityType, Theme};
 
@@ -50,14 +49,11 @@ const SUPPORT: [PriseEnCharge; 7] = [
     PriseEnCharge::LanguesAutres,
 ];
 
-/// "What I need, for whom, when": a plain GET form of checkboxes, so it works without
-/// JavaScript and every choice lands in the URL. It keeps the place searched.
+/// "What I need, for whom, when": checkboxes and dates inside the search form (issue 13,
+/// item 8: a commune typed but not yet searched goes with them), so one GET submission
+/// carries the place and the needs, with or without JavaScript.
 #[component]
-pub fn NeedFilters(
-    search: Search,
-    /// Where the resident looks, and the layers: kept by this form.
-    place: MapQuery,
-) -> impl IntoView {
+pub fn NeedsPanel(search: Search) -> impl IntoView {
     let (p, e) = (&search.places, &search.events);
     let active = !(p.services.is_empty()
         && p.publics.is_empty()
@@ -73,14 +69,13 @@ pub fn NeedFilters(
     view! {
         <details class="besoins" open=active>
             <summary>"Préciser : ce dont j'ai besoin, pour qui, quand"</summary>
-            <form class="filtres-besoins" method="get" action=page.path()>
-                {page.hidden_fields(place.pairs())}
+            <div class="filtres-besoins">
                 <NeedFields search />
                 <p class="boutons">
                     <button type="submit">"Afficher les résultats"</button>
                     <a href=page.url("")>"Tout effacer"</a>
                 </p>
-            </form>
+            </div>
         </details>
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::map_point::MapPoint;
 use crate::model::embed::InitialView;
+use crate::model::layers::Layers;
 use crate::model::{Place, PlaceFilter, PlaceId, TerritoryIndex};
 
 /// The map container. The server renders it with a note for browsers without JavaScript;
@@ -16,6 +17,8 @@ pub fn PlacesMap(
     /// Where the map opens, when an embed says; otherwise on the territory shown.
     #[prop(default = None)]
     initial: Option<InitialView>,
+    /// The kinds of records shown: the legend names only these.
+    layers: Signal<Layers>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
@@ -33,16 +36,18 @@ pub fn PlacesMap(
             aria-label="Carte des lieux, des événements et des ressources. Les listes donnent les mêmes informations."
         >
             <p class="carte-sans-js">
-                "La carte a besoin de JavaScript. La liste contient tous les lieux."
+                "La carte a besoin de JavaScript. Les listes sous la carte donnent les mêmes informations."
             </p>
         </div>
         <p class="legende-carte" aria-hidden="true">
-            <span class="exemple-marqueur marqueur-lieu"></span>
-            " lieu d'aide "
-            <span class="exemple-marqueur marqueur-evenement">"É"</span>
-            " événement "
-            <span class="exemple-marqueur marqueur-ressource">"R"</span>
-            " ressource"
+            {move || {
+                let l = layers.get();
+                view! {
+                    {l.places.then(|| view! { <span class="exemple-marqueur marqueur-lieu"></span>" lieu d'aide " })}
+                    {l.events.then(|| view! { <span class="exemple-marqueur marqueur-evenement">"É"</span>" événement " })}
+                    {l.resources.then(|| view! { <span class="exemple-marqueur marqueur-ressource">"R"</span>" ressource" })}
+                }
+            }}
         </p>
         </div>
     }

@@ -58,6 +58,38 @@ impl Default for Layers {
 }
 
 impl Layers {
+    /// What the map shows, in words ("les lieux d'aide et les événements").
+    pub fn shown_fr(self) -> String {
+        let parts: Vec<&str> = [
+            (
+                self.places,
+                "les lieux où l'on vous aide à utiliser le numérique",
+            ),
+            (self.events, "les ateliers et événements sur le numérique"),
+            (self.resources, "des ressources pour apprendre"),
+        ]
+        .into_iter()
+        .filter(|(shown, _)| *shown)
+        .map(|(_, words)| words)
+        .collect();
+        match parts.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [first @ .., last] => format!("{} et {last}", first.join(", ")),
+        }
+    }
+
+    /// What choosing a marker or a line gives, for the layers shown.
+    pub fn choose_fr(self) -> &'static str {
+        match (self.places, self.events, self.resources) {
+            (true, false, false) => "Choisissez un lieu pour voir ses horaires.",
+            (false, true, false) => "Choisissez un événement pour voir quand et où il a lieu.",
+            (false, false, true) => "Choisissez une ressource pour en savoir plus.",
+            (false, false, false) => "",
+            _ => "Choisissez un lieu ou un événement pour en savoir plus.",
+        }
+    }
+
     /// The layers chosen: none given means all, `none` alone means none.
     pub fn from_list(chosen: &[Layer]) -> Layers {
         if chosen.is_empty() {

@@ -77,6 +77,17 @@ impl MapQuery {
         kept
     }
 
+    /// `without_where`, but the territory chosen (zones, EPCIs, communes) stays: a partner's
+    /// frame keeps its scope through the resident's searches (issue 13, item 20).
+    pub fn within_territory(&self) -> MapQuery {
+        let mut kept = self.without_where();
+        let area = &self.search.places.area;
+        kept.search.places.area.zones = area.zones.clone();
+        kept.search.places.area.epcis = area.epcis.clone();
+        kept.search.places.area.communes = area.communes.clone();
+        kept
+    }
+
     /// Only where the resident looks, and the layers: the needs form replaces the rest.
     pub fn only_where(&self) -> MapQuery {
         MapQuery {

@@ -12,8 +12,12 @@ pub trait PlainWords {
 impl PlainWords for Service {
     fn plain(&self) -> &'static str {
         match self {
-            Service::AideDemarches => "Être aidé pour une démarche en ligne (CAF, impôts, santé, retraite…)",
-            Service::MaitriseOutils => "Apprendre à utiliser un téléphone, une tablette ou un ordinateur",
+            Service::AideDemarches => {
+                "Être aidé pour une démarche en ligne (CAF, impôts, santé, retraite…)"
+            }
+            Service::MaitriseOutils => {
+                "Apprendre à utiliser un téléphone, une tablette ou un ordinateur"
+            }
             Service::UtilisationSecurisee => "Se protéger en ligne (arnaques, mots de passe)",
             Service::ComprehensionMonde => "Comprendre le numérique (IA, réseaux sociaux…)",
             Service::Parentalite => "Accompagner ses enfants face aux écrans",

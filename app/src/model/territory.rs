@@ -145,7 +145,8 @@ impl TerritoryIndex {
     }
 
     /// Communes whose name (accents, case, hyphens ignored; "st" read as "saint") or postal
-    /// code starts with `text`: whole-name matches first, then a word of the name.
+    /// code starts with `text`: whole-name matches first, then a word of the name; when none
+    /// does, the communes `resolve` reads despite a typo.
     pub fn search(&self, text: &str) -> Vec<&CommuneSummary> {
         let wanted = search_key(text);
         if wanted.is_empty() {
@@ -175,12 +176,126 @@ impl TerritoryIndex {
             })
             .collect();
         ranked.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.nom.cmp(&b.1.nom)));
-        ranked
+        let found: Vec<&CommuneSummary> = ranked
             .into_iter()
             .map(|(_, c)| c)
             .take(MAX_SUGGESTIONS)
-            .collect()
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+        let mut typo = self.resolve(text).communes();
+        typo.truncate(MAX_SUGGESTIONS);
+        typo
     }
+
+    /// The commune a resident means by `text`, as typed: a name, a postal code, both
+    /// ("Montauban 82000"), a name with more words ("Valence d'Agen"), or a name with a typo
+    /// ("Montaubn"). Several when the text fits several equally (a postal code shared by
+    /// communes, the start of several names): the resident chooses, nothing is taken
+    /// silently (issue 13, items 12 and 13).
+    pub fn resolve(&self, text: &str) -> Resolved<'_> {
+        let key = search_key(text);
+        let (codes, words): (Vec<&str>, Vec<&str>) = key
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .partition(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()));
+        let words = words.join(" ");
+        let candidates: Vec<&CommuneSummary> = self
+            .communes
+            .iter()
+            .filter(|c| {
+                codes
+                    .iter()
+                    .all(|code| c.codes_postaux.iter().any(|cp| cp.as_str() == *code))
+            })
+            .collect();
+        if words.is_empty() {
+            return Resolved::from_list(if codes.is_empty() {
+                Vec::new()
+            } else {
+                candidates
+            });
+        }
+        let named = by_name(&candidates, &words);
+        match named {
+            Resolved::Unknown if !codes.is_empty() => Resolved::from_list(candidates),
+            named => named,
+        }
+    }
+}
+
+/// What a text typed names.
+#[derive(Debug, PartialEq)]
+pub enum Resolved<'a> {
+    One(&'a CommuneSummary),
+    /// In name order, all of them (9 communes share 82110).
+    Several(Vec<&'a CommuneSummary>),
+    Unknown,
+}
+
+impl<'a> Resolved<'a> {
+    fn from_list(mut communes: Vec<&'a CommuneSummary>) -> Resolved<'a> {
+        communes.sort_by(|a, b| a.nom.cmp(&b.nom));
+        match communes.as_slice() {
+            [] => Resolved::Unknown,
+            [one] => Resolved::One(one),
+            _ => Resolved::Several(communes),
+        }
+    }
+
+    /// The communes it names, one or several.
+    pub fn communes(self) -> Vec<&'a CommuneSummary> {
+        match self {
+            Resolved::One(c) => vec![c],
+            Resolved::Several(cs) => cs,
+            Resolved::Unknown => Vec::new(),
+        }
+    }
+}
+
+/// The commune among `candidates` that `words` (a search key) names: the whole name, a
+/// name followed by more words, the start of names, then the names nearest by edit distance
+/// (one typo in a short name, two in a longer one).
+fn by_name<'a>(candidates: &[&'a CommuneSummary], words: &str) -> Resolved<'a> {
+    let keyed: Vec<(String, &CommuneSummary)> = candidates
+        .iter()
+        .map(|c| (search_key(&c.nom), *c))
+        .collect();
+    if let Some((_, c)) = keyed.iter().find(|(name, _)| name == words) {
+        return Resolved::One(c);
+    }
+    let longest_prefix = keyed
+        .iter()
+        .filter(|(name, _)| words.starts_with(&format!("{name} ")))
+        .max_by_key(|(name, _)| name.len());
+    if let Some((_, c)) = longest_prefix {
+        return Resolved::One(c);
+    }
+    let starting: Vec<&CommuneSummary> = keyed
+        .iter()
+        .filter(|(name, _)| {
+            name.starts_with(words) || name.split(' ').skip(1).any(|w| w.starts_with(words))
+        })
+        .map(|(_, c)| *c)
+        .collect();
+    if !starting.is_empty() {
+        return Resolved::from_list(starting);
+    }
+    let allowed = if words.chars().count() <= 5 { 1 } else { 2 };
+    let distances: Vec<(usize, &CommuneSummary)> = keyed
+        .iter()
+        .map(|(name, c)| (strsim::damerau_levenshtein(name, words), *c))
+        .filter(|(d, _)| *d <= allowed)
+        .collect();
+    let best = distances.iter().map(|(d, _)| *d).min();
+    Resolved::from_list(
+        distances
+            .into_iter()
+            .filter(|(d, _)| Some(*d) == best)
+            .map(|(_, c)| c)
+            .collect(),
+    )
 }
 
 /// Folded text with "st"/"ste" as "saint"/"sainte", as people type them.
@@ -246,6 +361,53 @@ mod tests {
         assert_eq!(names("823"), ["Caussade", "Monteils"]);
         assert!(names("").is_empty());
         assert!(names("paris").is_empty());
+    }
+
+    #[test]
+    fn real_misspellings_find_their_commune() {
+        let i = index();
+        let one = |q: &str| match i.resolve(q) {
+            Resolved::One(c) => c.nom.clone(),
+            other => panic!("{q}: {other:?}"),
+        };
+        for (typed, commune) in [
+            ("Montaubn", "Montauban"),
+            ("montauban 82000", "Montauban"),
+            ("Montauban 82000", "Montauban"),
+            ("82000 Montauban", "Montauban"),
+            ("st antonin noble val", "Saint-Antonin-Noble-Val"),
+            ("saint antonin", "Saint-Antonin-Noble-Val"),
+            ("St-Antonin-Noble-Val", "Saint-Antonin-Noble-Val"),
+            ("Caussad", "Caussade"),
+            ("Caussde", "Caussade"),
+            ("Causade", "Caussade"),
+            ("Montauban-de-Quercy", "Montauban"),
+            ("Montech 82700", "Montech"),
+            ("Monteil", "Monteils"),
+        ] {
+            assert_eq!(one(typed), commune, "{typed}");
+        }
+        assert_eq!(i.resolve("Paris"), Resolved::Unknown);
+        assert_eq!(i.resolve("xyz"), Resolved::Unknown);
+    }
+
+    #[test]
+    fn a_shared_postal_code_or_a_short_start_offers_the_choice() {
+        let i = index();
+        let names = |r: Resolved| {
+            r.communes()
+                .iter()
+                .map(|c| c.nom.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(i.resolve("82300")), ["Caussade", "Monteils"]);
+        assert!(matches!(i.resolve("82300"), Resolved::Several(_)));
+        assert_eq!(names(i.resolve("Monteils 82300")), ["Monteils"]);
+        assert_eq!(
+            names(i.resolve("mont")),
+            ["Montauban", "Montech", "Monteils"]
+        );
+        assert!(matches!(i.resolve("Montauban"), Resolved::One(_)));
     }
 
     #[test]

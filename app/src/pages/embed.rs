@@ -51,12 +51,12 @@ pub fn EmbedPage() -> impl IntoView {
     let query = use_query_map();
     let (options, problems) =
         query.with_untracked(|q| EmbedOptions::read_each(&Query::from_pairs(q)));
-    // What the partner chose to show stays through the resident's searches; where to look
-    // (the partner's area, centre and zoom) gives way to the resident's own search.
+    // What the partner chose to show, and its territory, stay through the resident's
+    // searches; where to look inside it (centre, zoom) gives way to the resident's search.
     let keep = query.with_untracked(|q| {
         let (map, _) = MapQuery::read_each(&Query::from_pairs(q));
         let mut w = QueryWriter::default();
-        map.without_where().write(&mut w);
+        map.within_territory().write(&mut w);
         EmbedOptions {
             view: None,
             ..options.clone()
@@ -115,11 +115,14 @@ pub fn EmbedPage() -> impl IntoView {
                 })}
             {(level == LanguageLevel::Facile)
                 .then(|| {
+                    let layers = query
+                        .with_untracked(|q| MapQuery::read_each(&Query::from_pairs(q)).0.layers);
+                    let shown = layers.shown_fr();
                     view! {
                         <p class="intro">
-                            "Ces lieux vous aident à utiliser le numérique. "
+                            {(!shown.is_empty()).then(|| format!("Cette carte montre {shown}. "))}
                             {search_shown.then_some("Tapez votre commune. ")}
-                            "Choisissez un lieu pour voir ses horaires."
+                            {layers.choose_fr()}
                         </p>
                     }
                 })}

@@ -1,11 +1,18 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::catalogue::{DEFAULT_RADIUS_KM, Found, Search, find, load_territory};
+use crate::catalogue::{DEFAULT_RADIUS_KM, Found, find, load_territory};
 use crate::components::{
-    filters::TerritoryFilters, layers::LayerChoice, map_page::use_map_page, map_point::MapPoint,
-    need_filters::NeedFilters, oembed_link::OembedLink, place_list::PlaceList,
-    places_map::PlacesMap, print_list::PrintList, record_list::RecordList, search_box::SearchBox,
+    filters::TerritoryFilters,
+    layers::LayerChoice,
+    map_page::{RESULTS, use_map_page},
+    map_point::MapPoint,
+    oembed_link::OembedLink,
+    place_list::PlaceList,
+    places_map::PlacesMap,
+    print_list::PrintList,
+    record_list::RecordList,
+    search_box::SearchBox,
 };
 use crate::format::{agree, count_events, count_places, count_resources, date_fr};
 use crate::model::embed::EmbedOptions;
@@ -113,14 +120,13 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
                             .radius_km
                             .or(s.places.area.near.map(|n| n.radius_km))
                             .unwrap_or(DEFAULT_RADIUS_KM) as u32;
-                        // What is needed and for whom stays when the place changes; the
-                        // needs form keeps the place searched.
+                        // What is needed and for whom stays when the place changes; on
+                        // the site, the needs are fields of the same form.
                         let keep = m.without_where();
-                        let place = m.only_where();
+                        let needs = on_site.then(|| s.clone());
                         view! {
-                            {show_search.then(|| view! { <SearchBox index=index.clone() typed radius_km=radius keep /> })}
+                            {show_search.then(|| view! { <SearchBox index=index.clone() typed radius_km=radius keep needs /> })}
                             {on_site.then(|| view! {
-                                <NeedFilters search=s.clone() place />
                                 <details class="territoire">
                                     <summary>"Ou choisir une zone ou une communauté de communes"</summary>
                                     <TerritoryFilters index filter />
@@ -138,12 +144,12 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
             })
         }}
         <div class="carte-et-liste">
-            <PlacesMap places=map_places extras territory=map_territory filter selected initial />
+            <PlacesMap places=map_places extras territory=map_territory filter selected initial layers=layers.into() />
             <Transition fallback=|| view! { <p>"Chargement des lieux…"</p> }>
                 {move || Suspend::new(async move {
                     match found.await {
                         Ok(found) if show_list => {
-                            view! { <Results found layers=layers.get() here=address_label.get() selected /> }
+                            view! { <Results found layers=layers.get() here=address_label.get() selected keep=map.get_untracked().without_where() /> }
                                 .into_any()
                         }
                         // The partner chose a map alone; the lists stay one click away.
@@ -151,7 +157,7 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
                             view! {
                                 <details class="liste-repliee">
                                     <summary>"Voir la liste"</summary>
-                                    <Results found layers=layers.get() here=address_label.get() selected />
+                                    <Results found layers=layers.get() here=address_label.get() selected keep=map.get_untracked().without_where() />
                                 </details>
                             }
                                 .into_any()
@@ -182,7 +188,17 @@ fn Results(
     /// The address searched around, when one was chosen.
     here: Option<String>,
     selected: RwSignal<Option<PlaceId>>,
+    /// The view besides where to look: links that change the place keep it.
+    keep: MapQuery,
 ) -> impl IntoView {
+    let page = use_map_page();
+    // The same view around another commune or at another distance.
+    let around = move |commune: &str, radius_km: f64| {
+        let mut next = keep.clone();
+        next.search.typed = Some(commune.to_owned());
+        next.search.radius_km = Some(radius_km);
+        page.results_url(&next.to_query())
+    };
     let radius = found.filter.area.near.map(|n| n.radius_km);
     let heading = match (&found.centre, radius) {
         (Some(c), Some(r)) => format!("Lieux à {r} km ou moins de {}", c.nom),
@@ -224,21 +240,59 @@ fn Results(
                 .as_ref()
                 .map(|c| c.nom.clone())
                 .unwrap_or_default();
-            let wider_search = MapQuery {
-                search: Search {
-                    typed: Some(ou),
-                    radius_km: Some(f64::from(wider)),
-                    ..Search::default()
-                },
-                ..MapQuery::default()
-            };
-            let href = use_map_page().url(&wider_search.to_query());
+            let href = around(&ou, f64::from(wider));
             view! { <p><a href=href>{format!("Chercher plus loin, jusqu'à {wider} km")}</a></p> }
         });
+    // A postal code shared by communes, or the start of several names: the resident says
+    // which (issue 13, item 12), by a link, with or without JavaScript.
+    let choices = (!found.choices.is_empty()).then(|| {
+        let radius = found
+            .filter
+            .area
+            .near
+            .map(|n| n.radius_km)
+            .unwrap_or(DEFAULT_RADIUS_KM);
+        view! {
+            <div class="choix-commune" role="alert">
+                <p>"Plusieurs communes correspondent à votre recherche. Choisissez la vôtre :"</p>
+                <ul>
+                    {found
+                        .choices
+                        .iter()
+                        .map(|c| view! { <li><a href=around(&c.nom, radius)>{c.label()}</a></li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    });
     let filter = found.filter.clone();
+    // A search's answer (its URL ends with #resultats) takes the focus: the heading is read,
+    // then the count it is described by.
+    // After the frame that mounts it: the answer replaces the previous one in place.
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        request_animation_frame(|| {
+            use wasm_bindgen::JsCast;
+            let document = leptos::prelude::document();
+            let asked = document
+                .location()
+                .and_then(|l| l.hash().ok())
+                .is_some_and(|h| h == format!("#{RESULTS}"));
+            if let Some(heading) = document
+                .query_selector(&format!("#{RESULTS} section:not([hidden]) h2"))
+                .ok()
+                .flatten()
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(|_| asked)
+            {
+                let _ = heading.focus();
+            }
+        });
+    });
     view! {
-        <div class="resultats" id="resultats">
+        <div class="resultats" id=RESULTS>
         <section class="liste" id="liste" aria-labelledby="titre-liste" hidden=!layers.places>
+            <h2 id="titre-liste" tabindex="-1" aria-describedby="compte-lieux">{heading}</h2>
             {found
                 .unknown_commune
                 .then(|| {
@@ -248,8 +302,8 @@ fn Results(
                         </p>
                     }
                 })}
-            <h2 id="titre-liste">{heading}</h2>
-            <p class="compte" role="status" aria-live="polite">
+            {choices}
+            <p class="compte" id="compte-lieux" role="status" aria-live="polite">
                 {announce}
             </p>
             {widen}
@@ -258,7 +312,7 @@ fn Results(
             <PlaceList places=found.places filter selected />
         </section>
         <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.events>
-            <h2 id="titre-evenements">{events_heading}</h2>
+            <h2 id="titre-evenements" tabindex="-1">{events_heading}</h2>
             {if upcoming.is_empty() && !past.is_empty() {
                 view! {
                     <p class="compte">
@@ -283,7 +337,7 @@ fn Results(
                 })}
         </section>
         <section class="bloc-ressources" aria-labelledby="titre-ressources" hidden=!layers.resources>
-            <h2 id="titre-ressources">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
+            <h2 id="titre-ressources" tabindex="-1">"Autres ressources : matériel, wifi, prêts, tutoriels"</h2>
             <p class="compte">{count_resources(found.resources.len())}</p>
             <RecordList records=found.resources />
         </section>

@@ -7,10 +7,12 @@ mod suggestions;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::catalogue::Search;
 use crate::components::map_page::use_map_page;
+use crate::components::need_filters::NeedsPanel;
 use crate::model::map_query::MapQuery;
 use crate::model::query::{RADIUS, WHERE};
-use crate::model::{Near, TerritoryIndex};
+use crate::model::{Near, Resolved, TerritoryIndex};
 use addresses::{AddressHit, look_up_addresses};
 use position::{locate_me, round5};
 use suggestions::{Choice, Suggestions};
@@ -40,6 +42,9 @@ pub fn SearchBox(
     radius_km: u32,
     /// What the page shows besides where to look (what is needed, for whom…): kept.
     keep: MapQuery,
+    /// The needs to offer inside the form ("Préciser"), on the site's map page.
+    #[prop(default = None)]
+    needs: Option<Search>,
 ) -> impl IntoView {
     let index = StoredValue::new(index);
     let text = RwSignal::new(typed);
@@ -65,8 +70,14 @@ pub fn SearchBox(
 
     let navigate = use_navigate();
     let page = use_map_page();
-    let (action, hidden) = (page.path(), page.hidden_fields(keep.pairs()));
+    // The needs panel's fields are the form's own; only the layers stay hidden.
+    let hidden_state = match &needs {
+        Some(_) => keep.only_where().pairs(),
+        None => keep.pairs(),
+    };
+    let (action, hidden) = (page.results_action(), page.hidden_fields(hidden_state));
     let keep = StoredValue::new(keep);
+    let submit_page = page.clone();
     let go = move |place: Where| {
         let mut next = keep.get_value();
         let km = f64::from(radius.get_untracked());
@@ -84,7 +95,7 @@ pub fn SearchBox(
                 next.address = label;
             }
         }
-        navigate(&page.url(&next.to_query()), Default::default());
+        navigate(&page.results_url(&next.to_query()), Default::default());
     };
     let choose = {
         let go = go.clone();
@@ -141,17 +152,30 @@ pub fn SearchBox(
         }
     };
     let on_submit = {
-        let go = go.clone();
         let choose_on_submit = choose.clone();
+        let navigate = use_navigate();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             open.set(false);
+            // The commune the server would read too; several, or none, are the server's to
+            // say (it offers the choice); an address suggested is taken as chosen.
             let typed = text.get_untracked();
-            // The first suggestion is what the server would pick too.
-            let chosen = suggestions.with_untracked(|s| s.first().cloned());
-            match chosen {
-                Some(choice) => choose_on_submit(choice),
-                None => go(Where::Typed(typed)),
+            let commune = index.with_value(|i| match i.resolve(&typed) {
+                Resolved::One(c) => Some(c.nom.clone()),
+                _ => None,
+            });
+            let address = suggestions.with_untracked(|s| match s.first() {
+                Some(Choice::Adresse(a)) => Some(a.clone()),
+                _ => None,
+            });
+            match (commune, address) {
+                (None, Some(a)) => choose_on_submit(Choice::Adresse(a)),
+                (commune, _) => {
+                    let name = commune.unwrap_or(typed);
+                    text.set(name.clone());
+                    let query = submitted_query(&ev, &name);
+                    navigate(&submit_page.results_url(&query), Default::default());
+                }
             }
         }
     };
@@ -241,6 +265,42 @@ pub fn SearchBox(
                 "Près de moi"
             </button>
             <p class="message-position" role="status">{move || message.get()}</p>
+            {needs.map(|search| view! { <NeedsPanel search /> })}
         </form>
     }
+}
+
+/// The fields of the submitted form as a query, `where` set to `place`, empty fields left
+/// out (an empty date means none).
+fn submitted_query(ev: &leptos::ev::SubmitEvent, place: &str) -> String {
+    let mut pairs: Vec<(String, String)> = form_pairs(ev)
+        .into_iter()
+        .filter(|(k, v)| !v.is_empty() && k != WHERE.name)
+        .collect();
+    if !place.trim().is_empty() {
+        pairs.insert(0, (WHERE.name.to_owned(), place.to_owned()));
+    }
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
+}
+
+#[cfg(feature = "hydrate")]
+fn form_pairs(ev: &leptos::ev::SubmitEvent) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let Some(form) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+    else {
+        return Vec::new();
+    };
+    web_sys::FormData::new_with_form(&form)
+        .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data))
+        .map(|params| String::from(params.to_string()))
+        .ok()
+        .and_then(|encoded| serde_urlencoded::from_str(&encoded).ok())
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn form_pairs(_: &leptos::ev::SubmitEvent) -> Vec<(String, String)> {
+    Vec::new()
 }
