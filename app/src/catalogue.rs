@@ -74,6 +74,8 @@ pub trait Catalogue: Send + Sync + 'static {
     /// Built once per version.
     fn territory_index(&self) -> &TerritoryIndex;
     fn coverage(&self, filter: &CoverageFilter) -> Coverage;
+    /// The legal notice and accessibility statement, when the data has them.
+    fn publication(&self) -> Option<&crate::model::publication::Publication>;
 }
 
 #[cfg(feature = "ssr")]
@@ -82,6 +84,13 @@ pub type SharedCatalogue = std::sync::Arc<dyn Catalogue>;
 #[cfg(feature = "ssr")]
 fn catalogue() -> Result<SharedCatalogue, ServerFnError> {
     use_context::<SharedCatalogue>().ok_or_else(|| ServerFnError::new("catalogue indisponible"))
+}
+
+/// The accessibility state the footer names on every page.
+#[server(prefix = "/_fn", endpoint = "conformity", input = Json)]
+pub async fn load_conformity()
+-> Result<Option<crate::model::publication::Conformite>, ServerFnError> {
+    Ok(catalogue()?.publication().map(|p| p.accessibilite.etat))
 }
 
 #[server(prefix = "/_fn", endpoint = "coverage", input = Json)]

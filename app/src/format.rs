@@ -29,16 +29,29 @@ pub fn date_fr(date: NaiveDate) -> String {
     format!("{day} {month} {}", date.year())
 }
 
+/// "lundi 7 décembre 2026"
+pub fn day_fr(date: NaiveDate) -> String {
+    format!(
+        "{} {}",
+        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        date_fr(date)
+    )
+}
+
 const WEEKDAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
 
-/// "14 h", "14 h 30"
-fn time_fr(at: DateTime<FixedOffset>) -> String {
-    match at.minute() {
-        0 => format!("{} h", at.hour()),
-        m => format!("{} h {m:02}", at.hour()),
+/// "14 h", "14 h 30": the one way the site says a time of day.
+pub fn time_of_day_fr(hour: u32, minute: u32) -> String {
+    match minute {
+        0 => format!("{hour} h"),
+        m => format!("{hour} h {m:02}"),
     }
+}
+
+fn time_fr(at: DateTime<FixedOffset>) -> String {
+    time_of_day_fr(at.hour(), at.minute())
 }
 
 /// "mardi 14 avril 2026, 14 h – 16 h", in the slot's own (Paris) time; the end's day is
@@ -69,6 +82,31 @@ pub fn slot_fr(debut: DateTime<FixedOffset>, fin: DateTime<FixedOffset>) -> Stri
             time_fr(fin)
         )
     }
+}
+
+/// "09:30" → "9 h 30", "12:00" → "12 h"; anything else as given.
+fn clock_fr(hhmm: &str) -> String {
+    let parsed = hhmm
+        .trim()
+        .split_once(':')
+        .and_then(|(h, m)| Some((h.parse().ok()?, m.parse().ok()?)));
+    match parsed {
+        Some((h, m)) => time_of_day_fr(h, m),
+        None => hhmm.trim().to_owned(),
+    }
+}
+
+/// The times of a day, OSM style (`09:30-12:00,13:30-16:00`), the one way every page says
+/// hours: "9 h 30 – 12 h et 13 h 30 – 16 h" (issue 13, item 23).
+pub fn hours_fr(times: &str) -> String {
+    times
+        .split(',')
+        .map(|range| match range.split_once('-') {
+            Some((from, to)) => format!("{} – {}", clock_fr(from), clock_fr(to)),
+            None => clock_fr(range),
+        })
+        .collect::<Vec<_>>()
+        .join(" et ")
 }
 
 /// "265 817" (non-breaking space between thousands).

@@ -20,7 +20,7 @@ pub use components::report::{MAX_MESSAGE_CHARS, ReportDraft, ReportField};
 pub use pages::embed::EmbedQuery;
 #[cfg(feature = "ssr")]
 pub use shell::server_html;
-pub use shell::{App, ShellConfig, TileLayerConfig, shell};
+pub use shell::{ACCESSIBILITY, App, LEGAL_NOTICE, ShellConfig, TileLayerConfig, shell};
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -8,6 +8,7 @@ use leptos_router::{
     lazy_route, path,
 };
 
+use crate::model::publication::Conformite;
 use crate::model::{self, Record};
 
 use crate::pages::coverage::CoveragePage;
@@ -141,12 +142,18 @@ lazy_page!(Resource, ResourcePage);
 /// The site's header, navigation and footer around every page but the embed.
 #[component]
 fn SiteFrame() -> impl IntoView {
+    let conformity = leptos::prelude::Resource::new(|| (), |_| crate::catalogue::load_conformity());
     view! {
         <SiteHeader />
         <main id="contenu">
             <Outlet />
         </main>
-        <SiteFooter />
+        <Suspense fallback=|| view! { <SiteFooter conformity=None /> }>
+            {move || Suspend::new(async move {
+                let conformity = conformity.await.ok().flatten();
+                view! { <SiteFooter conformity /> }
+            })}
+        </Suspense>
     }
 }
 
@@ -182,8 +189,10 @@ fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// The sources, and the pages a public body must link from every page (issue 13, item
+/// 25): its legal notice and its accessibility statement, named with its state.
 #[component]
-fn SiteFooter() -> impl IntoView {
+fn SiteFooter(conformity: Option<Conformite>) -> impl IntoView {
     view! {
         <footer class="pied">
             <p>
@@ -191,9 +200,26 @@ fn SiteFooter() -> impl IntoView {
                 "Données : ANCT (France services, conseillers numériques), data·inclusion, "
                 "IGN et INSEE (contours des communes). Licence Ouverte."
             </p>
+            <nav aria-label="Informations légales">
+                <ul>
+                    <li><a href=LEGAL_NOTICE>"Mentions légales"</a></li>
+                    <li>
+                        <a href=ACCESSIBILITY>
+                            {match conformity {
+                                Some(state) => format!("Accessibilité : {state}"),
+                                None => "Accessibilité".to_owned(),
+                            }}
+                        </a>
+                    </li>
+                </ul>
+            </nav>
         </footer>
     }
 }
+
+/// The paths of the pages the server writes from `data/publication.json`.
+pub const LEGAL_NOTICE: &str = "/mentions-legales";
+pub const ACCESSIBILITY: &str = "/accessibilite";
 
 /// The same markup as the app's, for the pages the server writes itself outside the router
 /// (a 404, the answer to a report, `/api`): they look and read like the rest of the site.
@@ -211,8 +237,8 @@ pub mod server_html {
         render(|| view! { <super::SiteHeader /> }.into_any())
     }
 
-    pub fn site_footer() -> String {
-        render(|| view! { <super::SiteFooter /> }.into_any())
+    pub fn site_footer(conformity: Option<crate::model::publication::Conformite>) -> String {
+        render(move || view! { <super::SiteFooter conformity /> }.into_any())
     }
 
     /// The report form about `page`, filled with what was typed and the reason it was

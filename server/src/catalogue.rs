@@ -3,6 +3,7 @@
 
 use app::catalogue::Catalogue;
 use app::model::coverage::{Coverage, CoverageFilter};
+use app::model::publication::Publication;
 use app::model::{Records, TerritoryIndex};
 
 use crate::dataset::Dataset;
@@ -18,5 +19,9 @@ impl Catalogue for Dataset {
 
     fn coverage(&self, filter: &CoverageFilter) -> Coverage {
         crate::coverage::of(self, filter)
+    }
+
+    fn publication(&self) -> Option<&Publication> {
+        self.publication.as_ref()
     }
 }

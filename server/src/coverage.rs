@@ -128,7 +128,8 @@ fn is_beyond(distance_km: Option<f64>, km: u32) -> bool {
 
 struct NearestPlace<'a> {
     places: &'a [Place],
-    tree: RTree<GeomWithData<[f64; 3], usize>>,
+    /// Every point where a place can be met (its address, its stops), with the place's index.
+    tree: RTree<GeomWithData<[f64; 3], (usize, Position)>>,
 }
 
 impl<'a> NearestPlace<'a> {
@@ -136,7 +137,11 @@ impl<'a> NearestPlace<'a> {
         let points = places
             .iter()
             .enumerate()
-            .map(|(i, p)| GeomWithData::new(on_sphere(&p.position), i))
+            // A mobile service helps where it stops too.
+            .flat_map(|(i, p)| {
+                p.points()
+                    .map(move |(at, _)| GeomWithData::new(on_sphere(at), (i, *at)))
+            })
             .collect();
         NearestPlace {
             places,
@@ -148,10 +153,11 @@ impl<'a> NearestPlace<'a> {
     /// a commune exactly on a threshold is not pushed over it by rounding noise.
     fn find(&self, from: &Position) -> Option<(&'a Place, f64)> {
         let hit = self.tree.nearest_neighbor(&on_sphere(from))?;
-        let place = &self.places[hit.data];
+        let (index, point) = hit.data;
+        let place = &self.places[index];
         let metres = Haversine.distance(
             Point::new(from.lon, from.lat),
-            Point::new(place.position.lon, place.position.lat),
+            Point::new(point.lon, point.lat),
         );
         Some((place, metres.round() / 1000.0))
     }
@@ -392,6 +398,7 @@ mod tests {
             .unwrap(),
             position: Position { lon, lat },
             location: at,
+            stops: Vec::new(),
         }
     }
 

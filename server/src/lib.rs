@@ -13,6 +13,7 @@ pub mod coverage;
 pub mod dataset;
 pub mod framing;
 pub mod import;
+mod legal_pages;
 mod methods;
 pub mod oembed;
 mod plain_page;

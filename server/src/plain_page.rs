@@ -2,11 +2,22 @@
 //! the French page of the API): one document frame, in French, with the site's stylesheet,
 //! header and footer, so that they read like every other page.
 
+use actix_web::{HttpRequest, web};
 use app::model::escape_html;
 use app::server_html;
 
-/// A whole document: `title` is text, `main` is HTML already escaped by the caller.
-pub fn document(title: &str, main_class: Option<&str>, main: &str) -> String {
+use crate::dataset::Store;
+
+/// A whole document: `title` is text, `main` is HTML already escaped by the caller. The
+/// footer's accessibility state is that of the data current for `req`.
+pub fn document(req: &HttpRequest, title: &str, main_class: Option<&str>, main: &str) -> String {
+    let conformity = req.app_data::<web::Data<Store>>().and_then(|store| {
+        store
+            .current()
+            .publication
+            .as_ref()
+            .map(|p| p.accessibilite.etat)
+    });
     let class = main_class
         .map(|c| format!(" class=\"{}\"", escape_html(c)))
         .unwrap_or_default();
@@ -22,6 +33,6 @@ pub fn document(title: &str, main_class: Option<&str>, main: &str) -> String {
         header = server_html::site_header(),
         class = class,
         main = main,
-        footer = server_html::site_footer(),
+        footer = server_html::site_footer(conformity),
     )
 }

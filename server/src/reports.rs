@@ -209,12 +209,13 @@ pub async fn post(
             "signalements",
             "signalement refusé : trop de messages (limite par adresse ou d'ensemble)",
         );
-        return refused(&form, &back, too_many);
+        return refused(&request, &form, &back, too_many);
     }
     let report = match form.check(Utc::now(), &dataset.records) {
         Ok(report) => report,
         Err(problem) => {
             return answer(
+                &request,
                 StatusCode::BAD_REQUEST,
                 "Votre message n'est pas parti",
                 "Un champ est à corriger : il est indiqué ci-dessous. Ce que vous avez écrit est gardé.",
@@ -225,6 +226,7 @@ pub async fn post(
     };
     match reports.append(&report) {
         Ok(()) => answer(
+            &request,
             StatusCode::OK,
             "Merci, votre message est transmis",
             "L'équipe de Carto82 va vérifier et corriger la page.",
@@ -243,6 +245,7 @@ pub async fn post(
                 },
             );
             answer(
+                &request,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Votre message n'a pas pu être enregistré",
                 if full {
@@ -258,18 +261,28 @@ pub async fn post(
 }
 
 /// Too many reports: the form comes back with what was typed, and when to try again.
-fn refused(form: &ReportForm, back: &str, too_many: TooMany) -> HttpResponse {
-    let minutes = too_many.retry_after.as_secs().div_ceil(60).max(1);
+fn refused(
+    request: &HttpRequest,
+    form: &ReportForm,
+    back: &str,
+    too_many: TooMany,
+) -> HttpResponse {
+    let n = too_many.retry_after.as_secs().div_ceil(60).max(1);
+    let minutes = format!(
+        "{n} {}",
+        app::format::agree(n as usize, "minute", "minutes")
+    );
     let text = if too_many.overall {
         format!(
-            "Nous recevons beaucoup de messages en ce moment. Réessayez dans {minutes} minute(s). Ce que vous avez écrit est gardé ci-dessous."
+            "Nous recevons beaucoup de messages en ce moment. Réessayez dans {minutes}. Ce que vous avez écrit est gardé ci-dessous."
         )
     } else {
         format!(
-            "Vous avez envoyé plusieurs messages. Réessayez dans {minutes} minute(s). Ce que vous avez écrit est gardé ci-dessous."
+            "Vous avez envoyé plusieurs messages. Réessayez dans {minutes}. Ce que vous avez écrit est gardé ci-dessous."
         )
     };
     let mut response = answer(
+        request,
         StatusCode::TOO_MANY_REQUESTS,
         "Votre message n'est pas parti",
         &text,
@@ -286,6 +299,7 @@ fn refused(form: &ReportForm, back: &str, too_many: TooMany) -> HttpResponse {
 /// The answer to a form: what happened, the form again when something is to do, and the
 /// way back to the page.
 fn answer(
+    request: &HttpRequest,
     status: StatusCode,
     title: &str,
     text: &str,
@@ -299,6 +313,7 @@ fn answer(
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")
         .body(document(
+            request,
             &format!("{title} – Carto82"),
             Some("reponse-formulaire"),
             &format!(
@@ -312,7 +327,10 @@ fn answer(
 
 /// The form's body could not be read (too long, not a form): a page of the site that says
 /// so, instead of actix's English.
-pub fn form_error(error: actix_web::error::UrlencodedError, _: &HttpRequest) -> actix_web::Error {
+pub fn form_error(
+    error: actix_web::error::UrlencodedError,
+    request: &HttpRequest,
+) -> actix_web::Error {
     use actix_web::error::UrlencodedError;
     let (status, text) = match &error {
         UrlencodedError::Overflow { .. } => (
@@ -326,7 +344,14 @@ pub fn form_error(error: actix_web::error::UrlencodedError, _: &HttpRequest) -> 
             "Le formulaire n'a pas pu être lu. Revenez à la page et réessayez.".to_owned(),
         ),
     };
-    let page = answer(status, "Votre message n'est pas parti", &text, "/", None);
+    let page = answer(
+        request,
+        status,
+        "Votre message n'est pas parti",
+        &text,
+        "/",
+        None,
+    );
     actix_web::error::InternalError::from_response(error, page).into()
 }
 

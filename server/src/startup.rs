@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
-use actix_web::{App, HttpResponse, HttpServer, web};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
 use leptos::prelude::*;
 use leptos_actix::{LeptosRoutes, generate_route_list};
 
@@ -261,7 +261,7 @@ fn run(
         .site_pkg_dir(pkg_dir)
         .site_addr(bound)
         .build();
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
 
     let server = HttpServer::new(move || {
         let options = leptos_options.clone();
@@ -300,6 +300,14 @@ fn run(
             )
             .app_data(address.clone())
             .route("/oembed", web::get().to(crate::oembed::oembed))
+            .route(
+                app::LEGAL_NOTICE,
+                web::get().to(crate::legal_pages::legal_notice),
+            )
+            .route(
+                app::ACCESSIBILITY,
+                web::get().to(crate::legal_pages::accessibility_statement),
+            )
             // `pkg/{version}/` is named after its content (see xtask): kept for good.
             .service(static_files::service(
                 "/pkg",
@@ -336,10 +344,22 @@ fn run(
     Ok(server)
 }
 
-async fn page_not_found() -> HttpResponse {
+/// The app's routes, listed once per process. While Leptos lists them it sets a
+/// process-wide flag that makes every resource first polled meanwhile wait forever
+/// (leptos-rs/leptos#4773): a page another server of the same process was rendering never
+/// answered (the tests run many servers in one process). Listed before any of them
+/// answers, and never again.
+fn route_list() -> Vec<leptos_actix::ActixRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_actix::ActixRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
+async fn page_not_found(req: HttpRequest) -> HttpResponse {
     HttpResponse::NotFound()
         .content_type("text/html; charset=utf-8")
         .body(crate::plain_page::document(
+            &req,
             "Page introuvable – Carto82",
             None,
             "<h1>Cette page n'existe pas</h1><p><a href=\"/\">Revenir à la carte des lieux</a></p>",

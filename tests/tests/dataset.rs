@@ -560,3 +560,32 @@ fn common_mistakes_are_said_in_french_where_they_are() {
         }
     }
 }
+
+#[test]
+fn a_stop_in_an_unknown_commune_or_with_bad_hours_is_named() {
+    let dir = with_places(|features| {
+        features[3]["properties"]["arrets"] = json!([
+            {"commune": "82051", "jour": "lundi", "semaines": "impaires", "horaires": "09:30-12:00"},
+            {"commune": "31555", "jour": "mardi", "horaires": "09:30-12:00"}
+        ])
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("arrets[1].commune"));
+    assert!(e.reason.contains("31555"), "{e}");
+    let dir = with_places(|features| {
+        features[3]["properties"]["arrets"] =
+            json!([{"commune": "82051", "jour": "lundi", "horaires": "le matin"}])
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("arrets[0].horaires"));
+    let dir = with_places(|features| {
+        features[3]["properties"]["arrets"] =
+            json!([{"commune": "82051", "jour": "lundy", "horaires": "09:30-12:00"}])
+    });
+    let e = single_error(dir.path());
+    assert_eq!(e.field.as_deref(), Some("arrets[0].jour"));
+    assert!(
+        e.reason.contains("mercredi"),
+        "the days allowed are said: {e}"
+    );
+}

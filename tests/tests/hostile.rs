@@ -235,8 +235,9 @@ fn poison(file: &Path, fields: &[&str], value: &dyn Fn(&str) -> Value, add: bool
 }
 
 /// The text fields of each file that are shown as they are (names, descriptions…).
-const PLACE_TEXT: [&str; 11] = [
+const PLACE_TEXT: [&str; 12] = [
     "nom",
+    "nom_affiche",
     "commune",
     "adresse",
     "complement_adresse",

@@ -146,7 +146,7 @@ async fn on_a_phone_the_answer_comes_into_view_and_takes_the_focus() {
             "const a = document.activeElement; \
              if (!location.search.includes('where=Caussade') || a.id !== 'titre-liste') return null; \
              const r = a.getBoundingClientRect(); \
-             return [a.textContent, location.hash, r.top >= 0 && r.bottom <= innerHeight];",
+             return [a.textContent, location.hash, r.top >= -1 && r.bottom <= innerHeight];",
             20,
             |v| v.is_array(),
         )

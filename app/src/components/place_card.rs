@@ -1,17 +1,27 @@
 use leptos::prelude::*;
 
 use crate::components::map_page::{NewTab, use_map_page};
-use crate::format::{date_fr, phone_fr};
+use chrono::NaiveDate;
+
+use crate::format::{date_fr, day_fr, hours_fr, phone_fr};
 use crate::model::plain_words::PlainWords;
+use crate::model::stop::LocatedStop;
 use crate::model::{Place, page_path};
 
 /// What a resident needs to know about one place: where, when, how to reach it, what it
 /// helps with, and where the information comes from.
 /// With `link`, the card leads to the place's own page.
 #[component]
-pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoView {
+pub fn PlaceCard(
+    place: Place,
+    #[prop(default = true)] link: bool,
+    /// The day at the server: a mobile service's next stops are counted from it.
+    today: NaiveDate,
+) -> impl IntoView {
     let page = page_path(&place);
     let target = use_map_page().link_target();
+    let stops = place.stops.clone();
+    let mobile = !stops.is_empty();
     let f = place.properties;
     let here = place.location;
     let address = [
@@ -47,12 +57,16 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
                         </p>
                     }
                 })}
-            <p class="adresse">{address}</p>
+            {mobile.then(|| view! { <Stops stops today /> })}
+            <p class="adresse">
+                {mobile.then_some("Adresse du service : ")}
+                {address}
+            </p>
             <p class="territoire">
                 "Communauté de communes : " {here.epci_nom} " (zone " {here.zone.as_str()} ")"
             </p>
             <div class="rubrique">
-                <h3>"Horaires"</h3>
+                <h3>{if mobile { "Horaires du service" } else { "Horaires" }}</h3>
                 {match f.horaires {
                     Some(h) => {
                         view! {
@@ -139,6 +153,34 @@ pub fn PlaceCard(place: Place, #[prop(default = true)] link: bool) -> impl IntoV
     .into_any()
 }
 
+/// A mobile service's stops, each with its day, hours and next date (issue 13, item 1).
+#[component]
+fn Stops(stops: Vec<LocatedStop>, today: NaiveDate) -> impl IntoView {
+    view! {
+        <div class="rubrique arrets">
+            <h3>"Ce service se déplace : ses arrêts"</h3>
+            <ul>
+                {stops
+                    .into_iter()
+                    .map(|s| {
+                        let place = match &s.stop.lieu {
+                            Some(lieu) => format!("{} ({lieu})", s.location.commune_localisee),
+                            None => s.location.commune_localisee.clone(),
+                        };
+                        view! {
+                            <li>
+                                <strong>{place}</strong>
+                                {format!(" : {}, {}. ", s.stop.when_fr(), s.stop.hours_fr())}
+                                {format!("Prochain passage : {}.", day_fr(s.stop.next_date(today)))}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}
+
 fn plain<T: PlainWords>(values: &[T]) -> Vec<String> {
     values.iter().map(|v| v.plain().to_owned()).collect()
 }
@@ -176,10 +218,7 @@ pub fn hours_lines(osm: &str) -> Vec<String> {
         .map(|rule| match rule.split_once(' ') {
             Some((days, times)) => match (days_fr(days), times.trim()) {
                 (Some(d), "off") => capitalise(&format!("{d} : fermé")),
-                (Some(d), t) => capitalise(&format!(
-                    "{d} : {}",
-                    t.replace(',', " et ").replace('-', " – ")
-                )),
+                (Some(d), t) => capitalise(&format!("{d} : {}", hours_fr(t))),
                 (None, _) => rule.to_owned(),
             },
             None => rule.to_owned(),
@@ -214,13 +253,13 @@ mod tests {
         assert_eq!(
             hours_lines("Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00"),
             vec![
-                "Du lundi au vendredi : 09:00 – 12:00 et 14:00 – 17:00",
-                "Samedi : 09:00 – 12:00"
+                "Du lundi au vendredi : 9 h – 12 h et 14 h – 17 h",
+                "Samedi : 9 h – 12 h"
             ]
         );
         assert_eq!(
             hours_lines("Tu,Th 14:00-17:00"),
-            vec!["Mardi, jeudi : 14:00 – 17:00"]
+            vec!["Mardi, jeudi : 14 h – 17 h"]
         );
     }
 

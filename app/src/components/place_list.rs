@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use crate::components::place_card::PlaceCard;
 use crate::components::record_list::{Listed, RecordList};
-use crate::format::km_fr;
+use chrono::NaiveDate;
+
+use crate::format::{day_fr, km_fr};
 use crate::model::{Place, PlaceFilter, PlaceId, Record, Select};
 
 /// Every place of the current view: nearest first, with its distance, when the filter has a
@@ -14,6 +16,8 @@ pub fn PlaceList(
     places: Vec<Place>,
     filter: PlaceFilter,
     selected: RwSignal<Option<PlaceId>>,
+    /// The day at the server: a mobile service's next stop is counted from it.
+    today: NaiveDate,
 ) -> impl IntoView {
     let mut places = places;
     if filter.area.near.is_none() {
@@ -30,7 +34,11 @@ pub fn PlaceList(
         }
     });
 
-    provide_context(Listing { filter, selected });
+    provide_context(Listing {
+        filter,
+        selected,
+        today,
+    });
     view! { <RecordList records=places /> }
 }
 
@@ -40,6 +48,7 @@ pub fn PlaceList(
 struct Listing {
     filter: PlaceFilter,
     selected: RwSignal<Option<PlaceId>>,
+    today: NaiveDate,
 }
 
 /// A place in the list: a native disclosure (`<details>`) with its name, commune and
@@ -49,12 +58,34 @@ impl Listed for Place {
 
     fn entry(self) -> AnyView {
         let place = self;
-        let Listing { filter, selected } =
-            use_context::<Listing>().expect("a place is listed by PlaceList");
+        let Listing {
+            filter,
+            selected,
+            today,
+        } = use_context::<Listing>().expect("a place is listed by PlaceList");
         let id = place.id().clone();
         let distance = filter
             .distance_km(&place)
             .map(|d| format!("à {}", km_fr(d)));
+        // A mobile service is listed by the stop nearest to the resident.
+        let nearest_stop = filter.area.near.and_then(|_| {
+            let base = filter.area.distance_km(&place.position);
+            place
+                .stops
+                .iter()
+                .filter_map(|s| Some((filter.area.distance_km(&s.position)?, s)))
+                .filter(|(d, _)| base.is_none_or(|b| *d < b))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, s)| s.clone())
+        });
+        let commune = match &nearest_stop {
+            Some(s) => format!(
+                "arrêt à {}, prochain passage le {}",
+                s.location.commune_localisee,
+                day_fr(s.stop.next_date(today))
+            ),
+            None => place.location.commune_localisee.clone(),
+        };
         let dom_id = entry_dom_id(&id);
         let on_toggle = move |ev: leptos::ev::Event| {
             let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
@@ -66,10 +97,10 @@ impl Listed for Place {
             <details id=dom_id on:toggle=on_toggle>
                 <summary>
                     <span class="nom">{place.properties.display_name()}</span>
-                    <span class="lieu-commune">{place.location.commune_localisee.clone()}</span>
+                    <span class="lieu-commune">{commune}</span>
                     {distance.map(|d| view! { <span class="distance">{d}</span> })}
                 </summary>
-                <PlaceCard place />
+                <PlaceCard place today />
             </details>
         }
         .into_any()

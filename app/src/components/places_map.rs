@@ -44,6 +44,7 @@ pub fn PlacesMap(
                 let l = layers.get();
                 view! {
                     {l.places.then(|| view! { <span class="exemple-marqueur marqueur-lieu"></span>" lieu d'aide " })}
+                    {l.places.then(|| view! { <span class="exemple-marqueur marqueur-arret">"B"</span>" arrêt d'un service qui se déplace " })}
                     {l.events.then(|| view! { <span class="exemple-marqueur marqueur-evenement">"É"</span>" événement " })}
                     {l.resources.then(|| view! { <span class="exemple-marqueur marqueur-ressource">"R"</span>" ressource" })}
                 }

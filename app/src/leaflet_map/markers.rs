@@ -8,11 +8,10 @@ use wasm_bindgen::prelude::*;
 use super::MapState;
 use super::bindings::{div_icon, object};
 use crate::components::map_point::MapPoint;
-use crate::model::{Kind, Place, PlaceId, Record};
+use crate::model::{Place, PlaceId, Record};
 
-/// The marker of a kind: a shape and a letter, not colour alone; a place's is a plain pin.
-fn icon(kind: &Kind) -> leaflet::Icon {
-    let (class, letter) = kind.marker;
+/// A marker: a shape and a letter, not colour alone; a place's is a plain pin.
+fn icon((class, letter): (&str, Option<&str>)) -> leaflet::Icon {
     let (html, size) = match letter {
         Some(letter) => (letter, 22),
         None => ("<span></span>", 24),
@@ -31,7 +30,7 @@ pub(super) fn show_places(s: &mut MapState, places: &[Place], selected: RwSignal
     s.cluster.clear_layers();
     s.shown.clear();
     s.handlers.clear();
-    let icon = icon(&Place::KIND);
+    let icon = icon(Place::KIND.marker);
     for place in places {
         let options = MarkerOptions::new();
         options.set_icon(icon.clone());
@@ -57,7 +56,7 @@ pub(super) fn show_points(s: &MapState, points: &[MapPoint], target: Option<&str
     s.others.clear_layers();
     for point in points {
         let options = MarkerOptions::new();
-        options.set_icon(icon(point.kind));
+        options.set_icon(icon(point.marker));
         options.set_title(point.title.clone());
         options.set_alt(point.title.clone());
         options.set_keyboard(true);
@@ -75,6 +74,11 @@ pub(super) fn show_points(s: &MapState, points: &[MapPoint], target: Option<&str
             let _ = link.append_child(&note);
         }
         let _ = root.append_child(&link);
+        if let Some(detail) = &point.detail {
+            let line = doc.create_element("div").expect("div");
+            line.set_text_content(Some(detail));
+            let _ = root.append_child(&line);
+        }
         marker.bind_popup_with_options(&root.into(), &JsValue::UNDEFINED);
         s.others.add_layer(marker.unchecked_ref());
     }

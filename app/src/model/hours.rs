@@ -57,13 +57,9 @@ pub fn status_sentence(osm: &str, at: NaiveDateTime) -> Option<String> {
     })
 }
 
-/// "9 h", "14 h 30"
 fn time_fr(at: NaiveDateTime) -> String {
     use chrono::Timelike;
-    match at.minute() {
-        0 => format!("{} h", at.hour()),
-        m => format!("{} h {m:02}", at.hour()),
-    }
+    crate::format::time_of_day_fr(at.hour(), at.minute())
 }
 
 /// "aujourd'hui à 14 h", "demain à 9 h", "mardi à 9 h 30" within a week, else

@@ -6,6 +6,7 @@ use super::standard::{
     Accompagnement, FormationLabel, Frais, Itinerance, ModaliteAcces, PriseEnCharge, Programme,
     Public, Service,
 };
+use super::stop::{LocatedStop, Stop};
 use super::territory::{CodePostal, Insee, Siren, Zone};
 use super::web_url::WebUrl;
 
@@ -102,6 +103,9 @@ pub struct PlaceProperties {
     pub sources: Vec<SourceRef>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub signalements: Vec<String>,
+    /// Where a mobile service stops (a Carto82 field): `stop.rs`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub arrets: Vec<Stop>,
 }
 
 impl PlaceProperties {
@@ -168,6 +172,21 @@ pub struct Place {
     pub properties: PlaceProperties,
     pub position: Position,
     pub location: Location,
+    /// `properties.arrets`, each at its commune's point, in the same order.
+    pub stops: Vec<LocatedStop>,
+}
+
+impl Place {
+    /// Where one can meet the service: its address, then its stops.
+    pub fn points(&self) -> impl Iterator<Item = (&Position, &Location)> {
+        std::iter::once((&self.position, &self.location))
+            .chain(self.stops.iter().map(|s| (&s.position, &s.location)))
+    }
+
+    /// A service that comes to the communes rather than waiting at its address.
+    pub fn is_mobile(&self) -> bool {
+        !self.stops.is_empty()
+    }
 }
 
 #[cfg(test)]

@@ -81,7 +81,13 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
             .iter()
             .filter(|_| l.resources)
             .filter_map(MapPoint::of);
-        events.chain(resources).collect()
+        let stops = f
+            .places
+            .iter()
+            .filter(|_| l.places)
+            .flat_map(MapPoint::stops_of)
+            .collect::<Vec<_>>();
+        events.chain(resources).chain(stops).collect()
     });
     let map_territory = Signal::derive(move || territory.get().and_then(Result::ok));
 
@@ -309,7 +315,7 @@ fn Results(
             {widen}
             // Nothing to print on an empty list.
             {(!use_map_page().is_embed() && n > 0).then(|| view! { <PrintList /> })}
-            <PlaceList places=found.places filter selected />
+            <PlaceList places=found.places filter selected today=found.today />
         </section>
         <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.events>
             <h2 id="titre-evenements" tabindex="-1">{events_heading}</h2>

@@ -53,6 +53,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
         .into_iter()
         .partition(|e| e.is_past(details.today));
     let booking = f.prise_rdv.clone();
+    let mobile = place.is_mobile();
     view! {
         <PageTitle text=format!("{name} – Carto82") />
         <JsonLd data=ld />
@@ -61,8 +62,23 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 <a href="/">"← Retour à la carte"</a>
             </p>
             <h1>{name.clone()}</h1>
-            <p class="lieu-commune">{place.location.commune_localisee.clone()}</p>
-            {details.opening.map(|s| view! { <p class="ouverture"><strong>{s}</strong></p> })}
+            {if mobile {
+                view! {
+                    <p class="lieu-commune">
+                        <strong>"Ce service se déplace dans les communes."</strong>
+                        " Voyez ses arrêts et le prochain passage près de chez vous."
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! { <p class="lieu-commune">{place.location.commune_localisee.clone()}</p> }
+                    .into_any()
+            }}
+            // "Open now" at a mobile service's address would send people to the wrong place.
+            {details
+                .opening
+                .filter(|_| !mobile)
+                .map(|s| view! { <p class="ouverture"><strong>{s}</strong></p> })}
             {details
                 .outdated
                 .then(|| {
@@ -81,8 +97,8 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                         </p>
                     }
                 })}
-            <Actions destination=Some((place.position, name.clone())) calendar=None title=name.clone() />
-            <PlaceCard place=place.clone() link=false />
+            <Actions destination=(!mobile).then(|| (place.position, name.clone())) calendar=None title=name.clone() />
+            <PlaceCard place=place.clone() link=false today=details.today />
             <ReportError page=page_path(&place) />
             <section aria-labelledby="titre-evenements-lieu">
                 <h2 id="titre-evenements-lieu">"Événements dans ce lieu"</h2>

@@ -322,6 +322,6 @@ pub async fn page(req: HttpRequest) -> HttpResponse {
         }
     }
     html.push_str("<p><a href=\"/\">Revenir à la carte</a></p>");
-    let page = document("API de Carto82", Some("doc-api"), &html);
+    let page = document(&req, "API de Carto82", Some("doc-api"), &html);
     cache::respond(&req, "text/html; charset=utf-8", page.into_bytes().into())
 }

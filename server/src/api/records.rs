@@ -141,8 +141,36 @@ impl Published for Place {
     fn stored(&self) -> impl Serialize + '_ {
         &self.properties
     }
+    /// Its location, and each stop's commune and point (`arrets_localises`, in the order
+    /// of `arrets`).
     fn computed(&self) -> impl Serialize + '_ {
-        &self.location
+        #[derive(Serialize)]
+        struct StopPoint<'a> {
+            commune_localisee: &'a str,
+            lon: f64,
+            lat: f64,
+            zone: app::model::Zone,
+        }
+        #[derive(Serialize)]
+        struct Computed<'a> {
+            #[serde(flatten)]
+            location: &'a app::model::Location,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            arrets_localises: Vec<StopPoint<'a>>,
+        }
+        Computed {
+            location: &self.location,
+            arrets_localises: self
+                .stops
+                .iter()
+                .map(|s| StopPoint {
+                    commune_localisee: &s.location.commune_localisee,
+                    lon: s.position.lon,
+                    lat: s.position.lat,
+                    zone: s.location.zone,
+                })
+                .collect(),
+        }
     }
 
     /// `format=csv` and `format=json`: the national standard of mediation places.

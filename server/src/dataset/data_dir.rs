@@ -9,17 +9,18 @@ use std::time::SystemTime;
 use super::error::{DatasetError, DatasetErrors};
 use super::{
     COMMUNES, COMMUNES_SIMPLIFIEES, EPCI_SIMPLIFIES, EVENEMENTS, LIEUX, RESSOURCES,
-    ZONES_SIMPLIFIEES,
+    ZONES_SIMPLIFIEES, publication,
 };
 
 /// The largest file read: a national dataset is a few tens of megabytes.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Every file of a dataset, relative to its folder.
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     LIEUX,
     EVENEMENTS,
     RESSOURCES,
+    publication::FILE,
     COMMUNES,
     COMMUNES_SIMPLIFIEES,
     EPCI_SIMPLIFIES,

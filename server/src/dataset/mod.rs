@@ -8,6 +8,7 @@ mod error;
 mod events;
 mod geojson_file;
 pub mod places;
+pub mod publication;
 mod resources;
 mod store;
 mod stored;
@@ -41,6 +42,8 @@ pub struct Dataset {
     pub index: TerritoryIndex,
     /// When these files were read: the `DTSTAMP` of calendar exports, stable between reloads.
     pub loaded_at: chrono::DateTime<chrono::Utc>,
+    /// The legal notice and accessibility statement, when the folder has them.
+    pub publication: Option<app::model::publication::Publication>,
 }
 
 /// What to keep of the files.
@@ -68,6 +71,7 @@ impl Dataset {
         let known = stored::Known::new(&territory, &places);
         let events = stored::load::<Event>(dir, &known)?;
         let resources = stored::load::<Resource>(dir, &known)?;
+        let publication = publication::load(dir)?;
         let records = Records {
             places,
             events,
@@ -83,6 +87,7 @@ impl Dataset {
             territory,
             records,
             loaded_at: chrono::Utc::now(),
+            publication,
         })
     }
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use chrono::Utc;
 
+use app::model::stop::LocatedStop;
 use app::model::{Location, Place, PlaceProperties, Position, Record};
 
 use super::error::{DatasetError, DatasetErrors};
@@ -37,7 +38,7 @@ fn place(path: &Path, raw: &RawFeature, territory: &Territory) -> Result<Place, 
             problems.extend(
                 found
                     .into_iter()
-                    .map(|(field, reason)| raw.error(path, Some(field), reason)),
+                    .map(|(field, reason)| raw.error(path, Some(&field), reason)),
             );
             Err(problems)
         }
@@ -51,9 +52,9 @@ pub fn checked(
     lon: f64,
     lat: f64,
     territory: &Territory,
-) -> Result<Place, Vec<(&'static str, String)>> {
+) -> Result<Place, Vec<(String, String)>> {
     let mut problems = Vec::new();
-    let mut fail = |field: &'static str, reason: String| problems.push((field, reason));
+    let mut fail = |field: &str, reason: String| problems.push((field.to_owned(), reason));
     if !(9..=14).contains(&properties.pivot.len())
         || !properties.pivot.bytes().all(|b| b.is_ascii_alphanumeric())
     {
@@ -111,6 +112,37 @@ pub fn checked(
             format!("{insee} n'est pas une commune du Tarn-et-Garonne"),
         );
     }
+    let mut stops = Vec::new();
+    for (i, stop) in properties.arrets.iter().enumerate() {
+        let at = |part: &str| format!("arrets[{i}].{part}");
+        match territory.commune(&stop.commune) {
+            Some(commune) => {
+                let (lon, lat) = (commune.label.lon, commune.label.lat);
+                if let Some(location) = locate(territory, lon, lat) {
+                    stops.push(LocatedStop {
+                        stop: stop.clone(),
+                        position: Position { lon, lat },
+                        location,
+                    });
+                }
+            }
+            None => fail(
+                &at("commune"),
+                format!("{} n'est pas une commune du Tarn-et-Garonne", stop.commune),
+            ),
+        }
+        if let Err(reason) =
+            app::model::hours::check(&format!("{} {}", stop.jour.osm(), stop.horaires))
+        {
+            fail(
+                &at("horaires"),
+                format!(
+                    "« {} » : des heures comme 09:30-12:00,13:30-16:00 sont attendues ({reason})",
+                    stop.horaires
+                ),
+            );
+        }
+    }
     let Some(location) = locate(territory, lon, lat) else {
         fail(
             "geometry",
@@ -123,6 +155,7 @@ pub fn checked(
             properties,
             position: Position { lon, lat },
             location,
+            stops,
         })
     } else {
         Err(problems)

@@ -124,13 +124,18 @@ impl PlaceFilter {
 }
 
 impl Select<Place> for PlaceFilter {
+    /// To the nearest point one can meet the service: its address or one of its stops.
     fn distance_km(&self, place: &Place) -> Option<f64> {
-        self.area.distance_km(&place.position)
+        place
+            .points()
+            .filter(|(p, at)| self.area.matches(p, at))
+            .filter_map(|(p, _)| self.area.distance_km(p))
+            .min_by(f64::total_cmp)
     }
 
     fn matches(&self, place: &Place) -> bool {
         let f = &place.properties;
-        self.area.matches(&place.position, &place.location)
+        place.points().any(|(p, at)| self.area.matches(p, at))
             && any_of(&self.services, &f.services)
             && any_of(&self.publics, &f.publics_specifiquement_adresses)
             && any_of(&self.prises_en_charge, &f.prise_en_charge_specifique)

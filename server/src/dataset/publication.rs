@@ -1,0 +1,108 @@
+//! `publication.json`: the legal notice and the accessibility statement of the body that
+//! publishes the site (`app::model::publication`). Optional: without it, the two pages say
+//! that the text is not yet written.
+
+use std::path::Path;
+
+use app::model::publication::Publication;
+use serde_json::Value;
+
+use super::data_dir::read_text;
+use super::error::{DatasetError, DatasetErrors};
+use super::places::valid_telephone;
+
+pub const FILE: &str = "publication.json";
+
+/// The longest paragraph of these pages.
+const MAX_TEXT_CHARS: usize = 2000;
+
+pub fn load(dir: &Path) -> Result<Option<Publication>, DatasetErrors> {
+    let path = dir.join(FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = read_text(&path)?;
+    let at = |field: &str, reason: String| DatasetError {
+        field: Some(field.to_owned()),
+        ..DatasetError::file(&path, reason)
+    };
+    let value: Value = serde_json::from_str(&text).map_err(|e| {
+        DatasetError::file(
+            &path,
+            format!(
+                "JSON invalide ligne {}, colonne {} : {e}",
+                e.line(),
+                e.column()
+            ),
+        )
+    })?;
+    let mut problems = Vec::new();
+    every_text(&value, "", &mut |field, text| {
+        if text.trim().is_empty() {
+            problems.push(at(field, "valeur vide".to_owned()));
+        } else if text.chars().count() > MAX_TEXT_CHARS {
+            problems.push(at(
+                field,
+                format!("texte trop long ({MAX_TEXT_CHARS} caractères au plus)"),
+            ));
+        }
+    });
+    if !problems.is_empty() {
+        return Err(DatasetErrors(problems));
+    }
+    let publication: Publication = serde_path_to_error::deserialize(value)
+        .map_err(|e| at(&e.path().to_string(), e.inner().to_string()))?;
+    let mails = [
+        ("editeur.courriel", &publication.editeur.courriel),
+        (
+            "accessibilite.contact_courriel",
+            &publication.accessibilite.contact_courriel,
+        ),
+    ];
+    for (field, mail) in mails {
+        if let Some(mail) = mail
+            && !email_address::EmailAddress::is_valid(mail)
+        {
+            problems.push(at(
+                field,
+                format!("« {mail} » n'est pas une adresse de courriel"),
+            ));
+        }
+    }
+    if let Some(phone) = &publication.editeur.telephone
+        && !valid_telephone(phone)
+    {
+        problems.push(at(
+            "editeur.telephone",
+            format!("« {phone} » : format international attendu, par exemple +33563000000"),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(Some(publication))
+    } else {
+        Err(DatasetErrors(problems))
+    }
+}
+
+/// Calls `check` on every string of `value`, with its path (`accessibilite.derogations[0]`).
+fn every_text(value: &Value, path: &str, check: &mut impl FnMut(&str, &str)) {
+    match value {
+        Value::String(text) => check(path, text),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                every_text(item, &format!("{path}[{i}]"), check);
+            }
+        }
+        Value::Object(fields) => {
+            for (name, item) in fields {
+                let inner = if path.is_empty() {
+                    name.clone()
+                } else {
+                    format!("{path}.{name}")
+                };
+                every_text(item, &inner, check);
+            }
+        }
+        _ => {}
+    }
+}
