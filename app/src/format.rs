@@ -84,6 +84,15 @@ pub fn slot_fr(debut: DateTime<FixedOffset>, fin: DateTime<FixedOffset>) -> Stri
     }
 }
 
+/// The text with its first letter in capitals ("lundi 7 décembre" → "Lundi 7 décembre").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// "09:30" → "9 h 30", "12:00" → "12 h"; anything else as given.
 fn clock_fr(hhmm: &str) -> String {
     let parsed = hhmm

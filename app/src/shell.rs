@@ -11,6 +11,7 @@ use leptos_router::{
 use crate::model::publication::Conformite;
 use crate::model::{self, Record};
 
+use crate::pages::agenda::AgendaPage;
 use crate::pages::coverage::CoveragePage;
 use crate::pages::embed::EmbedPage;
 use crate::pages::embed_builder::EmbedBuilderPage;
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("couverture") view={Lazy::<Coverage>::new()} ssr=SsrMode::Async />
                     <Route path=path!("integrer") view={Lazy::<EmbedBuilder>::new()} ssr=SsrMode::Async />
+                    <Route path=StaticSegment(model::Event::KIND.page) view={Lazy::<Agenda>::new()} ssr=SsrMode::Async />
                     <Route path=(StaticSegment(model::Place::KIND.page), ParamSegment("id")) view={Lazy::<Place>::new()} ssr=SsrMode::Async />
                     <Route path=(StaticSegment(model::Event::KIND.page), ParamSegment("id")) view={Lazy::<Event>::new()} ssr=SsrMode::Async />
                     <Route path=(StaticSegment(model::Resource::KIND.page), ParamSegment("id")) view={Lazy::<Resource>::new()} ssr=SsrMode::Async />
@@ -134,6 +136,7 @@ pub(crate) fn in_the_main_wasm(path: &str) -> bool {
 }
 
 lazy_page!(Coverage, CoveragePage);
+lazy_page!(Agenda, AgendaPage);
 lazy_page!(EmbedBuilder, EmbedBuilderPage);
 lazy_page!(Place, PlacePage);
 lazy_page!(Event, EventPage);
@@ -173,6 +176,9 @@ fn SiteHeader() -> impl IntoView {
                 <ul>
                     <li>
                         <a href="/">"La carte"</a>
+                    </li>
+                    <li>
+                        <a href="/evenements">"Agenda"</a>
                     </li>
                     <li>
                         <a href="/couverture">"Couverture du territoire"</a>
@@ -259,6 +265,7 @@ mod tests {
         }
         for path in [
             "/couverture",
+            "/evenements",
             "/integrer",
             "/lieux/france-services-000",
             "/evenements/e1",

@@ -96,6 +96,7 @@ async fn every_count_on_every_page_agrees_with_its_noun() {
         "/couverture?zone=Est".to_owned(),
         "/couverture?programme=France+Services".to_owned(),
         "/integrer".to_owned(),
+        "/evenements".to_owned(),
         format!("/lieux/{}", first(&places)),
         format!("/evenements/{}", first(&events)),
         format!("/ressources/{}", first(&resources)),

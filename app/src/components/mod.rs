@@ -6,6 +6,7 @@ pub mod example_badge;
 pub mod filters;
 pub mod json_ld;
 pub mod layers;
+pub mod link_problem;
 pub mod map_page;
 pub mod map_point;
 pub mod need_filters;

@@ -8,7 +8,7 @@ use crate::model::query::{
     THEME, TO,
 };
 use crate::model::standard::{Frais, PriseEnCharge, Public, Service};
-use crate::model::{ActivityType, Theme};
+use crate::model::{ActivityType, EventFilter, Theme};
 
 /// Services grouped as people think of them (as the national map does: learning,
 /// procedures, equipment), each named in the resident's words of `PlainWords`.
@@ -80,21 +80,52 @@ pub fn NeedsPanel(search: Search) -> impl IntoView {
     }
 }
 
+/// A checkbox of a GET form, named and valued as the URL says it, with its label.
+fn check(name: &'static str, value: String, label: String, checked: bool) -> impl IntoView {
+    let id = format!("f-{name}-{}", crate::model::fold(&value).replace(' ', "-"));
+    view! {
+        <li>
+            <input type="checkbox" id=id.clone() name=name value=value checked=checked />
+            <label for=id>{label}</label>
+        </li>
+    }
+}
+
+/// What events to show: themes, types, days. In the needs panel and on the agenda.
+#[component]
+pub fn EventFields(filter: EventFilter) -> impl IntoView {
+    view! {
+        <p class="groupe">"Thèmes"</p>
+        <ul>
+            {Theme::ALL
+                .iter()
+                .map(|t| check(THEME.name, t.to_string(), t.to_string(), filter.themes.contains(t)))
+                .collect_view()}
+        </ul>
+        <p class="groupe">"Types"</p>
+        <ul>
+            {ActivityType::ALL
+                .iter()
+                .map(|t| check(EVENT_TYPE.name, t.to_string(), t.to_string(), filter.types.contains(t)))
+                .collect_view()}
+        </ul>
+        <p class="champ-date">
+            <label for="f-from">"À partir du"</label>
+            <input id="f-from" type="date" name=FROM.name value=filter.from.map(|d| d.to_string()).unwrap_or_default() />
+        </p>
+        <p class="champ-date">
+            <label for="f-to">"Jusqu'au"</label>
+            <input id="f-to" type="date" name=TO.name value=filter.to.map(|d| d.to_string()).unwrap_or_default() />
+        </p>
+    }
+}
+
 /// The needs as checkboxes and dates, named as the URL names them: the fields of the map
 /// page's needs panel and of the embed builder.
 #[component]
 pub fn NeedFields(search: Search) -> impl IntoView {
     let p = search.places;
     let e = search.events;
-    let check = |name: &'static str, value: String, label: String, checked: bool| {
-        let id = format!("f-{name}-{}", crate::model::fold(&value).replace(' ', "-"));
-        view! {
-            <li>
-                <input type="checkbox" id=id.clone() name=name value=value checked=checked />
-                <label for=id>{label}</label>
-            </li>
-        }
-    };
     view! {
         <fieldset>
             <legend>"De quoi avez-vous besoin ?"</legend>
@@ -142,28 +173,7 @@ pub fn NeedFields(search: Search) -> impl IntoView {
         </fieldset>
         <fieldset>
             <legend>"Événements"</legend>
-            <p class="groupe">"Thèmes"</p>
-            <ul>
-                {Theme::ALL
-                    .iter()
-                    .map(|t| check(THEME.name, t.to_string(), t.to_string(), e.themes.contains(t)))
-                    .collect_view()}
-            </ul>
-            <p class="groupe">"Types"</p>
-            <ul>
-                {ActivityType::ALL
-                    .iter()
-                    .map(|t| check(EVENT_TYPE.name, t.to_string(), t.to_string(), e.types.contains(t)))
-                    .collect_view()}
-            </ul>
-            <p class="champ-date">
-                <label for="f-from">"À partir du"</label>
-                <input id="f-from" type="date" name=FROM.name value=e.from.map(|d| d.to_string()).unwrap_or_default() />
-            </p>
-            <p class="champ-date">
-                <label for="f-to">"Jusqu'au"</label>
-                <input id="f-to" type="date" name=TO.name value=e.to.map(|d| d.to_string()).unwrap_or_default() />
-            </p>
+            <EventFields filter=e />
             <p class="aide">"Sans date choisie : les dates du programme."</p>
         </fieldset>
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::map_page::{NewTab, use_map_page};
 use chrono::NaiveDate;
 
-use crate::format::{date_fr, day_fr, hours_fr, phone_fr};
+use crate::format::{capitalised, date_fr, day_fr, hours_fr, phone_fr};
 use crate::model::plain_words::PlainWords;
 use crate::model::stop::LocatedStop;
 use crate::model::{Place, page_path};
@@ -217,21 +217,13 @@ pub fn hours_lines(osm: &str) -> Vec<String> {
         .filter(|rule| !rule.is_empty())
         .map(|rule| match rule.split_once(' ') {
             Some((days, times)) => match (days_fr(days), times.trim()) {
-                (Some(d), "off") => capitalise(&format!("{d} : fermé")),
-                (Some(d), t) => capitalise(&format!("{d} : {}", hours_fr(t))),
+                (Some(d), "off") => capitalised(&format!("{d} : fermé")),
+                (Some(d), t) => capitalised(&format!("{d} : {}", hours_fr(t))),
                 (None, _) => rule.to_owned(),
             },
             None => rule.to_owned(),
         })
         .collect()
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// How to check before going, with what the place gives; nothing when it gives no way to

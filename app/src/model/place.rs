@@ -139,21 +139,13 @@ fn title_case_fr(name: &str) -> String {
             if i > 0 && SMALL.contains(&lower.as_str()) {
                 lower
             } else if let Some(rest) = lower.strip_prefix("d'").or(lower.strip_prefix("l'")) {
-                format!("{}{}", &lower[..2], capitalised(rest))
+                format!("{}{}", &lower[..2], crate::format::capitalised(rest))
             } else {
-                capitalised(&lower)
+                crate::format::capitalised(&lower)
             }
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// Where a place is, computed by the server from its point (never read from the file).

@@ -1,4 +1,6 @@
 use leptos::prelude::*;
+
+use crate::components::link_problem::LinkProblem;
 use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::{DEFAULT_RADIUS_KM, Found, find, load_territory};
@@ -101,13 +103,7 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
             problem
                 .get()
                 .map(|e| {
-                    view! {
-                        <p class="alerte" role="alert">
-                            "Ce lien contient un choix que nous ne comprenons pas ("
-                            {e.to_string()}
-                            "). Tous les lieux sont affichés."
-                        </p>
-                    }
+                    view! { <LinkProblem error=e instead="Tous les lieux sont affichés." /> }
                 })
         }}
         <Transition fallback=|| view! { <p>"Chargement des communes…"</p> }>

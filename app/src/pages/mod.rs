@@ -1,3 +1,4 @@
+pub mod agenda;
 pub mod coverage;
 pub mod embed;
 pub mod embed_builder;

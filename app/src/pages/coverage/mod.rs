@@ -10,6 +10,8 @@ mod sentences;
 mod tables;
 
 use leptos::prelude::*;
+
+use crate::components::link_problem::LinkProblem;
 use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::load_coverage;
@@ -50,13 +52,7 @@ pub fn CoveragePage() -> impl IntoView {
                 .get()
                 .err()
                 .map(|e| {
-                    view! {
-                        <p class="alerte" role="alert">
-                            "Ce lien contient un choix que nous ne comprenons pas ("
-                            {e.to_string()}
-                            "). Tous les lieux comptent."
-                        </p>
-                    }
+                    view! { <LinkProblem error=e instead="Tous les lieux comptent." /> }
                 })
         }}
         {move || view! { <CoverageFilters filter=filter.get() /> }}
