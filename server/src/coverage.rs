@@ -13,8 +13,8 @@ use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
 use app::model::coverage::{
-    Balance, Beyond, Cell, CommuneCoverage, Coverage, CoverageFilter, EpciIndicators, GAP_KM,
-    Indicators, THRESHOLDS_KM, Week, ZoneIndicators, ZoneTowns, places_per_10000,
+    Balance, Beyond, Cell, CommuneCoverage, Coverage, CoverageFilter, EpciIndicators, FlagshipWeek,
+    GAP_KM, Indicators, THRESHOLDS_KM, Week, ZoneIndicators, ZoneTowns, places_per_10000,
 };
 use app::model::{ActivityType, Event, EventStatus, Place, Position, Theme, Zone};
 
@@ -235,8 +235,12 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
             Some(e.properties.edition) == edition && e.properties.statut != EventStatus::Cancelled
         })
         .collect();
+    // The flagship week is counted apart: the tables say how the zones' own programme is
+    // balanced.
+    let (flagship, local): (Vec<&Event>, Vec<&Event>) =
+        counted.iter().partition(|e| e.properties.semaine_phare);
     let count = |zone: Zone, keep: &dyn Fn(&Event) -> bool| {
-        counted
+        local
             .iter()
             .filter(|e| e.location.zone == zone && keep(e))
             .count()
@@ -261,7 +265,8 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
         }
         for &kind in ActivityType::ALL {
             let n = count(zone, &|e| e.properties.type_activite == kind);
-            if n == 0 {
+            // "autre" is the catch-all: none of it is no gap.
+            if n == 0 && kind != ActivityType::Autre {
                 manques.push(format!("{zone} : {}", none_of_type(kind)));
             }
             par_type.push(Cell {
@@ -275,7 +280,7 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
         .into_iter()
         .map(|zone| ZoneTowns {
             zone,
-            communes: counted
+            communes: local
                 .iter()
                 .filter(|e| e.location.zone == zone)
                 .map(|e| e.location.commune_localisee.clone())
@@ -284,9 +289,27 @@ fn balance(events: &[Event], edition: Option<u16>) -> Balance {
                 .collect(),
         })
         .collect();
+    let days = flagship.iter().flat_map(|e| {
+        e.properties
+            .creneaux
+            .iter()
+            .flat_map(|s| [s.debut.date_naive(), s.fin.date_naive()])
+    });
+    let semaine_phare = FlagshipWeek {
+        evenements: flagship.len(),
+        du: days.clone().min(),
+        au: days.max(),
+        communes: flagship
+            .iter()
+            .map(|e| e.location.commune_localisee.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect(),
+    };
     Balance {
         edition,
         evenements: counted.len(),
+        semaine_phare,
         par_theme,
         par_type,
         par_semaine: weeks(&counted),

@@ -120,6 +120,13 @@ async fn the_programme_balance_names_what_is_missing() {
         .iter()
         .map(|c| c["evenements"].as_u64().unwrap())
         .sum();
+    // The flagship week in Montauban is counted apart from the zones' local events.
+    let flagship = &p["semaine_phare"];
+    assert_eq!(flagship["evenements"], 6);
+    assert_eq!(flagship["du"], "2026-04-13");
+    assert_eq!(flagship["au"], "2026-04-17");
+    assert_eq!(flagship["communes"], serde_json::json!(["Montauban"]));
+    let counted = counted + flagship["evenements"].as_u64().unwrap();
     assert_eq!(counted, p["evenements"].as_u64().unwrap());
     let events = app.get_json("/api/events").await;
     let not_cancelled = events["features"]
@@ -143,6 +150,16 @@ async fn the_programme_balance_names_what_is_missing() {
         .filter(|m| m.as_str().unwrap().contains("aucun événement sur"))
         .count();
     assert_eq!(named, empty_theme_cells);
+    // The catch-all type is never a gap.
+    assert!(
+        p["manques"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| !m.as_str().unwrap().contains("autre")),
+        "{}",
+        p["manques"]
+    );
     assert!(
         p["villes"]
             .as_array()
@@ -249,4 +266,73 @@ async fn bad_coverage_parameters_are_named_and_documented_ones_match() {
     ] {
         assert!(documented.iter().any(|d| d == read), "{read}");
     }
+}
+
+/// Issue 13, items 15, 16 and 18: what the page says it counts, the programme's totals, and
+/// exports a French spreadsheet opens cleanly.
+#[tokio::test]
+async fn the_page_names_its_filter_totals_its_zones_and_exports_for_a_spreadsheet() {
+    let app = spawn_app().await;
+    let page = app
+        .get_page("/couverture?service=Aide+aux+d%C3%A9marches+administratives&open_on=2026-12-05")
+        .await;
+    let headline = carto82_e2e::text_at(&page, ".chiffre-cle");
+    assert!(
+        headline.starts_with("Lieux comptés : démarches en ligne, ouverts le samedi 5 décembre 2026. Dans le Tarn-et-Garonne"),
+        "{headline}"
+    );
+    let plain = app.get_page("/couverture").await;
+    assert!(!carto82_e2e::text_at(&plain, ".chiffre-cle").contains("Lieux comptés"));
+    assert!(plain.contains("Semaine phare du 13 avril 2026 au 17 avril 2026 : 6 événements"));
+    assert!(plain.contains("<caption>Événements locaux par zone et par thème</caption>"));
+    assert!(plain.contains("<th scope=\"col\">Total</th>"));
+    assert!(
+        !plain.contains("Événements par zone et par thème"),
+        "no chart repeating the table"
+    );
+
+    // The same figures, for a spreadsheet in French and for programs.
+    let sheet = app.get("/api/coverage/epci.csv?excel=oui").await;
+    let bytes = sheet.bytes().await.unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 with a byte-order mark"
+    );
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    let mut rows = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let per_10000 = header
+        .iter()
+        .position(|h| h == "lieux_pour_10000_habitants")
+        .unwrap();
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 10);
+    assert!(
+        records.iter().any(|r| r[per_10000].contains(',')),
+        "decimal comma"
+    );
+    assert!(records.iter().all(|r| !r[per_10000].contains('.')));
+    let standard = app.get_page("/api/coverage/epci.csv").await;
+    assert!(!standard.starts_with('\u{feff}') && standard.lines().next().unwrap().contains(','));
+
+    let programme = app.get_page("/api/coverage/programme.csv").await;
+    let mut rows = csv::Reader::from_reader(programme.as_bytes());
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    let last = records.last().unwrap();
+    assert_eq!(&last[2], "semaine phare");
+    assert_eq!(&last[4], "6");
+    let local: u64 = records
+        .iter()
+        .filter(|r| &r[2] == "thème")
+        .map(|r| r[4].parse::<u64>().unwrap())
+        .sum();
+    let json = coverage(&app, "").await;
+    assert_eq!(
+        local + 6,
+        json["programme"]["evenements"].as_u64().unwrap(),
+        "the export adds up to the page's figure"
+    );
+    assert!(plain.contains("href=\"/api/coverage/programme.csv?excel=oui\""));
 }

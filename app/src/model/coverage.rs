@@ -223,7 +223,10 @@ pub struct ZoneTowns {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Balance {
     pub edition: Option<u16>,
+    /// Every event counted (cancelled ones aside), the flagship week's included.
     pub evenements: usize,
+    /// The flagship week's events: the tables below count the local events only.
+    pub semaine_phare: FlagshipWeek,
     pub par_theme: Vec<Cell<Theme>>,
     pub par_type: Vec<Cell<ActivityType>>,
     /// Every week from the first event to the last, empty ones included.
@@ -231,6 +234,16 @@ pub struct Balance {
     /// The empty cells, in words ("Ouest : aucun événement sur la santé").
     pub manques: Vec<String>,
     pub villes: Vec<ZoneTowns>,
+}
+
+/// The flagship week of an edition (`semaine_phare` events).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FlagshipWeek {
+    pub evenements: usize,
+    /// Its first and last days, when it has events.
+    pub du: Option<chrono::NaiveDate>,
+    pub au: Option<chrono::NaiveDate>,
+    pub communes: Vec<String>,
 }
 
 /// Everything `/couverture` shows.

@@ -175,6 +175,10 @@ pub struct EventProperties {
     pub statut: EventStatus,
     /// Year of the programme edition.
     pub edition: u16,
+    /// Part of the flagship week (Montauban, 13–17 April 2026), counted apart from the
+    /// local events of the zones.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub semaine_phare: bool,
     /// Invented for demonstration: shown with an "exemple" badge, and hidden when the
     /// server is told to serve real data only.
     #[serde(default)]

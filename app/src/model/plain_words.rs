@@ -2,7 +2,8 @@
 //! exact labels; every page shows these (issue 13, item 6: the same words in filters and
 //! cards). Each `match` is exhaustive, so a value added to a vocabulary cannot go unworded.
 
-use super::standard::{Accompagnement, ModaliteAcces, PriseEnCharge, Public, Service};
+use super::filter::PlaceFilter;
+use super::standard::{Accompagnement, Frais, ModaliteAcces, PriseEnCharge, Public, Service};
 
 pub trait PlainWords {
     /// How a page says this value.
@@ -27,6 +28,74 @@ impl PlainWords for Service {
             Service::MaterielSolidaire => "Acheter un ordinateur à petit prix",
         }
     }
+}
+
+impl Service {
+    /// A few words, for a sentence that names a choice ("démarches en ligne").
+    pub fn short_fr(self) -> &'static str {
+        match self {
+            Service::AideDemarches => "démarches en ligne",
+            Service::MaitriseOutils => "utiliser un téléphone ou un ordinateur",
+            Service::UtilisationSecurisee => "se protéger en ligne",
+            Service::ComprehensionMonde => "comprendre le numérique",
+            Service::Parentalite => "enfants et écrans",
+            Service::InsertionPro => "emploi et formation",
+            Service::Loisirs => "loisirs numériques",
+            Service::AccesInternet => "ordinateur et internet sur place",
+            Service::MaterielSolidaire => "ordinateur à petit prix",
+        }
+    }
+}
+
+/// What a place filter asks, in a few words ("démarches en ligne, gratuits, ouverts le
+/// samedi 5 décembre 2026"); empty when it asks nothing. A figure says what it counts
+/// (issue 13, item 16).
+pub fn describe_fr(filter: &PlaceFilter) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if !filter.services.is_empty() {
+        let services: Vec<&str> = filter.services.iter().map(|s| s.short_fr()).collect();
+        parts.push(services.join(" ou "));
+    }
+    if !filter.publics.is_empty() {
+        let publics: Vec<String> = filter
+            .publics
+            .iter()
+            .map(|p| p.plain().to_lowercase())
+            .collect();
+        parts.push(format!("pour {}", publics.join(" ou ")));
+    }
+    if !filter.prises_en_charge.is_empty() {
+        let support: Vec<String> = filter
+            .prises_en_charge
+            .iter()
+            .map(|p| p.plain().to_lowercase())
+            .collect();
+        parts.push(format!("aide adaptée : {}", support.join(" ou ")));
+    }
+    if filter.frais == [Frais::Gratuit] {
+        parts.push("gratuits".to_owned());
+    } else if !filter.frais.is_empty() {
+        let fees: Vec<String> = filter
+            .frais
+            .iter()
+            .map(|f| f.to_string().to_lowercase())
+            .collect();
+        parts.push(fees.join(" ou "));
+    }
+    if !filter.programmes.is_empty() {
+        let networks: Vec<String> = filter.programmes.iter().map(ToString::to_string).collect();
+        parts.push(format!("réseau {}", networks.join(" ou ")));
+    }
+    if filter.open_now {
+        parts.push("ouverts maintenant".to_owned());
+    }
+    if let Some(day) = filter.open_on {
+        parts.push(format!("ouverts le {}", crate::format::day_fr(day)));
+    }
+    if let Some(q) = &filter.q {
+        parts.push(format!("« {q} »"));
+    }
+    parts.join(", ")
 }
 
 impl PlainWords for Public {
@@ -81,8 +150,24 @@ impl PlainWords for Accompagnement {
 
 #[cfg(test)]
 mod tests {
-    use super::PlainWords;
-    use crate::model::standard::Service;
+    use super::{PlainWords, describe_fr};
+    use crate::model::PlaceFilter;
+    use crate::model::standard::{Frais, Service};
+
+    #[test]
+    fn a_filter_is_said_in_a_few_words() {
+        assert_eq!(describe_fr(&PlaceFilter::default()), "");
+        let filter = PlaceFilter {
+            services: vec![Service::AideDemarches],
+            frais: vec![Frais::Gratuit],
+            open_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 5),
+            ..PlaceFilter::default()
+        };
+        assert_eq!(
+            describe_fr(&filter),
+            "démarches en ligne, gratuits, ouverts le samedi 5 décembre 2026"
+        );
+    }
 
     #[test]
     fn no_plain_word_repeats_the_standards_jargon() {

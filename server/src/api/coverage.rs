@@ -3,9 +3,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use app::model::Place;
 use app::model::coverage::{CoverageFilter, Indicators};
 
-use super::{ApiError, cache, read_query};
+use super::{ApiError, cache, query_of, read_query};
 use crate::choropleth;
 use crate::dataset::Store;
+use app::model::query::SPREADSHEET;
 
 #[utoipa::path(
     get,
@@ -49,7 +50,7 @@ pub async fn svg(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespon
 #[utoipa::path(
     get,
     path = "/api/coverage/communes.csv",
-    summary = "Les indicateurs par commune, en CSV (séparateur virgule, UTF-8).",
+    summary = "Les indicateurs par commune, en CSV (séparateur virgule, UTF-8 ; `excel=oui` pour un tableur en français).",
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
         (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
@@ -89,7 +90,7 @@ pub async fn communes_csv(
 #[utoipa::path(
     get,
     path = "/api/coverage/epci.csv",
-    summary = "Les indicateurs par EPCI, en CSV (séparateur virgule, UTF-8).",
+    summary = "Les indicateurs par EPCI, en CSV (séparateur virgule, UTF-8 ; `excel=oui` pour un tableur en français).",
     responses(
         (status = 200, description = "CSV", content_type = "text/csv"),
         (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
@@ -124,6 +125,54 @@ pub async fn epci_csv(req: HttpRequest, store: web::Data<Store>) -> Result<HttpR
     csv_answer(&req, &header, rows)
 }
 
+#[utoipa::path(
+    get,
+    path = "/api/coverage/programme.csv",
+    summary = "L'équilibre du programme en CSV : événements par zone et par thème, par zone et par type (événements locaux), et ceux de la semaine phare (`excel=oui` pour un tableur en français).",
+    responses(
+        (status = 200, description = "CSV", content_type = "text/csv"),
+        (status = 400, description = "Paramètre invalide", body = super::error::Problem, content_type = "application/problem+json")
+    )
+)]
+/// `GET /api/coverage/programme.csv`: one row per zone and theme, per zone and type, and
+/// one for the flagship week.
+pub async fn programme_csv(
+    req: HttpRequest,
+    store: web::Data<Store>,
+) -> Result<HttpResponse, ApiError> {
+    let programme = crate::coverage::of(&store.current(), &read_query(&req)?).programme;
+    let edition = programme.edition.map(|y| y.to_string()).unwrap_or_default();
+    let header = ["edition", "zone", "selon", "valeur", "evenements"];
+    let row = |zone: String, by: &str, value: String, n: usize| {
+        vec![edition.clone(), zone, by.to_owned(), value, n.to_string()]
+    };
+    let themes = programme.par_theme.iter().map(|c| {
+        row(
+            c.zone.to_string(),
+            "thème",
+            c.valeur.to_string(),
+            c.evenements,
+        )
+    });
+    let types = programme.par_type.iter().map(|c| {
+        row(
+            c.zone.to_string(),
+            "type",
+            c.valeur.to_string(),
+            c.evenements,
+        )
+    });
+    let week = &programme.semaine_phare;
+    let flagship = row(
+        week.communes.join(", "),
+        "semaine phare",
+        String::new(),
+        week.evenements,
+    );
+    let rows: Vec<Vec<String>> = themes.chain(types).chain([flagship]).collect();
+    csv_answer(&req, &header, rows.into_iter())
+}
+
 fn indicator_cells(i: &Indicators) -> Vec<String> {
     let optional = |v: Option<f64>| v.map(|d| d.to_string()).unwrap_or_default();
     let mut cells = vec![
@@ -144,18 +193,40 @@ fn indicator_cells(i: &Indicators) -> Vec<String> {
 
 /// `header`, then `rows`, as CSV. The writer refuses a row longer or shorter than the
 /// header: that is a mistake of ours, answered 500 and logged, never a shifted column.
+/// With `excel=oui`, as a French spreadsheet opens it cleanly: a byte-order mark (else it
+/// reads UTF-8 as Windows-1252), `;` between cells and a decimal comma in numbers.
 fn csv_answer(
     req: &HttpRequest,
     header: &[&str],
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    let spreadsheet = query_of(req)?.one(&SPREADSHEET)?.unwrap_or(false);
+    let mut body = Vec::new();
+    if spreadsheet {
+        body.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(if spreadsheet { b';' } else { b',' })
+        .from_writer(body);
     out.write_record(header)?;
     for row in rows {
-        out.write_record(&row)?;
+        if spreadsheet {
+            out.write_record(row.iter().map(|cell| decimal_comma(cell)))?;
+        } else {
+            out.write_record(&row)?;
+        }
     }
     let body = out
         .into_inner()
         .map_err(|e| ApiError::internal(format!("CSV : {e}")))?;
     Ok(cache::respond(req, "text/csv; charset=utf-8", body.into()))
+}
+
+/// "12.5" → "12,5"; any cell that is not a number as it is.
+fn decimal_comma(cell: &str) -> String {
+    if cell.contains('.') && cell.parse::<f64>().is_ok() {
+        cell.replace('.', ",")
+    } else {
+        cell.to_owned()
+    }
 }

@@ -33,6 +33,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(coverage::communes_csv),
             )
             .route("/coverage/epci.csv", web::get().to(coverage::epci_csv))
+            .route(
+                "/coverage/programme.csv",
+                web::get().to(coverage::programme_csv),
+            )
             .route("/openapi.json", web::get().to(openapi::json))
             .route("", web::get().to(openapi::page))
             .route("/territory/{layer}", web::get().to(territory::layer))

@@ -18,6 +18,7 @@ use utoipa::openapi::{
 };
 
 use app::model::coverage::CoverageFilter;
+use app::model::query::SPREADSHEET;
 use app::model::query::{Documented, Values, YES_NO};
 use app::model::{EventFilter, FromQuery, PlaceFilter};
 
@@ -34,8 +35,18 @@ const QUERY: &[(&str, &[&[&dyn Documented]])] = &[
     ),
     ("/api/coverage", &[CoverageFilter::PARAMETERS]),
     ("/api/coverage.svg", &[CoverageFilter::PARAMETERS]),
-    ("/api/coverage/communes.csv", &[CoverageFilter::PARAMETERS]),
-    ("/api/coverage/epci.csv", &[CoverageFilter::PARAMETERS]),
+    (
+        "/api/coverage/communes.csv",
+        &[CoverageFilter::PARAMETERS, &[&SPREADSHEET]],
+    ),
+    (
+        "/api/coverage/epci.csv",
+        &[CoverageFilter::PARAMETERS, &[&SPREADSHEET]],
+    ),
+    (
+        "/api/coverage/programme.csv",
+        &[CoverageFilter::PARAMETERS, &[&SPREADSHEET]],
+    ),
 ];
 
 /// The declared parameters a path reads (for the tests).
@@ -238,6 +249,7 @@ pub fn description() -> &'static Description {
         super::coverage::svg,
         super::coverage::communes_csv,
         super::coverage::epci_csv,
+        super::coverage::programme_csv,
         super::territory::layer,
         super::health
     ),

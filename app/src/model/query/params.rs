@@ -508,6 +508,17 @@ pub const FORMAT: Param<Format> = Param {
     write: |f| f.name().to_owned(),
 };
 
+/// The CSV exports for a spreadsheet in French (issue 13, item 18).
+pub const SPREADSHEET: Param<bool> = Param {
+    name: "excel",
+    aliases: &["tableur"],
+    doc: "`oui` : un CSV pour un tableur en français (Excel, LibreOffice) : UTF-8 avec BOM, séparateur point-virgule, virgule décimale.",
+    values: Values::YesNo,
+    many: false,
+    read: read_yes_no,
+    write: write_yes_no,
+};
+
 // ——— The map page ———
 
 pub const WHERE: Param<String> = Param {
@@ -657,6 +668,7 @@ pub fn every_parameter() -> Vec<&'static dyn Documented> {
         &EDITION,
         &SORT,
         &FORMAT,
+        &SPREADSHEET,
         &WHERE,
         &ADDRESS,
         &LAYERS,

@@ -120,8 +120,25 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
         <section aria-labelledby="titre-export">
             <h2 id="titre-export">"Télécharger"</h2>
             <ul>
-                <li><a href=with_query("/api/coverage/communes.csv") download>"Indicateurs par commune (CSV)"</a></li>
-                <li><a href=with_query("/api/coverage/epci.csv") download>"Indicateurs par communauté de communes (CSV)"</a></li>
+                {[
+                    ("/api/coverage/communes.csv", "Indicateurs par commune"),
+                    ("/api/coverage/epci.csv", "Indicateurs par communauté de communes"),
+                    ("/api/coverage/programme.csv", "Équilibre du programme"),
+                ]
+                    .into_iter()
+                    .map(|(path, what)| {
+                        let sheet = with_query(path);
+                        let sheet = format!("{sheet}{}excel=oui", if sheet.contains('?') { "&" } else { "?" });
+                        view! {
+                            <li>
+                                {what} " : "
+                                <a href=sheet download>"pour un tableur (Excel, LibreOffice)"</a>
+                                " ou "
+                                <a href=with_query(path) download>"CSV standard"</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
                 <li><a href=with_query("/api/coverage")>"Toutes les données de cette page (JSON)"</a></li>
             </ul>
         </section>

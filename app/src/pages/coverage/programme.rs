@@ -3,14 +3,29 @@
 
 use leptos::prelude::*;
 
-use super::charts::BarChart;
 use super::tables::{Matrix, matrix_rows};
-use crate::format::date_fr;
+use crate::format::{count_events, date_fr};
 use crate::model::coverage::Balance;
 use crate::model::{ActivityType, Theme};
 
 #[component]
 pub fn ProgrammeBalance(programme: Balance) -> impl IntoView {
+    // The flagship week in Montauban, apart: the tables show how the zones' own programme
+    // is balanced (issue 13, item 15).
+    let week = &programme.semaine_phare;
+    let flagship = (week.evenements > 0).then(|| {
+        let days = match (week.du, week.au) {
+            (Some(du), Some(au)) => format!(" du {} au {}", date_fr(du), date_fr(au)),
+            _ => String::new(),
+        };
+        view! {
+            <p class="semaine-phare">
+                <strong>{format!("Semaine phare{days} : {}", count_events(week.evenements))}</strong>
+                {format!(" à {}. ", week.communes.join(", "))}
+                {format!("Événements locaux des zones : {}.", programme.evenements - week.evenements)}
+            </p>
+        }
+    });
     view! {
         <section aria-labelledby="titre-programme">
             <h2 id="titre-programme">
@@ -20,23 +35,16 @@ pub fn ProgrammeBalance(programme: Balance) -> impl IntoView {
                 }}
             </h2>
             <p class="aide">"Les événements annulés ne comptent pas. Une case « aucun » montre un manque."</p>
+            {flagship}
             <Matrix
-                caption="Événements par zone et par thème"
+                caption="Événements locaux par zone et par thème"
                 columns=Theme::ALL.iter().map(|t| t.to_string()).collect()
                 rows=matrix_rows(&programme.par_theme, Theme::ALL)
             />
             <Matrix
-                caption="Événements par zone et par type"
+                caption="Événements locaux par zone et par type"
                 columns=ActivityType::ALL.iter().map(|t| t.to_string()).collect()
                 rows=matrix_rows(&programme.par_type, ActivityType::ALL)
-            />
-            <BarChart
-                title="Événements par zone et par thème"
-                bars=programme
-                    .par_theme
-                    .iter()
-                    .map(|c| (format!("{} – {}", c.zone, c.valeur), c.evenements as f64))
-                    .collect()
             />
             {(!programme.manques.is_empty())
                 .then(|| {

@@ -2,6 +2,7 @@
 
 use crate::format::{int_fr, km_fr, percent_fr};
 use crate::model::coverage::{Coverage, CoverageFilter, GAP_KM};
+use crate::model::plain_words::describe_fr;
 
 /// How many people of the zone shown (or of the département) live far from help, and the
 /// median distance; or that no place matches.
@@ -26,7 +27,7 @@ pub fn headline(coverage: &Coverage, filter: &CoverageFilter) -> String {
         .iter()
         .find(|b| b.seuil_km == GAP_KM)
         .cloned();
-    match (far, headline.distance_mediane_km) {
+    let sentence = match (far, headline.distance_mediane_km) {
         (_, None) => format!("Dans {scope}, aucun lieu ne correspond à ce choix."),
         (Some(far), Some(median)) => format!(
             "Dans {scope}, {} habitants ({}) vivent à plus de {GAP_KM} km d'un lieu d'aide. La moitié des habitants vit à {} ou moins.",
@@ -35,5 +36,10 @@ pub fn headline(coverage: &Coverage, filter: &CoverageFilter) -> String {
             km_fr(median)
         ),
         (None, Some(_)) => String::new(),
+    };
+    // The figure says which choice it answers.
+    match describe_fr(&filter.places).as_str() {
+        "" => sentence,
+        asked => format!("Lieux comptés : {asked}. {sentence}"),
     }
 }

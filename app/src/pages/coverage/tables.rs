@@ -285,12 +285,14 @@ pub fn Matrix(
                     <tr>
                         <th scope="col">"Zone"</th>
                         {columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}
+                        <th scope="col">"Total"</th>
                     </tr>
                 </thead>
                 <tbody>
                     {rows
                         .into_iter()
                         .map(|(name, counts)| {
+                                let total: usize = counts.iter().sum();
                             view! {
                                 <tr>
                                     <th scope="row">{name}</th>
@@ -304,6 +306,7 @@ pub fn Matrix(
                                             }
                                         })
                                         .collect_view()}
+                                    <td class="nombre total">{total}</td>
                                 </tr>
                             }
                         })
