@@ -16,6 +16,7 @@ use app::model::coverage::{
     Balance, Beyond, Cell, CommuneCoverage, Coverage, CoverageFilter, EpciIndicators, FlagshipWeek,
     GAP_KM, Indicators, THRESHOLDS_KM, Week, ZoneIndicators, ZoneTowns, places_per_10000,
 };
+use app::model::hours;
 use app::model::{ActivityType, Event, EventStatus, Place, Position, Theme, Zone};
 
 use crate::dataset::{Commune, Dataset, Epci};
@@ -37,7 +38,13 @@ pub fn of_places(dataset: &Dataset, places: &[Place], filter: &CoverageFilter) -
         places,
         &dataset.records.events,
         filter,
+        this_week(),
     )
+}
+
+/// The Monday of the current week at Paris: opening hours are counted over it.
+fn this_week() -> NaiveDate {
+    hours::monday_of(hours::paris_now().date())
 }
 
 /// Computes every figure. `places` are those that count as help (already filtered), `events`
@@ -48,11 +55,23 @@ pub fn compute(
     places: &[Place],
     events: &[Event],
     filter: &CoverageFilter,
+    week: NaiveDate,
 ) -> Coverage {
     let nearest = NearestPlace::new(places);
-    let mut in_commune: BTreeMap<&app::model::Insee, usize> = BTreeMap::new();
+    // Per commune: places, hours open this week, places without known hours.
+    let mut in_commune: BTreeMap<&app::model::Insee, (usize, f64, usize)> = BTreeMap::new();
     for p in places {
-        *in_commune.entry(&p.location.insee_localise).or_default() += 1;
+        let entry = in_commune.entry(&p.location.insee_localise).or_default();
+        entry.0 += 1;
+        match p
+            .properties
+            .horaires
+            .as_deref()
+            .and_then(|h| hours::weekly_hours(h, week))
+        {
+            Some(h) => entry.1 += h,
+            None => entry.2 += 1,
+        }
     }
     let all: Vec<CommuneCoverage> = communes
         .iter()
@@ -64,7 +83,9 @@ pub fn compute(
                 epci: c.epci.clone(),
                 zone: c.zone,
                 population: c.population,
-                lieux: in_commune.get(&c.insee).copied().unwrap_or(0),
+                lieux: in_commune.get(&c.insee).map_or(0, |e| e.0),
+                heures_par_semaine: in_commune.get(&c.insee).map_or(0.0, |e| e.1),
+                lieux_sans_horaires: in_commune.get(&c.insee).map_or(0, |e| e.2),
                 distance_km: found.map(|(_, km)| km),
                 lieu_le_plus_proche: found.map(|(p, _)| p.properties.display_name()),
             }
@@ -172,6 +193,7 @@ fn indicators<'a>(communes: impl Iterator<Item = &'a CommuneCoverage> + Clone) -
     let count = communes.clone().count();
     let population: u64 = communes.clone().map(|c| u64::from(c.population)).sum();
     let lieux: usize = communes.clone().map(|c| c.lieux).sum();
+    let heures: f64 = communes.clone().map(|c| c.heures_par_semaine).sum();
     let share = |people: u64| {
         if population == 0 {
             0.0
@@ -213,6 +235,12 @@ fn indicators<'a>(communes: impl Iterator<Item = &'a CommuneCoverage> + Clone) -
         population,
         lieux,
         lieux_pour_10000_habitants: places_per_10000(lieux, population),
+        heures_pour_10000_habitants: if population == 0 {
+            0.0
+        } else {
+            (heures * 100_000.0 / population as f64).round() / 10.0
+        },
+        lieux_sans_horaires: communes.clone().map(|c| c.lieux_sans_horaires).sum(),
         population_eloignee,
         // Defined only when every commune has a nearest place.
         distance_mediane_km: distance_mediane_km.filter(|_| by_distance.len() == count),
@@ -410,6 +438,11 @@ mod tests {
         }
     }
 
+    /// A Monday: hours are counted over its week.
+    fn week() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    }
+
     fn place(id: &str, lon: f64, lat: f64, at: Location) -> Place {
         Place {
             properties: serde_json::from_value(json!({
@@ -460,6 +493,7 @@ mod tests {
             &places,
             &[],
             &Default::default(),
+            week(),
         );
         assert_eq!(c.communes[0].distance_km, Some(7.0));
         assert_eq!(
@@ -467,7 +501,14 @@ mod tests {
             Some("Lieu pres")
         );
         // 0.5° of latitude on the mean Earth radius (6 371 008.8 m): 55 597.5 m.
-        let far = compute(&communes, &[], &places[..1], &[], &Default::default());
+        let far = compute(
+            &communes,
+            &[],
+            &places[..1],
+            &[],
+            &Default::default(),
+            week(),
+        );
         assert_eq!(far.communes[0].distance_km, Some(55.598));
     }
 
@@ -476,7 +517,7 @@ mod tests {
         let communes = [commune("82001", 250, EPCI_A, Zone::Est, 1.0, 44.0)];
         let (lon, lat) = north(15_000.0);
         let places = [place("p", lon, lat, here("82002", EPCI_A, Zone::Est))];
-        let c = compute(&communes, &[], &places, &[], &Default::default());
+        let c = compute(&communes, &[], &places, &[], &Default::default(), week());
         assert_eq!(c.communes[0].distance_km, Some(15.0));
         let beyond: Vec<(u32, u64)> = c
             .departement
@@ -489,12 +530,52 @@ mod tests {
     }
 
     #[test]
+    fn places_weigh_by_their_hours_open_in_the_week() {
+        let communes = [
+            commune("82001", 5_000, EPCI_A, Zone::Est, 1.0, 44.0),
+            commune("82002", 15_000, EPCI_B, Zone::Ouest, 1.1, 44.0),
+        ];
+        let mut town_hall = place("mairie", 1.0, 44.0, here("82001", EPCI_A, Zone::Est));
+        town_hall.properties.horaires = Some("Tu 14:00-17:00".into());
+        let mut france_services = place("fs", 1.1, 44.0, here("82002", EPCI_B, Zone::Ouest));
+        france_services.properties.horaires = Some("Mo-Fr 09:00-12:00,13:00-17:00".into());
+        let unknown = place("inconnu", 1.1, 44.0, here("82002", EPCI_B, Zone::Ouest));
+        let c = compute(
+            &communes,
+            &[],
+            &[town_hall, france_services, unknown],
+            &[],
+            &Default::default(),
+            week(),
+        );
+        // 3 h a week for 5 000 people: 6 h for 10 000.
+        let est = &c
+            .zones
+            .iter()
+            .find(|z| z.zone == Zone::Est)
+            .unwrap()
+            .indicateurs;
+        assert_eq!(est.heures_pour_10000_habitants, 6.0);
+        // 35 h for 15 000 people: 23,3 h for 10 000; one place without hours, said.
+        let ouest = &c
+            .zones
+            .iter()
+            .find(|z| z.zone == Zone::Ouest)
+            .unwrap()
+            .indicateurs;
+        assert_eq!(ouest.heures_pour_10000_habitants, 23.3);
+        assert_eq!(ouest.lieux_sans_horaires, 1);
+        // 38 h for 20 000 people.
+        assert_eq!(c.departement.heures_pour_10000_habitants, 19.0);
+    }
+
+    #[test]
     fn no_place_at_all_leaves_everyone_without_help() {
         let communes = [
             commune("82001", 100, EPCI_A, Zone::Est, 1.0, 44.0),
             commune("82002", 300, EPCI_B, Zone::Ouest, 1.1, 44.0),
         ];
-        let c = compute(&communes, &[], &[], &[], &Default::default());
+        let c = compute(&communes, &[], &[], &[], &Default::default(), week());
         let d = &c.departement;
         assert_eq!(d.lieux, 0);
         assert_eq!(d.lieux_pour_10000_habitants, 0.0);
@@ -519,7 +600,7 @@ mod tests {
         let (lon, lat) = north(3_000.0);
         let places = [place("p", lon, lat, here("82001", EPCI_A, Zone::Est))];
         let epcis = [epci(EPCI_A, Zone::Est), epci(EPCI_B, Zone::Est)];
-        let c = compute(&communes, &epcis, &places, &[], &Default::default());
+        let c = compute(&communes, &epcis, &places, &[], &Default::default(), week());
         let b = &c.epci[1].indicateurs;
         assert_eq!((b.lieux, b.lieux_pour_10000_habitants), (0, 0.0));
         assert_eq!(b.distance_max_km, Some(3.0));
@@ -557,7 +638,7 @@ mod tests {
             ),
         ];
         let places = [place("p", 1.0, 44.0, here("82001", EPCI_A, Zone::Est))];
-        let c = compute(&communes, &[], &places, &[], &Default::default());
+        let c = compute(&communes, &[], &places, &[], &Default::default(), week());
         // 450 people: 100 within 2 km, then 400 within 8 km ≥ half.
         assert_eq!(c.departement.distance_mediane_km, Some(8.0));
         assert_eq!(c.departement.distance_max_km, Some(30.0));
@@ -578,7 +659,7 @@ mod tests {
             ..Default::default()
         };
         let epcis = [epci(EPCI_A, Zone::Est), epci(EPCI_B, Zone::Ouest)];
-        let c = compute(&communes, &epcis, &places, &[], &filter);
+        let c = compute(&communes, &epcis, &places, &[], &filter, week());
         assert_eq!(c.communes.len(), 1);
         assert!(c.communes[0].distance_km.unwrap() < 9.0);
         assert_eq!(c.zones.len(), 1);
@@ -615,7 +696,7 @@ mod tests {
                 here("82003", EPCI_B, Zone::Ouest),
             ),
         ];
-        let b = compute(&[], &[], &[], &events, &Default::default()).programme;
+        let b = compute(&[], &[], &[], &events, &Default::default(), week()).programme;
         assert_eq!(b.edition, Some(2026));
         assert_eq!(b.evenements, 2, "the cancelled one does not count");
         let est_sante = b

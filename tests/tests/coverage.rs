@@ -286,6 +286,8 @@ async fn the_page_names_its_filter_totals_its_zones_and_exports_for_a_spreadshee
     assert!(plain.contains("Semaine phare du 13 avril 2026 au 17 avril 2026 : 6 événements"));
     assert!(plain.contains("<caption>Événements locaux par zone et par thème</caption>"));
     assert!(plain.contains("<th scope=\"col\">Total</th>"));
+    // Item 19: places weighed by their hours open.
+    assert!(plain.contains("Heures d'ouverture par semaine pour 10 000 habitants"));
     assert!(
         !plain.contains("Événements par zone et par thème"),
         "no chart repeating the table"
@@ -307,6 +309,10 @@ async fn the_page_names_its_filter_totals_its_zones_and_exports_for_a_spreadshee
         .iter()
         .position(|h| h == "lieux_pour_10000_habitants")
         .unwrap();
+    let hours = header
+        .iter()
+        .position(|h| h == "heures_par_semaine_pour_10000_habitants")
+        .expect("hours open per 10 000 inhabitants");
     let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 10);
     assert!(
@@ -314,6 +320,12 @@ async fn the_page_names_its_filter_totals_its_zones_and_exports_for_a_spreadshee
         "decimal comma"
     );
     assert!(records.iter().all(|r| !r[per_10000].contains('.')));
+    assert!(
+        records
+            .iter()
+            .any(|r| r[hours].parse::<f64>().is_err() && r[hours] != *"0"),
+        "hours with a decimal comma too"
+    );
     let standard = app.get_page("/api/coverage/epci.csv").await;
     assert!(!standard.starts_with('\u{feff}') && standard.lines().next().unwrap().contains(','));
 

@@ -190,6 +190,7 @@ async fn the_new_pages_fit_a_phone_and_pass_axe() {
         ),
         (app.url("/?where=82110"), "code-postal-partage-360.png"),
         (app.url("/evenements"), "agenda-360.png"),
+        (app.url("/couverture"), "couverture-360.png"),
     ];
     with_browser(360, 740, move |client| async move {
         for (url, shot) in plain {

@@ -149,6 +149,10 @@ pub struct CommuneCoverage {
     pub population: u32,
     /// Places counted inside the commune.
     pub lieux: usize,
+    /// Their hours open in the current week, summed (places without known hours add none).
+    pub heures_par_semaine: f64,
+    /// Of its places, those whose hours are not known.
+    pub lieux_sans_horaires: usize,
     /// Great-circle km from the commune's population point to the nearest place, rounded
     /// to the metre; none when no place counts at all.
     pub distance_km: Option<f64>,
@@ -172,6 +176,10 @@ pub struct Indicators {
     pub lieux: usize,
     /// One decimal.
     pub lieux_pour_10000_habitants: f64,
+    /// Hours open this week, all places together, per 10 000 inhabitants; one decimal.
+    pub heures_pour_10000_habitants: f64,
+    /// Places whose hours are not known: they count as places, not in the hours.
+    pub lieux_sans_horaires: usize,
     /// One per threshold of `THRESHOLDS_KM`.
     pub population_eloignee: Vec<Beyond>,
     /// Half of the people live closer than this (population-weighted median), km.

@@ -36,6 +36,26 @@ pub fn is_open_on(osm: &str, day: NaiveDate) -> bool {
     })
 }
 
+/// Hours open in the week that starts on `monday` (issue 13, item 19: a town hall open 3
+/// hours a week is not the help of a France services open 35); none if unreadable.
+pub fn weekly_hours(osm: &str, monday: NaiveDate) -> Option<f64> {
+    let start = monday.and_hms_opt(0, 0, 0)?;
+    let end = start + chrono::Duration::days(7);
+    let hours = osm.parse::<OpeningHours>().ok()?;
+    let minutes: i64 = hours
+        .iter_range(start, end)
+        .filter(|range| range.kind == opening_hours::RuleKind::Open)
+        .map(|range| (range.range.end - range.range.start).num_minutes())
+        .sum();
+    Some(minutes as f64 / 60.0)
+}
+
+/// The Monday of the week of `day`.
+pub fn monday_of(day: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    day - chrono::Duration::days(i64::from(day.weekday().num_days_from_monday()))
+}
+
 /// Whether a place is open at `at`, and until or from when, in plain words:
 /// "Ouvert maintenant, jusqu'à 12 h", "Fermé maintenant. Ouvre demain à 9 h".
 /// None when the hours are unknown.
@@ -132,6 +152,24 @@ mod tests {
             !is_open_on(hours, NaiveDate::from_ymd_opt(2026, 4, 18).unwrap()),
             "Saturday"
         );
+    }
+
+    #[test]
+    fn hours_of_a_week_add_up() {
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(
+            monday_of(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()),
+            monday
+        );
+        assert_eq!(
+            weekly_hours("Mo-Fr 09:00-12:00,14:00-17:00", monday),
+            Some(30.0)
+        );
+        assert_eq!(
+            weekly_hours("Tu 14:00-17:00; Sa 09:30-12:00", monday),
+            Some(5.5)
+        );
+        assert_eq!(weekly_hours("not hours", monday), None);
     }
 
     #[test]

@@ -107,6 +107,8 @@ pub async fn epci_csv(req: HttpRequest, store: web::Data<Store>) -> Result<HttpR
         "population",
         "lieux",
         "lieux_pour_10000_habitants",
+        "heures_par_semaine_pour_10000_habitants",
+        "lieux_sans_horaires",
         "population_a_plus_de_10_km",
         "part_a_plus_de_10_km",
         "population_a_plus_de_15_km",
@@ -180,6 +182,8 @@ fn indicator_cells(i: &Indicators) -> Vec<String> {
         i.population.to_string(),
         i.lieux.to_string(),
         i.lieux_pour_10000_habitants.to_string(),
+        i.heures_pour_10000_habitants.to_string(),
+        i.lieux_sans_horaires.to_string(),
     ];
     for b in &i.population_eloignee {
         cells.push(b.population.to_string());

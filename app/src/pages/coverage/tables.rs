@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::charts::BarChart;
-use crate::format::{count_communes, count_people, int_fr, km_fr, percent_fr};
+use crate::format::{count_communes, count_people, count_places, int_fr, km_fr, percent_fr};
 use crate::model::coverage::{Cell, Coverage, CoverageFilter, GAP_KM, Indicators, SortKey};
 use crate::model::query::SORT;
 use crate::model::{FromQuery, QueryWriter, Zone};
@@ -42,7 +42,7 @@ pub fn CommunesWithoutHelp(coverage: Coverage) -> impl IntoView {
                         .trim_end()
                         .to_owned()}
                     </p>
-                    <div class="tableau-defilant">
+                    <div class="tableau-defilant" tabindex="0" role="region" aria-label="Communes sans aide">
                         <table class="sans-aide">
                             <TableHead columns=vec!["Commune", "Communauté de communes", "Zone", "Habitants", "Distance", "Lieu le plus proche"] />
                             <tbody>
@@ -108,7 +108,7 @@ pub fn IndicatorTables(coverage: Coverage, filter: CoverageFilter, sort: SortKey
     view! {
         <section aria-labelledby="titre-indicateurs">
             <h2 id="titre-indicateurs">"Indicateurs par zone et par communauté de communes"</h2>
-            <div class="tableau-defilant">
+            <div class="tableau-defilant" tabindex="0" role="region" aria-label="Indicateurs par zone">
                 <table class="indicateurs-zones">
                     <caption>"Par zone"</caption>
                     <IndicatorHead first="Zone" />
@@ -122,7 +122,7 @@ pub fn IndicatorTables(coverage: Coverage, filter: CoverageFilter, sort: SortKey
                     </tbody>
                 </table>
             </div>
-            <div class="tableau-defilant">
+            <div class="tableau-defilant" tabindex="0" role="region" aria-label="Indicateurs par communauté de communes">
                 <table class="indicateurs-epci" id="indicateurs-epci">
                     <caption>"Par communauté de communes (cliquez un titre pour trier)"</caption>
                     <thead>
@@ -131,6 +131,7 @@ pub fn IndicatorTables(coverage: Coverage, filter: CoverageFilter, sort: SortKey
                             {sorted_header(SortKey::Population, "Habitants")}
                             <th scope="col">"Lieux"</th>
                             {sorted_header(SortKey::PlacesPer10000, "Lieux pour 10 000 habitants")}
+                            <th scope="col">"Heures d'ouverture par semaine pour 10 000 habitants"</th>
                             <th scope="col">"À plus de 10 km"</th>
                             {sorted_header(SortKey::FarBeyondGap, "À plus de 15 km")}
                             <th scope="col">"À plus de 20 km"</th>
@@ -167,7 +168,7 @@ pub fn AllCommunes(coverage: Coverage) -> impl IntoView {
             <h2 id="titre-toutes-communes">"Toutes les communes"</h2>
             <details>
                 <summary>{format!("Voir la distance pour les {} communes", coverage.communes.len())}</summary>
-                <div class="tableau-defilant">
+                <div class="tableau-defilant" tabindex="0" role="region" aria-label="Toutes les communes">
                     <table class="communes">
                         <TableHead columns=vec!["Commune", "Zone", "Habitants", "Lieux dans la commune", "Distance au lieu le plus proche"] />
                         <tbody>
@@ -217,10 +218,11 @@ pub fn matrix_rows<T: Copy + PartialEq>(
 }
 
 /// The columns of the indicators, after `first`.
-const INDICATOR_COLUMNS: [&str; 9] = [
+const INDICATOR_COLUMNS: [&str; 10] = [
     "Habitants",
     "Lieux",
     "Lieux pour 10 000 habitants",
+    "Heures d'ouverture par semaine pour 10 000 habitants",
     "À plus de 10 km",
     "À plus de 15 km",
     "À plus de 20 km",
@@ -255,6 +257,11 @@ fn IndicatorRow(name: String, i: Indicators) -> impl IntoView {
             <td class="nombre">{int_fr(i.population)}</td>
             <td class="nombre">{i.lieux}</td>
             <td class="nombre">{i.lieux_pour_10000_habitants.to_string().replace('.', ",")}</td>
+            <td class="nombre">
+                {format!("{} h", i.heures_pour_10000_habitants.to_string().replace('.', ","))}
+                {(i.lieux_sans_horaires > 0)
+                    .then(|| format!(" ({} sans horaires)", count_places(i.lieux_sans_horaires)))}
+            </td>
             {i.population_eloignee
                 .iter()
                 .map(|b| {
@@ -278,7 +285,8 @@ pub fn Matrix(
     rows: Vec<(String, Vec<usize>)>,
 ) -> impl IntoView {
     view! {
-        <div class="tableau-defilant">
+        // A table wider than a phone scrolls inside itself, by keyboard too.
+        <div class="tableau-defilant" tabindex="0" role="region" aria-label=caption>
             <table class="matrice">
                 <caption>{caption}</caption>
                 <thead>
