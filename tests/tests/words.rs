@@ -170,3 +170,77 @@ async fn residents_read_clean_names_and_plain_words_reviewers_keep_the_sources()
     let list = text_of(&app.get_page("/?q=mission+locale").await);
     assert!(list.contains("Mission locale de Tarn-et-Garonne"), "{list}");
 }
+
+/// Issue 13, item 23: a tab, a bookmark and the history say which page it is.
+#[tokio::test]
+async fn every_page_has_a_title_of_its_own() {
+    let app = spawn_app().await;
+    let pages = [
+        "/",
+        "/?where=Lauzerte",
+        "/couverture",
+        "/integrer",
+        "/evenements",
+        "/api",
+        "/lieux/france-services-000",
+        "/lieux/france-services-015",
+        "/evenements/2026-montauban-ia-au-quotidien",
+        "/ressources/amar-82-materiel",
+        "/mentions-legales",
+        "/accessibilite",
+    ];
+    let mut titles = Vec::new();
+    for page in pages {
+        let title = text_at(&app.get_page(page).await, "title");
+        assert!(
+            title.ends_with("Carto82") || title.starts_with("Carto82"),
+            "{page}: {title}"
+        );
+        assert!(!titles.contains(&title), "{page} repeats « {title} »");
+        titles.push(title);
+    }
+    assert_eq!(
+        text_at(&app.get_page("/?where=%3Cb%3ELauzerte").await, "title"),
+        "Aide au numérique près de <b>Lauzerte – Carto82",
+        "the text typed, as text"
+    );
+}
+
+/// Issue 13, item 23: on paper, the content without the forms (search, needs, layers,
+/// « Signaler une erreur »). The browser's own selector matching says what the print
+/// stylesheet hides.
+#[tokio::test]
+async fn printed_pages_keep_the_content_and_drop_the_forms() {
+    use carto82_e2e::browser::{open, with_browser};
+    let app = spawn_app().await;
+    let urls = [
+        app.url("/?where=Lauzerte"),
+        app.url("/evenements/2026-montauban-ia-au-quotidien"),
+        app.url("/lieux/france-services-000"),
+    ];
+    const ON_PAPER: &str = r#"
+        const rules = [...document.styleSheets]
+            .flatMap(s => [...s.cssRules])
+            .filter(r => r.media && r.media.mediaText === 'print')
+            .flatMap(r => [...r.cssRules]);
+        const hidden = el => {
+            for (let e = el; e; e = e.parentElement) {
+                if (rules.some(r => r.style && r.style.display === 'none' && e.matches(r.selectorText))) return true;
+            }
+            return false;
+        };
+        return {
+            forms: [...document.querySelectorAll('form, details.signaler')].filter(e => !hidden(e)).map(e => e.outerHTML.slice(0, 80)),
+            content: !hidden(document.querySelector('h1')) && [...document.querySelectorAll('h2')].some(h => !hidden(h)),
+        };
+    "#;
+    with_browser(1024, 800, move |client| async move {
+        for url in urls {
+            open(&client, &url).await;
+            let printed = client.execute(ON_PAPER, vec![]).await.unwrap();
+            assert_eq!(printed["forms"], serde_json::json!([]), "{url}");
+            assert_eq!(printed["content"], true, "{url}");
+        }
+    })
+    .await;
+}

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::components::page_title::PageTitle;
+
 use crate::components::link_problem::LinkProblem;
 use leptos_router::hooks::use_query_map;
 
@@ -26,7 +28,17 @@ use crate::model::{Event, PlaceId, Query};
 /// events and the resources around.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    // Its own title for each search: a tab, a bookmark and the history say where.
+    let query = use_query_map();
+    let title = Signal::derive(move || {
+        let typed = query.with(|q| MapQuery::read_each(&Query::from_pairs(q)).0.search.typed);
+        match typed.filter(|t| !t.trim().is_empty()) {
+            Some(place) => format!("Aide au numérique près de {place} – Carto82"),
+            None => "Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne".to_owned(),
+        }
+    });
     view! {
+        <PageTitle text=title />
         <h1>"Où trouver de l'aide pour le numérique ?"</h1>
         <p class="intro">
             "Des lieux vous aident à utiliser un téléphone, un ordinateur, "

@@ -11,6 +11,8 @@ mod tables;
 
 use leptos::prelude::*;
 
+use crate::components::page_title::PageTitle;
+
 use crate::components::link_problem::LinkProblem;
 use leptos_router::hooks::use_query_map;
 
@@ -42,6 +44,7 @@ pub fn CoveragePage() -> impl IntoView {
     let coverage = Resource::new(move || filter.get(), load_coverage);
 
     view! {
+        <PageTitle text="Couverture du territoire – Carto82".to_owned() />
         <h1>"Qui habite loin d'une aide au numérique ?"</h1>
         <p class="intro">
             "Pour chaque commune, la distance à vol d'oiseau entre le centre habité et le lieu d'aide le plus proche. "
