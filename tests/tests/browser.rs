@@ -392,3 +392,32 @@ async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
     })
     .await;
 }
+
+/// Issue 13, item 11: the wheel over the map scrolls the page (a hint says how to zoom);
+/// Ctrl + wheel zooms the map and not the page.
+#[tokio::test]
+async fn the_page_scrolls_over_the_map_and_ctrl_wheel_zooms_it() {
+    let app = spawn_app().await;
+    let url = app.url("/");
+    with_browser(1280, 900, move |client| async move {
+        open(&client, &url).await;
+        const WIDTH: &str = "const p = document.querySelector('#carte .leaflet-overlay-pane path'); return p ? p.getBoundingClientRect().width : null;";
+        let before = poll(&client, WIDTH, 20, |v| v.as_f64().is_some()).await;
+        const WHEEL: &str = "const c = document.getElementById('carte'); const r = c.getBoundingClientRect(); \
+            return c.dispatchEvent(new WheelEvent('wheel', {deltaY: -120, ctrlKey: arguments[0], bubbles: true, cancelable: true, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2}));";
+        let plain = client.execute(WHEEL, vec![serde_json::json!(false)]).await.unwrap();
+        assert_eq!(plain, true, "a plain wheel is left to the page");
+        let hint = client
+            .execute("const h = document.querySelector('#carte .carte-astuce.visible'); return h && h.textContent;", vec![])
+            .await
+            .unwrap();
+        assert!(hint.as_str().unwrap().contains("Ctrl + molette"), "{hint}");
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert_eq!(client.execute(WIDTH, vec![]).await.unwrap(), before, "the map did not zoom");
+        let ctrl = client.execute(WHEEL, vec![serde_json::json!(true)]).await.unwrap();
+        assert_eq!(ctrl, false, "Ctrl + wheel is the map's, not the page's zoom");
+        let after = poll(&client, WIDTH, 10, |v| v.as_f64() > before.as_f64()).await;
+        assert!(after.as_f64() > before.as_f64(), "the map zoomed: {before} → {after}");
+    })
+    .await;
+}

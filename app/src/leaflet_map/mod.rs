@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 mod bindings;
+mod gestures;
 mod markers;
 mod territory;
 
@@ -171,7 +172,11 @@ fn create_map(
     // shows nothing but markers on a blank background.
     let tiles = configured_tiles();
     options.set_max_zoom(if tiles.is_some() { 18.0 } else { 13.0 });
+    // The page scrolls over the map: `gestures` zooms with Ctrl + wheel, moves with two fingers.
+    options.set_scroll_wheel_zoom(false);
+    options.set_dragging(!gestures::touch_screen());
     let map = Map::new_with_element(element, &options)?;
+    gestures::install(&map, element)?;
     // Leaflet's own credit link would otherwise open inside the map's page, or inside a
     // partner's frame.
     let control = Reflect::get(map.as_ref(), &"attributionControl".into())?;
