@@ -171,3 +171,37 @@ async fn on_a_phone_the_answer_comes_into_view_and_takes_the_focus() {
     })
     .await;
 }
+
+/// Issue 13, item 14: on a phone the suggestions open under the field and cover neither it
+/// nor the button.
+#[tokio::test]
+async fn on_a_phone_the_suggestions_leave_the_field_and_the_button_visible() {
+    let app = spawn_app().await;
+    let url = app.url("/");
+    with_browser(360, 740, move |client| async move {
+        open(&client, &url).await;
+        client
+            .find(fantoccini::Locator::Id("ou"))
+            .await
+            .unwrap()
+            .send_keys("Mont")
+            .await
+            .unwrap();
+        let layout = poll(
+            &client,
+            "const list = document.getElementById('suggestions'); \
+             if (!list || list.children.length < 2) return null; \
+             const input = document.getElementById('ou'); \
+             const button = document.querySelector('form[role=search] button[type=submit]'); \
+             const top = (el) => { const r = el.getBoundingClientRect(); return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); }; \
+             return [list.getBoundingClientRect().top >= input.getBoundingClientRect().bottom - 1, \
+                     top(input) === input, button.getBoundingClientRect().top >= list.getBoundingClientRect().bottom - 1];",
+            20,
+            |v| v.is_array(),
+        )
+        .await;
+        save_screenshot(&client, "suggestions-360.png").await;
+        assert_eq!(layout, serde_json::json!([true, true, true]), "list under the field; field and button not covered");
+    })
+    .await;
+}

@@ -31,7 +31,10 @@ pub(super) fn install(map: &Map, element: &web_sys::HtmlElement) -> Result<(), J
                 let _ = hint.class_list().remove_1("visible");
             });
             let _ = leptos::prelude::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(hide.unchecked_ref(), HINT_MS);
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    hide.unchecked_ref(),
+                    HINT_MS,
+                );
         }
     };
 
@@ -54,7 +57,8 @@ pub(super) fn install(map: &Map, element: &web_sys::HtmlElement) -> Result<(), J
     on_wheel.forget();
 
     if touch_screen() {
-        let dragging: Handler = js_sys::Reflect::get(map.as_ref(), &"dragging".into())?.unchecked_into();
+        let dragging: Handler =
+            js_sys::Reflect::get(map.as_ref(), &"dragging".into())?.unchecked_into();
         let on_touch = {
             let dragging = dragging.clone();
             Closure::<dyn FnMut(web_sys::TouchEvent)>::new(move |ev: web_sys::TouchEvent| {

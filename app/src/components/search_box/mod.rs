@@ -223,6 +223,8 @@ pub fn SearchBox(
             {hidden}
             <div class="champ champ-recherche">
                 <label for="ou">"Votre commune ou votre code postal"</label>
+                // The suggestions open right under the field, never over it.
+                <div class="saisie">
                 <input
                     id="ou"
                     name=WHERE.name
@@ -244,12 +246,18 @@ pub fn SearchBox(
                         look_up_addresses(typed, text, addresses);
                     }
                     on:keydown=on_keydown
-                    on:blur=move |_| open.set(false)
+                    // Closed a moment later: on a phone the list is in the page's flow, and
+                    // closing it at once would move the button from under the finger
+                    // that is tapping it.
+                    on:blur=move |_| {
+                        set_timeout(move || open.set(false), std::time::Duration::from_millis(250))
+                    }
                 />
+                    <Suggestions suggestions open active choose=Callback::new(choose.clone()) />
+                </div>
                 <p id="aide-recherche" class="aide">
                     "Par exemple : Montauban, Caussade ou 82300. Des propositions s'affichent : choisissez avec les flèches et Entrée."
                 </p>
-                <Suggestions suggestions open active choose=Callback::new(choose.clone()) />
             </div>
             <div class="champ">
                 <label for="rayon">"Jusqu'à"</label>
