@@ -146,6 +146,63 @@ async fn clicking_a_marker_opens_its_place_in_the_list() {
         )
         .await;
         assert_eq!(opened.as_str(), Some(title.as_str()));
+        // The popup says what it is, where, its hours, and leads to the sheet.
+        let popup = poll(
+            &client,
+            "const p = document.querySelector('#carte .leaflet-popup-content'); return p ? [p.textContent, p.querySelector('a').getAttribute('href')] : null;",
+            10,
+            |v| v.is_array(),
+        )
+        .await;
+        let text = popup[0].as_str().unwrap();
+        assert!(text.contains("Lieu d'aide au numérique") && text.contains("Voir la fiche"), "{text}");
+        assert!(popup[1].as_str().unwrap().starts_with("/lieux/"), "{popup}");
+    })
+    .await;
+}
+
+/// Issue 13, item 9: every event marker can be tapped (none under a place's pin or another
+/// event at the same place), and its popup says what and when, and leads to its sheet.
+#[tokio::test]
+async fn every_event_marker_is_reachable_and_says_what_and_when() {
+    let app = spawn_app().await;
+    // Around Montauban, where the flagship week's events are, several at one place.
+    let url = app.url("/?where=Montauban&radius=5");
+    with_browser(1280, 900, move |client| async move {
+        open(&client, &url).await;
+        let reachable = poll(
+            &client,
+            "const ms = [...document.querySelectorAll('#carte .marqueur-evenement')]; \
+             if (ms.length < 2) return null; \
+             const map = document.getElementById('carte'); map.scrollIntoView(); \
+             const box = map.getBoundingClientRect(); \
+             const inside = r => r.x >= box.x && r.right <= box.right && r.y >= box.y && r.bottom <= box.bottom; \
+             return ms.filter(m => inside(m.getBoundingClientRect())).map(m => { const r = m.getBoundingClientRect(); \
+                 const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+                 return (top === m || m.contains(top)) ? true : (top ? top.className + ' ' + (top.title || '') + ' vs ' + m.title : 'none'); });",
+            20,
+            |v| v.is_array(),
+        )
+        .await;
+        let all = reachable.as_array().unwrap();
+        assert!(all.len() >= 6, "{reachable}");
+        assert!(all.iter().all(|r| *r == true), "every event marker is on top where it stands: {reachable}");
+        client
+            .find(Locator::Css("#carte .marqueur-evenement"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let popup = poll(
+            &client,
+            "const p = document.querySelector('#carte .leaflet-popup-content'); return p ? [p.textContent, p.querySelector('a').getAttribute('href')] : null;",
+            10,
+            |v| v.is_array(),
+        )
+        .await;
+        assert!(popup[0].as_str().unwrap().contains("2026"), "when, with the year: {popup}");
+        assert!(popup[1].as_str().unwrap().starts_with("/evenements/"), "{popup}");
     })
     .await;
 }

@@ -27,7 +27,7 @@ impl MapPoint {
             lat: p.lat,
             lon: p.lon,
             title: record.title().into_owned(),
-            detail: None,
+            detail: Some(record.summary()),
             href: page_path(record),
         })
     }

@@ -10,11 +10,18 @@ use super::bindings::{div_icon, object};
 use crate::components::map_point::MapPoint;
 use crate::model::{Place, PlaceId, Record};
 
-/// A marker: a shape and a letter, not colour alone; a place's is a plain pin.
-fn icon((class, letter): (&str, Option<&str>)) -> leaflet::Icon {
+/// A marker: a shape and a letter, not colour alone; a place's is a plain pin. `beside`
+/// lettered markers already stand at the same point: this one goes to their right.
+fn icon((class, letter): (&str, Option<&str>), beside: usize) -> leaflet::Icon {
     let (html, size) = match letter {
         Some(letter) => (letter, 22),
         None => ("<span></span>", 24),
+    };
+    // A lettered marker stands up and to the right of its point, a place's pin is centred
+    // on it: at one address, both can be seen and tapped (issue 13, item 9).
+    let anchor = match letter {
+        Some(_) => js_sys::Array::of2(&(-2 - 24 * beside as i32).into(), &(size + 2).into()),
+        None => js_sys::Array::of2(&(size / 2).into(), &(size / 2).into()),
     };
     div_icon(&object(&[
         ("className", JsValue::from_str(class)),
@@ -23,6 +30,7 @@ fn icon((class, letter): (&str, Option<&str>)) -> leaflet::Icon {
             "iconSize",
             js_sys::Array::of2(&size.into(), &size.into()).into(),
         ),
+        ("iconAnchor", anchor.into()),
     ]))
 }
 
@@ -30,7 +38,7 @@ pub(super) fn show_places(s: &mut MapState, places: &[Place], selected: RwSignal
     s.cluster.clear_layers();
     s.shown.clear();
     s.handlers.clear();
-    let icon = icon(Place::KIND.marker);
+    let icon = icon(Place::KIND.marker, 0);
     for place in places {
         let options = MarkerOptions::new();
         options.set_icon(icon.clone());
@@ -54,12 +62,22 @@ pub(super) fn show_places(s: &mut MapState, places: &[Place], selected: RwSignal
 
 pub(super) fn show_points(s: &MapState, points: &[MapPoint], target: Option<&str>) {
     s.others.clear_layers();
+    // Several events at one place stand side by side, each one reachable.
+    let mut at_point: std::collections::HashMap<(i64, i64), usize> = Default::default();
     for point in points {
+        let key = (
+            (point.lat * 1e5).round() as i64,
+            (point.lon * 1e5).round() as i64,
+        );
+        let beside = at_point.entry(key).or_default();
         let options = MarkerOptions::new();
-        options.set_icon(icon(point.marker));
+        options.set_icon(icon(point.marker, *beside));
+        *beside += 1;
         options.set_title(point.title.clone());
         options.set_alt(point.title.clone());
         options.set_keyboard(true);
+        // Above the places' pins and clusters, which are many more.
+        options.set_z_index_offset(1000.0);
         let marker = Marker::new_with_options(&LatLng::new(point.lat, point.lon), &options);
         let doc = document();
         let root = doc.create_element("div").expect("div");
@@ -84,16 +102,42 @@ pub(super) fn show_points(s: &MapState, points: &[MapPoint], target: Option<&str
     }
 }
 
-pub(super) fn popup_content(place: &Place) -> web_sys::Element {
+/// A place's popup: what it is, where, its hours, and its sheet.
+pub(super) fn popup_content(place: &Place, target: Option<&str>) -> web_sys::Element {
     let doc = document();
     let root = doc.create_element("div").expect("div");
-    let name = doc.create_element("strong").expect("strong");
-    name.set_text_content(Some(&place.properties.display_name()));
-    let town = doc.create_element("div").expect("div");
-    town.set_text_content(Some(&format!(
-        "{} {}",
-        place.properties.code_postal, place.location.commune_localisee
-    )));
-    root.append_with_node_2(&name, &town).expect("append");
+    let line = |tag: &str, text: &str| {
+        let element = doc.create_element(tag).expect("element");
+        element.set_text_content(Some(text));
+        let _ = root.append_child(&element);
+    };
+    line("strong", &place.properties.display_name());
+    line("div", &place.summary());
+    let f = &place.properties;
+    line(
+        "div",
+        &format!(
+            "{}, {} {}",
+            f.adresse, f.code_postal, place.location.commune_localisee
+        ),
+    );
+    match &f.horaires {
+        Some(hours) => {
+            for rule in crate::components::place_card::hours_lines(hours)
+                .iter()
+                .take(3)
+            {
+                line("div", rule);
+            }
+        }
+        None => line("div", "Horaires non renseignés."),
+    }
+    let link = doc.create_element("a").expect("a");
+    let _ = link.set_attribute("href", &crate::model::page_path(place));
+    link.set_text_content(Some("Voir la fiche : horaires, itinéraire, événements"));
+    if let Some(target) = target {
+        let _ = link.set_attribute("target", target);
+    }
+    let _ = root.append_child(&link);
     root
 }

@@ -150,7 +150,7 @@ pub fn attach(
             let at = LatLng::new(place.position.lat, place.position.lon);
             s.map.set_view(&at, s.map.get_zoom().max(SELECTED_ZOOM));
             s.map.open_popup_with_content_and_options(
-                &popup_content(place).into(),
+                &popup_content(place, target).into(),
                 &at,
                 &object(&[(
                     "offset",

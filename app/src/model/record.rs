@@ -46,6 +46,8 @@ pub trait Record:
     fn title(&self) -> std::borrow::Cow<'_, str>;
     /// Its point on the map; none for a record serving a whole territory.
     fn position(&self) -> Option<&Position>;
+    /// What it is and when, under its name in a map popup (issue 13, item 9).
+    fn summary(&self) -> String;
     /// Invented for demonstration (`exemple: true` in the file): hidden when the server is
     /// told to serve real data only.
     fn is_example(&self) -> bool;
@@ -168,6 +170,14 @@ impl Record for Place {
     fn title(&self) -> std::borrow::Cow<'_, str> {
         self.properties.display_name().into()
     }
+    fn summary(&self) -> String {
+        let kind = if self.is_mobile() {
+            "Service d'aide au numérique qui se déplace"
+        } else {
+            "Lieu d'aide au numérique"
+        };
+        format!("{kind}, {}.", self.location.commune_localisee)
+    }
     fn position(&self) -> Option<&Position> {
         Some(&self.position)
     }
@@ -195,6 +205,22 @@ impl Record for Event {
     fn title(&self) -> std::borrow::Cow<'_, str> {
         self.properties.titre.as_str().into()
     }
+    fn summary(&self) -> String {
+        let f = &self.properties;
+        let when = f
+            .creneaux
+            .first()
+            .map(|s| crate::format::slot_fr(s.debut, s.fin))
+            .unwrap_or_default();
+        let status = match f.statut {
+            super::EventStatus::Scheduled => String::new(),
+            other => format!(" ({other})"),
+        };
+        crate::format::capitalised(&format!(
+            "{}{status} : {when}, {}, {}.",
+            f.type_activite, f.lieu_nom, f.commune
+        ))
+    }
     fn position(&self) -> Option<&Position> {
         Some(&self.position)
     }
@@ -221,6 +247,9 @@ impl Record for Resource {
     }
     fn title(&self) -> std::borrow::Cow<'_, str> {
         self.properties.nom.as_str().into()
+    }
+    fn summary(&self) -> String {
+        format!("Ressource : {}.", self.properties.type_ressource)
     }
     fn position(&self) -> Option<&Position> {
         self.position.as_ref()
