@@ -147,18 +147,23 @@ async fn clicking_a_marker_opens_its_place_in_the_list() {
         .await;
         assert_eq!(opened.as_str(), Some(title.as_str()));
         // The popup says what it is, where, its hours, and leads to the sheet.
-        let popup = poll(
-            &client,
-            "const p = document.querySelector('#carte .leaflet-popup-content'); return p ? [p.textContent, p.querySelector('a').getAttribute('href')] : null;",
-            10,
-            |v| v.is_array(),
-        )
-        .await;
+        let popup = open_popup(&client).await;
         let text = popup[0].as_str().unwrap();
         assert!(text.contains("Lieu d'aide au numérique") && text.contains("Voir la fiche"), "{text}");
         assert!(popup[1].as_str().unwrap().starts_with("/lieux/"), "{popup}");
     })
     .await;
+}
+
+/// The text of the map's open popup and the address of its link.
+async fn open_popup(client: &fantoccini::Client) -> Value {
+    poll(
+        client,
+        "const p = document.querySelector('#carte .leaflet-popup-content'); return p ? [p.textContent, p.querySelector('a').getAttribute('href')] : null;",
+        10,
+        |v| v.is_array(),
+    )
+    .await
 }
 
 /// Issue 13, item 9: every event marker can be tapped (none under a place's pin or another
@@ -194,13 +199,7 @@ async fn every_event_marker_is_reachable_and_says_what_and_when() {
             .click()
             .await
             .unwrap();
-        let popup = poll(
-            &client,
-            "const p = document.querySelector('#carte .leaflet-popup-content'); return p ? [p.textContent, p.querySelector('a').getAttribute('href')] : null;",
-            10,
-            |v| v.is_array(),
-        )
-        .await;
+        let popup = open_popup(&client).await;
         assert!(popup[0].as_str().unwrap().contains("2026"), "when, with the year: {popup}");
         assert!(popup[1].as_str().unwrap().starts_with("/evenements/"), "{popup}");
     })
