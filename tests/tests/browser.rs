@@ -477,3 +477,36 @@ async fn the_page_scrolls_over_the_map_and_ctrl_wheel_zooms_it() {
     })
     .await;
 }
+
+/// Issue 13, item 10: without tiles, the communes' names come from our own data once the
+/// map is close enough to read them, and not before.
+#[tokio::test]
+async fn without_tiles_the_map_names_the_communes_when_close() {
+    let app = spawn_app().await;
+    let url = app.url("/?where=Lauzerte&radius=5");
+    with_browser(1280, 900, move |client| async move {
+        open(&client, &url).await;
+        const SHOWN: &str = "return [...document.querySelectorAll('#carte .nom-commune')] \
+            .filter(t => getComputedStyle(t).display !== 'none').map(t => t.textContent);";
+        let names = poll(&client, SHOWN, 20, |v| {
+            v.as_array()
+                .is_some_and(|a| a.iter().any(|n| n == "Lauzerte"))
+        })
+        .await;
+        assert!(
+            names.as_array().unwrap().iter().any(|n| n == "Lauzerte"),
+            "{names}"
+        );
+        save_screenshot(&client, "carte-noms-communes.png").await;
+        // Zoomed out to the whole département, the names would only clutter.
+        // One step out at each look, until far enough.
+        let zoom_out_then_look =
+            format!("document.querySelector('#carte .leaflet-control-zoom-out').click(); {SHOWN}");
+        let hidden = poll(&client, &zoom_out_then_look, 10, |v| {
+            v.as_array().is_some_and(Vec::is_empty)
+        })
+        .await;
+        assert_eq!(hidden, serde_json::json!([]));
+    })
+    .await;
+}

@@ -220,7 +220,7 @@ fn create_map(
 }
 
 /// A tile layer is drawn only when the server was configured with one (`<meta>` in the page).
-fn configured_tiles() -> Option<(String, String)> {
+pub(super) fn configured_tiles() -> Option<(String, String)> {
     let meta = document()
         .query_selector("meta[name='carto82:tuiles']")
         .ok()??;

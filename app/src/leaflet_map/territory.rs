@@ -110,11 +110,21 @@ pub(super) async fn draw_territory(
 
 /// Commune outlines give context once zoomed in (there is no background map by default).
 /// They are fetched on the first zoom that close, so a first visit does not pay for them.
+/// Without tiles, the communes' names are drawn from our own data once they can be read
+/// (issue 13, item 10): the map is usable with no third-party request.
 fn show_communes_when_close(map: Map) {
     const CLOSE_ZOOM: f64 = 10.0;
+    const NAMES_ZOOM: f64 = 11.0;
+    let names = super::configured_tiles().is_none();
     let requested = Rc::new(std::cell::Cell::new(false));
     let watched = map.clone();
     let on_zoom = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        // The stylesheet shows the names only this close (`noms-visibles`).
+        let readable = names && watched.get_zoom() >= NAMES_ZOOM;
+        let _ = watched
+            .get_container()
+            .class_list()
+            .toggle_with_force("noms-visibles", readable);
         if requested.get() || watched.get_zoom() < CLOSE_ZOOM {
             return;
         }
@@ -129,7 +139,26 @@ fn show_communes_when_close(map: Map) {
                         ("fillOpacity", JsValue::from(0.0)),
                         ("interactive", JsValue::FALSE),
                     ]);
-                    let layer = geo_json(&communes, &object(&[("style", style)]));
+                    let name = Closure::<dyn FnMut(JsValue, Layer)>::new(
+                        move |feature: JsValue, layer: Layer| {
+                            if let Some(nom) = prop(&feature, "nom").filter(|_| names) {
+                                let options = object(&[
+                                    ("permanent", JsValue::TRUE),
+                                    ("direction", "center".into()),
+                                    ("className", "nom-commune".into()),
+                                ]);
+                                layer
+                                    .unchecked_ref::<TooltipLayer>()
+                                    .bind_tooltip(&text_node(&nom), &options);
+                            }
+                        },
+                    );
+                    let layer = geo_json(
+                        &communes,
+                        &object(&[("style", style), ("onEachFeature", name.as_ref().clone())]),
+                    );
+                    // It ran synchronously inside geoJSON().
+                    drop(name);
                     layer.add_to(&map);
                     layer.unchecked_ref::<FeatureGroup>().bring_to_back();
                 }
