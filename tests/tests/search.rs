@@ -157,6 +157,12 @@ async fn on_a_phone_the_answer_comes_into_view_and_takes_the_focus() {
             "the heading of the answer is focused and in view"
         );
         save_screenshot(&client, "recherche-reponse-360.png").await;
+        // A search made without a page load names its commune in the tab too.
+        let title = poll(&client, "return document.title;", 10, |v| {
+            v.as_str() == Some("Aide au numérique près de Caussade – Carto82")
+        })
+        .await;
+        assert_eq!(title, "Aide au numérique près de Caussade – Carto82");
         // The count is what the heading is described by, and a live region.
         let described = client
             .execute(

@@ -28,15 +28,21 @@ use crate::model::{Event, PlaceId, Query};
 /// events and the resources around.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Its own title for each search: a tab, a bookmark and the history say where.
+    // Its own title for each search: a tab, a bookmark and the history say where. Written
+    // once by the server; the browser follows the searches made without a page load. (A
+    // reactive <Title> read a value already disposed when the server was busy: the page
+    // then failed.)
     let query = use_query_map();
-    let title = Signal::derive(move || {
+    let title_of = move || {
         let typed = query.with(|q| MapQuery::read_each(&Query::from_pairs(q)).0.search.typed);
         match typed.filter(|t| !t.trim().is_empty()) {
             Some(place) => format!("Aide au numérique près de {place} – Carto82"),
             None => "Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne".to_owned(),
         }
-    });
+    };
+    let title = untrack(title_of);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| document().set_title(&title_of()));
     view! {
         <PageTitle text=title />
         <h1>"Où trouver de l'aide pour le numérique ?"</h1>
