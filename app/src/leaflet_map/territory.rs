@@ -168,6 +168,12 @@ fn show_communes_when_close(map: Map) {
     });
     map.unchecked_ref::<Evented>()
         .on("zoomend", on_zoom.as_ref().unchecked_ref());
+    // The map may already be close: a search's link zooms in while the outlines above
+    // were still on their way (a slow network), and no zoom would follow.
+    let _ = on_zoom
+        .as_ref()
+        .unchecked_ref::<js_sys::Function>()
+        .call1(&JsValue::NULL, &JsValue::NULL);
     // Watches the map for the life of the page.
     on_zoom.forget();
 }
