@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use app::model::escape_html;
-use app::model::publication::{Conformite, Publication};
+use app::model::publication::Publication;
 use app::{ReportDraft, server_html};
 
 use crate::dataset::Store;
@@ -137,11 +137,8 @@ pub async fn legal_notice(req: HttpRequest, store: web::Data<Store>) -> HttpResp
 pub async fn accessibility_statement(req: HttpRequest, store: web::Data<Store>) -> HttpResponse {
     with_publication(&req, &store, "Déclaration d'accessibilité", |p| {
         let a = &p.accessibilite;
-        let state = match a.etat {
-            Conformite::Totale => "totalement conforme",
-            Conformite::Partielle => "partiellement conforme",
-            Conformite::Non => "non conforme",
-        };
+        // The vocabulary's own label: the words the footer uses too.
+        let state = a.etat.label();
         let contact = match &a.contact_courriel {
             Some(mail) => Html::default()
                 .raw("<li>")
