@@ -74,6 +74,8 @@ pub trait Catalogue: Send + Sync + 'static {
     /// Built once per version.
     fn territory_index(&self) -> &TerritoryIndex;
     fn coverage(&self, filter: &CoverageFilter) -> Coverage;
+    /// `coverage` drawn as an SVG map (that of `/api/coverage.svg`).
+    fn coverage_map(&self, filter: &CoverageFilter, coverage: &Coverage) -> String;
     /// The legal notice and accessibility statement, when the data has them.
     fn publication(&self) -> Option<&crate::model::publication::Publication>;
 }

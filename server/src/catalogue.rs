@@ -4,7 +4,7 @@
 use app::catalogue::Catalogue;
 use app::model::coverage::{Coverage, CoverageFilter};
 use app::model::publication::Publication;
-use app::model::{Records, TerritoryIndex};
+use app::model::{Place, Records, TerritoryIndex};
 
 use crate::dataset::Dataset;
 
@@ -19,6 +19,11 @@ impl Catalogue for Dataset {
 
     fn coverage(&self, filter: &CoverageFilter) -> Coverage {
         crate::coverage::of(self, filter)
+    }
+
+    fn coverage_map(&self, filter: &CoverageFilter, coverage: &Coverage) -> String {
+        let places = self.records.select::<Place>(&filter.places);
+        crate::choropleth::render(&self.territory, coverage, &places)
     }
 
     fn publication(&self) -> Option<&Publication> {

@@ -221,7 +221,7 @@ async fn csv_exports_and_the_map_image_carry_the_same_figures() {
         "image/svg+xml; charset=utf-8"
     );
     let svg = response.text().await.unwrap();
-    assert_eq!(svg.matches("<path class=\"commune ").count(), 195);
+    assert_eq!(svg.matches("<use class=\"commune ").count(), 195);
     let places = app.get_json("/api/places?programme=France Services").await;
     assert_eq!(
         svg.matches("<circle").count(),

@@ -6,6 +6,8 @@ use carto82_e2e::browser::{
 };
 use carto82_e2e::spawn_app;
 use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions, MouseActions, PointerAction};
+use fantoccini::key::Key;
 use serde_json::Value;
 
 /// The EPCI table as [name, population, places] with the digits only.
@@ -16,11 +18,14 @@ const EPCI_TABLE: &str = r#"
     });
 "#;
 
-/// Shapes in the map image, counted in the SVG the page shows (once it has loaded).
-const MAP_SHAPES: &str = r#"
-    const img = document.querySelector('.choroplethe img');
-    if (!img || !img.complete || img.naturalWidth === 0) return -1;
-    return fetch(img.src).then(r => r.text()).then(t => (t.match(/<path class="commune /g) || []).length);
+/// Communes drawn in the map the page shows.
+const MAP_SHAPES: &str = "return document.querySelectorAll('.carte-communes use.commune').length;";
+
+/// The communes whose name the map shows (hovered or focused), as `[name, …]`.
+const NAMES_SHOWN: &str = r#"
+    return [...document.querySelectorAll('.carte-communes .nom-commune text')]
+        .filter(t => getComputedStyle(t).visibility === 'visible')
+        .map(t => t.textContent);
 "#;
 
 #[tokio::test]
@@ -91,6 +96,114 @@ async fn the_coverage_page_shows_the_map_the_tables_of_the_api_and_follows_filte
         save_screenshot(&client, "couverture-france-services.png").await;
 
         assert_accessible(&client, "/couverture with a filter").await;
+    })
+    .await;
+}
+
+/// Issue 13, item 17: each commune of the map says its name on hover and on keyboard focus,
+/// and leads to its row of the table; a page built in the browser (after a link) draws the
+/// same map.
+#[tokio::test]
+async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
+    let app = spawn_app().await;
+    let html = app.get_page("/couverture").await;
+    assert_eq!(
+        html.matches("<use class=\"commune ").count(),
+        195,
+        "drawn by the server"
+    );
+    assert_eq!(
+        html.matches("<a class=\"nom-commune\" href=\"#commune-")
+            .count(),
+        195
+    );
+    let home = app.url("/");
+    let url = app.url("/couverture");
+    with_browser(1280, 900, move |client| async move {
+        open(&client, &url).await;
+        assert_eq!(client.execute(NAMES_SHOWN, vec![]).await.unwrap(), serde_json::json!([]));
+
+        // The keyboard: the skip link, then Tab reaches the first commune, which says its name.
+        client
+            .execute("document.querySelector('.carte-couverture .evitement').focus();", vec![])
+            .await
+            .unwrap();
+        let tab = KeyActions::new("clavier".into())
+            .then(KeyAction::Down { value: Key::Tab.into() })
+            .then(KeyAction::Up { value: Key::Tab.into() });
+        client.perform_actions(tab).await.unwrap();
+        let focused = client
+            .execute("return document.activeElement.querySelector('title').textContent;", vec![])
+            .await
+            .unwrap();
+        assert!(focused.as_str().unwrap().starts_with("Albefeuille-Lagarde : "), "{focused}");
+        assert_eq!(
+            client.execute(NAMES_SHOWN, vec![]).await.unwrap(),
+            serde_json::json!(["Albefeuille-Lagarde"])
+        );
+        save_screenshot(&client, "couverture-commune-au-clavier.png").await;
+        client.execute("document.activeElement.blur();", vec![]).await.unwrap();
+
+        // The mouse, over a point inside Laguépie.
+        let point = client
+            .execute(
+                r##"const shape = document.getElementById('forme-82088');
+                    shape.closest('svg').scrollIntoView({block: 'center'});
+                    const box = shape.getBBox();
+                    const svg = shape.ownerSVGElement;
+                    for (let i = 1; i < 20; i++) for (let j = 1; j < 20; j++) {
+                        const p = svg.createSVGPoint();
+                        p.x = box.x + box.width * i / 20;
+                        p.y = box.y + box.height * j / 20;
+                        if (shape.isPointInFill(p)) {
+                            const s = p.matrixTransform(svg.getScreenCTM());
+                            return [s.x, s.y];
+                        }
+                    }
+                    return null;"##,
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (x, y) = (point[0].as_f64().unwrap(), point[1].as_f64().unwrap());
+        let hover = MouseActions::new("souris".into()).then(PointerAction::MoveTo {
+            duration: None,
+            x: x.round(),
+            y: y.round(),
+        });
+        client.perform_actions(hover).await.unwrap();
+        assert_eq!(
+            client.execute(NAMES_SHOWN, vec![]).await.unwrap(),
+            serde_json::json!(["Laguépie"])
+        );
+        save_screenshot(&client, "couverture-commune-survolee.png").await;
+
+        // A click leads to the commune's row, in the folded table, now open.
+        let click = MouseActions::new("souris".into())
+            .then(PointerAction::Down { button: fantoccini::actions::MOUSE_BUTTON_LEFT })
+            .then(PointerAction::Up { button: fantoccini::actions::MOUSE_BUTTON_LEFT });
+        client.perform_actions(click).await.unwrap();
+        let row = poll(
+            &client,
+            r#"const row = document.querySelector('tr:target');
+               return row && row.closest('details').open ? row.querySelector('th').textContent : null;"#,
+            10,
+            |v| !v.is_null(),
+        )
+        .await;
+        assert_eq!(row, "Laguépie");
+
+        // Reached by a link from another page, the map is drawn in the browser.
+        open(&client, &home).await;
+        client
+            .find(Locator::Css("a[href='/couverture']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(poll(&client, MAP_SHAPES, 15, |v| v == 195).await, 195);
+        assert_accessible(&client, "/couverture reached by a link").await;
     })
     .await;
 }

@@ -1,10 +1,9 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use app::model::Place;
+use app::catalogue::Catalogue;
 use app::model::coverage::{CoverageFilter, Indicators};
 
 use super::{ApiError, cache, query_of, read_query};
-use crate::choropleth;
 use crate::dataset::Store;
 use app::model::query::SPREADSHEET;
 
@@ -37,9 +36,7 @@ pub async fn json(req: HttpRequest, store: web::Data<Store>) -> Result<HttpRespo
 pub async fn svg(req: HttpRequest, store: web::Data<Store>) -> Result<HttpResponse, ApiError> {
     let filter: CoverageFilter = read_query(&req)?;
     let dataset = store.current();
-    let places = dataset.records.select::<Place>(&filter.places);
-    let coverage = crate::coverage::of_places(&dataset, &places, &filter);
-    let body = choropleth::render(&dataset.territory, &coverage, &places);
+    let body = dataset.coverage_map(&filter, &dataset.coverage(&filter));
     Ok(cache::respond(
         &req,
         "image/svg+xml; charset=utf-8",

@@ -1,21 +1,26 @@
-//! The choropleth (an image from the API) and bar charts; each has its values in a table
+//! The choropleth (drawn by the server, inline) and bar charts; each has its values in a table
 //! too.
 
 use leptos::prelude::*;
 
-use crate::model::coverage::{CLASS_COLOURS, DISTANCE_CLASSES_KM, distance_class_label};
+use crate::model::coverage::{
+    CLASS_COLOURS, Coverage, CoverageFilter, DISTANCE_CLASSES_KM, distance_class_label,
+};
 
-/// The map of distances, `src` being `/api/coverage.svg` with the page's filter.
+/// The map of distances, drawn by the server (`Catalogue::coverage_map`) and put inline in
+/// the page: each commune's name shows on hover and keyboard focus and is read by screen
+/// readers, and a commune links to its row of the table of all communes. Skipped by a link
+/// for who reads by keyboard: it holds one link per commune.
 #[component]
-pub fn ChoroplethFigure(src: String) -> impl IntoView {
+pub fn ChoroplethFigure(coverage: Coverage, filter: CoverageFilter, src: String) -> impl IntoView {
+    let holder = NodeRef::<leptos::html::Div>::new();
+    fill_when_built_in_browser(holder, src);
     view! {
-        <section aria-labelledby="titre-carte-couverture">
+        <section class="carte-couverture" aria-labelledby="titre-carte-couverture">
             <h2 id="titre-carte-couverture">"Carte : distance au lieu d'aide le plus proche"</h2>
+            <a class="evitement" href="#apres-carte">"Passer la carte"</a>
             <figure class="choroplethe">
-                <img
-                    src=src
-                    alt="Carte des communes coloriées selon la distance au lieu d'aide le plus proche. Les mêmes valeurs sont dans les tableaux de cette page."
-                />
+                <div class="carte-communes" node_ref=holder inner_html=drawn_by_server(&coverage, &filter)></div>
                 <figcaption>
                     <ul class="legende">
                         {CLASS_COLOURS
@@ -34,15 +39,54 @@ pub fn ChoroplethFigure(src: String) -> impl IntoView {
                     </ul>
                     <p class="aide">
                         {format!(
-                            "Classes : {} km. Traits blancs : communautés de communes ; traits noirs : zones ; points bleus : lieux qui comptent.",
+                            "Classes : {} km. Traits blancs : communautés de communes ; traits noirs : zones ; points bleus : lieux qui comptent. Passez la souris sur une commune pour voir son nom. Cliquez dessus pour voir sa ligne dans le tableau des communes.",
                             DISTANCE_CLASSES_KM.map(|b| b.to_string()).join(", ")
                         )}
                     </p>
                 </figcaption>
             </figure>
+            <span id="apres-carte" tabindex="-1"></span>
         </section>
     }
 }
+
+/// On the server, the drawing itself. In the browser the page keeps the server's drawing
+/// when it hydrates; a page built in the browser (after a link) starts empty.
+#[cfg(feature = "ssr")]
+fn drawn_by_server(coverage: &Coverage, filter: &CoverageFilter) -> String {
+    use_context::<crate::catalogue::SharedCatalogue>()
+        .map(|catalogue| catalogue.coverage_map(filter, coverage))
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn drawn_by_server(_: &Coverage, _: &CoverageFilter) -> String {
+    String::new()
+}
+
+/// A page built in the browser asks the same drawing of `/api/coverage.svg`; one hydrated
+/// from the server's HTML already has it and asks nothing.
+#[cfg(feature = "hydrate")]
+fn fill_when_built_in_browser(holder: NodeRef<leptos::html::Div>, src: String) {
+    Effect::new(move || {
+        let Some(div) = holder.get() else { return };
+        if div.child_element_count() > 0 {
+            return;
+        }
+        let src = src.clone();
+        leptos::task::spawn_local(async move {
+            let Ok(response) = gloo_net::http::Request::get(&src).send().await else {
+                return;
+            };
+            if let (true, Ok(drawing)) = (response.ok(), response.text().await) {
+                div.set_inner_html(&drawing);
+            }
+        });
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn fill_when_built_in_browser(_: NodeRef<leptos::html::Div>, _: String) {}
 
 /// Horizontal bars with their value written beside them.
 #[component]

@@ -1,6 +1,6 @@
 //! `/couverture`: for mediators and coordinators, who lives far from help and how balanced
 //! the programme is. Every figure comes from one server computation (`load_coverage`), the
-//! same as `/api/coverage`; the map is an image of it and every value is also in a table.
+//! same as `/api/coverage`; the map is drawn from it and every value is also in a table.
 //! The report is made of a sentence (`sentences`), tables (`tables`), charts (`charts`) and
 //! the programme's balance (`programme`).
 
@@ -115,7 +115,7 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
     let sentence = sentences::headline(&coverage, &filter);
     view! {
         <p class="chiffre-cle" role="status">{sentence}</p>
-        <ChoroplethFigure src=with_query("/api/coverage.svg") />
+        <ChoroplethFigure coverage=coverage.clone() filter=filter.clone() src=with_query("/api/coverage.svg") />
         <CommunesWithoutHelp coverage=coverage.clone() />
         <IndicatorTables coverage=coverage.clone() filter sort />
         <ProgrammeBalance programme=coverage.programme.clone() />

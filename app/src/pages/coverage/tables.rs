@@ -177,7 +177,8 @@ pub fn AllCommunes(coverage: Coverage) -> impl IntoView {
                                 .iter()
                                 .map(|c| {
                                     view! {
-                                        <tr>
+                                        // The map's communes link here.
+                                        <tr id=format!("commune-{}", c.insee)>
                                             <th scope="row">{c.nom.clone()}</th>
                                             <td>{c.zone.as_str()}</td>
                                             <td class="nombre">{int_fr(u64::from(c.population))}</td>
