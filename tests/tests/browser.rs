@@ -510,3 +510,60 @@ async fn without_tiles_the_map_names_the_communes_when_close() {
     })
     .await;
 }
+
+/// Issue 13, item 11, on a touch screen: one finger over the map scrolls the page (a hint
+/// says how to move the map) and leaves the map still; two fingers move the map.
+#[tokio::test]
+async fn on_a_phone_one_finger_scrolls_the_page_and_two_move_the_map() {
+    use fantoccini::actions::{Actions, InputSource, PointerAction, TouchActions};
+    use std::time::Duration;
+    let app = spawn_app().await;
+    let url = app.url("/");
+    with_browser(360, 740, move |client| async move {
+        open(&client, &url).await;
+        // Where the drawing of the communes sits inside the map, and the page's scroll.
+        const STATE: &str = "const c = document.getElementById('carte'); \
+            const p = c.querySelector('.leaflet-overlay-pane path'); \
+            if (!p) return null; \
+            const a = p.getBoundingClientRect(), b = c.getBoundingClientRect(); \
+            return [Math.round(a.x - b.x), Math.round(a.y - b.y), Math.round(window.scrollY)];";
+        poll(&client, STATE, 20, |v| !v.is_null()).await;
+        client
+            .execute("const c = document.getElementById('carte'); window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 100);", vec![])
+            .await
+            .unwrap();
+        let before = client.execute(STATE, vec![]).await.unwrap();
+        let centre = client
+            .execute("const r = document.getElementById('carte').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2];", vec![])
+            .await
+            .unwrap();
+        let (x, y) = (centre[0].as_f64().unwrap().round(), centre[1].as_f64().unwrap().round());
+        let finger = |id: &str, dx: f64| {
+            TouchActions::new(id.into())
+                .then(PointerAction::MoveTo { duration: None, x: x + dx, y })
+                .then(PointerAction::Down { button: 0 })
+                .then(PointerAction::MoveTo { duration: Some(Duration::from_millis(400)), x: x + dx, y: y - 120.0 })
+                .then(PointerAction::Up { button: 0 })
+        };
+
+        client.perform_actions(finger("doigt", 0.0)).await.unwrap();
+        let hint = client
+            .execute("const h = document.querySelector('#carte .carte-astuce.visible'); return h && h.textContent;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(hint, "Pour déplacer la carte : deux doigts.");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let after_one = client.execute(STATE, vec![]).await.unwrap();
+        assert_eq!((&after_one[0], &after_one[1]), (&before[0], &before[1]), "one finger leaves the map still");
+        assert!(after_one[2].as_i64() > before[2].as_i64(), "and scrolls the page: {before} → {after_one}");
+
+        client
+            .perform_actions(Actions::from(vec![finger("pouce", -40.0), finger("index", 40.0)]))
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let after_two = client.execute(STATE, vec![]).await.unwrap();
+        assert_ne!(after_two[1], after_one[1], "two fingers move the map");
+    })
+    .await;
+}
