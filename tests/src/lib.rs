@@ -456,8 +456,13 @@ pub mod html {
             }
         }
         // The page's own title; an inline SVG has titles of its own.
-        let titles = Selector::parse("head > title").unwrap();
-        if document.select(&titles).count() != 1 {
+        let titles = Selector::parse("title").unwrap();
+        let in_svg = |title: &scraper::ElementRef| {
+            title
+                .ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"))
+        };
+        if document.select(&titles).filter(|t| !in_svg(t)).count() != 1 {
             problems.push("not exactly one <title>".to_owned());
         }
         problems
@@ -515,13 +520,15 @@ pub mod html {
                 "<style>body{}</style>",
                 "<object data=\"data:text/html,x\"></object>",
                 "</title><title>deux</title>",
+                "<svg><title>a</title></svg></title><title>deux</title>",
             ] {
                 assert!(!executable_parts(&page(bad), "n").is_empty(), "{bad}");
             }
             let fine = page(
                 "<script nonce=\"n\">x()</script><script src=\"/pkg/a/app.js\"></script>\
                  <a href=\"/lieux/a\">a</a><a href=\"tel:+33563\">t</a><a href=\"https://x.fr\">w</a>\
-                 <a href=\"?zone=Est\">z</a><script type=\"application/ld+json\">{\"a\":1}</script>",
+                 <a href=\"?zone=Est\">z</a><script type=\"application/ld+json\">{\"a\":1}</script>\
+                 <svg><title>Montauban</title></svg>",
             );
             assert_eq!(executable_parts(&fine, "n"), Vec::<String>::new());
         }

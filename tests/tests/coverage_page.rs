@@ -101,8 +101,8 @@ async fn the_coverage_page_shows_the_map_the_tables_of_the_api_and_follows_filte
 }
 
 /// Issue 13, item 17: each commune of the map says its name on hover and on keyboard focus,
-/// and leads to its row of the table; a page built in the browser (after a link) draws the
-/// same map.
+/// and leads to its row of the table; a report built again in the browser (a table sorted)
+/// draws the same map.
 #[tokio::test]
 async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
     let app = spawn_app().await;
@@ -117,7 +117,6 @@ async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
             .count(),
         195
     );
-    let home = app.url("/");
     let url = app.url("/couverture");
     with_browser(1280, 900, move |client| async move {
         open(&client, &url).await;
@@ -193,17 +192,27 @@ async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
         .await;
         assert_eq!(row, "Laguépie");
 
-        // Reached by a link from another page, the map is drawn in the browser.
-        open(&client, &home).await;
+        // Sorting a table is the page's own link: the router builds the report again in the
+        // browser, without a page load, and the map is drawn there.
+        client.execute("window.memeDocument = true;", vec![]).await.unwrap();
         client
-            .find(Locator::Css("a[href='/couverture']"))
+            .find(Locator::Css("table.indicateurs-epci th a"))
             .await
             .unwrap()
             .click()
             .await
             .unwrap();
+        assert_eq!(
+            poll(&client, "return location.search.includes('sort=');", 10, |v| v == true).await,
+            true
+        );
         assert_eq!(poll(&client, MAP_SHAPES, 15, |v| v == 195).await, 195);
-        assert_accessible(&client, "/couverture reached by a link").await;
+        assert_eq!(
+            client.execute("return window.memeDocument === true;", vec![]).await.unwrap(),
+            true,
+            "no page load"
+        );
+        assert_accessible(&client, "/couverture sorted in the browser").await;
     })
     .await;
 }
