@@ -1,12 +1,14 @@
 //! Compressing answers, whole. actix's `Compress` streams each answer through its own
 //! encoder, which lives as long as the client takes to read: with hundreds of slow clients,
 //! hundreds of brotli encoders (about a megabyte each) stayed in memory, and memory rose to
-//! 600 MB. Here an answer (always complete in memory: pages are rendered whole, API answers
-//! are built whole) is compressed at once into bytes, on the worker's thread, with a window
-//! no larger than the answer: one encoder per worker at a time.
+//! 600 MB. Here an answer is compressed at once into bytes, on the worker's thread, with a
+//! window no larger than the answer: one encoder per worker at a time. API answers are built
+//! whole; pages come from Leptos as a stream, but rendered in `SsrMode::Async` its chunks
+//! are all ready at once, so the page is gathered first (it went out uncompressed before:
+//! the HTML of `/`, 221 KB, crossed rural networks as it was).
 
 use actix_web::HttpMessage;
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, AcceptEncoding, ContentEncoding, Encoding, Header};
 use actix_web::http::{Method, StatusCode};
@@ -94,7 +96,11 @@ pub async fn middleware(
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(compressible)
-        && matches!(response.response().body().size(), actix_web::body::BodySize::Sized(n) if (MIN_BYTES as u64..=MAX_BYTES as u64).contains(&n));
+        && match response.response().body().size() {
+            BodySize::Sized(n) => (MIN_BYTES as u64..=MAX_BYTES as u64).contains(&n),
+            BodySize::Stream => true,
+            BodySize::None => false,
+        };
     let mut response = response;
     if compressible_type(&response) && !response.headers().contains_key(header::VARY) {
         response.headers_mut().insert(
@@ -107,9 +113,26 @@ pub async fn middleware(
     }
     let (request, response) = response.into_parts();
     let (response, body) = response.into_parts();
-    let bytes = actix_web::body::to_bytes(body)
-        .await
-        .map_err(|_| actix_web::error::ErrorInternalServerError("corps illisible"))?;
+    let bytes = match actix_web::body::to_bytes_limited(body, MAX_BYTES).await {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(_)) => {
+            return Err(actix_web::error::ErrorInternalServerError(
+                "corps illisible",
+            ));
+        }
+        Err(_) => {
+            tracing::error!(limit = MAX_BYTES, "answer too large to compress");
+            return Err(actix_web::error::ErrorInternalServerError(
+                "réponse trop grande",
+            ));
+        }
+    };
+    if bytes.len() < MIN_BYTES {
+        return Ok(ServiceResponse::new(
+            request,
+            response.set_body(BoxBody::new(bytes)),
+        ));
+    }
     let compressed = compress(&bytes, encoding);
     let mut response = response.set_body(BoxBody::new(compressed));
     response.headers_mut().insert(

@@ -206,15 +206,26 @@ async fn unknown_pages_are_404_in_french() {
 #[tokio::test]
 async fn responses_are_compressed_when_asked() {
     let app = spawn_app().await;
-    for encoding in ["br", "gzip"] {
-        let response = app
-            .client
-            .get(app.url("/api/territory/communes"))
-            .header("Accept-Encoding", encoding)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.headers()["content-encoding"], encoding);
+    // Pages too: Leptos streams them, and they went out uncompressed (issue 14).
+    for path in [
+        "/api/territory/communes",
+        "/",
+        "/couverture",
+        "/lieux/france-services-000",
+    ] {
+        let whole = app.get(path).await.bytes().await.unwrap().len();
+        for encoding in ["br", "gzip"] {
+            let response = app
+                .client
+                .get(app.url(path))
+                .header("Accept-Encoding", encoding)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.headers()["content-encoding"], encoding, "{path}");
+            let sent = response.bytes().await.unwrap().len();
+            assert!(sent < whole / 2, "{path} {encoding}: {sent} of {whole}");
+        }
     }
 }
 
