@@ -224,6 +224,16 @@ pub async fn load_territory() -> Result<TerritoryIndex, ServerFnError> {
 #[derive(Clone, Debug, Default)]
 pub struct PublicOrigin(pub String);
 
+/// The path of the page being written on the server, without its query.
+#[cfg(feature = "ssr")]
+pub fn request_path() -> String {
+    // Leptos gives the request as a URL on a made-up origin (`http://leptos/…`).
+    use_context::<leptos_router::location::RequestUrl>()
+        .and_then(|url| url.parse().ok())
+        .map(|url| url.path().to_owned())
+        .unwrap_or_default()
+}
+
 /// The site's address as partners reach it: the origin of the code they paste.
 #[server(prefix = "/_fn", endpoint = "origin")]
 pub async fn site_origin() -> Result<String, ServerFnError> {

@@ -1,13 +1,13 @@
 //! Links the browser follows itself, with a full page load, instead of the router.
 //!
-//! - Links to another page whose code is not in the main wasm (`shell::in_the_main_wasm`):
-//!   the pages split off into their own wasm files, and paths that are not pages of the app
-//!   (`/api`), which the router would answer with its "no such page". With Leptos 0.8 a
-//!   split file that fails to download stops the whole app (a panic): a resident on a weak
-//!   network would click a place and be left with a map that no longer answers. A page
-//!   load instead shows the page from the server, readable with or without its code, which
-//!   the server's `<link rel="preload">` fetches alongside. Links within the current page
-//!   (another sort order of a table) stay with the router: that page's code is loaded.
+//! - Links to another page, unless both are map pages (`shell::PageCode::Map`): the other
+//!   pages carry other code (the documents none, the builder its own split wasm file, not
+//!   Leaflet) and `/api` is not a page of the app, which the router would answer with its
+//!   "no such page". With Leptos 0.8 a split file that fails to download stops the whole
+//!   app (a panic): a resident on a weak network would click a place and be left with a
+//!   map that no longer answers. A page load instead shows the page from the server,
+//!   readable with or without its code. Links within the current page stay with the
+//!   router.
 //! - Every link of ours, once the app has stopped (any panic): the router would still take
 //!   the click and then do nothing. The document then carries `data-arret`.
 //!
@@ -19,6 +19,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{Element, Event, HtmlAnchorElement};
+
+use crate::shell::PageCode;
 
 static STOPPED: AtomicBool = AtomicBool::new(false);
 
@@ -51,9 +53,11 @@ pub fn install() {
             .origin()
             .is_ok_and(|origin| link.origin() == origin);
         let path = link.pathname();
+        let map_page = |path: &str| PageCode::of(path) == PageCode::Map;
         let for_the_router = !STOPPED.load(Ordering::Relaxed)
-            && (crate::shell::in_the_main_wasm(&path)
-                || location.pathname().is_ok_and(|here| here == path));
+            && location
+                .pathname()
+                .is_ok_and(|here| here == path || map_page(&here) && map_page(&path));
         let rel = link.rel();
         if ours && !for_the_router && !rel.split_whitespace().any(|word| word == "external") {
             link.set_rel(format!("{rel} external").trim_start());

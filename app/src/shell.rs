@@ -38,9 +38,49 @@ pub struct TileLayerConfig {
     pub attribution: String,
 }
 
-/// The whole HTML document. Leaflet and its cluster plugin are classic scripts loaded before
-/// the wasm, whose bindings use the global `L`.
+/// The code a page carries besides its HTML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageCode {
+    /// The map pages (`/`, `/embed`): Leaflet, and the wasm, which hydrates the whole page.
+    Map,
+    /// The embed builder (`/integrer`): the wasm, for its live preview and code.
+    App,
+    /// Only `/assets/gestes.js` (copy, print): the record pages, the coverage report and
+    /// the agenda are documents, read and left; their forms and links work as plain HTML.
+    /// Their first visit weighs tens of kilobytes instead of the app's half megabyte
+    /// (issue 14).
+    Document,
+}
+
+impl PageCode {
+    pub fn of(path: &str) -> PageCode {
+        match path {
+            "/" | "/embed" => PageCode::Map,
+            "/integrer" => PageCode::App,
+            _ => PageCode::Document,
+        }
+    }
+
+    fn has_wasm(self) -> bool {
+        self != PageCode::Document
+    }
+}
+
+/// The whole HTML document. Leaflet and its cluster plugin are deferred classic scripts: they
+/// do not hold up the page's first paint, and they still run before the wasm's module script
+/// (deferred scripts and modules run in document order), whose bindings use the global `L`.
 pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let code = PageCode::of(&crate::catalogue::request_path());
+    #[cfg(not(feature = "ssr"))]
+    let code = PageCode::App;
+    let app = code.has_wasm();
+    if !app {
+        // Nothing will hydrate: the data the pages read is not written into the page again.
+        if let Some(context) = Owner::current_shared_context() {
+            context.set_is_hydrating(false);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="fr">
@@ -66,12 +106,24 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
                     .addresses
                     .map(|url| view! { <meta name="carto82:adresses" content=url /> })}
                 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
-                <link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css" />
-                <link rel="stylesheet" href="/assets/vendor/leaflet.markercluster/MarkerCluster.css" />
+                {(code == PageCode::Map)
+                    .then(|| {
+                        view! {
+                            <link rel="stylesheet" href="/assets/vendor/leaflet/leaflet.css" />
+                            <link rel="stylesheet" href="/assets/vendor/leaflet.markercluster/MarkerCluster.css" />
+                        }
+                    })}
                 <link rel="stylesheet" href="/assets/carto82.css" />
-                <script src="/assets/vendor/leaflet/leaflet.js"></script>
-                <script src="/assets/vendor/leaflet.markercluster/leaflet.markercluster.js"></script>
-                <HydrationScripts options />
+                // Alone on a document page: it then also says the page is ready.
+                <script defer src="/assets/gestes.js" data-seul=(!app).then_some("")></script>
+                {(code == PageCode::Map)
+                    .then(|| {
+                        view! {
+                            <script defer src="/assets/vendor/leaflet/leaflet.js"></script>
+                            <script defer src="/assets/vendor/leaflet.markercluster/leaflet.markercluster.js"></script>
+                        }
+                    })}
+                {app.then(|| view! { <HydrationScripts options /> })}
                 <MetaTags />
             </head>
             <body>
@@ -125,14 +177,6 @@ macro_rules! lazy_page {
             }
         }
     };
-}
-
-/// Whether the code of the page at `path` is in the main wasm: only the map and the embed
-/// are; the other pages are split off (`lazy_page!`), and paths such as `/api` are not pages
-/// of the app at all. `full_page_links` leaves only links to these to the router.
-#[cfg(any(feature = "hydrate", test))]
-pub(crate) fn in_the_main_wasm(path: &str) -> bool {
-    matches!(path, "/" | "/embed")
 }
 
 lazy_page!(Coverage, CoveragePage);
@@ -256,17 +300,17 @@ pub mod server_html {
 
 #[cfg(test)]
 mod tests {
-    use super::in_the_main_wasm;
+    use super::PageCode;
 
     #[test]
-    fn only_the_map_and_the_embed_are_in_the_main_wasm() {
+    fn only_the_map_pages_and_the_builder_carry_the_app() {
         for path in ["/", "/embed"] {
-            assert!(in_the_main_wasm(path), "{path}");
+            assert_eq!(PageCode::of(path), PageCode::Map, "{path}");
         }
+        assert_eq!(PageCode::of("/integrer"), PageCode::App);
         for path in [
             "/couverture",
             "/evenements",
-            "/integrer",
             "/lieux/france-services-000",
             "/evenements/e1",
             "/ressources/r1",
@@ -274,7 +318,7 @@ mod tests {
             "/api/coverage",
             "/embed/x",
         ] {
-            assert!(!in_the_main_wasm(path), "{path}");
+            assert_eq!(PageCode::of(path), PageCode::Document, "{path}");
         }
     }
 }

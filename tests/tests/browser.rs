@@ -303,8 +303,8 @@ async fn still_the_marked_document(client: &fantoccini::Client) -> bool {
 }
 
 /// Opens `/`, checks that it downloaded no other page's code, follows the menu link to the
-/// coverage page, and returns once that page shows its table (one row per EPCI).
-async fn from_the_map_to_the_coverage_page(client: &fantoccini::Client, url: &str) {
+/// embed builder, and returns once that page shows its code to copy.
+async fn from_the_map_to_the_builder(client: &fantoccini::Client, url: &str) {
     open(client, url).await;
     let on_the_map = fetched_code(client).await;
     assert!(
@@ -322,72 +322,74 @@ async fn from_the_map_to_the_coverage_page(client: &fantoccini::Client, url: &st
     );
     mark_the_document(client).await;
     client
-        .find(Locator::LinkText("Couverture du territoire"))
+        .find(Locator::LinkText("Intégrer la carte"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    let rows = poll(
+    let code = poll(
         client,
-        "return document.querySelectorAll('#indicateurs-epci tbody tr').length;",
+        "const c = document.getElementById('code-integration'); return c && c.value;",
         20,
-        |v| v.as_u64().is_some_and(|n| n > 0),
+        |v| v.as_str().is_some_and(|c| c.contains("/embed")),
     )
     .await;
-    assert_eq!(
-        rows, 10,
-        "the coverage page shows its table, one row per EPCI"
+    assert!(
+        code.as_str().unwrap().contains("<iframe"),
+        "the builder shows its code: {code}"
     );
     assert!(
         !still_the_marked_document(client).await,
-        "a link to a split page is a page load"
+        "a link to another page is a page load"
     );
 }
 
-/// The other pages' code is in files of its own (xtask splits the wasm): the map page does
-/// not download it; opening such a page downloads its code and no other page's, and the
+/// The builder's code is in a file of its own (xtask splits the wasm): the map page does
+/// not download it; opening the builder downloads its code and no other page's, and the
 /// page hydrates.
 #[tokio::test]
 async fn a_page_s_code_is_downloaded_only_when_it_is_opened() {
     let app = spawn_app().await;
     let url = app.url("/");
     with_browser(1280, 900, move |client| async move {
-        from_the_map_to_the_coverage_page(&client, &url).await;
+        from_the_map_to_the_builder(&client, &url).await;
         assert_eq!(
             poll(&client, HYDRATED, 20, |v| v == true).await,
             true,
-            "the coverage page hydrates"
+            "the builder hydrates"
         );
         let fetched = fetched_code(&client).await;
         assert!(
-            fetched.iter().any(|p| p.contains("split___coverage_view")),
-            "the coverage page's code is fetched: {fetched:?}"
+            fetched
+                .iter()
+                .any(|p| p.contains("split___embed_builder_view")),
+            "the builder's code is fetched: {fetched:?}"
         );
         assert!(
             fetched
                 .iter()
                 .filter(|p| p.contains("split_"))
-                .all(|p| p.contains("split___coverage_view")),
+                .all(|p| p.contains("split___embed_builder_view")),
             "and no other page's: {fetched:?}"
         );
-        // A link within the page (another sort order) stays with the router.
+        // A choice within the page stays with the router: no page load.
         mark_the_document(&client).await;
         client
-            .find(Locator::Css("#indicateurs-epci th a[href*='sort=nom']"))
+            .find(Locator::Css("#i-zone"))
             .await
             .unwrap()
-            .click()
+            .select_by_value("Est")
             .await
             .unwrap();
-        let sorted = poll(&client, "return location.search;", 10, |v| {
-            v.as_str().is_some_and(|s| s.contains("sort=nom"))
+        let chosen = poll(&client, "return location.search;", 10, |v| {
+            v.as_str().is_some_and(|s| s.contains("zone=Est"))
         })
         .await;
-        assert!(sorted.as_str().unwrap().contains("sort=nom"), "{sorted}");
+        assert!(chosen.as_str().unwrap().contains("zone=Est"), "{chosen}");
         assert!(
             still_the_marked_document(&client).await,
-            "sorting the table does not reload the page"
+            "choosing a zone does not reload the page"
         );
     })
     .await;
@@ -401,7 +403,10 @@ async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
     carto82_e2e::copy_dir(&carto82_e2e::site_dir(), site.path());
     for entry in std::fs::read_dir(site.path().join(carto82_e2e::pkg_path())).unwrap() {
         let path = entry.unwrap().path();
-        if path.to_string_lossy().contains("split___coverage_view") {
+        if path
+            .to_string_lossy()
+            .contains("split___embed_builder_view")
+        {
             std::fs::remove_file(path).unwrap();
         }
     }
@@ -409,7 +414,7 @@ async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
     let places = api_ids(&app, "").await.len();
     let url = app.url("/");
     with_browser(1280, 900, move |client| async move {
-        from_the_map_to_the_coverage_page(&client, &url).await;
+        from_the_map_to_the_builder(&client, &url).await;
         // The app stops (Leptos panics on the missing file) before the page hydrates.
         assert_eq!(
             poll(
@@ -564,6 +569,64 @@ async fn on_a_phone_one_finger_scrolls_the_page_and_two_move_the_map() {
         tokio::time::sleep(Duration::from_millis(500)).await;
         let after_two = client.execute(STATE, vec![]).await.unwrap();
         assert_ne!(after_two[1], after_one[1], "two fingers move the map");
+    })
+    .await;
+}
+
+/// Issue 14: a record page is a document. It carries none of the app (no wasm, no Leaflet,
+/// no data written twice for hydration), and its buttons still work with the small
+/// `gestes.js`.
+#[tokio::test]
+async fn a_record_page_carries_no_app_and_its_buttons_work() {
+    let app = spawn_app().await;
+    let path = "/lieux/france-services-000";
+    let html = app.get_page(path).await;
+    for absent in [
+        "app_bg.wasm",
+        "leaflet.js",
+        "leaflet.css",
+        "__RESOLVED_RESOURCES[0]",
+    ] {
+        assert!(!html.contains(absent), "{absent} in the record page");
+    }
+    assert!(
+        html.contains("src=\"/assets/gestes.js\" data-seul"),
+        "its one script"
+    );
+    // The message to send the page carries its whole address, written by the server.
+    let address = app.url(path).replace(':', "%3A").replace('/', "%2F");
+    assert!(
+        html.contains(&format!("%0A{address}\"")),
+        "the mail link carries {address}"
+    );
+    let url = app.url(path);
+    with_browser(360, 740, move |client| async move {
+        open(&client, &url).await;
+        let fetched = client
+            .execute("return performance.getEntriesByType('resource').map(r => r.name);", vec![])
+            .await
+            .unwrap();
+        let fetched: Vec<&str> = fetched.as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        assert!(
+            fetched.iter().all(|u| !u.contains(".wasm") && !u.contains("leaflet") && !u.contains("/pkg/")),
+            "{fetched:?}"
+        );
+        client
+            .find(Locator::XPath("//button[normalize-space()='Copier le lien']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let said = poll(
+            &client,
+            "return document.querySelector('button[data-geste=copier] + [role=status]').textContent;",
+            10,
+            |v| v.as_str().is_some_and(|s| !s.is_empty()),
+        )
+        .await;
+        assert_eq!(said, " Lien copié.");
+        carto82_e2e::browser::assert_accessible(&client, "a place's page").await;
     })
     .await;
 }

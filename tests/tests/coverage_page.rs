@@ -101,8 +101,7 @@ async fn the_coverage_page_shows_the_map_the_tables_of_the_api_and_follows_filte
 }
 
 /// Issue 13, item 17: each commune of the map says its name on hover and on keyboard focus,
-/// and leads to its row of the table; a report built again in the browser (a table sorted)
-/// draws the same map.
+/// and leads to its row of the table; the page carries no app code.
 #[tokio::test]
 async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
     let app = spawn_app().await;
@@ -192,8 +191,8 @@ async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
         .await;
         assert_eq!(row, "Laguépie");
 
-        // Sorting a table is the page's own link: the router builds the report again in the
-        // browser, without a page load, and the map is drawn there.
+        // The page is a document (no wasm): sorting a table loads the page again, and the
+        // server draws the map again.
         client.execute("window.memeDocument = true;", vec![]).await.unwrap();
         client
             .find(Locator::Css("table.indicateurs-epci th a"))
@@ -203,16 +202,16 @@ async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
             .await
             .unwrap();
         assert_eq!(
-            poll(&client, "return location.search.includes('sort=');", 10, |v| v == true).await,
+            poll(&client, "return location.search.includes('sort=') && window.memeDocument !== true;", 10, |v| v == true).await,
             true
         );
         assert_eq!(poll(&client, MAP_SHAPES, 15, |v| v == 195).await, 195);
-        assert_eq!(
-            client.execute("return window.memeDocument === true;", vec![]).await.unwrap(),
-            true,
-            "no page load"
-        );
-        assert_accessible(&client, "/couverture sorted in the browser").await;
+        let fetched = client
+            .execute("return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('.wasm') || n.includes('leaflet'));", vec![])
+            .await
+            .unwrap();
+        assert_eq!(fetched, serde_json::json!([]), "no app code on the coverage page");
+        assert_accessible(&client, "/couverture sorted").await;
     })
     .await;
 }

@@ -4,7 +4,7 @@ use crate::components::copy_button::CopyButton;
 use crate::model::Position;
 
 /// What a resident can do with a page: go there, keep it, send it, print it. Links work
-/// without JavaScript; the copy and print buttons appear once the page is interactive.
+/// without JavaScript; the copy and print buttons appear once `/assets/gestes.js` runs.
 #[component]
 pub fn Actions(
     /// The place to go to, with its name; none for an online resource.
@@ -14,19 +14,12 @@ pub fn Actions(
     /// The page's title, for the shared message.
     title: String,
 ) -> impl IntoView {
-    let print = move |_| {
-        let _ = window().print();
-    };
-    // The server does not know the public address of the page: the browser fills it in.
-    let here = RwSignal::new(String::new());
-    Effect::new(move |_| here.set(window_href()));
-    let share_mail = move || {
-        format!(
-            "mailto:?subject={}&body={}",
-            encode(&title),
-            encode(&format!("{title}\n{}", here.get()))
-        )
-    };
+    let here = page_address();
+    let share_mail = format!(
+        "mailto:?subject={}&body={}",
+        encode(&title),
+        encode(&format!("{title}\n{here}"))
+    );
     view! {
         <nav class="actions" aria-label="Que faire">
             <ul>
@@ -72,10 +65,10 @@ pub fn Actions(
                     <a href=share_mail>"Envoyer par courriel"</a>
                 </li>
                 <li class="avec-js">
-                    <CopyButton text=here.into() label="Copier le lien" done=" Lien copié." />
+                    <CopyButton label="Copier le lien" done=" Lien copié." />
                 </li>
                 <li class="avec-js">
-                    <button type="button" on:click=print>
+                    <button type="button" data-geste="imprimer">
                         "Imprimer"
                     </button>
                 </li>
@@ -84,15 +77,19 @@ pub fn Actions(
     }
 }
 
-/// The page's address in the browser.
-fn window_href() -> String {
-    #[cfg(feature = "hydrate")]
+/// The page's address: on the server, the site's public origin (`CARTO82_URL`, or the
+/// request's) and the path asked; the record pages are written there only.
+fn page_address() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        let origin = use_context::<crate::catalogue::PublicOrigin>()
+            .map(|o| o.0)
+            .unwrap_or_default();
+        format!("{origin}{}", crate::catalogue::request_path())
+    }
+    #[cfg(not(feature = "ssr"))]
     {
         window().location().href().unwrap_or_default()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        String::new()
     }
 }
 

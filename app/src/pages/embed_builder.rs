@@ -254,7 +254,6 @@ fn Snippet(request: Result<Request, FilterError>, origin: String) -> impl IntoVi
     let link = format!("{origin}{}", MapPage::site().url(&embed.site_query()));
     let preview = embed_url("", &embed.query());
     let title = frame_title(heading);
-    let (code_text, link_text) = (Signal::stored(code.clone()), Signal::stored(link.clone()));
     view! {
         <section class="resultat-integration" aria-labelledby="titre-apercu">
             <h2 id="titre-apercu">"Aperçu"</h2>
@@ -265,11 +264,11 @@ fn Snippet(request: Result<Request, FilterError>, origin: String) -> impl IntoVi
                 "Sans le script, la carte garde la hauteur choisie."
             </p>
             <textarea id="code-integration" readonly rows="5" aria-labelledby="titre-code" aria-describedby="aide-code" prop:value=code.clone()>{text_left_raw_by_leptos(code.clone())}</textarea>
-            <p class="avec-js"><CopyButton text=code_text label="Copier le code" done=" Code copié." /></p>
+            <p class="avec-js"><CopyButton text=code.clone() label="Copier le code" done=" Code copié." /></p>
             <h2 id="titre-lien">"Ou un simple lien vers la même carte"</h2>
             <p class="aide" id="aide-lien">"Pour un courriel, une lettre d'information, ou un site qui n'accepte pas ce code."</p>
-            <p><input id="lien-integration" type="text" readonly value=link.clone() prop:value=link aria-labelledby="titre-lien" aria-describedby="aide-lien" /></p>
-            <p class="avec-js"><CopyButton text=link_text label="Copier le lien" done=" Lien copié." /></p>
+            <p><input id="lien-integration" type="text" readonly value=link.clone() prop:value=link.clone() aria-labelledby="titre-lien" aria-describedby="aide-lien" /></p>
+            <p class="avec-js"><CopyButton text=link label="Copier le lien" done=" Lien copié." /></p>
         </section>
     }
     .into_any()

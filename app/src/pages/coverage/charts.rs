@@ -12,15 +12,13 @@ use crate::model::coverage::{
 /// readers, and a commune links to its row of the table of all communes. Skipped by a link
 /// for who reads by keyboard: it holds one link per commune.
 #[component]
-pub fn ChoroplethFigure(coverage: Coverage, filter: CoverageFilter, src: String) -> impl IntoView {
-    let holder = NodeRef::<leptos::html::Div>::new();
-    fill_when_built_in_browser(holder, src);
+pub fn ChoroplethFigure(coverage: Coverage, filter: CoverageFilter) -> impl IntoView {
     view! {
         <section class="carte-couverture" aria-labelledby="titre-carte-couverture">
             <h2 id="titre-carte-couverture">"Carte : distance au lieu d'aide le plus proche"</h2>
             <a class="evitement" href="#apres-carte">"Passer la carte"</a>
             <figure class="choroplethe">
-                <div class="carte-communes" node_ref=holder inner_html=drawn_by_server(&coverage, &filter)></div>
+                <div class="carte-communes" inner_html=drawn_by_server(&coverage, &filter)></div>
                 <figcaption>
                     <ul class="legende">
                         {CLASS_COLOURS
@@ -50,8 +48,8 @@ pub fn ChoroplethFigure(coverage: Coverage, filter: CoverageFilter, src: String)
     }
 }
 
-/// On the server, the drawing itself. In the browser the page keeps the server's drawing
-/// when it hydrates; a page built in the browser (after a link) starts empty.
+/// The drawing itself, on the server: the page is a document, never built in the browser
+/// (`PageCode::Document`).
 #[cfg(feature = "ssr")]
 fn drawn_by_server(coverage: &Coverage, filter: &CoverageFilter) -> String {
     use_context::<crate::catalogue::SharedCatalogue>()
@@ -63,30 +61,6 @@ fn drawn_by_server(coverage: &Coverage, filter: &CoverageFilter) -> String {
 fn drawn_by_server(_: &Coverage, _: &CoverageFilter) -> String {
     String::new()
 }
-
-/// A page built in the browser asks the same drawing of `/api/coverage.svg`; one hydrated
-/// from the server's HTML already has it and asks nothing.
-#[cfg(feature = "hydrate")]
-fn fill_when_built_in_browser(holder: NodeRef<leptos::html::Div>, src: String) {
-    Effect::new(move || {
-        let Some(div) = holder.get() else { return };
-        if div.child_element_count() > 0 {
-            return;
-        }
-        let src = src.clone();
-        leptos::task::spawn_local(async move {
-            let Ok(response) = gloo_net::http::Request::get(&src).send().await else {
-                return;
-            };
-            if let (true, Ok(drawing)) = (response.ok(), response.text().await) {
-                div.set_inner_html(&drawing);
-            }
-        });
-    });
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn fill_when_built_in_browser(_: NodeRef<leptos::html::Div>, _: String) {}
 
 /// Horizontal bars with their value written beside them.
 #[component]

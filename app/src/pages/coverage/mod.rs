@@ -115,7 +115,7 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
     let sentence = sentences::headline(&coverage, &filter);
     view! {
         <p class="chiffre-cle" role="status">{sentence}</p>
-        <ChoroplethFigure coverage=coverage.clone() filter=filter.clone() src=with_query("/api/coverage.svg") />
+        <ChoroplethFigure coverage=coverage.clone() filter=filter.clone() />
         <CommunesWithoutHelp coverage=coverage.clone() />
         <IndicatorTables coverage=coverage.clone() filter sort />
         <ProgrammeBalance programme=coverage.programme.clone() />
