@@ -311,6 +311,22 @@ pub mod browser {
         );
     }
 
+    /// Marks the current document, to tell a navigation inside the page from a page load.
+    pub async fn mark_the_document(client: &Client) {
+        client
+            .execute("window.marked = true;", vec![])
+            .await
+            .expect("script runs");
+    }
+
+    pub async fn still_the_marked_document(client: &Client) -> bool {
+        client
+            .execute("return window.marked === true;", vec![])
+            .await
+            .expect("script runs")
+            == true
+    }
+
     /// Saves a screenshot of the window in `tests/artefacts/`.
     pub async fn save_screenshot(client: &Client, name: &str) {
         let png = client.screenshot().await.expect("screenshot");

@@ -1,7 +1,10 @@
 //! The map page in headless Chromium: hydration, markers, list, zone choice, opening a place;
 //! and how the other pages' code arrives (in files of its own, by page loads).
 
-use carto82_e2e::browser::{HYDRATED, open, poll, save_screenshot, with_browser};
+use carto82_e2e::browser::{
+    HYDRATED, mark_the_document, open, poll, save_screenshot, still_the_marked_document,
+    with_browser,
+};
 use carto82_e2e::{spawn_app, spawn_app_with};
 use fantoccini::Locator;
 use serde_json::Value;
@@ -284,22 +287,6 @@ async fn fetched_code(client: &fantoccini::Client) -> Vec<String> {
         .await
         .expect("script runs");
     serde_json::from_value(paths).expect("a list of paths")
-}
-
-/// Marks the current document, to tell a navigation inside the page from a page load.
-async fn mark_the_document(client: &fantoccini::Client) {
-    client
-        .execute("window.marked = true;", vec![])
-        .await
-        .expect("script runs");
-}
-
-async fn still_the_marked_document(client: &fantoccini::Client) -> bool {
-    client
-        .execute("return window.marked === true;", vec![])
-        .await
-        .expect("script runs")
-        == true
 }
 
 /// Opens `/`, checks that it downloaded no other page's code, follows the menu link to the

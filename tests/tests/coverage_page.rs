@@ -1,8 +1,9 @@
-//! `/couverture` in headless Chromium: the map image, the tables against the API, a filter
+//! `/couverture` in headless Chromium: the map, the tables against the API, a filter
 //! changing the figures, and accessibility (axe-core).
 
 use carto82_e2e::browser::{
-    assert_accessible, axe_violations, open, poll, save_screenshot, with_browser,
+    assert_accessible, axe_violations, mark_the_document, open, poll, save_screenshot,
+    still_the_marked_document, with_browser,
 };
 use carto82_e2e::spawn_app;
 use fantoccini::Locator;
@@ -193,7 +194,7 @@ async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
 
         // The page is a document (no wasm): sorting a table loads the page again, and the
         // server draws the map again.
-        client.execute("window.memeDocument = true;", vec![]).await.unwrap();
+        mark_the_document(&client).await;
         client
             .find(Locator::Css("table.indicateurs-epci th a"))
             .await
@@ -202,9 +203,10 @@ async fn each_commune_of_the_map_names_itself_on_hover_and_focus() {
             .await
             .unwrap();
         assert_eq!(
-            poll(&client, "return location.search.includes('sort=') && window.memeDocument !== true;", 10, |v| v == true).await,
+            poll(&client, "return location.search.includes('sort=');", 10, |v| v == true).await,
             true
         );
+        assert!(!still_the_marked_document(&client).await, "a page load");
         assert_eq!(poll(&client, MAP_SHAPES, 15, |v| v == 195).await, 195);
         let fetched = client
             .execute("return performance.getEntriesByType('resource').map(r => r.name).filter(n => n.includes('.wasm') || n.includes('leaflet'));", vec![])
