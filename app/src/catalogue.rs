@@ -112,7 +112,10 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
     let catalogue = catalogue()?;
     let records = catalogue.records();
     let index = catalogue.territory_index();
-    let resolved = search.typed.as_deref().map(|text| index.resolve(text));
+    let resolved = search
+        .typed
+        .as_deref()
+        .map(|text| index.communes.resolve(text));
     let (centre, choices) = match resolved {
         Some(crate::model::Resolved::One(c)) => (Some(c.clone()), Vec::new()),
         Some(crate::model::Resolved::Several(cs)) => (None, cs.into_iter().cloned().collect()),

@@ -3,9 +3,9 @@ use leptos_meta::{MetaTags, provide_meta_context};
 
 use crate::components::page_title::PageTitle;
 use leptos_router::{
-    Lazy, LazyRoute, ParamSegment, SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Outlet, ParentRoute, Route, Router, Routes},
-    lazy_route, path,
+    path,
 };
 
 use crate::model::publication::Conformite;
@@ -38,25 +38,27 @@ pub struct TileLayerConfig {
     pub attribution: String,
 }
 
-/// The code a page carries besides its HTML.
+/// The code a page carries besides its HTML. Every page is the server's HTML; only its
+/// islands (`#[island]`: the search field, the map, forms that apply themselves) come to
+/// life in the browser, so the wasm holds them and nothing else (issue 14).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PageCode {
-    /// The map pages (`/`, `/embed`): Leaflet, and the wasm, which hydrates the whole page.
+    /// The map pages (`/`, `/embed`): Leaflet, and the wasm for their islands.
     Map,
-    /// The embed builder (`/integrer`): the wasm, for its live preview and code.
-    App,
+    /// The embed builder (`/integrer`): the wasm, for its form that applies itself.
+    Form,
     /// Only `/assets/gestes.js` (copy, print): the record pages, the coverage report and
     /// the agenda are documents, read and left; their forms and links work as plain HTML.
-    /// Their first visit weighs tens of kilobytes instead of the app's half megabyte
-    /// (issue 14).
     Document,
 }
 
+// The browser never asks: the server chooses.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
 impl PageCode {
     pub fn of(path: &str) -> PageCode {
         match path {
             "/" | "/embed" => PageCode::Map,
-            "/integrer" => PageCode::App,
+            "/integrer" => PageCode::Form,
             _ => PageCode::Document,
         }
     }
@@ -73,13 +75,12 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let code = PageCode::of(&crate::catalogue::request_path());
     #[cfg(not(feature = "ssr"))]
-    let code = PageCode::App;
+    let code = PageCode::Form;
     let app = code.has_wasm();
-    if !app {
-        // Nothing will hydrate: the data the pages read is not written into the page again.
-        if let Some(context) = Owner::current_shared_context() {
-            context.set_is_hydrating(false);
-        }
+    // Only islands come to life, from their props: the data the pages read is not written
+    // into the page again.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
     }
     view! {
         <!DOCTYPE html>
@@ -123,7 +124,7 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
                             <script defer src="/assets/vendor/leaflet.markercluster/leaflet.markercluster.js"></script>
                         }
                     })}
-                {app.then(|| view! { <HydrationScripts options /> })}
+                {app.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>
@@ -144,12 +145,12 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <main id="contenu"><p>"Cette page n'existe pas."</p></main> }>
                 <ParentRoute path=path!("") view=SiteFrame>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
-                    <Route path=path!("couverture") view={Lazy::<Coverage>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("integrer") view={Lazy::<EmbedBuilder>::new()} ssr=SsrMode::Async />
-                    <Route path=StaticSegment(model::Event::KIND.page) view={Lazy::<Agenda>::new()} ssr=SsrMode::Async />
-                    <Route path=(StaticSegment(model::Place::KIND.page), ParamSegment("id")) view={Lazy::<Place>::new()} ssr=SsrMode::Async />
-                    <Route path=(StaticSegment(model::Event::KIND.page), ParamSegment("id")) view={Lazy::<Event>::new()} ssr=SsrMode::Async />
-                    <Route path=(StaticSegment(model::Resource::KIND.page), ParamSegment("id")) view={Lazy::<Resource>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("couverture") view=CoveragePage ssr=SsrMode::Async />
+                    <Route path=path!("integrer") view=EmbedBuilderPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment(model::Event::KIND.page) view=AgendaPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment(model::Place::KIND.page), ParamSegment("id")) view=PlacePage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment(model::Event::KIND.page), ParamSegment("id")) view=EventPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment(model::Resource::KIND.page), ParamSegment("id")) view=ResourcePage ssr=SsrMode::Async />
                 </ParentRoute>
                 // In a partner's frame: no header, no footer.
                 <Route path=path!("embed") view=EmbedPage ssr=SsrMode::Async />
@@ -157,34 +158,6 @@ pub fn App() -> impl IntoView {
         </Router>
     }
 }
-
-/// A page whose code the browser loads only when it is opened: xtask splits each one's
-/// view into its own wasm file, so that the map and the embed, which most visits are, do
-/// not download the other pages. Links to them are full page loads (`full_page_links`
-/// says why). The pages load their data themselves.
-macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
-        struct $route;
-
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                view! { <$page /> }.into_any()
-            }
-        }
-    };
-}
-
-lazy_page!(Coverage, CoveragePage);
-lazy_page!(Agenda, AgendaPage);
-lazy_page!(EmbedBuilder, EmbedBuilderPage);
-lazy_page!(Place, PlacePage);
-lazy_page!(Event, EventPage);
-lazy_page!(Resource, ResourcePage);
 
 /// The site's header, navigation and footer around every page but the embed.
 #[component]
@@ -307,7 +280,7 @@ mod tests {
         for path in ["/", "/embed"] {
             assert_eq!(PageCode::of(path), PageCode::Map, "{path}");
         }
-        assert_eq!(PageCode::of("/integrer"), PageCode::App);
+        assert_eq!(PageCode::of("/integrer"), PageCode::Form);
         for path in [
             "/couverture",
             "/evenements",

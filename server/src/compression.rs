@@ -50,6 +50,38 @@ fn compressible(content_type: &str) -> bool {
 }
 
 pub fn compress(bytes: &[u8], encoding: ContentEncoding) -> Vec<u8> {
+    compress_at(bytes, encoding, BROTLI_QUALITY, 6)
+}
+
+/// An answer that stays the same while a dataset is served (the map's outlines), compressed
+/// once, at the best levels: what every first visit downloads is as small as it can be
+/// (brotli 11 makes the outlines a third smaller than the per-request level; issue 14).
+pub struct Packed {
+    pub identity: bytes::Bytes,
+    brotli: bytes::Bytes,
+    gzip: bytes::Bytes,
+}
+
+impl Packed {
+    pub fn new(identity: bytes::Bytes) -> Packed {
+        Packed {
+            brotli: compress_at(&identity, ContentEncoding::Brotli, 11, 9).into(),
+            gzip: compress_at(&identity, ContentEncoding::Gzip, 11, 9).into(),
+            identity,
+        }
+    }
+
+    /// The bytes for `encoding`, and the encoding they are in.
+    pub fn get(&self, encoding: ContentEncoding) -> (bytes::Bytes, ContentEncoding) {
+        match encoding {
+            ContentEncoding::Brotli => (self.brotli.clone(), encoding),
+            ContentEncoding::Gzip => (self.gzip.clone(), encoding),
+            _ => (self.identity.clone(), ContentEncoding::Identity),
+        }
+    }
+}
+
+fn compress_at(bytes: &[u8], encoding: ContentEncoding, brotli: u32, gzip: u32) -> Vec<u8> {
     use std::io::Write;
     match encoding {
         ContentEncoding::Brotli => {
@@ -60,7 +92,7 @@ pub fn compress(bytes: &[u8], encoding: ContentEncoding) -> Vec<u8> {
                 let mut writer = brotli::CompressorWriter::new(
                     &mut out,
                     16 * 1024,
-                    BROTLI_QUALITY,
+                    brotli,
                     window.clamp(16, 22),
                 );
                 writer.write_all(bytes).expect("writing to memory");
@@ -70,7 +102,7 @@ pub fn compress(bytes: &[u8], encoding: ContentEncoding) -> Vec<u8> {
         ContentEncoding::Gzip => {
             let mut encoder = flate2::write::GzEncoder::new(
                 Vec::with_capacity(bytes.len() / 3),
-                flate2::Compression::new(6),
+                flate2::Compression::new(gzip),
             );
             encoder.write_all(bytes).expect("writing to memory");
             encoder.finish().expect("writing to memory")

@@ -319,6 +319,19 @@ pub mod browser {
             .expect("script runs");
     }
 
+    /// Waits for the page a change loaded (a form that applies itself, a link): another
+    /// document than the one marked by `mark_the_document` before the change, ready.
+    pub async fn the_new_page(client: &Client) {
+        let ready = poll(
+            client,
+            "return !window.marked && document.documentElement.classList.contains('hydrate');",
+            20,
+            |v| v == true,
+        )
+        .await;
+        assert_eq!(ready, true, "a new page, ready");
+    }
+
     pub async fn still_the_marked_document(client: &Client) -> bool {
         client
             .execute("return window.marked === true;", vec![])

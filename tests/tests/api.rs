@@ -203,12 +203,34 @@ async fn unknown_pages_are_404_in_french() {
     );
 }
 
+/// What the search field suggests from: every commune, by name, with its postal codes.
+#[tokio::test]
+async fn the_communes_of_the_search_field_are_one_request() {
+    let app = spawn_app().await;
+    let communes = app.get_json(app::COMMUNES_URL).await;
+    let communes = communes.as_array().expect("an array");
+    assert_eq!(communes.len(), 195);
+    let montauban = communes
+        .iter()
+        .find(|c| c["nom"] == "Montauban")
+        .expect("Montauban");
+    assert_eq!(montauban["codes_postaux"], json!(["82000"]));
+    let names: Vec<&str> = communes
+        .iter()
+        .map(|c| c["nom"].as_str().unwrap())
+        .collect();
+    assert!(names.is_sorted(), "by name");
+}
+
 #[tokio::test]
 async fn responses_are_compressed_when_asked() {
     let app = spawn_app().await;
     // Pages too: Leptos streams them, and they went out uncompressed (issue 14).
     for path in [
         "/api/territory/communes",
+        // Compressed in advance, at the best level (issue 14).
+        "/api/territory/zones",
+        "/api/territory/epci",
         "/",
         "/couverture",
         "/lieux/france-services-000",
@@ -223,6 +245,7 @@ async fn responses_are_compressed_when_asked() {
                 .await
                 .unwrap();
             assert_eq!(response.headers()["content-encoding"], encoding, "{path}");
+            assert_eq!(response.headers()["vary"], "accept-encoding", "{path}");
             let sent = response.bytes().await.unwrap().len();
             assert!(sent < whole / 2, "{path} {encoding}: {sent} of {whole}");
         }

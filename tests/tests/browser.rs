@@ -149,10 +149,22 @@ async fn clicking_a_marker_opens_its_place_in_the_list() {
         )
         .await;
         assert_eq!(opened.as_str(), Some(title.as_str()));
-        // The popup says what it is, where, its hours, and leads to the sheet.
+        // The popup says, from the entry in the list, what it is, where, its hours, and
+        // leads to the sheet.
+        let entry: Value = client
+            .execute(
+                "const d = document.querySelector('ol.lieux details[open]');
+                 return [d.querySelector('.adresse').textContent, d.querySelector('ul.horaires li, .horaires-inconnus').textContent];",
+                vec![],
+            )
+            .await
+            .unwrap();
         let popup = open_popup(&client).await;
         let text = popup[0].as_str().unwrap();
-        assert!(text.contains("Lieu d'aide au numérique") && text.contains("Voir la fiche"), "{text}");
+        assert!(text.starts_with(title.as_str()) && text.contains("Voir la fiche"), "{text}");
+        let (address, hours) = (entry[0].as_str().unwrap(), entry[1].as_str().unwrap());
+        assert!(text.contains(address.trim()), "{text} / {address}");
+        assert!(text.contains(hours.trim()), "{text} / {hours}");
         assert!(popup[1].as_str().unwrap().starts_with("/lieux/"), "{popup}");
     })
     .await;
@@ -299,13 +311,10 @@ async fn from_the_map_to_the_builder(client: &fantoccini::Client, url: &str) {
         "{on_the_map:?}"
     );
     assert!(
-        on_the_map.iter().all(|p| [
-            "app.js",
-            "app_bg.wasm",
-            "__wasm_split.______________________.js"
-        ]
-        .contains(&p.as_str())),
-        "the map page downloads no other page's code: {on_the_map:?}"
+        on_the_map
+            .iter()
+            .all(|p| ["app.js", "app_bg.wasm"].contains(&p.as_str())),
+        "the map page downloads its islands' code and nothing else: {on_the_map:?}"
     );
     mark_the_document(client).await;
     client
@@ -332,35 +341,35 @@ async fn from_the_map_to_the_builder(client: &fantoccini::Client, url: &str) {
     );
 }
 
-/// The builder's code is in a file of its own (xtask splits the wasm): the map page does
-/// not download it; opening the builder downloads its code and no other page's, and the
-/// page hydrates.
+/// The builder is a page of the server with one island: each choice loads the page it
+/// asks for (its preview and code), and the reader is back where they were, the focus on
+/// the field they changed.
 #[tokio::test]
-async fn a_page_s_code_is_downloaded_only_when_it_is_opened() {
+async fn each_choice_in_the_builder_loads_its_code_and_keeps_the_reader_in_place() {
     let app = spawn_app().await;
     let url = app.url("/");
-    with_browser(1280, 900, move |client| async move {
+    with_browser(1280, 700, move |client| async move {
         from_the_map_to_the_builder(&client, &url).await;
         assert_eq!(
             poll(&client, HYDRATED, 20, |v| v == true).await,
             true,
-            "the builder hydrates"
+            "the builder's island is alive"
         );
-        let fetched = fetched_code(&client).await;
-        assert!(
-            fetched
-                .iter()
-                .any(|p| p.contains("split___embed_builder_view")),
-            "the builder's code is fetched: {fetched:?}"
+        assert_eq!(
+            fetched_code(&client).await,
+            ["app.js", "app_bg.wasm"],
+            "the same code as the map page, from the browser's cache"
         );
-        assert!(
-            fetched
-                .iter()
-                .filter(|p| p.contains("split_"))
-                .all(|p| p.contains("split___embed_builder_view")),
-            "and no other page's: {fetched:?}"
-        );
-        // A choice within the page stays with the router: no page load.
+        let before = client
+            .execute(
+                "const top = document.getElementById('i-zone').getBoundingClientRect().top;
+                 window.scrollTo(0, top + scrollY - 100);
+                 return Math.round(scrollY);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(before.as_i64().unwrap() > 0, "the page is scrolled: {before}");
         mark_the_document(&client).await;
         client
             .find(Locator::Css("#i-zone"))
@@ -369,31 +378,38 @@ async fn a_page_s_code_is_downloaded_only_when_it_is_opened() {
             .select_by_value("Est")
             .await
             .unwrap();
-        let chosen = poll(&client, "return location.search;", 10, |v| {
-            v.as_str().is_some_and(|s| s.contains("zone=Est"))
-        })
+        let code = poll(
+            &client,
+            "const c = !window.marked && document.getElementById('code-integration'); return c && c.value;",
+            20,
+            |v| v.as_str().is_some_and(|c| c.contains("zone=Est")),
+        )
         .await;
-        assert!(chosen.as_str().unwrap().contains("zone=Est"), "{chosen}");
+        assert!(code.as_str().unwrap().contains("zone=Est"), "{code}");
+        assert!(!still_the_marked_document(&client).await, "a page load");
+        assert_eq!(
+            poll(&client, "return document.activeElement.id;", 10, |v| v == "i-zone").await,
+            "i-zone",
+            "the focus is back on the field changed"
+        );
+        let after = client.execute("return Math.round(scrollY);", vec![]).await.unwrap();
         assert!(
-            still_the_marked_document(&client).await,
-            "choosing a zone does not reload the page"
+            (after.as_i64().unwrap() - before.as_i64().unwrap()).abs() <= 2,
+            "the page is where it was: {before} then {after}"
         );
     })
     .await;
 }
 
-/// On a weak network a page's code may fail to download: the page still opens, from the
-/// server, and its links still work.
+/// On a weak network the code may fail to download: the map page is still the server's
+/// whole page, every place listed, and its search works as a plain form.
 #[tokio::test]
-async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
+async fn a_page_whose_code_does_not_arrive_still_lists_and_searches() {
     let site = tempfile::tempdir().expect("temporary directory");
     carto82_e2e::copy_dir(&carto82_e2e::site_dir(), site.path());
     for entry in std::fs::read_dir(site.path().join(carto82_e2e::pkg_path())).unwrap() {
         let path = entry.unwrap().path();
-        if path
-            .to_string_lossy()
-            .contains("split___embed_builder_view")
-        {
+        if path.to_string_lossy().contains("app_bg.wasm") {
             std::fs::remove_file(path).unwrap();
         }
     }
@@ -401,41 +417,44 @@ async fn a_page_whose_code_does_not_arrive_still_opens_and_its_links_work() {
     let places = api_ids(&app, "").await.len();
     let url = app.url("/");
     with_browser(1280, 900, move |client| async move {
-        from_the_map_to_the_builder(&client, &url).await;
-        // The app stops (Leptos panics on the missing file) before the page hydrates.
-        assert_eq!(
-            poll(
-                &client,
-                "return document.documentElement.hasAttribute('data-arret');",
-                20,
-                |v| v == true
-            )
-            .await,
-            true,
-            "the app stops"
-        );
-        assert_eq!(client.execute(HYDRATED, vec![]).await.unwrap(), false);
-        mark_the_document(&client).await;
-        client
-            .find(Locator::LinkText("La carte"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        client.goto(&url).await.unwrap();
         assert_eq!(
             poll(&client, LIST_COUNT, 20, |v| v == places).await,
             places,
-            "back on the map, every place is listed"
+            "every place is listed by the server"
         );
+        client
+            .find(Locator::Css("#ou"))
+            .await
+            .unwrap()
+            .send_keys("Montauban\n")
+            .await
+            .unwrap();
+        let search = poll(&client, "return location.search;", 20, |v| {
+            v.as_str().is_some_and(|s| s.contains("where=Montauban"))
+        })
+        .await;
         assert!(
-            !still_the_marked_document(&client).await,
-            "by a page load: the stopped app cannot take the click"
+            search.as_str().unwrap().contains("where=Montauban"),
+            "{search}"
+        );
+        let heading = poll(
+            &client,
+            "return document.getElementById('titre-liste').textContent;",
+            20,
+            |v| v.as_str().is_some_and(|h| h.contains("Montauban")),
+        )
+        .await;
+        assert!(heading.as_str().unwrap().contains("Montauban"), "{heading}");
+        let near = client.execute(LIST_COUNT, vec![]).await.unwrap();
+        assert!(
+            near.as_u64().unwrap() < places as u64,
+            "the list is narrowed: {near}"
         );
         assert_eq!(
-            poll(&client, HYDRATED, 20, |v| v == true).await,
-            true,
-            "and the map works again"
+            client.execute(HYDRATED, vec![]).await.unwrap(),
+            false,
+            "no island came to life"
         );
     })
     .await;

@@ -4,7 +4,10 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use carto82_e2e::browser::{HYDRATED, assert_accessible, fits_the_width, open, poll, with_browser};
+use carto82_e2e::browser::{
+    HYDRATED, assert_accessible, fits_the_width, mark_the_document, open, poll, the_new_page,
+    with_browser,
+};
 use carto82_e2e::{frame_ancestors, spawn_app, spawn_app_with, stand_in_server};
 use fantoccini::{Client, Locator};
 
@@ -80,8 +83,10 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
     let origin = app.url("");
     let partner_url = format!("http://127.0.0.1:{partner}");
     with_browser(420, 900, move |client| async move {
-        // The partner chooses on /integrer: zone Est, events only, the AI theme.
+        // The partner chooses on /integrer: zone Est, events only, the AI theme. Each choice
+        // loads the page it asks for.
         open(&client, &builder).await;
+        mark_the_document(&client).await;
         client
             .find(Locator::Id("i-zone"))
             .await
@@ -89,10 +94,16 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
             .select_by_value("Est")
             .await
             .unwrap();
-        click(&client, "label[for='i-layers-places']").await;
-        click(&client, "label[for='i-layers-resources']").await;
+        the_new_page(&client).await;
+        for label in ["label[for='i-layers-places']", "label[for='i-layers-resources']"] {
+            mark_the_document(&client).await;
+            click(&client, label).await;
+            the_new_page(&client).await;
+        }
         click(&client, "form.integrer details.besoins summary").await;
+        mark_the_document(&client).await;
         click(&client, "label[for='f-theme-ia']").await;
+        the_new_page(&client).await;
         let chosen = poll(
             &client,
             "const q = new URLSearchParams(location.search); const code = document.getElementById('code-integration'); \
@@ -143,7 +154,9 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
 
         // The same map without our script: the frame keeps its height.
         click(&client, "form.integrer details.avance summary").await;
+        mark_the_document(&client).await;
         click(&client, "label[for='i-auto_height-non']").await;
+        the_new_page(&client).await;
         let fixed = poll(
             &client,
             "const c = document.getElementById('code-integration'); return c !== null && !c.value.includes('<script');",

@@ -256,7 +256,12 @@ async fn an_event_page_offers_only_what_its_status_allows() {
     // The lists say the status, not how to register.
     let list = app.get_page("/?theme=IA").await;
     let entry = list
-        .split("<li class=\"evenement\">")
+        .split("<li ")
+        .filter(|e| {
+            e.split('>')
+                .next()
+                .is_some_and(|tag| tag.contains("class=\"evenement\""))
+        })
         .find(|e| e.contains("/evenements/2026-negrepelisse-essayer-ia"))
         .expect("the full event is listed");
     let entry = &entry[..entry.find("</li>").unwrap()];

@@ -1,8 +1,7 @@
 //! `cargo xtask site`: builds the browser half of Carto82 into `target/site/`.
 //!
-//! - `pkg/`: the `app` crate compiled to wasm32 with `hydrate`, split into the main module
-//!   and one file per lazy page (wasm_split_cli_support, as cargo-leptos `--split` does),
-//!   bound by wasm-bindgen (as a library pinned in Cargo.lock, so its version always equals
+//! - `pkg/`: the `app` crate compiled to wasm32 with `hydrate` (its islands only), bound by
+//!   wasm-bindgen (as a library pinned in Cargo.lock, so its version always equals
 //!   the `wasm-bindgen` crate's) and shrunk by npm's `wasm-opt`;
 //! - `assets/`: `public/` plus the map library vendored from `node_modules/` (pinned by
 //!   package-lock.json), served by us rather than a CDN.
@@ -64,8 +63,7 @@ fn site() -> Result {
     )?;
     let wasm = target.join("wasm32-unknown-unknown/wasm-release/app.wasm");
     // `pkg/{version}/`, named after the files' content: browsers may keep them for good,
-    // and never pair a file of one build with another's (the split files call into the
-    // main one by index). `version`, written last, names it for the server; a run stopped
+    // and never pair a file of one build with another's. `version`, written last, names it for the server; a run stopped
     // half-way leaves the previous one, and the next run starts the step again. It sits
     // beside `pkg/`, not in it: it changes, and all of `/pkg` is served as never changing.
     let pkg = site.join("pkg");
@@ -123,10 +121,6 @@ fn site() -> Result {
     Ok(())
 }
 
-/// The name leptos's `HydrationScripts` gives the split loader (the underscores stand for a
-/// hash, which we do not use).
-const SPLIT_LOADER: &str = "./__wasm_split.______________________.js";
-
 fn bind_and_optimise(root: &Path, wasm: &Path, pkg: &Path) -> Result {
     if pkg.exists() {
         std::fs::remove_dir_all(pkg)?;
@@ -140,36 +134,13 @@ fn bind_and_optimise(root: &Path, wasm: &Path, pkg: &Path) -> Result {
         )
         .into());
     }
-    // Split before binding: the splitter reads rustc's relocations, which wasm-bindgen
-    // drops. The pages marked lazy (app/src/shell.rs) go to their own files in `pkg/`, the
-    // rest to `main`, which wasm-bindgen then binds as usual.
-    let input = std::fs::read(wasm)?;
-    let main = wasm.with_file_name("app_split.wasm");
-    let mut options = wasm_split_cli_support::Options::new(&input);
-    options.output_dir = pkg;
-    options.main_out_path = &main;
-    options.main_module = "./app.js";
-    options.link_name = SPLIT_LOADER;
-    let split = wasm_split_cli_support::transform(options)
-        .map_err(|e| format!("découpage du wasm : {e:#}"))?;
-    // Read by the server's `HydrationScripts`, which preloads a lazy page's files with it.
-    std::fs::write(
-        pkg.join("__wasm_split_manifest.json"),
-        serde_json::to_string_pretty(&split.prefetch_map)?,
-    )?;
     wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&main)
+        .input_path(wasm)
         .web(true)?
         .out_name("app")
         .typescript(false)
-        // The split files call the main module's functions by their linker names.
-        .keep_lld_exports(true)
-        .demangle(false)
         .generate(pkg)?;
-    for module in std::iter::once(pkg.join("app_bg.wasm")).chain(split.split_modules) {
-        optimise(&wasm_opt, &module)?;
-    }
-    Ok(())
+    optimise(&wasm_opt, &pkg.join("app_bg.wasm"))
 }
 
 fn optimise(wasm_opt: &Path, module: &Path) -> Result {

@@ -1,67 +1,31 @@
 use leptos::prelude::*;
 
-use crate::model::FromQuery;
-use leptos_router::hooks::use_navigate;
-
+use crate::components::auto_submit::AutoSubmit;
 use crate::components::map_page::use_map_page;
 use crate::model::query::{EPCI, ZONE};
-use crate::model::{PlaceFilter, Siren, TerritoryIndex, Zone};
+use crate::model::{PlaceFilter, TerritoryIndex, Zone};
 
-/// Zone and EPCI choices. A plain GET form, so it works without JavaScript; once hydrated,
-/// each change navigates at once (the URL stays the single source of the filter).
+/// Zone and EPCI choices. A plain GET form, so it works without JavaScript; with it, each
+/// change applies at once. Choosing a zone empties the EPCI; choosing an EPCI sets its zone.
 #[component]
-pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> impl IntoView {
-    let navigate = use_navigate();
+pub fn TerritoryFilters(index: TerritoryIndex, filter: PlaceFilter) -> impl IntoView {
     let page = use_map_page();
     let home = page.url("");
-    let go = {
-        let page = page.clone();
-        move |f: PlaceFilter| navigate(&page.url(&f.to_query()), Default::default())
-    };
-    let index = StoredValue::new(index);
-
-    let on_zone = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            let mut next = filter.get_untracked();
-            next.area.zones = event_target_value(&ev).parse().ok().into_iter().collect();
-            next.area.epcis.clear();
-            go(next)
-        }
-    };
-    let on_epci = move |ev: leptos::ev::Event| {
-        let mut next = filter.get_untracked();
-        let epci: Option<Siren> = event_target_value(&ev).parse().ok();
-        if let Some(zone) = epci
-            .as_ref()
-            .and_then(|s| index.with_value(|i| i.epci(s).map(|e| e.zone)))
-        {
-            next.area.zones = vec![zone];
-        }
-        next.area.epcis = epci.into_iter().collect();
-        go(next)
-    };
-
-    let epci_options = move || {
-        let current = filter.get();
-        index.with_value(|i| {
-            i.epcis
-                .iter()
-                .filter(|e| current.area.zones.is_empty() || current.area.zones.contains(&e.zone))
-                .map(|e| {
-                    let selected = current.epci() == Some(&e.siren);
-                    view! {
-                        <option value=e.siren.to_string() selected=selected>
-                            {e.nom.clone()}
-                            " ("
-                            {e.zone.as_str()}
-                            ")"
-                        </option>
-                    }
-                })
-                .collect_view()
+    let epci_options = index
+        .epcis
+        .iter()
+        .filter(|e| filter.area.zones.is_empty() || filter.area.zones.contains(&e.zone))
+        .map(|e| {
+            view! {
+                <option value=e.siren.to_string() selected=filter.epci() == Some(&e.siren) data-zone=e.zone.as_str()>
+                    {e.nom.clone()}
+                    " ("
+                    {e.zone.as_str()}
+                    ")"
+                </option>
+            }
         })
-    };
+        .collect_view();
 
     view! {
         <form class="filtres" method="get" action=page.path() aria-label="Choisir un territoire">
@@ -72,16 +36,16 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
                     id="choix-zone"
                     name=ZONE.name
                     aria-describedby="aide-zone"
-                    on:change=on_zone
+                    data-vide="choix-epci"
                 >
-                    <option value="" selected=move || filter.get().zone().is_none()>
+                    <option value="" selected=filter.zone().is_none()>
                         "Tout le département"
                     </option>
                     {Zone::ALL
                         .into_iter()
                         .map(|z| {
                             view! {
-                                <option value=z.as_str() selected=move || filter.get().zone() == Some(z)>
+                                <option value=z.as_str() selected=filter.zone() == Some(z)>
                                     {z.as_str()}
                                 </option>
                             }
@@ -97,8 +61,8 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
                     "Communauté de communes "
                     <span class="aide">"(groupement de communes voisines)"</span>
                 </label>
-                <select id="choix-epci" name=EPCI.name on:change=on_epci>
-                    <option value="" selected=move || filter.get().epci().is_none()>
+                <select id="choix-epci" name=EPCI.name data-zone-de="choix-zone">
+                    <option value="" selected=filter.epci().is_none()>
                         "Toutes"
                     </option>
                     {epci_options}
@@ -111,6 +75,7 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: Memo<PlaceFilter>) -> imp
             <a class="tout" href=home>
                 "Voir tout le département"
             </a>
+            <AutoSubmit />
         </form>
     }
 }

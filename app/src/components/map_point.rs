@@ -1,17 +1,23 @@
-//! A point on the map besides a place's own marker (events, resources, a mobile service's
-//! stops): few, each a marker with a letter that links to its page.
+//! What the map draws besides the records of the lists (which it reads from the lists): the
+//! stops of mobile services, written by the server as the map island's props. Only what a
+//! marker and its popup say travels (issue 14).
 
-use crate::model::{Place, Record, page_path};
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq)]
+use crate::model::{Place, page_path};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapPoint {
-    /// The class of its marker and its letter (a kind's `marker`).
-    pub marker: (&'static str, Option<&'static str>),
+    /// The class of its marker (a kind's `marker`).
+    pub class: String,
+    /// The letter on its marker; a place's is a plain pin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub letter: Option<String>,
     pub lat: f64,
     pub lon: f64,
     pub title: String,
-    /// What and when, under the title in its popup.
-    pub detail: Option<String>,
+    /// What, where and when, under the title in its popup.
+    pub lines: Vec<String>,
     /// Its page.
     pub href: String,
 }
@@ -20,31 +26,36 @@ pub struct MapPoint {
 pub const STOP_MARKER: (&str, Option<&str>) = ("marqueur-arret", Some("B"));
 
 impl MapPoint {
-    /// The record's point; none for a record without one (a resource for a territory).
-    pub fn of<R: Record>(record: &R) -> Option<MapPoint> {
-        record.position().map(|p| MapPoint {
-            marker: R::KIND.marker,
-            lat: p.lat,
-            lon: p.lon,
-            title: record.title().into_owned(),
-            detail: Some(record.summary()),
-            href: page_path(record),
-        })
+    fn new(
+        (class, letter): (&str, Option<&str>),
+        at: &crate::model::Position,
+        title: String,
+    ) -> MapPoint {
+        MapPoint {
+            class: class.to_owned(),
+            letter: letter.map(str::to_owned),
+            lat: at.lat,
+            lon: at.lon,
+            title,
+            lines: Vec::new(),
+            href: String::new(),
+        }
     }
 
     /// The stops of a mobile service, each a marker leading to the service's page.
     pub fn stops_of(place: &Place) -> impl Iterator<Item = MapPoint> + '_ {
         place.stops.iter().map(move |s| MapPoint {
-            marker: STOP_MARKER,
-            lat: s.position.lat,
-            lon: s.position.lon,
-            title: format!(
-                "Arrêt de {} à {}",
-                place.properties.display_name(),
-                s.location.commune_localisee
-            ),
-            detail: Some(format!("{}, {}.", s.stop.when_fr(), s.stop.hours_fr())),
+            lines: vec![format!("{}, {}.", s.stop.when_fr(), s.stop.hours_fr())],
             href: page_path(place),
+            ..MapPoint::new(
+                STOP_MARKER,
+                &s.position,
+                format!(
+                    "Arrêt de {} à {}",
+                    place.properties.display_name(),
+                    s.location.commune_localisee
+                ),
+            )
         })
     }
 }

@@ -9,13 +9,12 @@ use crate::model::{Place, PlaceFilter, PlaceId, Record, Select};
 
 /// Every place of the current view: nearest first, with its distance, when the filter has a
 /// point; else in the same order for everyone (by commune, then name). Each entry is a
-/// native disclosure (`<details>`): it opens by keyboard and without JavaScript, and opening
-/// it tells the map which place to show.
+/// native disclosure (`<details>`): it opens by keyboard and without JavaScript, and the map
+/// shows the place opened (`leaflet_map` listens).
 #[component]
 pub fn PlaceList(
     places: Vec<Place>,
     filter: PlaceFilter,
-    selected: RwSignal<Option<PlaceId>>,
     /// The day at the server: a mobile service's next stop is counted from it.
     today: NaiveDate,
 ) -> impl IntoView {
@@ -27,42 +26,26 @@ pub fn PlaceList(
         });
     }
 
-    // A marker chosen on the map opens its entry here.
-    Effect::new(move |_| {
-        if let Some(id) = selected.get() {
-            open_entry(&id);
-        }
-    });
-
-    provide_context(Listing {
-        filter,
-        selected,
-        today,
-    });
+    provide_context(Listing { filter, today });
     view! { <RecordList records=places /> }
 }
 
-/// What an entry needs of its list: the filter (for the distance) and the selection shared
-/// with the map.
+/// What an entry needs of its list: the filter (for the distance) and the day.
 #[derive(Clone)]
 struct Listing {
     filter: PlaceFilter,
-    selected: RwSignal<Option<PlaceId>>,
     today: NaiveDate,
 }
 
 /// A place in the list: a native disclosure (`<details>`) with its name, commune and
-/// distance; opening it tells the map which place to show.
+/// distance.
 impl Listed for Place {
     const LIST_CLASS: &'static str = "lieux";
 
     fn entry(self) -> AnyView {
         let place = self;
-        let Listing {
-            filter,
-            selected,
-            today,
-        } = use_context::<Listing>().expect("a place is listed by PlaceList");
+        let Listing { filter, today } =
+            use_context::<Listing>().expect("a place is listed by PlaceList");
         let id = place.id().clone();
         let distance = filter
             .distance_km(&place)
@@ -86,15 +69,8 @@ impl Listed for Place {
             ),
             None => place.location.commune_localisee.clone(),
         };
-        let dom_id = entry_dom_id(&id);
-        let on_toggle = move |ev: leptos::ev::Event| {
-            let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-            if open {
-                selected.set(Some(id.clone()));
-            }
-        };
         view! {
-            <details id=dom_id on:toggle=on_toggle>
+            <details id=entry_dom_id(&id)>
                 <summary>
                     <span class="nom">{place.properties.display_name()}</span>
                     <span class="lieu-commune">{commune}</span>
@@ -109,16 +85,4 @@ impl Listed for Place {
 
 pub fn entry_dom_id(id: &PlaceId) -> String {
     format!("lieu-{id}")
-}
-
-fn open_entry(id: &PlaceId) {
-    let Some(element) = document().get_element_by_id(&entry_dom_id(id)) else {
-        return;
-    };
-    if let Ok(details) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlDetailsElement>(element) {
-        details.set_open(true);
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        details.scroll_into_view_with_scroll_into_view_options(&options);
-    }
 }

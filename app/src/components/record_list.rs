@@ -17,13 +17,22 @@ pub trait Listed: Record {
     fn entry(self) -> AnyView;
 }
 
+/// The entries carry their record's point (`data-lat`, `data-lon`): the map of a map page
+/// draws them from here, so that no record is written twice in the page (issue 14).
 #[component]
 pub fn RecordList<R: Listed>(records: Vec<R>) -> impl IntoView {
     view! {
         <ol class=R::LIST_CLASS>
             {records
                 .into_iter()
-                .map(|r| view! { <li class=R::ENTRY_CLASS>{r.entry()}</li> })
+                .map(|r| {
+                    let at = r.position().map(|p| (p.lat, p.lon));
+                    view! {
+                        <li class=R::ENTRY_CLASS data-lat=at.map(|a| a.0) data-lon=at.map(|a| a.1)>
+                            {r.entry()}
+                        </li>
+                    }
+                })
                 .collect_view()}
         </ol>
     }

@@ -39,14 +39,7 @@ pub fn text_node(text: &str) -> JsValue {
 }
 
 pub async fn fetch_json(url: &str) -> Result<JsValue, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
-        .await
-        .map_err(|e| e.to_string())?;
-    if !response.ok() {
-        return Err(format!("{url} : statut {}", response.status()));
-    }
-    let text = response.text().await.map_err(|e| e.to_string())?;
+    let text = crate::fetch::text(url).await?;
     js_sys::JSON::parse(&text).map_err(|e| format!("{url} : {e:?}"))
 }
 

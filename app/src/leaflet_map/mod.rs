@@ -1,18 +1,16 @@
-//! The Leaflet map, driven from Leptos signals. Browser-only: compiled with `hydrate`.
+//! The Leaflet map of a map page. Browser-only (compiled with `hydrate`): the map island
+//! draws it once, from what the server wrote in its props (the points, the view, the links of
+//! the outlines). Every change of view is a new page, so nothing here is redrawn.
 //!
-//! Leaflet keeps its own state (layers, markers), so this module holds it in one `MapState`
-//! created on the first run of an effect, and each effect updates one aspect of it from the
-//! signals the page shares with the list: the places, the filter (zoom) and the selection.
+//! A place is shown in both the list and the map: opening its entry in the list (a native
+//! `<details>`) opens its popup, and choosing its marker opens its entry.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::Reflect;
 use leaflet::{LatLng, LayerGroup, Map, MapOptions, TileLayer, TileLayerOptions};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
@@ -21,13 +19,11 @@ mod gestures;
 mod markers;
 mod territory;
 
-use crate::components::map_page::use_map_page;
-use crate::components::map_point::MapPoint;
-use crate::model::embed::InitialView;
-use crate::model::{FromQuery, Place, PlaceFilter, PlaceId, TerritoryIndex};
+use crate::components::places_map::MapData;
+use crate::model::BBox;
 use bindings::{MarkerClusterGroup, marker_cluster_group, object};
-use markers::{popup_content, show_places, show_points};
-use territory::{bounds, draw_territory, territory_bbox};
+use markers::{listed_points, place_popup, places_in_the_list, show_places, show_points};
+use territory::{bounds, draw_territory};
 
 /// Zoom at which a chosen place is shown, unless the map is already closer.
 const SELECTED_ZOOM: f64 = 11.0;
@@ -35,136 +31,119 @@ const SELECTED_ZOOM: f64 = 11.0;
 struct MapState {
     map: Map,
     cluster: MarkerClusterGroup,
-    /// Events and resources: few, and not to be counted with the places' clusters.
+    /// Events, resources and stops: few, and not to be counted with the places' clusters.
     others: LayerGroup,
-    /// The places on the map now, by id.
-    shown: HashMap<PlaceId, Place>,
-    // Marker click handlers live as long as their markers.
-    handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// The places on the map, with the id of their entry in the list. (No `HashMap` in the
+    /// browser's code: a few dozen entries, and its code weighs kilobytes; issue 14.)
+    places: Vec<(String, LatLng)>,
+    target: Option<String>,
 }
 
-type Shared = Rc<RefCell<Option<MapState>>>;
-
-pub fn attach(
-    node: NodeRef<leptos::html::Div>,
-    places: Signal<Option<Vec<Place>>>,
-    extras: Signal<Vec<MapPoint>>,
-    territory: Signal<Option<TerritoryIndex>>,
-    filter: Memo<PlaceFilter>,
-    selected: RwSignal<Option<PlaceId>>,
-    initial: Option<InitialView>,
-) {
-    let state: Shared = Rc::default();
-    let navigate = use_navigate();
-    let page = use_map_page();
-    let target = page.link_target();
-    let choose: Rc<dyn Fn(PlaceFilter)> = Rc::new(move |f: PlaceFilter| {
-        navigate(&page.url(&f.to_query()), Default::default());
+/// Draws the map in `element`, for the life of the page.
+pub fn draw(element: &web_sys::HtmlDivElement, data: MapData) -> Result<(), JsValue> {
+    let MapData {
+        points,
+        bbox,
+        initial,
+        target,
+        epci_links,
+    } = data;
+    let map = create_map(element, initial, bbox)?;
+    let listed = places_in_the_list();
+    let cluster_options = object(&[
+        ("showCoverageOnHover", JsValue::FALSE),
+        ("maxClusterRadius", JsValue::from(40)),
+        // Clusters fading in and out while the map moves are hard to read (and half-faded
+        // numbers fail contrast); a map that simply redraws suits slow phones better too.
+        ("animate", JsValue::FALSE),
+    ]);
+    let cluster = marker_cluster_group(&cluster_options);
+    cluster.add_to(&map);
+    let others = LayerGroup::new();
+    others.add_to(&map);
+    let state = Rc::new(MapState {
+        map: map.clone(),
+        cluster,
+        others,
+        places: listed
+            .iter()
+            .map(|p| (p.entry.clone(), LatLng::new(p.lat, p.lon)))
+            .collect(),
+        target,
     });
-    // A view the partner chose is kept until the resident changes the territory.
-    let keep_initial = Rc::new(std::cell::Cell::new(initial.is_some()));
-
-    let ensure = {
+    show_places(&state, &listed, {
         let state = state.clone();
-        move || -> bool {
-            if state.borrow().is_some() {
-                return true;
-            }
-            let Some(element) = node.get() else {
-                return false;
-            };
-            match create_map(&element, initial) {
-                Ok(map_state) => {
-                    let map = map_state.map.clone();
-                    *state.borrow_mut() = Some(map_state);
-                    spawn_local(draw_territory(map, filter, choose.clone()));
-                    true
-                }
-                Err(e) => {
-                    leptos::logging::error!("carte : {e:?}");
-                    false
-                }
-            }
-        }
-    };
-
-    // Events and resources follow their lists too.
-    Effect::new({
-        let state = state.clone();
-        let ensure = ensure.clone();
-        move |_| {
-            let points = extras.get();
-            if !ensure() {
-                return;
-            }
-            if let Some(s) = state.borrow().as_ref() {
-                show_points(s, &points, target);
-            }
+        move |entry: &str| {
+            show_place(&state, entry);
+            open_entry(entry);
         }
     });
+    let others: Vec<_> = listed_points().into_iter().chain(points).collect();
+    show_points(&state, &others);
+    follow_the_list(state);
+    spawn_local(draw_territory(map, Rc::new(epci_links)));
+    Ok(())
+}
 
-    // Markers follow the places shown in the list.
-    Effect::new({
-        let state = state.clone();
-        let ensure = ensure.clone();
-        move |_| {
-            let places = places.get();
-            if !ensure() {
-                return;
-            }
-            if let (Some(places), Some(s)) = (places, state.borrow_mut().as_mut()) {
-                show_places(s, &places, selected);
-            }
-        }
-    });
-
-    // The view follows the chosen territory.
-    Effect::new({
-        let state = state.clone();
-        let ensure = ensure.clone();
-        move |_| {
-            let (f, index) = (filter.get(), territory.get());
-            if !ensure() {
-                return;
-            }
-            if keep_initial.replace(false) {
-                return;
-            }
-            if let (Some(index), Some(s)) = (index, state.borrow().as_ref()) {
-                s.map.fit_bounds(&bounds(territory_bbox(&index, &f)));
-            }
-        }
-    });
-
-    // A place opened in the list is shown on the map.
-    Effect::new(move |_| {
-        let Some(id) = selected.get() else { return };
-        if !ensure() {
+/// A place opened in the list is shown on the map. `toggle` does not bubble: the document
+/// hears it while it goes down to the `<details>` (capture).
+fn follow_the_list(state: Rc<MapState>) {
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let Some(details) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        else {
             return;
-        }
-        if let Some(s) = state.borrow().as_ref()
-            && let Some(place) = s.shown.get(&id)
-        {
-            // A popup of the map's own, at the place: it shows whether or not the marker
-            // is inside a cluster at this zoom.
-            let at = LatLng::new(place.position.lat, place.position.lon);
-            s.map.set_view(&at, s.map.get_zoom().max(SELECTED_ZOOM));
-            s.map.open_popup_with_content_and_options(
-                &popup_content(place, target).into(),
-                &at,
-                &object(&[(
-                    "offset",
-                    js_sys::Array::of2(&0.into(), &(-10).into()).into(),
-                )]),
-            );
+        };
+        if details.open() {
+            show_place(&state, &details.id());
         }
     });
+    let _ = document().add_event_listener_with_callback_and_bool(
+        "toggle",
+        listener.as_ref().unchecked_ref(),
+        true,
+    );
+    // Listens for the life of the page.
+    listener.forget();
+}
+
+/// A popup of the map's own, at the place: it shows whether or not the marker is inside a
+/// cluster at this zoom.
+fn show_place(s: &MapState, entry: &str) {
+    let at = s.places.iter().find(|(e, _)| e == entry).map(|(_, at)| at);
+    let (Some(at), Some(element)) = (at, document().get_element_by_id(entry)) else {
+        return;
+    };
+    s.map.set_view(at, s.map.get_zoom().max(SELECTED_ZOOM));
+    s.map.open_popup_with_content_and_options(
+        &place_popup(&element, s.target.as_deref()).into(),
+        at,
+        &object(&[(
+            "offset",
+            js_sys::Array::of2(&0.into(), &(-10).into()).into(),
+        )]),
+    );
+}
+
+/// Opens a place's entry in the list and brings it into view.
+fn open_entry(entry: &str) {
+    let Some(element) = document().get_element_by_id(entry) else {
+        return;
+    };
+    if let Ok(details) = element.dyn_into::<web_sys::HtmlDetailsElement>() {
+        details.set_open(true);
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        details.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 fn create_map(
     element: &web_sys::HtmlDivElement,
-    initial: Option<InitialView>,
-) -> Result<MapState, JsValue> {
+    initial: Option<crate::model::embed::InitialView>,
+    bbox: BBox,
+) -> Result<Map, JsValue> {
     let options = MapOptions::new();
     options.set_zoom_snap(0.25);
     options.set_min_zoom(7.0);
@@ -190,7 +169,7 @@ fn create_map(
             map.set_view(&LatLng::new(v.lat, v.lon), f64::from(v.zoom));
         }
         None => {
-            map.fit_bounds(&bounds([0.73789, 43.76768, 2.00062, 44.39387]));
+            map.fit_bounds(&bounds(bbox));
         }
     }
     if let Some((url, attribution)) = tiles {
@@ -199,24 +178,7 @@ fn create_map(
         tile_options.set_max_zoom(18.0);
         TileLayer::new_options(&url, &tile_options).add_to(&map);
     }
-    let cluster_options = object(&[
-        ("showCoverageOnHover", JsValue::FALSE),
-        ("maxClusterRadius", JsValue::from(40)),
-        // Clusters fading in and out while the map moves are hard to read (and half-faded
-        // numbers fail contrast); a map that simply redraws suits slow phones better too.
-        ("animate", JsValue::FALSE),
-    ]);
-    let cluster = marker_cluster_group(&cluster_options);
-    cluster.add_to(&map);
-    let others = LayerGroup::new();
-    others.add_to(&map);
-    Ok(MapState {
-        map,
-        cluster,
-        others,
-        shown: HashMap::new(),
-        handlers: Vec::new(),
-    })
+    Ok(map)
 }
 
 /// A tile layer is drawn only when the server was configured with one (`<meta>` in the page).

@@ -10,15 +10,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::bindings::{TooltipLayer, fetch_json, geo_json, object, prop, text_node};
-use crate::model::{BBox, PlaceFilter, Siren, TerritoryIndex, Zone};
+use crate::model::BBox;
 
-/// Zone and EPCI outlines, fetched from our own API. Clicking an EPCI chooses its zone
-/// first, then the EPCI itself: the same drill-down as the controls.
-pub(super) async fn draw_territory(
-    map: Map,
-    filter: Memo<PlaceFilter>,
-    choose: Rc<dyn Fn(PlaceFilter)>,
-) {
+/// Zone and EPCI outlines, fetched from our own API. Clicking an EPCI opens the page the
+/// server gave for it in `links` (by SIREN): its zone first, then the EPCI itself, the same
+/// drill-down as the controls.
+pub(super) async fn draw_territory(map: Map, links: Rc<Vec<(String, String)>>) {
     let (zones, epci) = match (
         fetch_json("/api/territory/zones").await,
         fetch_json("/api/territory/epci").await,
@@ -67,27 +64,19 @@ pub(super) async fn draw_territory(
     ]);
     let on_epci =
         Closure::<dyn FnMut(JsValue, Layer)>::new(move |feature: JsValue, layer: Layer| {
-            let (Some(siren), Some(nom), Some(zone)) = (
-                prop(&feature, "siren").and_then(|s| s.parse::<Siren>().ok()),
+            let (Some(nom), Some(url)) = (
                 prop(&feature, "nom"),
-                prop(&feature, "zone").and_then(|z| z.parse::<Zone>().ok()),
+                prop(&feature, "siren")
+                    .and_then(|s| links.iter().find(|(siren, _)| *siren == s))
+                    .map(|(_, url)| url.clone()),
             ) else {
                 return;
             };
             layer
                 .unchecked_ref::<TooltipLayer>()
                 .bind_tooltip(&text_node(&nom), &object(&[("sticky", JsValue::TRUE)]));
-            let choose = choose.clone();
             let click = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-                let current = filter.get_untracked();
-                let mut next = current.clone();
-                if current.zone() == Some(zone) {
-                    next.area.epcis = vec![siren.clone()];
-                } else {
-                    next.area.zones = vec![zone];
-                    next.area.epcis.clear();
-                }
-                choose(next);
+                let _ = window().location().assign(&url);
             });
             layer
                 .unchecked_ref::<Evented>()
@@ -176,41 +165,6 @@ fn show_communes_when_close(map: Map) {
         .call1(&JsValue::NULL, &JsValue::NULL);
     // Watches the map for the life of the page.
     on_zoom.forget();
-}
-
-pub(super) fn territory_bbox(index: &TerritoryIndex, filter: &PlaceFilter) -> BBox {
-    if let Some(near) = filter.area.near {
-        // The circle of the search, in degrees.
-        let dlat = near.radius_km / 111.2;
-        let dlon = dlat / near.lat.to_radians().cos();
-        return [
-            near.lon - dlon,
-            near.lat - dlat,
-            near.lon + dlon,
-            near.lat + dlat,
-        ];
-    }
-    // Chosen communes: around their population points, with room for a commune's size.
-    let points: geo::MultiPoint = index
-        .communes
-        .iter()
-        .filter(|c| filter.area.communes.contains(&c.insee))
-        .map(|c| geo::Point::new(c.lon, c.lat))
-        .collect();
-    if let Some(r) = geo::BoundingRect::bounding_rect(&points) {
-        const PAD_DEGREES: f64 = 0.06;
-        return [
-            r.min().x - PAD_DEGREES,
-            r.min().y - PAD_DEGREES,
-            r.max().x + PAD_DEGREES,
-            r.max().y + PAD_DEGREES,
-        ];
-    }
-    filter
-        .epci()
-        .and_then(|s| index.epci(s).map(|e| e.bbox))
-        .or_else(|| filter.zone().and_then(|z| index.zone(z).map(|z| z.bbox)))
-        .unwrap_or(index.departement_bbox)
 }
 
 pub(super) fn bounds([west, south, east, north]: BBox) -> LatLngBounds {

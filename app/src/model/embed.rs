@@ -57,7 +57,7 @@ impl LanguageLevel {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct InitialView {
     pub lat: f64,
     pub lon: f64,

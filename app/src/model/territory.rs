@@ -128,22 +128,24 @@ pub struct TerritoryIndex {
     pub departement_bbox: BBox,
     pub zones: Vec<ZoneSummary>,
     pub epcis: Vec<EpciSummary>,
-    /// By name.
-    pub communes: Vec<CommuneSummary>,
+    pub communes: Communes,
 }
 
-/// At most this many suggestions: a short list is easier to read and to go through.
-pub const MAX_SUGGESTIONS: usize = 8;
+/// The communes, by name: what a search for a commune reads (the search box carries its own
+/// copy into the browser, without the rest of the index).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Communes(pub Vec<CommuneSummary>);
 
-impl TerritoryIndex {
-    pub fn epci(&self, siren: &Siren) -> Option<&EpciSummary> {
-        self.epcis.iter().find(|e| &e.siren == siren)
+impl std::ops::Deref for Communes {
+    type Target = [CommuneSummary];
+
+    fn deref(&self) -> &[CommuneSummary] {
+        &self.0
     }
+}
 
-    pub fn zone(&self, zone: Zone) -> Option<&ZoneSummary> {
-        self.zones.iter().find(|z| z.zone == zone)
-    }
-
+impl Communes {
     /// Communes whose name (accents, case, hyphens ignored; "st" read as "saint") or postal
     /// code starts with `text`: whole-name matches first, then a word of the name; when none
     /// does, the communes `resolve` reads despite a typo.
@@ -154,7 +156,6 @@ impl TerritoryIndex {
         }
         let digits = wanted.bytes().all(|b| b.is_ascii_digit() || b == b' ');
         let mut ranked: Vec<(u8, &CommuneSummary)> = self
-            .communes
             .iter()
             .filter_map(|c| {
                 let name = search_key(&c.nom);
@@ -202,7 +203,6 @@ impl TerritoryIndex {
             .partition(|w| w.len() == 5 && w.bytes().all(|b| b.is_ascii_digit()));
         let words = words.join(" ");
         let candidates: Vec<&CommuneSummary> = self
-            .communes
             .iter()
             .filter(|c| {
                 codes
@@ -222,6 +222,55 @@ impl TerritoryIndex {
             Resolved::Unknown if !codes.is_empty() => Resolved::from_list(candidates),
             named => named,
         }
+    }
+}
+
+/// At most this many suggestions: a short list is easier to read and to go through.
+pub const MAX_SUGGESTIONS: usize = 8;
+
+impl TerritoryIndex {
+    pub fn epci(&self, siren: &Siren) -> Option<&EpciSummary> {
+        self.epcis.iter().find(|e| &e.siren == siren)
+    }
+
+    pub fn zone(&self, zone: Zone) -> Option<&ZoneSummary> {
+        self.zones.iter().find(|z| z.zone == zone)
+    }
+
+    /// The map's view of what `filter` chooses: the circle of a search, the chosen communes,
+    /// the EPCI, the zone, or the whole département.
+    pub fn bbox_of(&self, filter: &super::PlaceFilter) -> BBox {
+        if let Some(near) = filter.area.near {
+            let dlat = near.radius_km / 111.2;
+            let dlon = dlat / near.lat.to_radians().cos();
+            return [
+                near.lon - dlon,
+                near.lat - dlat,
+                near.lon + dlon,
+                near.lat + dlat,
+            ];
+        }
+        // Chosen communes: around their population points, with room for a commune's size.
+        let points: geo::MultiPoint = self
+            .communes
+            .iter()
+            .filter(|c| filter.area.communes.contains(&c.insee))
+            .map(|c| geo::Point::new(c.lon, c.lat))
+            .collect();
+        if let Some(r) = geo::BoundingRect::bounding_rect(&points) {
+            const PAD_DEGREES: f64 = 0.06;
+            return [
+                r.min().x - PAD_DEGREES,
+                r.min().y - PAD_DEGREES,
+                r.max().x + PAD_DEGREES,
+                r.max().y + PAD_DEGREES,
+            ];
+        }
+        filter
+            .epci()
+            .and_then(|s| self.epci(s).map(|e| e.bbox))
+            .or_else(|| filter.zone().and_then(|z| self.zone(z).map(|z| z.bbox)))
+            .unwrap_or(self.departement_bbox)
     }
 }
 
@@ -334,13 +383,13 @@ mod tests {
             departement_bbox: [0.7, 43.7, 2.0, 44.4],
             zones: vec![],
             epcis: vec![],
-            communes: vec![
+            communes: Communes(vec![
                 commune("82121", "Montauban", "82000"),
                 commune("82125", "Montech", "82700"),
                 commune("82155", "Saint-Antonin-Noble-Val", "82140"),
                 commune("82037", "Caussade", "82300"),
                 commune("82124", "Monteils", "82300"),
-            ],
+            ]),
         }
     }
 
@@ -348,7 +397,8 @@ mod tests {
     fn communes_are_found_by_prefix_without_accents_and_by_postal_code() {
         let i = index();
         let names = |q: &str| {
-            i.search(q)
+            i.communes
+                .search(q)
                 .iter()
                 .map(|c| c.nom.clone())
                 .collect::<Vec<_>>()
@@ -366,7 +416,7 @@ mod tests {
     #[test]
     fn real_misspellings_find_their_commune() {
         let i = index();
-        let one = |q: &str| match i.resolve(q) {
+        let one = |q: &str| match i.communes.resolve(q) {
             Resolved::One(c) => c.nom.clone(),
             other => panic!("{q}: {other:?}"),
         };
@@ -387,8 +437,8 @@ mod tests {
         ] {
             assert_eq!(one(typed), commune, "{typed}");
         }
-        assert_eq!(i.resolve("Paris"), Resolved::Unknown);
-        assert_eq!(i.resolve("xyz"), Resolved::Unknown);
+        assert_eq!(i.communes.resolve("Paris"), Resolved::Unknown);
+        assert_eq!(i.communes.resolve("xyz"), Resolved::Unknown);
     }
 
     #[test]
@@ -400,14 +450,14 @@ mod tests {
                 .map(|c| c.nom.clone())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(names(i.resolve("82300")), ["Caussade", "Monteils"]);
-        assert!(matches!(i.resolve("82300"), Resolved::Several(_)));
-        assert_eq!(names(i.resolve("Monteils 82300")), ["Monteils"]);
+        assert_eq!(names(i.communes.resolve("82300")), ["Caussade", "Monteils"]);
+        assert!(matches!(i.communes.resolve("82300"), Resolved::Several(_)));
+        assert_eq!(names(i.communes.resolve("Monteils 82300")), ["Monteils"]);
         assert_eq!(
-            names(i.resolve("mont")),
+            names(i.communes.resolve("mont")),
             ["Montauban", "Montech", "Monteils"]
         );
-        assert!(matches!(i.resolve("Montauban"), Resolved::One(_)));
+        assert!(matches!(i.communes.resolve("Montauban"), Resolved::One(_)));
     }
 
     #[test]

@@ -69,8 +69,8 @@ pub fn EmbedPage() -> impl IntoView {
     });
     provide_context(MapPage::embed(keep));
     // The same view on the full site: the filters and the search, not the frame's settings.
-    let full_site = Memo::new(move |_| {
-        let (map, _) = query.with(|q| MapQuery::read_each(&Query::from_pairs(q)));
+    let full_site = query.with_untracked(|q| {
+        let (map, _) = MapQuery::read_each(&Query::from_pairs(q));
         MapPage::site().url(&map.to_query())
     });
     // A stylesheet of the page (given the request's nonce by leptos_meta), not a style
@@ -97,7 +97,7 @@ pub fn EmbedPage() -> impl IntoView {
             </a>
             <header class="bandeau">
                 <h1>{heading}</h1>
-                <a href=move || full_site.get() target=target>
+                <a href=full_site target=target>
                     "Ouvrir la carte en grand sur Carto82"
                     <NewTab />
                 </a>

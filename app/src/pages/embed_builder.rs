@@ -1,8 +1,9 @@
 use crate::components::page_title::PageTitle;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::{load_territory, site_origin};
+use crate::components::auto_submit::AutoSubmit;
 use crate::components::choice::{Choice, options_of};
 use crate::components::copy_button::CopyButton;
 use crate::components::map_page::MapPage;
@@ -46,36 +47,14 @@ fn read_request(query: &Query) -> Result<Request, FilterError> {
 
 /// `/integrer`: a partner chooses what the map shows and how it looks, sees it, and copies
 /// the code. A GET form: without JavaScript the button shows the result; with it, each
-/// change does, and the form itself is not redrawn (what is being typed stays).
+/// change does (the page comes back with the focus on the field changed).
 #[component]
 pub fn EmbedBuilderPage() -> impl IntoView {
     let query = use_query_map();
-    let request = Memo::new(move |_| query.with(|q| read_request(&Query::from_pairs(q))));
+    let request = query.with_untracked(|q| read_request(&Query::from_pairs(q)));
     let origin = Resource::new(|| (), |_| site_origin());
     let territory = Resource::new(|| (), |_| load_territory());
-    let form = NodeRef::<leptos::html::Form>::new();
-    let navigate = use_navigate();
-    let on_change = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(form) = form.get_untracked() {
-            let query = web_sys::FormData::new_with_form(&form)
-                .and_then(|data| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data))
-                .map(|params| String::from(params.to_string()))
-                .unwrap_or_default();
-            navigate(
-                &format!("/integrer?{query}"),
-                leptos_router::NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&form, &navigate);
-    };
-    // The form starts from the URL once; later changes come from the form itself. The
-    // numbers are given back as typed, so that a wrong one can be corrected.
+    // The numbers are given back as typed, so that a wrong one can be corrected.
     let (map, options, given) = query.with_untracked(|q| {
         let query = Query::from_pairs(q);
         let given = |names: &[&str]| names.iter().find_map(|n| q.get(n)).unwrap_or_default();
@@ -91,7 +70,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
     });
     let (search, layers) = (map.search, map.layers);
     let [height, centre, zoom] = given;
-    let auto_height = request.with_untracked(|r| r.as_ref().map_or(true, |r| r.auto_height));
+    let auto_height = request.as_ref().map_or(true, |r| r.auto_height);
     let area = search.places.area.clone();
 
     view! {
@@ -101,7 +80,7 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             "Choisissez ce que la carte montre. Regardez l'aperçu. "
             "Copiez le code et collez-le dans une page de votre site. C'est gratuit."
         </p>
-        <form class="integrer" method="get" action="/integrer" node_ref=form on:change=on_change>
+        <form class="integrer" method="get" action="/integrer">
             <fieldset>
                 <legend>"1. Le territoire"</legend>
                 <Suspense fallback=|| view! { <p>"Chargement des communes…"</p> }>
@@ -176,10 +155,11 @@ pub fn EmbedBuilderPage() -> impl IntoView {
             <p class="boutons">
                 <button type="submit">"Voir l'aperçu et le code"</button>
             </p>
+            <AutoSubmit />
         </form>
         <Suspense fallback=|| view! { <p>"Préparation du code…"</p> }>
             {move || {
-                let request = request.get();
+                let request = request.clone();
                 Suspend::new(async move {
                     let origin = origin.await.unwrap_or_default();
                     view! { <Snippet request origin /> }

@@ -9,11 +9,11 @@ use crate::catalogue::{DEFAULT_RADIUS_KM, Found, find, load_territory};
 use crate::components::{
     filters::TerritoryFilters,
     layers::LayerChoice,
-    map_page::{RESULTS, use_map_page},
+    map_page::{MapPage, RESULTS, use_map_page},
     map_point::MapPoint,
     oembed_link::OembedLink,
     place_list::PlaceList,
-    places_map::PlacesMap,
+    places_map::{MapData, PlacesMap},
     print_list::PrintList,
     record_list::RecordList,
     search_box::SearchBox,
@@ -22,27 +22,19 @@ use crate::format::{agree, count_events, count_places, count_resources, date_fr}
 use crate::model::embed::EmbedOptions;
 use crate::model::layers::Layers;
 use crate::model::map_query::MapQuery;
-use crate::model::{Event, PlaceId, Query};
+use crate::model::{Event, FromQuery, PlaceFilter, Query, TerritoryIndex};
 
 /// The map page: where are you, what do you need; then the places nearest first, the next
 /// events and the resources around.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Its own title for each search: a tab, a bookmark and the history say where. Written
-    // once by the server; the browser follows the searches made without a page load. (A
-    // reactive <Title> read a value already disposed when the server was busy: the page
-    // then failed.)
-    let query = use_query_map();
-    let title_of = move || {
-        let typed = query.with(|q| MapQuery::read_each(&Query::from_pairs(q)).0.search.typed);
-        match typed.filter(|t| !t.trim().is_empty()) {
-            Some(place) => format!("Aide au numérique près de {place} – Carto82"),
-            None => "Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne".to_owned(),
-        }
+    // Its own title for each search: a tab, a bookmark and the history say where.
+    let typed = use_query_map()
+        .with_untracked(|q| MapQuery::read_each(&Query::from_pairs(q)).0.search.typed);
+    let title = match typed.filter(|t| !t.trim().is_empty()) {
+        Some(place) => format!("Aide au numérique près de {place} – Carto82"),
+        None => "Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne".to_owned(),
     };
-    let title = untrack(title_of);
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| document().set_title(&title_of()));
     view! {
         <PageTitle text=title />
         <h1>"Où trouver de l'aide pour le numérique ?"</h1>
@@ -56,148 +48,130 @@ pub fn HomePage() -> impl IntoView {
 
 /// The search, the map and the lists, on the map page or, with `embed`, in a partner's
 /// frame (without the needs panel and the territory choice: the partner chose them). The
-/// URL query is the single source of the view, so a link opens the same view.
+/// URL query is the single source of the view, so a link opens the same view; every change
+/// of view is a new page, written by the server. Only the search field and the map are
+/// islands of code in the browser.
 #[component]
 pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
-    let query = use_query_map();
-    let read = Memo::new(move |_| query.with(|q| MapQuery::read_each(&Query::from_pairs(q))));
-    let map = Memo::new(move |_| read.with(|(map, _)| map.clone()));
-    let problem = Memo::new(move |_| read.with(|(_, errors)| errors.first().cloned()));
-    let search = Memo::new(move |_| map.with(|m| m.search.clone()));
-    let found = Resource::new(move || search.get(), find);
-    // The street address chosen in the search box, to name the point searched around.
-    let address_label = Memo::new(move |_| map.with(|m| m.address.clone()));
-    let layers = Memo::new(move |_| map.with(|m| m.layers));
+    let (map, errors) =
+        use_query_map().with_untracked(|q| MapQuery::read_each(&Query::from_pairs(q)));
+    let problem = errors.first().cloned();
+    let found = Resource::new(|| (), {
+        let search = map.search.clone();
+        move |_| find(search.clone())
+    });
     let territory = Resource::new(|| (), |_| load_territory());
-    let selected = RwSignal::new(None::<PlaceId>);
-
-    // What the map shows follows the answer, around the commune when there is one.
-    let filter = Memo::new(move |_| {
-        found
-            .get()
-            .and_then(Result::ok)
-            .map(|f| f.filter)
-            .unwrap_or_else(|| search.get().places)
-    });
-    let map_places = Signal::derive(move || {
-        let shown = layers.get().places;
-        found
-            .get()
-            .and_then(Result::ok)
-            .map(|f| if shown { f.places } else { Vec::new() })
-    });
-    let extras = Signal::derive(move || {
-        let l = layers.get();
-        let Some(Ok(f)) = found.get() else {
-            return Vec::new();
-        };
-        let events = f
-            .events
-            .iter()
-            .filter(|_| l.events)
-            .filter_map(MapPoint::of);
-        let resources = f
-            .resources
-            .iter()
-            .filter(|_| l.resources)
-            .filter_map(MapPoint::of);
-        let stops = f
-            .places
-            .iter()
-            .filter(|_| l.places)
-            .flat_map(MapPoint::stops_of)
-            .collect::<Vec<_>>();
-        events.chain(resources).chain(stops).collect()
-    });
-    let map_territory = Signal::derive(move || territory.get().and_then(Result::ok));
-
+    let page = use_map_page();
     let show_search = embed.as_ref().is_none_or(|e| e.search);
     let show_list = embed.as_ref().is_none_or(|e| e.list);
     let on_site = embed.is_none();
     let initial = embed.and_then(|e| e.view);
     view! {
         <OembedLink />
-        {move || {
-            problem
-                .get()
-                .map(|e| {
-                    view! { <LinkProblem error=e instead="Tous les lieux sont affichés." /> }
-                })
-        }}
-        <Transition fallback=|| view! { <p>"Chargement des communes…"</p> }>
-            {move || Suspend::new(async move {
-                territory
-                    .await
-                    .map(|index| {
-                        let m = map.get_untracked();
-                        let s = m.search.clone();
-                        let typed = s
-                            .typed
-                            .clone()
-                            .or_else(|| m.address.clone())
-                            .unwrap_or_default();
-                        let radius = s
-                            .radius_km
-                            .or(s.places.area.near.map(|n| n.radius_km))
-                            .unwrap_or(DEFAULT_RADIUS_KM) as u32;
-                        // What is needed and for whom stays when the place changes; on
-                        // the site, the needs are fields of the same form.
-                        let keep = m.without_where();
-                        let needs = on_site.then(|| s.clone());
-                        view! {
-                            {show_search.then(|| view! { <SearchBox index=index.clone() typed radius_km=radius keep needs /> })}
-                            {on_site.then(|| view! {
-                                <details class="territoire">
-                                    <summary>"Ou choisir une zone ou une communauté de communes"</summary>
-                                    <TerritoryFilters index filter />
-                                </details>
-                            })}
-                        }
-                    })
-                    .map_err(|e| e.to_string())
-            })}
-        </Transition>
-        {move || {
-            on_site.then(|| {
-                let keep = map.get();
-                view! { <LayerChoice layers=layers.get() keep /> }
-            })
-        }}
-        <div class="carte-et-liste">
-            <PlacesMap places=map_places extras territory=map_territory filter selected initial layers=layers.into() />
-            <Transition fallback=|| view! { <p>"Chargement des lieux…"</p> }>
-                {move || Suspend::new(async move {
-                    match found.await {
-                        Ok(found) if show_list => {
-                            view! { <Results found layers=layers.get() here=address_label.get() selected keep=map.get_untracked().without_where() /> }
-                                .into_any()
-                        }
-                        // The partner chose a map alone; the lists stay one click away.
-                        Ok(found) => {
-                            view! {
-                                <details class="liste-repliee">
-                                    <summary>"Voir la liste"</summary>
-                                    <Results found layers=layers.get() here=address_label.get() selected keep=map.get_untracked().without_where() />
-                                </details>
-                            }
-                                .into_any()
-                        }
-                        Err(e) => {
-                            view! {
+        {problem.map(|e| view! { <LinkProblem error=e instead="Tous les lieux sont affichés." /> })}
+        <Suspense fallback=|| view! { <p>"Chargement des lieux…"</p> }>
+            {move || {
+                let (map, page) = (map.clone(), page.clone());
+                Suspend::new(async move {
+                    let (index, found) = match (territory.await, found.await) {
+                        (Ok(index), Ok(found)) => (index, found),
+                        (Err(e), _) | (_, Err(e)) => {
+                            return view! {
                                 <p class="alerte" role="alert">
                                     "La liste n'a pas pu être chargée. Réessayez dans un instant. ("
                                     {e.to_string()}
                                     ")"
                                 </p>
                             }
-                                .into_any()
+                                .into_any();
                         }
+                    };
+                    let s = &map.search;
+                    let typed = s.typed.clone().or_else(|| map.address.clone()).unwrap_or_default();
+                    let radius = s
+                        .radius_km
+                        .or(s.places.area.near.map(|n| n.radius_km))
+                        .unwrap_or(DEFAULT_RADIUS_KM) as u32;
+                    // What is needed and for whom stays when the place changes; on the
+                    // site, the needs are fields of the same form.
+                    let keep = map.without_where();
+                    let needs = on_site.then(|| s.clone());
+                    let layers = map.layers;
+                    let data = MapData {
+                        points: points_of(&found, layers),
+                        bbox: index.bbox_of(&found.filter),
+                        initial,
+                        target: page.link_target().map(str::to_owned),
+                        epci_links: epci_links(&index, &found.filter, &page),
+                    };
+                    let controls = view! {
+                        {show_search.then(|| view! { <SearchBox typed radius_km=radius keep needs /> })}
+                        {on_site.then(|| {
+                            let filter = found.filter.clone();
+                            view! {
+                                <details class="territoire">
+                                    <summary>"Ou choisir une zone ou une communauté de communes"</summary>
+                                    <TerritoryFilters index filter />
+                                </details>
+                                <LayerChoice layers keep=map.clone() />
+                            }
+                        })}
+                    };
+                    let results = view! { <Results found layers here=map.address.clone() keep=map.without_where() /> };
+                    view! {
+                        {controls}
+                        <div class="carte-et-liste">
+                            <PlacesMap data layers />
+                            {if show_list {
+                                results.into_any()
+                            } else {
+                                // The partner chose a map alone; the lists stay one click away.
+                                view! {
+                                    <details class="liste-repliee">
+                                        <summary>"Voir la liste"</summary>
+                                        {results}
+                                    </details>
+                                }
+                                    .into_any()
+                            }}
+                        </div>
                     }
-                })}
-            </Transition>
-        </div>
+                        .into_any()
+                })
+            }}
+        </Suspense>
     }
     .into_any()
+}
+
+/// What the map draws besides the records of the lists (it reads them there): the stops of
+/// the mobile services shown.
+fn points_of(found: &Found, layers: Layers) -> Vec<MapPoint> {
+    let places = found.places.iter().filter(|_| layers.places);
+    places.flat_map(MapPoint::stops_of).collect()
+}
+
+/// The page each EPCI outline opens: its zone first, then, once in its zone, the EPCI itself
+/// (the same drill-down as the controls).
+fn epci_links(
+    index: &TerritoryIndex,
+    filter: &PlaceFilter,
+    page: &MapPage,
+) -> Vec<(String, String)> {
+    index
+        .epcis
+        .iter()
+        .map(|e| {
+            let mut next = filter.clone();
+            if filter.zone() == Some(e.zone) {
+                next.area.epcis = vec![e.siren.clone()];
+            } else {
+                next.area.zones = vec![e.zone];
+                next.area.epcis.clear();
+            }
+            (e.siren.to_string(), page.url(&next.to_query()))
+        })
+        .collect()
 }
 
 /// The places nearest first, then the next events and the resources of the same area.
@@ -207,7 +181,6 @@ fn Results(
     layers: Layers,
     /// The address searched around, when one was chosen.
     here: Option<String>,
-    selected: RwSignal<Option<PlaceId>>,
     /// The view besides where to look: links that change the place keep it.
     keep: MapQuery,
 ) -> impl IntoView {
@@ -286,29 +259,6 @@ fn Results(
         }
     });
     let filter = found.filter.clone();
-    // A search's answer (its URL ends with #resultats) takes the focus: the heading is read,
-    // then the count it is described by.
-    // After the frame that mounts it: the answer replaces the previous one in place.
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        request_animation_frame(|| {
-            use wasm_bindgen::JsCast;
-            let document = leptos::prelude::document();
-            let asked = document
-                .location()
-                .and_then(|l| l.hash().ok())
-                .is_some_and(|h| h == format!("#{RESULTS}"));
-            if let Some(heading) = document
-                .query_selector(&format!("#{RESULTS} section:not([hidden]) h2"))
-                .ok()
-                .flatten()
-                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-                .filter(|_| asked)
-            {
-                let _ = heading.focus();
-            }
-        });
-    });
     view! {
         <div class="resultats" id=RESULTS>
         <section class="liste" id="liste" aria-labelledby="titre-liste" hidden=!layers.places>
@@ -329,7 +279,7 @@ fn Results(
             {widen}
             // Nothing to print on an empty list.
             {(!use_map_page().is_embed() && n > 0).then(|| view! { <PrintList /> })}
-            <PlaceList places=found.places filter selected today=found.today />
+            <PlaceList places=found.places filter today=found.today />
         </section>
         <section class="bloc-evenements" aria-labelledby="titre-evenements" hidden=!layers.events>
             <h2 id="titre-evenements" tabindex="-1">{events_heading}</h2>

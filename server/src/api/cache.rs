@@ -1,6 +1,8 @@
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::http::header::{self, ContentEncoding};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
 use bytes::Bytes;
+
+use crate::compression::{Packed, negotiate};
 
 /// A cacheable GET answer: a strong ETag computed from the exact bytes, `304 Not Modified`
 /// when the client already has them, and a short public cache lifetime (the data can be
@@ -10,9 +12,34 @@ use bytes::Bytes;
 /// keeps its tag across restarts and Rust releases (std's `DefaultHasher` may change with
 /// each release, which would make every cached copy look stale after an upgrade).
 pub fn respond(req: &HttpRequest, content_type: &str, body: Bytes) -> HttpResponse {
+    let (fresh, mut response) = validated(req, &body);
+    if fresh {
+        response.finish()
+    } else {
+        response.content_type(content_type).body(body)
+    }
+}
+
+/// The same for an answer compressed in advance: the bytes the client accepts, already
+/// encoded (the compression layer leaves them as they are).
+pub fn respond_packed(req: &HttpRequest, content_type: &str, packed: &Packed) -> HttpResponse {
+    let (fresh, mut response) = validated(req, &packed.identity);
+    if fresh {
+        return response.finish();
+    }
+    let (body, encoding) = packed.get(negotiate(req));
+    response.insert_header((header::VARY, "accept-encoding"));
+    if encoding != ContentEncoding::Identity {
+        response.insert_header((header::CONTENT_ENCODING, encoding.as_str()));
+    }
+    response.content_type(content_type).body(body)
+}
+
+/// The answer's validators, and whether the client already has it.
+fn validated(req: &HttpRequest, body: &[u8]) -> (bool, HttpResponseBuilder) {
     let etag = format!(
         "\"{:016x}-{:x}\"",
-        xxhash_rust::xxh3::xxh3_64(&body),
+        xxhash_rust::xxh3::xxh3_64(body),
         body.len()
     );
     let fresh = req
@@ -28,9 +55,5 @@ pub fn respond(req: &HttpRequest, content_type: &str, body: Bytes) -> HttpRespon
     response
         .insert_header((header::ETAG, etag))
         .insert_header((header::CACHE_CONTROL, "public, max-age=300"));
-    if fresh {
-        response.finish()
-    } else {
-        response.content_type(content_type).body(body)
-    }
+    (fresh, response)
 }

@@ -40,6 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/openapi.json", web::get().to(openapi::json))
             .route("", web::get().to(openapi::page))
             .route("/territory/{layer}", web::get().to(territory::layer))
+            .route("/communes", web::get().to(territory::communes))
             .default_service(web::to(not_found)),
     );
 }

@@ -251,6 +251,7 @@ pub fn description() -> &'static Description {
         super::coverage::epci_csv,
         super::coverage::programme_csv,
         super::territory::layer,
+        super::territory::communes,
         super::health
     ),
     components(schemas(super::error::Problem))

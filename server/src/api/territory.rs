@@ -21,15 +21,27 @@ pub async fn layer(
 ) -> Result<HttpResponse, ApiError> {
     let dataset = store.current();
     let outlines = &dataset.territory.outlines;
-    let body = match path.as_str() {
-        "zones" => &outlines.zones,
-        "epci" => &outlines.epci,
-        "communes" => &outlines.communes,
+    Ok(match path.as_str() {
+        "zones" => cache::respond_packed(&req, GEOJSON, &outlines.zones),
+        "epci" => cache::respond_packed(&req, GEOJSON, &outlines.epci),
+        "communes" => cache::respond(&req, GEOJSON, outlines.communes.clone()),
         other => {
             return Err(ApiError::not_found(format!(
                 "couche « {other} » inconnue (couches : zones, epci, communes)"
             )));
         }
-    };
-    Ok(cache::respond(&req, GEOJSON, body.clone()))
+    })
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/communes",
+    summary = "Les communes du département, par nom : code INSEE, codes postaux, point central. La carte s'en sert pour proposer des communes pendant la frappe.",
+    responses((status = 200, description = "Tableau JSON", content_type = "application/json"))
+)]
+/// `GET /api/communes`: what the search field suggests from, fetched when it is first
+/// used rather than written in every page (issue 14).
+pub async fn communes(req: HttpRequest, store: web::Data<Store>) -> HttpResponse {
+    let body = serde_json::to_vec(&store.current().index.communes).expect("communes serialise");
+    cache::respond(&req, "application/json", body.into())
 }

@@ -9,6 +9,8 @@ use rstar::RTree;
 use rstar::primitives::{GeomWithData, Rectangle};
 use serde::Deserialize;
 
+use crate::compression::Packed;
+
 use app::model::{
     BBox, CodePostal, CommuneSummary, EpciSummary, Footprint, Insee, Position, Siren,
     TerritoryIndex, Zone, ZoneSummary,
@@ -72,9 +74,12 @@ pub struct Drawing {
 }
 
 /// GeoJSON ready to send, checked at load time.
+/// The outlines as `/api/territory/*` serves them. The zones and EPCI, which every visit of
+/// the map downloads, are compressed once per dataset; the communes, large and fetched only
+/// when zoomed in, per request.
 pub struct Outlines {
-    pub zones: bytes::Bytes,
-    pub epci: bytes::Bytes,
+    pub zones: Packed,
+    pub epci: Packed,
     pub communes: bytes::Bytes,
 }
 
@@ -198,6 +203,18 @@ impl Territory {
             })
             .collect();
         let departement_bbox = union_bbox(communes.iter());
+        // Shapes and features pair up: any shape left out was a problem, returned above.
+        let outlines = Outlines {
+            zones: Packed::new(to_geojson_bytes(drawn_at_map_scale(
+                zone_features,
+                &zone_shapes,
+            ))),
+            epci: Packed::new(to_geojson_bytes(drawn_at_map_scale(
+                epci_features,
+                &epci_shapes,
+            ))),
+            communes: to_geojson_bytes(simplified),
+        };
         let drawing = Drawing {
             communes: communes
                 .iter()
@@ -206,11 +223,7 @@ impl Territory {
             epcis: epci_shapes,
             zones: zone_shapes,
         };
-        let outlines = Outlines {
-            zones: to_geojson_bytes(zone_features),
-            epci: to_geojson_bytes(epci_features),
-            communes: to_geojson_bytes(simplified),
-        };
+
         let index = RTree::bulk_load(
             communes
                 .iter()
@@ -287,12 +300,13 @@ impl Territory {
                         insee: c.insee.clone(),
                         nom: c.nom.clone(),
                         codes_postaux: c.codes_postaux.clone(),
-                        lat: c.label.lat,
-                        lon: c.label.lon,
+                        // About 10 m: a point to zoom to, written in the map page.
+                        lat: (c.label.lat * 1e4).round() / 1e4,
+                        lon: (c.label.lon * 1e4).round() / 1e4,
                     })
                     .collect();
                 communes.sort_by(|a, b| a.nom.cmp(&b.nom));
-                communes
+                app::model::Communes(communes)
             },
         }
     }
@@ -430,6 +444,30 @@ fn union_bbox<'a>(communes: impl Iterator<Item = &'a Commune>) -> BBox {
             ]
         },
     )
+}
+
+/// How far a zone or EPCI outline may stray from its shape on the map: about 100 m, a pixel
+/// at zoom 10, where the communes' own outlines appear. Points to the same precision. A
+/// fifth of the bytes the map downloads at its start (issue 14).
+const MAP_TOLERANCE_DEGREES: f64 = 0.001;
+
+fn drawn_at_map_scale(features: Vec<RawFeature>, shapes: &[MultiPolygon<f64>]) -> Vec<RawFeature> {
+    use geo::{MapCoords, Simplify};
+    // Divided, not multiplied by the tolerance: the nearest double to a 3-decimal number
+    // prints as those 3 decimals.
+    let round = |x: f64| (x / MAP_TOLERANCE_DEGREES).round() / (1.0 / MAP_TOLERANCE_DEGREES);
+    features
+        .into_iter()
+        .zip(shapes)
+        .map(|(mut raw, shape)| {
+            let drawn = shape
+                .map_coords(|c| geo::coord! { x: round(c.x), y: round(c.y) })
+                .simplify(MAP_TOLERANCE_DEGREES);
+            raw.feature.geometry =
+                Some(geojson::Geometry::new(geojson::GeometryValue::from(&drawn)));
+            raw
+        })
+        .collect()
 }
 
 fn to_geojson_bytes(features: Vec<RawFeature>) -> bytes::Bytes {

@@ -37,10 +37,11 @@ pub fn look_up_addresses(
             "{base}/search/?q={}&limit=5",
             crate::components::actions::encode(&typed)
         );
-        let Ok(response) = gloo_net::http::Request::get(&url).send().await else {
-            return;
-        };
-        let Ok(body) = response.json::<serde_json::Value>().await else {
+        let Some(body) = crate::fetch::text(&url)
+            .await
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        else {
             return;
         };
         if text.get_untracked() != typed {
