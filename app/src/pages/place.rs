@@ -98,6 +98,8 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                     }
                 })}
             <Actions destination=(!mobile).then(|| (place.position, name.clone())) calendar=None title=name.clone() />
+            // The card's rubrics are third-level headings, as in the list of the map page.
+            <h2 class="visuellement-cache">"Adresse, horaires et contact"</h2>
             <PlaceCard place=place.clone() link=false today=details.today />
             <ReportError page=page_path(&place) />
             <section aria-labelledby="titre-evenements-lieu">
