@@ -1,5 +1,6 @@
-//! What the pages ask of the data, as server functions: called in-process while rendering on
-//! the server, and over HTTP (`/_fn/...`) from the hydrated page when a filter changes.
+//! What the pages ask of the data, as server functions, called in-process while rendering on
+//! the server. Their HTTP endpoints (`/_fn/...`) are no longer called by any page: every
+//! change of view is a page load since the map pages became islands (issue 14).
 
 use leptos::prelude::*;
 // Filters have lists and nested values: JSON carries them as they are.

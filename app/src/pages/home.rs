@@ -49,8 +49,8 @@ pub fn HomePage() -> impl IntoView {
 /// The search, the map and the lists, on the map page or, with `embed`, in a partner's
 /// frame (without the needs panel and the territory choice: the partner chose them). The
 /// URL query is the single source of the view, so a link opens the same view; every change
-/// of view is a new page, written by the server. Only the search field and the map are
-/// islands of code in the browser.
+/// of view is a new page, written by the server. Only the search field, "near me", the map
+/// and the forms that apply themselves are islands of code in the browser.
 #[component]
 pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
     let (map, errors) =

@@ -300,7 +300,8 @@ impl Territory {
                         insee: c.insee.clone(),
                         nom: c.nom.clone(),
                         codes_postaux: c.codes_postaux.clone(),
-                        // About 10 m: a point to zoom to, written in the map page.
+                        // About 10 m: a commune's point, as `/api/communes` and the
+                        // search around a commune need it.
                         lat: (c.label.lat * 1e4).round() / 1e4,
                         lon: (c.label.lon * 1e4).round() / 1e4,
                     })
