@@ -17,7 +17,6 @@ mod pages;
 mod shell;
 
 pub use components::report::{MAX_MESSAGE_CHARS, ReportDraft, ReportField};
-pub use components::search_box::COMMUNES_URL;
 pub use pages::embed::EmbedQuery;
 #[cfg(feature = "ssr")]
 pub use shell::server_html;

@@ -183,7 +183,7 @@ pub mod browser {
     use std::process::{Child, Command, Stdio};
     use std::time::{Duration, Instant};
 
-    use fantoccini::{Client, ClientBuilder};
+    use fantoccini::{Client, ClientBuilder, Locator};
     use serde_json::json;
 
     const CHROMIUM: &str = "/usr/bin/chromium";
@@ -332,6 +332,30 @@ pub mod browser {
         assert_eq!(ready, true, "a new page, ready");
     }
 
+    /// Clicks the element `css` names (fails the test, naming it, if it cannot).
+    pub async fn click(client: &Client, css: &str) {
+        client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+    }
+
+    /// Chooses `value` in the list `#id` and waits for the page the choice loads.
+    pub async fn choose_and_load(client: &Client, id: &str, value: &str) {
+        mark_the_document(client).await;
+        client
+            .find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|e| panic!("#{id}: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("#{id} = {value}: {e}"));
+        the_new_page(client).await;
+    }
+
     pub async fn still_the_marked_document(client: &Client) -> bool {
         client
             .execute("return window.marked === true;", vec![])
@@ -356,7 +380,11 @@ pub mod browser {
     pub async fn fits_the_width(client: &Client) -> bool {
         client
             .execute(
-                "return document.documentElement.scrollWidth <= window.innerWidth + 1;",
+                // Folded sections count: what they show when opened must fit too.
+                "document.querySelectorAll('details:not([open])').forEach(d => { d.open = true; d.dataset.ouvertParTest = ''; }); \
+                 const fits = document.documentElement.scrollWidth <= window.innerWidth + 1; \
+                 document.querySelectorAll('details[data-ouvert-par-test]').forEach(d => { d.open = false; delete d.dataset.ouvertParTest; }); \
+                 return fits;",
                 vec![],
             )
             .await

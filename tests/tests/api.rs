@@ -1,5 +1,6 @@
 //! The HTTP API and the server-rendered page, against the real server and dataset.
 
+use app::model::TerritoryFile;
 use carto82_e2e::{spawn_app, spawn_app_with};
 use serde_json::{Value, json};
 
@@ -207,7 +208,7 @@ async fn unknown_pages_are_404_in_french() {
 #[tokio::test]
 async fn the_communes_of_the_search_field_are_one_request() {
     let app = spawn_app().await;
-    let communes = app.get_json(app::COMMUNES_URL).await;
+    let communes = app.get_json(TerritoryFile::Communes.path()).await;
     let communes = communes.as_array().expect("an array");
     assert_eq!(communes.len(), 195);
     let montauban = communes
@@ -220,6 +221,55 @@ async fn the_communes_of_the_search_field_are_one_request() {
         .map(|c| c["nom"].as_str().unwrap())
         .collect();
     assert!(names.is_sorted(), "by name");
+}
+
+/// The map page names the territory's files by their content (issue 14): under that name
+/// the browser keeps them for good; under no name or an old one, for five minutes.
+#[tokio::test]
+async fn the_territory_files_are_named_by_their_content_and_kept_for_good() {
+    let app = spawn_app().await;
+    let page = app.get_page("/").await;
+    let named = format!("{}?v=", TerritoryFile::Communes.path());
+    let at = page
+        .find(&named)
+        .expect("the page names the communes' file")
+        + named.len();
+    let version = &page[at..at + 16];
+    assert!(version.chars().all(|c| c.is_ascii_hexdigit()), "{version}");
+    // The search field's props, and the map's, whose outlines it names.
+    assert_eq!(page.matches(version).count(), 2, "{version} in the page");
+    let cache_control =
+        |r: &reqwest::Response| r.headers()["cache-control"].to_str().unwrap().to_owned();
+    for file in [
+        TerritoryFile::ZoneOutlines,
+        TerritoryFile::EpciOutlines,
+        TerritoryFile::CommuneOutlines,
+        TerritoryFile::Communes,
+    ] {
+        let url = file.url(version);
+        let kept = app.get(&url).await;
+        assert_eq!(kept.status(), 200, "{url}");
+        assert_eq!(
+            cache_control(&kept),
+            "public, max-age=31536000, immutable",
+            "{url}"
+        );
+        let etag = kept.headers()["etag"].clone();
+        let again = app
+            .client
+            .get(app.url(&url))
+            .header("if-none-match", etag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304, "{url}");
+        assert_eq!(cache_control(&again), "public, max-age=31536000, immutable");
+        for other in [file.path().to_owned(), file.url("0123456789abcdef")] {
+            let short = app.get(&other).await;
+            assert_eq!(short.status(), 200, "{other}");
+            assert_eq!(cache_control(&short), "public, max-age=300", "{other}");
+        }
+    }
 }
 
 #[tokio::test]

@@ -2,8 +2,8 @@
 //! and how the other pages' code arrives (in files of its own, by page loads).
 
 use carto82_e2e::browser::{
-    HYDRATED, mark_the_document, open, poll, save_screenshot, still_the_marked_document,
-    with_browser,
+    HYDRATED, choose_and_load, click, mark_the_document, open, poll, save_screenshot,
+    still_the_marked_document, the_new_page, with_browser,
 };
 use carto82_e2e::{spawn_app, spawn_app_with};
 use fantoccini::Locator;
@@ -396,6 +396,96 @@ async fn each_choice_in_the_builder_loads_its_code_and_keeps_the_reader_in_place
         assert!(
             (after.as_i64().unwrap() - before.as_i64().unwrap()).abs() <= 2,
             "the page is where it was: {before} then {after}"
+        );
+    })
+    .await;
+}
+
+/// Choosing a zone on the map page loads its page: what is shown (the layers) stays, and
+/// the keyboard user is back on the zone they chose, its folded section open again.
+#[tokio::test]
+async fn a_zone_chosen_keeps_the_layers_and_the_focus() {
+    let app = spawn_app().await;
+    let url = app.url("/?layers=events");
+    with_browser(360, 740, move |client| async move {
+        open(&client, &url).await;
+        click(&client, "details.territoire summary").await;
+        choose_and_load(&client, "choix-zone", "Est").await;
+        let search = client
+            .execute("return location.search;", vec![])
+            .await
+            .unwrap();
+        let search = search.as_str().unwrap();
+        assert!(
+            search.contains("zone=Est") && search.contains("layers=events"),
+            "{search}"
+        );
+        assert_eq!(
+            poll(&client, "return document.activeElement.id;", 10, |v| v
+                == "choix-zone")
+            .await,
+            "choix-zone",
+            "the focus is back on the zone"
+        );
+        assert_eq!(
+            client
+                .execute(
+                    "return document.querySelector('details.territoire').open;",
+                    vec![]
+                )
+                .await
+                .unwrap(),
+            true,
+            "its section is open again"
+        );
+    })
+    .await;
+}
+
+/// With the keyboard, the arrows go through a closed list without loading a page at each
+/// step (WCAG 3.2.2); Enter applies the choice, and the focus comes back to the list.
+#[tokio::test]
+async fn arrows_in_a_list_do_not_load_pages_enter_does() {
+    let app = spawn_app().await;
+    let url = app.url("/");
+    with_browser(360, 740, move |client| async move {
+        open(&client, &url).await;
+        click(&client, "details.territoire summary").await;
+        mark_the_document(&client).await;
+        let zone = client.find(Locator::Id("choix-zone")).await.unwrap();
+        // Down twice: from "every zone" to the second zone.
+        zone.send_keys("\u{E015}\u{E015}").await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        assert!(
+            still_the_marked_document(&client).await,
+            "no page load while the arrows move"
+        );
+        let chosen = client
+            .execute(
+                "return document.getElementById('choix-zone').value;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_ne!(chosen, "", "the arrows changed the choice");
+        zone.send_keys("\u{E007}").await.unwrap();
+        the_new_page(&client).await;
+        let search = client
+            .execute("return location.search;", vec![])
+            .await
+            .unwrap();
+        assert!(
+            search
+                .as_str()
+                .unwrap()
+                .contains(&format!("zone={}", chosen.as_str().unwrap())),
+            "{search} has {chosen}"
+        );
+        assert_eq!(
+            poll(&client, "return document.activeElement.id;", 10, |v| v
+                == "choix-zone")
+            .await,
+            "choix-zone"
         );
     })
     .await;

@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use carto82_e2e::browser::{
-    HYDRATED, assert_accessible, fits_the_width, mark_the_document, open, poll, the_new_page,
-    with_browser,
+    HYDRATED, assert_accessible, choose_and_load, click, fits_the_width, mark_the_document, open,
+    poll, the_new_page, with_browser,
 };
 use carto82_e2e::{frame_ancestors, spawn_app, spawn_app_with, stand_in_server};
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 
 /// A partner's site on another loopback port: each path serves the page set for it.
 async fn partner_site() -> (u16, Arc<Mutex<HashMap<String, String>>>) {
@@ -34,16 +34,6 @@ fn partner_page(code: &str) -> String {
         "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Médiathèque de Nègrepelisse</title></head>\
          <body><h1>Nos ateliers numériques</h1>{code}<p>Pied de page de la médiathèque.</p></body></html>"
     )
-}
-
-async fn click(client: &Client, css: &str) {
-    client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"));
 }
 
 async fn value_of(client: &Client, css: &str) -> String {
@@ -86,15 +76,7 @@ async fn a_partner_builds_the_code_and_its_page_shows_only_est_ai_events_at_the_
         // The partner chooses on /integrer: zone Est, events only, the AI theme. Each choice
         // loads the page it asks for.
         open(&client, &builder).await;
-        mark_the_document(&client).await;
-        client
-            .find(Locator::Id("i-zone"))
-            .await
-            .unwrap()
-            .select_by_value("Est")
-            .await
-            .unwrap();
-        the_new_page(&client).await;
+        choose_and_load(&client, "i-zone", "Est").await;
         for label in ["label[for='i-layers-places']", "label[for='i-layers-resources']"] {
             mark_the_document(&client).await;
             click(&client, label).await;

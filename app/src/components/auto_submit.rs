@@ -1,5 +1,5 @@
 //! A form that applies itself: each change loads the page it asks for, as its button does
-//! without JavaScript. The new page comes back where the reader was: the same scroll, the
+//! without JavaScript (a list chosen with the keyboard: on Enter or on leaving it). The new page comes back where the reader was: the same scroll, the
 //! focus on the same field.
 
 use leptos::prelude::*;
@@ -21,12 +21,15 @@ pub fn AutoSubmit() -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod browser {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
     use leptos::prelude::{document, window};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
     use web_sys::{Element, HtmlElement, HtmlFormElement, HtmlSelectElement};
 
-    /// Where the reader was, kept across the page load: `scroll id time`.
+    /// Where the reader was, kept across the page load: `scroll id time path`.
     const KEY: &str = "carto82:retour";
     /// An older note is not about this page load.
     const FRESH_MS: f64 = 15_000.0;
@@ -41,29 +44,101 @@ mod browser {
         else {
             return;
         };
-        let submitted = form.clone();
-        let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            let Some(field) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-                return;
-            };
-            if let Some(id) = field.get_attribute("data-vide") {
-                set_value(&id, "");
-            }
-            if let (Some(id), Some(select)) = (
-                field.get_attribute("data-zone-de"),
-                field.dyn_ref::<HtmlSelectElement>(),
-            ) && let Some(zone) = select
-                .item(select.selected_index().max(0) as u32)
-                .and_then(|o| o.get_attribute("data-zone"))
-            {
-                set_value(&id, &zone);
-            }
-            remember(&field);
-            let _ = submitted.request_submit();
+        // A closed list changes at each arrow key: the page would reload at each step
+        // (WCAG 3.2.2). Chosen with the keyboard, a list applies on Enter or when the
+        // reader leaves it; chosen with a finger or a mouse, at once.
+        let keyed = Rc::new(Cell::new(false));
+        let pending = Rc::new(Cell::new(false));
+        listen(&form, "pointerdown", {
+            let keyed = keyed.clone();
+            move |_| keyed.set(false)
         });
-        let _ = form.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-        // The form lives as long as the page.
-        on_change.forget();
+        listen(&form, "keydown", {
+            let (keyed, pending, form) = (keyed.clone(), pending.clone(), form.clone());
+            move |ev| {
+                let Some(select) = target::<HtmlSelectElement>(&ev) else {
+                    return;
+                };
+                let key = ev
+                    .dyn_ref::<web_sys::KeyboardEvent>()
+                    .map(|k| k.key())
+                    .unwrap_or_default();
+                match key.as_str() {
+                    "Enter" if pending.get() => {
+                        ev.prevent_default();
+                        send(&form, &select);
+                    }
+                    "Tab" | "Escape" | "Enter" => {}
+                    _ => keyed.set(true),
+                }
+            }
+        });
+        listen(&form, "change", {
+            let (keyed, pending, form) = (keyed.clone(), pending.clone(), form.clone());
+            move |ev| {
+                let Some(field) = target::<Element>(&ev) else {
+                    return;
+                };
+                follow_rules(&field);
+                if field.dyn_ref::<HtmlSelectElement>().is_some() && keyed.get() {
+                    pending.set(true);
+                } else {
+                    send(&form, &field);
+                }
+            }
+        });
+        let submitted = form.clone();
+        listen(&form, "focusout", move |ev| {
+            if !pending.get() || target::<HtmlSelectElement>(&ev).is_none() {
+                return;
+            }
+            // The new page gives the focus to where the reader was going.
+            let next = ev
+                .dyn_ref::<web_sys::FocusEvent>()
+                .and_then(|f| f.related_target())
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .filter(|e| !e.id().is_empty())
+                .or_else(|| target::<Element>(&ev));
+            if let Some(next) = next {
+                send(&submitted, &next);
+            }
+        });
+    }
+
+    /// For as long as the page lives, as the form does.
+    fn listen(form: &HtmlFormElement, event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
+        let _ = form.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        closure.forget();
+    }
+
+    fn target<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
+        ev.target().and_then(|t| t.dyn_into::<T>().ok())
+    }
+
+    /// The rules between fields (`data-vide`, `data-zone-de`), as soon as a field changes.
+    fn follow_rules(field: &Element) {
+        if let Some(id) = field.get_attribute("data-vide") {
+            set_value(&id, "");
+        }
+        if let (Some(id), Some(select)) = (
+            field.get_attribute("data-zone-de"),
+            field.dyn_ref::<HtmlSelectElement>(),
+        ) && let Some(zone) = select
+            .item(select.selected_index().max(0) as u32)
+            .and_then(|o| o.get_attribute("data-zone"))
+        {
+            set_value(&id, &zone);
+        }
+    }
+
+    /// Loads the page the form asks for; `focus` gets the focus back there.
+    fn send(form: &HtmlFormElement, focus: &Element) {
+        remember(focus, form);
+        // Browsers without `requestSubmit` (Safari before 16) send the form as it is.
+        if form.request_submit().is_err() {
+            let _ = form.submit();
+        }
     }
 
     fn set_value(id: &str, value: &str) {
@@ -75,10 +150,17 @@ mod browser {
         }
     }
 
-    fn remember(field: &Element) {
+    fn remember(field: &Element, form: &HtmlFormElement) {
         let y = window().scroll_y().unwrap_or(0.0);
+        // The page the form opens: the note is for it only.
+        let path = web_sys::Url::new(&form.action())
+            .map(|u| u.pathname())
+            .unwrap_or_default();
         if let Ok(Some(storage)) = window().session_storage() {
-            let _ = storage.set_item(KEY, &format!("{y} {} {}", field.id(), js_sys::Date::now()));
+            let _ = storage.set_item(
+                KEY,
+                &format!("{y} {} {} {path}", field.id(), js_sys::Date::now()),
+            );
         }
     }
 
@@ -91,19 +173,31 @@ mod browser {
         };
         let _ = storage.remove_item(KEY);
         let mut parts = note.split(' ');
-        let (Some(y), Some(id), Some(time)) = (parts.next(), parts.next(), parts.next()) else {
+        let (Some(y), Some(id), Some(time), Some(path)) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return;
         };
         let (Ok(y), Ok(time)) = (y.parse::<f64>(), time.parse::<f64>()) else {
             return;
         };
-        if js_sys::Date::now() - time > FRESH_MS {
+        let here = window().location().pathname().unwrap_or_default();
+        if js_sys::Date::now() - time > FRESH_MS || here != path {
             return;
         }
         if let Some(field) = document()
             .get_element_by_id(id)
             .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         {
+            // A field inside a folded section (the territory, the builder's advanced
+            // settings) is shown again, or the focus could not go back to it.
+            let mut folded = field.closest("details").ok().flatten();
+            while let Some(details) = folded {
+                let _ = details.set_attribute("open", "");
+                folded = details
+                    .parent_element()
+                    .and_then(|p| p.closest("details").ok().flatten());
+            }
             let _ = field.focus();
         }
         window().scroll_to_with_x_and_y(0.0, y);

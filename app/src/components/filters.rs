@@ -2,13 +2,20 @@ use leptos::prelude::*;
 
 use crate::components::auto_submit::AutoSubmit;
 use crate::components::map_page::use_map_page;
+use crate::model::map_query::MapQuery;
 use crate::model::query::{EPCI, ZONE};
 use crate::model::{PlaceFilter, TerritoryIndex, Zone};
 
 /// Zone and EPCI choices. A plain GET form, so it works without JavaScript; with it, each
 /// change applies at once. Choosing a zone empties the EPCI; choosing an EPCI sets its zone.
 #[component]
-pub fn TerritoryFilters(index: TerritoryIndex, filter: PlaceFilter) -> impl IntoView {
+pub fn TerritoryFilters(
+    index: TerritoryIndex,
+    filter: PlaceFilter,
+    /// The page's state: what is needed, for whom, and the layers stay when the territory
+    /// changes; where to look is this form's.
+    keep: MapQuery,
+) -> impl IntoView {
     let page = use_map_page();
     let home = page.url("");
     let epci_options = index
@@ -29,7 +36,7 @@ pub fn TerritoryFilters(index: TerritoryIndex, filter: PlaceFilter) -> impl Into
 
     view! {
         <form class="filtres" method="get" action=page.path() aria-label="Choisir un territoire">
-            {page.hidden_fields(Vec::new())}
+            {page.hidden_fields(keep.without_where().pairs())}
             <div class="champ">
                 <label for="choix-zone">"Zone du département"</label>
                 <select

@@ -20,6 +20,8 @@ pub struct MapData {
     pub target: Option<String>,
     /// The page each EPCI outline opens, by SIREN.
     pub epci_links: Vec<(String, String)>,
+    /// Names the outlines' content: [`crate::model::TerritoryFile`].
+    pub territory_version: String,
 }
 
 /// The map and its legend. The server renders the map's container with a note for browsers

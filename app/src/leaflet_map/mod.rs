@@ -47,6 +47,7 @@ pub fn draw(element: &web_sys::HtmlDivElement, data: MapData) -> Result<(), JsVa
         initial,
         target,
         epci_links,
+        territory_version,
     } = data;
     let map = create_map(element, initial, bbox)?;
     let listed = places_in_the_list();
@@ -81,7 +82,7 @@ pub fn draw(element: &web_sys::HtmlDivElement, data: MapData) -> Result<(), JsVa
     let others: Vec<_> = listed_points().into_iter().chain(points).collect();
     show_points(&state, &others);
     follow_the_list(state);
-    spawn_local(draw_territory(map, Rc::new(epci_links)));
+    spawn_local(draw_territory(map, Rc::new(epci_links), territory_version));
     Ok(())
 }
 

@@ -10,15 +10,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::bindings::{TooltipLayer, fetch_json, geo_json, object, prop, text_node};
-use crate::model::BBox;
+use crate::model::{BBox, TerritoryFile};
 
 /// Zone and EPCI outlines, fetched from our own API. Clicking an EPCI opens the page the
 /// server gave for it in `links` (by SIREN): its zone first, then the EPCI itself, the same
 /// drill-down as the controls.
-pub(super) async fn draw_territory(map: Map, links: Rc<Vec<(String, String)>>) {
+pub(super) async fn draw_territory(map: Map, links: Rc<Vec<(String, String)>>, version: String) {
     let (zones, epci) = match (
-        fetch_json("/api/territory/zones").await,
-        fetch_json("/api/territory/epci").await,
+        fetch_json(&TerritoryFile::ZoneOutlines.url(&version)).await,
+        fetch_json(&TerritoryFile::EpciOutlines.url(&version)).await,
     ) {
         (Ok(z), Ok(e)) => (z, e),
         (Err(e), _) | (_, Err(e)) => {
@@ -94,14 +94,14 @@ pub(super) async fn draw_territory(map: Map, links: Rc<Vec<(String, String)>>) {
     epci_layer.add_to(&map);
     // Both callbacks ran synchronously inside geoJSON(); they are no longer needed.
     drop((on_zone, on_epci));
-    show_communes_when_close(map);
+    show_communes_when_close(map, TerritoryFile::CommuneOutlines.url(&version));
 }
 
 /// Commune outlines give context once zoomed in (there is no background map by default).
 /// They are fetched on the first zoom that close, so a first visit does not pay for them.
 /// Without tiles, the communes' names are drawn from our own data once they can be read
 /// (issue 13, item 10): the map is usable with no third-party request.
-fn show_communes_when_close(map: Map) {
+fn show_communes_when_close(map: Map, url: String) {
     const CLOSE_ZOOM: f64 = 10.0;
     const NAMES_ZOOM: f64 = 11.0;
     let names = super::configured_tiles().is_none();
@@ -118,9 +118,9 @@ fn show_communes_when_close(map: Map) {
             return;
         }
         requested.set(true);
-        let map = watched.clone();
+        let (map, url) = (watched.clone(), url.clone());
         spawn_local(async move {
-            match fetch_json("/api/territory/communes").await {
+            match fetch_json(&url).await {
                 Ok(communes) => {
                     let style = object(&[
                         ("color", "#6b7a90".into()),

@@ -39,7 +39,7 @@ pub use record::{Kind, Record, Records, Select, page_of, page_path};
 pub use resource::{Resource, ResourceId, ResourceProperties, ResourceType, ServedArea};
 pub use territory::{
     BBox, CodePostal, CommuneSummary, Communes, EpciSummary, Insee, MAX_SUGGESTIONS, Resolved,
-    Siren, TerritoryIndex, Zone, ZoneSummary,
+    Siren, TerritoryFile, TerritoryIndex, Zone, ZoneSummary,
 };
 pub use text::{escape_html, fold, text_left_raw_by_leptos};
 pub use web_url::{MAX_URL_CHARS, WebUrl};

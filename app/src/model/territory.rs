@@ -129,6 +129,36 @@ pub struct TerritoryIndex {
     pub zones: Vec<ZoneSummary>,
     pub epcis: Vec<EpciSummary>,
     pub communes: Communes,
+    /// Names the content of the territory's files (outlines, communes): see [`TerritoryFile`].
+    pub version: String,
+}
+
+/// A file of the territory the browser fetches. Its address carries the territory's
+/// version (`?v=`), which changes whenever the content does: the browser may keep it for
+/// good, and a new territory is fetched anew.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TerritoryFile {
+    ZoneOutlines,
+    EpciOutlines,
+    CommuneOutlines,
+    /// The communes by name, for the search field's suggestions.
+    Communes,
+}
+
+impl TerritoryFile {
+    pub const fn path(self) -> &'static str {
+        match self {
+            TerritoryFile::ZoneOutlines => "/api/territory/zones",
+            TerritoryFile::EpciOutlines => "/api/territory/epci",
+            TerritoryFile::CommuneOutlines => "/api/territory/communes",
+            TerritoryFile::Communes => "/api/communes",
+        }
+    }
+
+    /// Its address under the territory's `version`.
+    pub fn url(self, version: &str) -> String {
+        format!("{}?v={version}", self.path())
+    }
 }
 
 /// The communes, by name: what a search for a commune reads (the search box carries its own
@@ -390,6 +420,7 @@ mod tests {
                 commune("82037", "Caussade", "82300"),
                 commune("82124", "Monteils", "82300"),
             ]),
+            version: "test".to_owned(),
         }
     }
 

@@ -22,7 +22,7 @@ use crate::format::{agree, count_events, count_places, count_resources, date_fr}
 use crate::model::embed::EmbedOptions;
 use crate::model::layers::Layers;
 use crate::model::map_query::MapQuery;
-use crate::model::{Event, FromQuery, PlaceFilter, Query, TerritoryIndex};
+use crate::model::{Event, FromQuery, PlaceFilter, Query, TerritoryFile, TerritoryIndex};
 
 /// The map page: where are you, what do you need; then the places nearest first, the next
 /// events and the resources around.
@@ -103,15 +103,16 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
                         initial,
                         target: page.link_target().map(str::to_owned),
                         epci_links: epci_links(&index, &found.filter, &page),
+                        territory_version: index.version.clone(),
                     };
                     let controls = view! {
-                        {show_search.then(|| view! { <SearchBox typed radius_km=radius keep needs /> })}
+                        {show_search.then(|| view! { <SearchBox typed radius_km=radius communes_url=TerritoryFile::Communes.url(&index.version) keep needs /> })}
                         {on_site.then(|| {
                             let filter = found.filter.clone();
                             view! {
                                 <details class="territoire">
                                     <summary>"Ou choisir une zone ou une communauté de communes"</summary>
-                                    <TerritoryFilters index filter />
+                                    <TerritoryFilters index filter keep=map.clone() />
                                 </details>
                                 <LayerChoice layers keep=map.clone() />
                             }

@@ -1,5 +1,6 @@
-use actix_web::http::header::{self, ContentEncoding};
-use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, ContentEncoding, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, web};
 use bytes::Bytes;
 
 use crate::compression::{Packed, negotiate};
@@ -28,11 +29,32 @@ pub fn respond_packed(req: &HttpRequest, content_type: &str, packed: &Packed) ->
         return response.finish();
     }
     let (body, encoding) = packed.get(negotiate(req));
-    response.insert_header((header::VARY, "accept-encoding"));
     if encoding != ContentEncoding::Identity {
         response.insert_header((header::CONTENT_ENCODING, encoding.as_str()));
     }
     response.content_type(content_type).body(body)
+}
+
+/// An answer asked for under its content's name (`?v=` the `version` of what it serves; see
+/// `app::model::TerritoryFile`) never changes: the browser may keep it for good. Under an
+/// older name (a page from before a reload), the current content comes with the short life.
+pub fn named(req: &HttpRequest, version: &str, mut response: HttpResponse) -> HttpResponse {
+    let asked = web::Query::<NameQuery>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.into_inner().v);
+    let answered = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    if answered && asked.as_deref() == Some(version) {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+    }
+    response
+}
+
+#[derive(serde::Deserialize)]
+struct NameQuery {
+    v: Option<String>,
 }
 
 /// The answer's validators, and whether the client already has it.
@@ -54,6 +76,8 @@ fn validated(req: &HttpRequest, body: &[u8]) -> (bool, HttpResponseBuilder) {
     };
     response
         .insert_header((header::ETAG, etag))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"));
+        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        // A 304 too (RFC 9110 §15.4.5): the answer depends on the encodings accepted.
+        .insert_header((header::VARY, "accept-encoding"));
     (fresh, response)
 }

@@ -279,6 +279,18 @@ impl Territory {
     }
 
     pub fn index(&self) -> TerritoryIndex {
+        let communes = self.commune_names();
+        // What every territory file is made of: when one changes, the version does.
+        let mut content = xxhash_rust::xxh3::Xxh3::new();
+        for part in [
+            &self.outlines.zones.identity[..],
+            &self.outlines.epci.identity,
+            &self.outlines.communes,
+            &serde_json::to_vec(&communes).expect("communes serialise"),
+        ] {
+            content.update(&(part.len() as u64).to_le_bytes());
+            content.update(part);
+        }
         TerritoryIndex {
             departement_bbox: self.departement_bbox,
             zones: self.zones.clone(),
@@ -292,24 +304,28 @@ impl Territory {
                     bbox: e.bbox,
                 })
                 .collect(),
-            communes: {
-                let mut communes: Vec<CommuneSummary> = self
-                    .communes
-                    .iter()
-                    .map(|c| CommuneSummary {
-                        insee: c.insee.clone(),
-                        nom: c.nom.clone(),
-                        codes_postaux: c.codes_postaux.clone(),
-                        // About 10 m: a commune's point, as `/api/communes` and the
-                        // search around a commune need it.
-                        lat: (c.label.lat * 1e4).round() / 1e4,
-                        lon: (c.label.lon * 1e4).round() / 1e4,
-                    })
-                    .collect();
-                communes.sort_by(|a, b| a.nom.cmp(&b.nom));
-                app::model::Communes(communes)
-            },
+            communes,
+            version: format!("{:016x}", content.digest()),
         }
+    }
+
+    /// The communes by name, as the search field suggests them.
+    fn commune_names(&self) -> app::model::Communes {
+        let mut communes: Vec<CommuneSummary> = self
+            .communes
+            .iter()
+            .map(|c| CommuneSummary {
+                insee: c.insee.clone(),
+                nom: c.nom.clone(),
+                codes_postaux: c.codes_postaux.clone(),
+                // About 10 m: a commune's point, as `/api/communes` and the
+                // search around a commune need it.
+                lat: (c.label.lat * 1e4).round() / 1e4,
+                lon: (c.label.lon * 1e4).round() / 1e4,
+            })
+            .collect();
+        communes.sort_by(|a, b| a.nom.cmp(&b.nom));
+        app::model::Communes(communes)
     }
 }
 

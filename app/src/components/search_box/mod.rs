@@ -40,6 +40,8 @@ pub fn SearchBox(
     /// The text of the current search.
     typed: String,
     radius_km: u32,
+    /// Where the search field gets its communes (under the territory's version).
+    communes_url: String,
     /// What the page shows besides where to look (what is needed, for whom…): kept.
     keep: MapQuery,
     /// The needs to offer inside the form ("Préciser"), on the site's map page.
@@ -56,7 +58,7 @@ pub fn SearchBox(
     view! {
         <form class="filtres recherche" role="search" method="get" action=action>
             {hidden}
-            <SearchField typed />
+            <SearchField typed communes_url />
             <div class="champ">
                 <label for="rayon">"Jusqu'à"</label>
                 <select id="rayon" name=RADIUS.name>
@@ -73,21 +75,25 @@ pub fn SearchBox(
     }
 }
 
-/// Where the search field's suggestions come from (`GET /api/communes`).
-pub const COMMUNES_URL: &str = "/api/communes";
-
 /// The field and its suggestions. Choosing a commune, or sending the form, searches around
 /// the commune; choosing an address, around its point. The communes are fetched when the
 /// field is first used, not written in every page (issue 14); until they arrive, or
 /// without them, the server reads what was typed.
 #[island]
-fn SearchField(typed: String) -> impl IntoView {
+fn SearchField(
+    typed: String,
+    /// Where the communes come from: [`crate::model::TerritoryFile::Communes`].
+    communes_url: String,
+) -> impl IntoView {
+    // Written in the page too: without JavaScript, the field keeps what was searched.
+    let written = typed.clone();
     let communes = RwSignal::new(Communes::default());
     let asked = StoredValue::new(false);
+    let communes_url = StoredValue::new(communes_url);
     let load_communes = move || {
         if !asked.get_value() {
             asked.set_value(true);
-            fetch_communes(communes);
+            fetch_communes(communes_url.get_value(), communes);
         }
     };
     let text = RwSignal::new(typed);
@@ -183,8 +189,11 @@ fn SearchField(typed: String) -> impl IntoView {
                     Some(Choice::Adresse(a)) => Some(a.clone()),
                     _ => None,
                 });
+                // Until the communes have arrived, a text is the server's to read: an
+                // address suggested meanwhile is not taken for a commune it may name.
+                let communes_known = communes.with_untracked(|c| !c.is_empty());
                 match (commune, address) {
-                    (None, Some(a)) => choose(Choice::Adresse(a)),
+                    (None, Some(a)) if communes_known => choose(Choice::Adresse(a)),
                     (commune, _) => {
                         let name = commune.unwrap_or(typed);
                         text.set(name.clone());
@@ -224,6 +233,7 @@ fn SearchField(typed: String) -> impl IntoView {
                 aria-describedby="aide-recherche"
                 aria-expanded=move || if open.get() && !suggestions.with(Vec::is_empty) { "true" } else { "false" }
                 aria-activedescendant=active_id
+                value=written
                 prop:value=move || text.get()
                 on:focus=move |_| load_communes()
                 on:input=move |ev| {
@@ -290,18 +300,18 @@ fn NearMe() -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-fn fetch_communes(into: RwSignal<Communes>) {
+fn fetch_communes(url: String, into: RwSignal<Communes>) {
     leptos::task::spawn_local(async move {
-        let answer = crate::fetch::text(COMMUNES_URL).await.ok();
+        let answer = crate::fetch::text(&url).await.ok();
         match answer.and_then(|text| serde_json::from_str::<Communes>(&text).ok()) {
             Some(communes) => into.set(communes),
-            None => leptos::logging::error!("communes : {COMMUNES_URL} ne répond pas"),
+            None => leptos::logging::error!("communes : {url} ne répond pas"),
         }
     });
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn fetch_communes(_: RwSignal<Communes>) {}
+fn fetch_communes(_: String, _: RwSignal<Communes>) {}
 
 /// Opens the form's answer for `place`: the form's fields, where to look replaced, empty
 /// fields left out (an empty date means none).
