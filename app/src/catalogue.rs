@@ -54,6 +54,8 @@ pub struct PlaceInfo {
     pub events: Vec<Event>,
     /// Resources found there.
     pub resources: Vec<Resource>,
+    /// Who runs it, when the data says.
+    pub actor: Option<crate::model::Actor>,
     /// The day at the server (Paris).
     pub today: chrono::NaiveDate,
 }
@@ -192,12 +194,14 @@ pub async fn place_details(id: String) -> Result<Option<PlaceInfo>, ServerFnErro
         .filter(|r| matches!(&r.properties.desserte, crate::model::ServedArea::Lieu { lieu_id } if lieu_id == place.id()))
         .cloned()
         .collect();
+    let actor = records.actor_of(&place).cloned();
     Ok(Some(PlaceInfo {
         place,
         opening,
         outdated,
         events,
         resources,
+        actor,
         today: now.date(),
     }))
 }

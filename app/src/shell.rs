@@ -11,6 +11,7 @@ use leptos_router::{
 use crate::model::publication::Conformite;
 use crate::model::{self, Record};
 
+use crate::pages::actors::{ActorPage, ActorsPage};
 use crate::pages::agenda::AgendaPage;
 use crate::pages::coverage::CoveragePage;
 use crate::pages::embed::EmbedPage;
@@ -151,6 +152,8 @@ pub fn App() -> impl IntoView {
                     <Route path=(StaticSegment(model::Place::KIND.page), ParamSegment("id")) view=PlacePage ssr=SsrMode::Async />
                     <Route path=(StaticSegment(model::Event::KIND.page), ParamSegment("id")) view=EventPage ssr=SsrMode::Async />
                     <Route path=(StaticSegment(model::Resource::KIND.page), ParamSegment("id")) view=ResourcePage ssr=SsrMode::Async />
+                    <Route path=StaticSegment(model::Actor::KIND.page) view=ActorsPage ssr=SsrMode::Async />
+                    <Route path=(StaticSegment(model::Actor::KIND.page), ParamSegment("id")) view=ActorPage ssr=SsrMode::Async />
                 </ParentRoute>
                 // In a partner's frame: no header, no footer.
                 <Route path=path!("embed") view=EmbedPage ssr=SsrMode::Async />
@@ -196,6 +199,9 @@ fn SiteHeader() -> impl IntoView {
                     </li>
                     <li>
                         <a href="/evenements">"Agenda"</a>
+                    </li>
+                    <li>
+                        <a href="/acteurs">"Les acteurs"</a>
                     </li>
                     <li>
                         <a href="/couverture">"Couverture du territoire"</a>
@@ -287,6 +293,8 @@ mod tests {
             "/lieux/france-services-000",
             "/evenements/e1",
             "/ressources/r1",
+            "/acteurs",
+            "/acteurs/a1",
             "/api",
             "/api/coverage",
             "/embed/x",

@@ -13,11 +13,14 @@ use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
 use app::model::coverage::{
-    Balance, Beyond, Cell, CommuneCoverage, Coverage, CoverageFilter, EpciIndicators, FlagshipWeek,
-    GAP_KM, Indicators, THRESHOLDS_KM, Week, ZoneIndicators, ZoneTowns, places_per_10000,
+    Balance, Beyond, Cell, CommuneCoverage, CompetenceCoverage, CompetenceInZone, Coverage,
+    CoverageFilter, EpciIndicators, FlagshipWeek, GAP_KM, Indicators, THRESHOLDS_KM, Week,
+    ZoneIndicators, ZoneTowns, places_per_10000,
 };
 use app::model::hours;
-use app::model::{ActivityType, Event, EventStatus, Place, Position, Theme, Zone};
+use app::model::{
+    ActivityType, Actor, Competence, Event, EventStatus, Place, Position, Theme, Zone,
+};
 
 use crate::dataset::{Commune, Dataset, Epci};
 
@@ -32,14 +35,17 @@ pub fn of(dataset: &Dataset, filter: &CoverageFilter) -> Coverage {
 
 /// Every figure, with `places` as the help (already chosen by `filter.places`).
 pub fn of_places(dataset: &Dataset, places: &[Place], filter: &CoverageFilter) -> Coverage {
-    compute(
+    let mut coverage = compute(
         &dataset.territory.communes,
         &dataset.territory.epcis,
         places,
         &dataset.records.events,
         filter,
         this_week(),
-    )
+    );
+    coverage.competences =
+        competences(&dataset.territory.communes, &dataset.records.actors, filter);
+    coverage
 }
 
 /// The Monday of the current week at Paris: opening hours are counted over it.
@@ -139,7 +145,49 @@ pub fn compute(
         communes: shown,
         sans_aide,
         programme: balance(events, filter.edition),
+        competences: Vec::new(),
     }
+}
+
+/// For each competence and each zone shown: the actors who serve a commune of the zone
+/// (by their places or the territory they declare) and the people of those communes.
+pub fn competences(
+    communes: &[Commune],
+    actors: &[Actor],
+    filter: &CoverageFilter,
+) -> Vec<CompetenceCoverage> {
+    Competence::ALL
+        .iter()
+        .map(|&competence| {
+            let able: Vec<&Actor> = actors
+                .iter()
+                .filter(|a| a.competences.contains(&competence))
+                .collect();
+            let zones = Zone::ALL
+                .into_iter()
+                .filter(|z| filter.shows(*z))
+                .map(|zone| {
+                    let in_zone = communes.iter().filter(|c| c.zone == zone);
+                    let served =
+                        |c: &&Commune| able.iter().any(|a| a.footprint.communes.contains(&c.insee));
+                    CompetenceInZone {
+                        zone,
+                        acteurs: able
+                            .iter()
+                            .filter(|a| a.footprint.zones.contains(&zone))
+                            .count(),
+                        population_desservie: in_zone
+                            .clone()
+                            .filter(served)
+                            .map(|c| u64::from(c.population))
+                            .sum(),
+                        population: in_zone.map(|c| u64::from(c.population)).sum(),
+                    }
+                })
+                .collect();
+            CompetenceCoverage { competence, zones }
+        })
+        .collect()
 }
 
 /// Farther than `km` from any help (no help at all counts as farther than anything).
@@ -455,6 +503,7 @@ mod tests {
             position: Position { lon, lat },
             location: at,
             stops: Vec::new(),
+            structure: None,
         }
     }
 

@@ -51,10 +51,12 @@ fn validate(dir: &std::path::Path) -> ExitCode {
     match Dataset::load(dir) {
         Ok(dataset) => {
             println!(
-                "{} : jeu de données valide ({} lieux, {} événements, {} communes, {} EPCI).",
+                "{} : jeu de données valide ({} lieux, {} événements, {} ressources, {} acteurs, {} communes, {} EPCI).",
                 dir.display(),
                 dataset.records.places.len(),
                 dataset.records.events.len(),
+                dataset.records.resources.len(),
+                dataset.records.actors.len(),
                 dataset.territory.communes.len(),
                 dataset.territory.epcis.len()
             );

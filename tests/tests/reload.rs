@@ -28,14 +28,8 @@ async fn edits_are_served_and_a_bad_edit_keeps_the_last_good_data() {
 
     // A valid edit: one place less.
     let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&places).unwrap()).unwrap();
-    // A place no event refers to (removing one that has events would be refused).
-    let events = std::fs::read_to_string(dir.path().join("evenements.geojson")).unwrap();
     let features = doc["features"].as_array_mut().unwrap();
-    let free = features
-        .iter()
-        .position(|f| !events.contains(&format!("\"lieu_id\": \"{}\"", f["id"].as_str().unwrap())))
-        .expect("a place without events");
-    let removed = features.remove(free);
+    let removed = features.remove(free_place(dir.path(), features));
     std::fs::write(&places, doc.to_string()).unwrap();
     let health = health_until(&app, |h| h["lieux"] == start - 1).await;
     assert_eq!(health["lieux"], start - 1, "the edit is served");
@@ -72,17 +66,27 @@ async fn edits_are_served_and_a_bad_edit_keeps_the_last_good_data() {
 }
 
 /// The data folder with one place less than the real one, and the count it has.
+/// A place that no event refers to and no actor runs: removing one that another record
+/// names would be refused.
+fn free_place(dir: &std::path::Path, features: &[Value]) -> usize {
+    let events = std::fs::read_to_string(dir.join("evenements.geojson")).unwrap();
+    let actors = std::fs::read_to_string(dir.join("acteurs.geojson")).unwrap();
+    features
+        .iter()
+        .position(|f| {
+            let id = f["id"].as_str().unwrap();
+            !events.contains(&format!("\"lieu_id\": \"{id}\""))
+                && !actors.contains(&format!("\"{id}\""))
+        })
+        .expect("a place without events or actor")
+}
+
 fn dataset_without_a_place(dir: &std::path::Path) -> u64 {
     copy_dir(&data_dir(), dir);
     let places = dir.join("lieux.geojson");
     let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&places).unwrap()).unwrap();
-    let events = std::fs::read_to_string(dir.join("evenements.geojson")).unwrap();
     let features = doc["features"].as_array_mut().unwrap();
-    let free = features
-        .iter()
-        .position(|f| !events.contains(&format!("\"lieu_id\": \"{}\"", f["id"].as_str().unwrap())))
-        .expect("a place without events");
-    features.remove(free);
+    features.remove(free_place(dir, features));
     let count = features.len() as u64;
     std::fs::write(&places, doc.to_string()).unwrap();
     count
@@ -131,10 +135,11 @@ async fn a_reload_that_empties_the_map_is_refused_unless_allowed() {
     let original = std::fs::read_to_string(&places).unwrap();
     let mut doc: Value = serde_json::from_str(&original).unwrap();
 
-    // No place at all: refused, said on /healthz. (Events and resources go too: they
-    // refer to places.)
+    // No place at all: refused, said on /healthz. (Events, resources and actors go too:
+    // they refer to places.)
     std::fs::remove_file(dir.path().join("evenements.geojson")).unwrap();
     std::fs::remove_file(dir.path().join("ressources.geojson")).unwrap();
+    std::fs::remove_file(dir.path().join("acteurs.geojson")).unwrap();
     doc["features"] = Value::Array(Vec::new());
     std::fs::write(&places, doc.to_string()).unwrap();
     let health = health_until(&app, |h| h["rechargement_refuse"].is_string()).await;
@@ -170,6 +175,7 @@ async fn a_reload_that_empties_the_map_is_refused_unless_allowed() {
     copy_dir(&data_dir(), dir.path());
     std::fs::remove_file(dir.path().join("evenements.geojson")).unwrap();
     std::fs::remove_file(dir.path().join("ressources.geojson")).unwrap();
+    std::fs::remove_file(dir.path().join("acteurs.geojson")).unwrap();
     let served = dir.path().to_owned();
     let app = spawn_app_with(move |args| {
         args.data = served;

@@ -22,7 +22,6 @@ pub fn AutoSubmit() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod browser {
     use std::cell::Cell;
-    use std::rc::Rc;
 
     use leptos::prelude::{document, window};
     use wasm_bindgen::JsCast;
@@ -46,74 +45,57 @@ mod browser {
         };
         // A closed list changes at each arrow key: the page would reload at each step
         // (WCAG 3.2.2). Chosen with the keyboard, a list applies on Enter or when the
-        // reader leaves it; chosen with a finger or a mouse, at once.
-        let keyed = Rc::new(Cell::new(false));
-        let pending = Rc::new(Cell::new(false));
-        listen(&form, "pointerdown", {
-            let keyed = keyed.clone();
-            move |_| keyed.set(false)
-        });
-        listen(&form, "keydown", {
-            let (keyed, pending, form) = (keyed.clone(), pending.clone(), form.clone());
-            move |ev| {
-                let Some(select) = target::<HtmlSelectElement>(&ev) else {
-                    return;
-                };
-                let key = ev
-                    .dyn_ref::<web_sys::KeyboardEvent>()
-                    .map(|k| k.key())
-                    .unwrap_or_default();
-                match key.as_str() {
-                    "Enter" if pending.get() => {
-                        ev.prevent_default();
-                        send(&form, &select);
-                    }
-                    "Tab" | "Escape" | "Enter" => {}
-                    _ => keyed.set(true),
-                }
-            }
-        });
-        listen(&form, "change", {
-            let (keyed, pending, form) = (keyed.clone(), pending.clone(), form.clone());
-            move |ev| {
-                let Some(field) = target::<Element>(&ev) else {
-                    return;
-                };
-                follow_rules(&field);
-                if field.dyn_ref::<HtmlSelectElement>().is_some() && keyed.get() {
-                    pending.set(true);
-                } else {
-                    send(&form, &field);
-                }
-            }
-        });
+        // reader leaves it; chosen with a finger or a mouse, at once. One listener for the
+        // four events: each closure is code in the wasm every map page downloads.
+        let (keyed, pending) = (Cell::new(false), Cell::new(false));
         let submitted = form.clone();
-        listen(&form, "focusout", move |ev| {
-            if !pending.get() || target::<HtmlSelectElement>(&ev).is_none() {
+        let on_event = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            let Some(field) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
-            }
-            // The new page gives the focus to where the reader was going.
-            let next = ev
-                .dyn_ref::<web_sys::FocusEvent>()
-                .and_then(|f| f.related_target())
-                .and_then(|t| t.dyn_into::<Element>().ok())
-                .filter(|e| !e.id().is_empty())
-                .or_else(|| target::<Element>(&ev));
-            if let Some(next) = next {
-                send(&submitted, &next);
+            };
+            let list = field.dyn_ref::<HtmlSelectElement>().is_some();
+            match ev.type_().as_str() {
+                "pointerdown" => keyed.set(false),
+                "keydown" if list => {
+                    let key = ev
+                        .dyn_ref::<web_sys::KeyboardEvent>()
+                        .map(|k| k.key())
+                        .unwrap_or_default();
+                    match key.as_str() {
+                        "Enter" if pending.get() => {
+                            ev.prevent_default();
+                            send(&submitted, &field);
+                        }
+                        "Tab" | "Escape" | "Enter" => {}
+                        _ => keyed.set(true),
+                    }
+                }
+                "change" => {
+                    follow_rules(&field);
+                    if list && keyed.get() {
+                        pending.set(true);
+                    } else {
+                        send(&submitted, &field);
+                    }
+                }
+                "focusout" if list && pending.get() => {
+                    // The new page gives the focus to where the reader was going.
+                    let next = ev
+                        .dyn_ref::<web_sys::FocusEvent>()
+                        .and_then(|f| f.related_target())
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .filter(|e| !e.id().is_empty())
+                        .unwrap_or(field);
+                    send(&submitted, &next);
+                }
+                _ => {}
             }
         });
-    }
-
-    /// For as long as the page lives, as the form does.
-    fn listen(form: &HtmlFormElement, event: &str, handler: impl FnMut(web_sys::Event) + 'static) {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
-        let _ = form.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-        closure.forget();
-    }
-
-    fn target<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
-        ev.target().and_then(|t| t.dyn_into::<T>().ok())
+        for event in ["pointerdown", "keydown", "change", "focusout"] {
+            let _ = form.add_event_listener_with_callback(event, on_event.as_ref().unchecked_ref());
+        }
+        // The form lives as long as the page.
+        on_event.forget();
     }
 
     /// The rules between fields (`data-vide`, `data-zone-de`), as soon as a field changes.

@@ -15,3 +15,4 @@ pub fn ExampleBadge(what: &'static str) -> impl IntoView {
 /// The phrases of `ExampleBadge`.
 pub const INVENTED_EVENT: &str = "événement inventé pour montrer le service, il n'existe pas";
 pub const INVENTED_RESOURCE: &str = "ressource inventée pour montrer le service, elle n'existe pas";
+pub const INVENTED_ACTOR: &str = "acteur inventé pour montrer le service, il n'existe pas";

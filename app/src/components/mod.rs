@@ -1,4 +1,5 @@
 pub mod actions;
+pub mod actor_list;
 pub mod auto_submit;
 pub mod choice;
 pub mod copy_button;

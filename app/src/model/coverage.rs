@@ -265,6 +265,26 @@ pub struct Coverage {
     /// Communes without help within `GAP_KM`, most populated first.
     pub sans_aide: Vec<CommuneCoverage>,
     pub programme: Balance,
+    /// For each competence, who in each zone shown can help (issue 15).
+    #[serde(default)]
+    pub competences: Vec<CompetenceCoverage>,
+}
+
+/// One competence across the zones: how many actors serve each, and how many people live
+/// where one of them serves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompetenceCoverage {
+    pub competence: crate::model::Competence,
+    pub zones: Vec<CompetenceInZone>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompetenceInZone {
+    pub zone: Zone,
+    pub acteurs: usize,
+    /// Inhabitants of the zone's communes that one of these actors serves.
+    pub population_desservie: u64,
+    pub population: u64,
 }
 
 /// Classes of the choropleth, for its legend and its colours: upper bounds in km.

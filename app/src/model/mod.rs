@@ -2,6 +2,7 @@
 //! (which receives them already validated). Parsing from untrusted input happens at the edge:
 //! the server's `dataset` module for files, `query` for URLs.
 
+pub mod actor;
 pub mod coverage;
 pub mod embed;
 mod event;
@@ -26,12 +27,14 @@ mod text;
 mod vocabulary;
 mod web_url;
 
+pub use actor::{Actor, ActorId, ActorProperties, ActorType, Competence, Network};
 pub use event::{
     Accessibilite, ActivityType, Event, EventId, EventProperties, EventStatus, Inscription, Slot,
     StatusOffer, Theme, latest_edition,
 };
 pub use filter::{
-    AreaFilter, DEFAULT_RADIUS_KM, EventFilter, Footprint, Near, PlaceFilter, ResourceFilter,
+    ActorFilter, AreaFilter, DEFAULT_RADIUS_KM, EventFilter, Footprint, Near, PlaceFilter,
+    ResourceFilter,
 };
 pub use place::{Location, Place, PlaceId, PlaceProperties, Position, SourceRef};
 pub use query::{FilterError, FromQuery, Query, QueryWriter, check_text};

@@ -166,6 +166,8 @@ pub struct Place {
     pub location: Location,
     /// `properties.arrets`, each at its commune's point, in the same order.
     pub stops: Vec<LocatedStop>,
+    /// The actor who runs it, as `acteurs.geojson` says (set once the actors are read).
+    pub structure: Option<super::ActorId>,
 }
 
 impl Place {

@@ -8,8 +8,9 @@ use std::str::FromStr;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::actor::Actor;
 use super::event::Event;
-use super::filter::{EventFilter, PlaceFilter, ResourceFilter};
+use super::filter::{ActorFilter, EventFilter, PlaceFilter, ResourceFilter};
 use super::place::{Place, Position};
 use super::query::FromQuery;
 use super::resource::Resource;
@@ -98,6 +99,8 @@ pub struct Records {
     pub events: Vec<Event>,
     /// Sorted by id.
     pub resources: Vec<Resource>,
+    /// Sorted by id.
+    pub actors: Vec<Actor>,
 }
 
 impl Records {
@@ -126,6 +129,15 @@ impl Records {
         has::<Place>(self, page, id)
             || has::<Event>(self, page, id)
             || has::<Resource>(self, page, id)
+            || has::<Actor>(self, page, id)
+    }
+
+    /// The actor who runs `place`, if the data says.
+    pub fn actor_of(&self, place: &Place) -> Option<&Actor> {
+        place
+            .structure
+            .as_ref()
+            .and_then(|id| self.get::<Actor>(id))
     }
 
     /// Without the records invented for demonstration.
@@ -136,6 +148,7 @@ impl Records {
         drop::<Place>(&mut self);
         drop::<Event>(&mut self);
         drop::<Resource>(&mut self);
+        drop::<Actor>(&mut self);
         self
     }
 }
@@ -260,6 +273,39 @@ impl Record for Resource {
     kept_in!(resources);
 }
 
+impl Record for Actor {
+    type Id = super::actor::ActorId;
+    type Filter = ActorFilter;
+    const KIND: Kind = Kind {
+        name: "actors",
+        page: "acteurs",
+        file: "acteurs.geojson",
+        optional: true,
+        none: "aucun acteur",
+        marker: ("marqueur-acteur", Some("A")),
+    };
+
+    fn id(&self) -> &Self::Id {
+        &self.properties.id
+    }
+    fn title(&self) -> std::borrow::Cow<'_, str> {
+        self.properties.nom.as_str().into()
+    }
+    fn summary(&self) -> String {
+        crate::format::capitalised(&format!(
+            "{}, {}.",
+            self.properties.type_acteur, self.served_name
+        ))
+    }
+    fn position(&self) -> Option<&Position> {
+        self.position.as_ref()
+    }
+    fn is_example(&self) -> bool {
+        self.properties.exemple
+    }
+    kept_in!(actors);
+}
+
 /// The page of a record: `/lieux/{id}`.
 pub fn page_path<R: Record>(record: &R) -> String {
     page_of::<R>(record.id())
@@ -276,15 +322,17 @@ mod tests {
 
     #[test]
     fn kinds_have_their_own_names() {
-        let kinds = [&Place::KIND, &Event::KIND, &Resource::KIND];
+        let kinds = [&Place::KIND, &Event::KIND, &Resource::KIND, &Actor::KIND];
         for (i, a) in kinds.iter().enumerate() {
             for b in &kinds[i + 1..] {
                 assert!(a.name != b.name && a.page != b.page && a.file != b.file);
             }
+        }
+        for shown in [&Place::KIND, &Event::KIND, &Resource::KIND] {
             assert!(
-                super::super::layers::Layer::NAMES.contains(&a.name),
+                super::super::layers::Layer::NAMES.contains(&shown.name),
                 "{} is a layer",
-                a.name
+                shown.name
             );
         }
     }

@@ -1,3 +1,4 @@
+pub mod actors;
 pub mod agenda;
 pub mod coverage;
 pub mod embed;

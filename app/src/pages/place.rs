@@ -62,6 +62,7 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                 <a href="/">"← Retour à la carte"</a>
             </p>
             <h1>{name.clone()}</h1>
+            {details.actor.as_ref().map(crate::pages::actors::actor_link)}
             {if mobile {
                 view! {
                     <p class="lieu-commune">

@@ -92,9 +92,16 @@ fn record_paths(doc: &mut Description) {
                     .content(super::GEOJSON, Content::new(None::<Schema>))
                     .build()
             };
+            let mut listed = geojson("FeatureCollection GeoJSON (RFC 7946)");
+            // Its other formats (`format=csv`…).
+            for other in R::OTHER_CONTENT_TYPES {
+                listed
+                    .content
+                    .insert((*other).to_owned(), Content::new(None::<Schema>));
+            }
             let list = OperationBuilder::new()
                 .summary(Some(R::SUMMARY))
-                .response("200", geojson("FeatureCollection GeoJSON (RFC 7946)"))
+                .response("200", listed)
                 .response("400", problem("Paramètre invalide"))
                 .build();
             let one = OperationBuilder::new()
@@ -196,19 +203,6 @@ pub fn description() -> &'static Description {
                     .or_insert_with(|| {
                         Response::new("Inchangé depuis l'ETag donné dans If-None-Match").into()
                     });
-            }
-        }
-        // `format=csv` and `format=json` of the places.
-        if let Some(RefOr::T(ok)) = doc
-            .paths
-            .paths
-            .get_mut("/api/places")
-            .and_then(|item| item.get.as_mut())
-            .and_then(|get| get.responses.responses.get_mut("200"))
-        {
-            for other in ["text/csv", "application/json"] {
-                ok.content
-                    .insert(other.to_owned(), Content::new(None::<Schema>));
             }
         }
         let paths: Vec<String> = doc.paths.paths.keys().cloned().collect();

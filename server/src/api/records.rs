@@ -6,11 +6,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use serde::Serialize;
 
 use app::model::query::{Documented, FORMAT, Format};
-use app::model::{Event, FromQuery, Insee, Place, Query, Resource, Select, Siren, Zone};
+use app::model::{
+    Actor, Competence, Event, FromQuery, Insee, Place, Query, Resource, Select, Siren, Zone,
+};
 
 use super::{ApiError, GEOJSON, cache, query_of};
 use crate::dataset::{Store, Stored};
 use crate::standard::{self, StandardRow};
+
+const CSV: &str = "text/csv";
+const CSV_UTF8: &str = "text/csv; charset=utf-8";
 
 /// What the API says of a kind of record.
 pub trait Published: Stored {
@@ -18,6 +23,8 @@ pub trait Published: Stored {
     const SUMMARY: &'static str;
     /// Parameters of its list besides its filter's.
     const OTHER_PARAMETERS: &'static [&'static dyn Documented] = &[];
+    /// The content types of its list besides GeoJSON (what `other_format` answers).
+    const OTHER_CONTENT_TYPES: &'static [&'static str] = &[];
 
     /// Its properties as stored in its file.
     fn stored(&self) -> impl Serialize + '_;
@@ -43,6 +50,7 @@ pub fn each_kind(visitor: &mut impl ForEachKind) {
     visitor.kind::<Place>();
     visitor.kind::<Event>();
     visitor.kind::<Resource>();
+    visitor.kind::<Actor>();
 }
 
 /// The two routes of every kind.
@@ -137,6 +145,7 @@ impl Published for Place {
     const SUMMARY: &'static str =
         "Les lieux d'aide au numérique, filtrés : GeoJSON, ou CSV et JSON du standard national.";
     const OTHER_PARAMETERS: &'static [&'static dyn Documented] = &[&FORMAT];
+    const OTHER_CONTENT_TYPES: &'static [&'static str] = &[CSV, "application/json"];
 
     fn stored(&self) -> impl Serialize + '_ {
         &self.properties
@@ -157,9 +166,13 @@ impl Published for Place {
             location: &'a app::model::Location,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             arrets_localises: Vec<StopPoint<'a>>,
+            /// The actor who runs it (`/api/actors/{id}`).
+            #[serde(skip_serializing_if = "Option::is_none")]
+            structure: Option<&'a app::model::ActorId>,
         }
         Computed {
             location: &self.location,
+            structure: self.structure.as_ref(),
             arrets_localises: self
                 .stops
                 .iter()
@@ -180,7 +193,7 @@ impl Published for Place {
     ) -> Result<Option<(&'static str, Vec<u8>)>, ApiError> {
         Ok(match query.one(&FORMAT)?.unwrap_or(Format::GeoJson) {
             Format::GeoJson => None,
-            Format::Csv => Some(("text/csv; charset=utf-8", standard::to_csv(places)?)),
+            Format::Csv => Some((CSV_UTF8, standard::to_csv(places)?)),
             Format::Json => {
                 let rows: Vec<StandardRow> = places.iter().map(StandardRow::from).collect();
                 let body = serde_json::to_vec(&rows).expect("rows serialise");
@@ -224,4 +237,116 @@ impl Published for Resource {
             communes_desservies: &self.footprint.communes,
         }
     }
+}
+
+/// What Carto82 computed of an actor: all it can do, what it serves.
+#[derive(Serialize)]
+struct ActorComputed<'a> {
+    competences_toutes: &'a [Competence],
+    #[serde(flatten)]
+    served: Served<'a>,
+}
+
+impl Published for Actor {
+    const SUMMARY: &'static str = "Les acteurs du numérique du territoire (structures) : ce qu'ils savent faire, leurs lieux, ce qu'ils desservent ; filtrés par compétence, type, public, réseau, territoire (GeoJSON situé au premier de leurs lieux, géométrie nulle sans lieu ; ou CSV).";
+    const OTHER_PARAMETERS: &'static [&'static dyn Documented] = &[&FORMAT];
+    const OTHER_CONTENT_TYPES: &'static [&'static str] = &[CSV];
+
+    fn stored(&self) -> impl Serialize + '_ {
+        &self.properties
+    }
+    fn computed(&self) -> impl Serialize + '_ {
+        ActorComputed {
+            competences_toutes: &self.competences,
+            served: Served {
+                desserte_nom: &self.served_name,
+                zones_desservies: &self.footprint.zones,
+                epci_desservis: &self.footprint.epcis,
+                communes_desservies: &self.footprint.communes,
+            },
+        }
+    }
+
+    /// `format=csv`: one row per actor, lists joined by `|` as in the national standard.
+    fn other_format(
+        query: &Query,
+        actors: &[Actor],
+    ) -> Result<Option<(&'static str, Vec<u8>)>, ApiError> {
+        match query.one(&FORMAT)?.unwrap_or(Format::GeoJson) {
+            Format::GeoJson => Ok(None),
+            Format::Json => Err(ApiError::bad_parameter(
+                "format",
+                "json est le format du standard des lieux ; pour les acteurs : geojson ou csv",
+            )),
+            Format::Csv => {
+                let body = actors_csv(actors).map_err(ApiError::internal)?;
+                Ok(Some((CSV_UTF8, body)))
+            }
+        }
+    }
+}
+
+fn actors_csv(actors: &[Actor]) -> Result<Vec<u8>, csv::Error> {
+    fn joined<T: std::fmt::Display>(items: &[T]) -> String {
+        items
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("|")
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "id",
+        "nom",
+        "nom_officiel",
+        "type",
+        "siret",
+        "siren",
+        "competences",
+        "publics",
+        "reseaux",
+        "lieux",
+        "desserte",
+        "site_web",
+        "courriel",
+        "telephone",
+        "incertain",
+        "source",
+        "date_maj",
+    ])?;
+    for a in actors {
+        let f = &a.properties;
+        let text = |o: &Option<String>| o.clone().unwrap_or_default();
+        writer.write_record([
+            f.id.to_string(),
+            f.nom.clone(),
+            text(&f.nom_officiel),
+            f.type_acteur.to_string(),
+            f.siret
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            f.siren
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            joined(&a.competences),
+            joined(&f.publics),
+            joined(&f.reseaux),
+            joined(&f.lieux),
+            a.served_name.clone(),
+            f.site_web
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            text(&f.courriel),
+            text(&f.telephone),
+            text(&f.incertain),
+            f.source.clone(),
+            f.date_maj.to_string(),
+        ])?;
+    }
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
 }

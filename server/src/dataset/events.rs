@@ -11,7 +11,7 @@ use app::model::{Event, EventProperties, Inscription, Position, Record};
 
 use super::error::DatasetError;
 use super::geojson_file::RawFeature;
-use super::places::{locate, valid_telephone};
+use super::places::{locate, telephone_problem};
 use super::stored::{Known, Stored};
 use super::text_limits::{self, TextLimits};
 
@@ -98,13 +98,8 @@ fn event(path: &Path, raw: &RawFeature, known: &Known) -> Result<Event, Vec<Data
                 "inscription obligatoire : donnez un lien, un téléphone ou un courriel".to_owned(),
             );
         }
-        if let Some(phone) = telephone
-            && !valid_telephone(phone)
-        {
-            fail(
-                "inscription.telephone",
-                format!("« {phone} » : format international attendu, par exemple +33563000000"),
-            );
+        if let Some(why) = telephone.as_deref().and_then(telephone_problem) {
+            fail("inscription.telephone", why);
         }
     }
     if let Some(id) = &properties.lieu_id {

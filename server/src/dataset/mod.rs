@@ -3,6 +3,7 @@
 //! Every problem is reported with the file, the feature (index and id) and the field, and
 //! loading goes on past a bad feature so that one run lists them all.
 
+mod actors;
 pub mod data_dir;
 mod error;
 mod events;
@@ -17,7 +18,7 @@ pub mod text_limits;
 
 use std::path::Path;
 
-use app::model::{Event, Place, Record, Records, Resource, TerritoryIndex};
+use app::model::{Actor, Event, Place, Record, Records, Resource, TerritoryIndex};
 
 pub use data_dir::{MAX_FILE_BYTES, read_text};
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
@@ -29,6 +30,7 @@ pub use territory::{Commune, Epci, Territory};
 pub const LIEUX: &str = Place::KIND.file;
 pub const EVENEMENTS: &str = Event::KIND.file;
 pub const RESSOURCES: &str = Resource::KIND.file;
+pub const ACTEURS: &str = Actor::KIND.file;
 pub const COMMUNES: &str = "territoire/communes.geojson";
 pub const COMMUNES_SIMPLIFIEES: &str = "territoire/communes.simplifie.geojson";
 pub const EPCI_SIMPLIFIES: &str = "territoire/epci.simplifie.geojson";
@@ -71,11 +73,21 @@ impl Dataset {
         let known = stored::Known::new(&territory, &places);
         let events = stored::load::<Event>(dir, &known)?;
         let resources = stored::load::<Resource>(dir, &known)?;
+        let actors = stored::load::<Actor>(dir, &known)?;
+        let mut places = places;
+        for actor in &actors {
+            for id in &actor.properties.lieux {
+                if let Some(place) = places.iter_mut().find(|p| p.id() == id) {
+                    place.structure = Some(actor.id().clone());
+                }
+            }
+        }
         let publication = publication::load(dir)?;
         let records = Records {
             places,
             events,
             resources,
+            actors,
         };
         let records = if options.examples {
             records

@@ -76,13 +76,8 @@ pub fn checked(
             fail(field, "valeur vide".to_owned());
         }
     }
-    if let Some(phone) = &properties.telephone
-        && !valid_telephone(phone)
-    {
-        fail(
-            "telephone",
-            format!("« {phone} » : format international attendu, par exemple +33563000000"),
-        );
+    if let Some(why) = properties.telephone.as_deref().and_then(telephone_problem) {
+        fail("telephone", why);
     }
     if let Some(hours) = &properties.horaires
         && let Err(reason) = app::model::hours::check(hours)
@@ -156,14 +151,28 @@ pub fn checked(
             position: Position { lon, lat },
             location,
             stops,
+            structure: None,
         })
     } else {
         Err(problems)
     }
 }
 
+/// Why `phone` does not follow the standard's telephone pattern, when it does not.
+pub fn telephone_problem(phone: &str) -> Option<String> {
+    (!valid_telephone(phone))
+        .then(|| format!("« {phone} » : format international attendu, par exemple +33563000000"))
+}
+
+/// Why `mail` is not an e-mail address, when it is not: the same check as a resident's
+/// address in a report (RFC 5322, by `email_address`).
+pub fn courriel_problem(mail: &str) -> Option<String> {
+    (!email_address::EmailAddress::is_valid(mail))
+        .then(|| format!("« {mail} » n'est pas une adresse de courriel"))
+}
+
 /// The standard's telephone pattern: an international prefix of France and 6 to 9 digits.
-pub fn valid_telephone(phone: &str) -> bool {
+fn valid_telephone(phone: &str) -> bool {
     TELEPHONE_PREFIXES.iter().any(|prefix| {
         phone.strip_prefix(prefix).is_some_and(|rest| {
             (6..=9).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_digit())

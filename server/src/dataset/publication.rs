@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::data_dir::read_text;
 use super::error::{DatasetError, DatasetErrors};
-use super::places::valid_telephone;
+use super::places::{courriel_problem, telephone_problem};
 
 pub const FILE: &str = "publication.json";
 
@@ -60,22 +60,17 @@ pub fn load(dir: &Path) -> Result<Option<Publication>, DatasetErrors> {
         ),
     ];
     for (field, mail) in mails {
-        if let Some(mail) = mail
-            && !email_address::EmailAddress::is_valid(mail)
-        {
-            problems.push(at(
-                field,
-                format!("« {mail} » n'est pas une adresse de courriel"),
-            ));
+        if let Some(why) = mail.as_deref().and_then(courriel_problem) {
+            problems.push(at(field, why));
         }
     }
-    if let Some(phone) = &publication.editeur.telephone
-        && !valid_telephone(phone)
+    if let Some(why) = publication
+        .editeur
+        .telephone
+        .as_deref()
+        .and_then(telephone_problem)
     {
-        problems.push(at(
-            "editeur.telephone",
-            format!("« {phone} » : format international attendu, par exemple +33563000000"),
-        ));
+        problems.push(at("editeur.telephone", why));
     }
     if problems.is_empty() {
         Ok(Some(publication))

@@ -9,7 +9,7 @@ use app::model::{Footprint, Position, Resource, ResourceProperties, ServedArea};
 
 use super::error::DatasetError;
 use super::geojson_file::RawFeature;
-use super::places::{locate, valid_telephone};
+use super::places::{courriel_problem, locate, telephone_problem};
 use super::stored::{Known, Stored};
 use super::text_limits::{self, TextLimits};
 
@@ -35,22 +35,11 @@ fn resource(path: &Path, raw: &RawFeature, known: &Known) -> Result<Resource, Ve
     if properties.source.trim().is_empty() {
         fail("source", "la provenance de la ressource manque".to_owned());
     }
-    if let Some(phone) = &properties.telephone
-        && !valid_telephone(phone)
-    {
-        fail(
-            "telephone",
-            format!("« {phone} » : format international attendu, par exemple +33563000000"),
-        );
+    if let Some(why) = properties.telephone.as_deref().and_then(telephone_problem) {
+        fail("telephone", why);
     }
-    // The same check as a resident's address in a report: RFC 5322 by `email_address`.
-    if let Some(mail) = &properties.courriel
-        && !email_address::EmailAddress::is_valid(mail)
-    {
-        fail(
-            "courriel",
-            format!("« {mail} » n'est pas une adresse de courriel"),
-        );
+    if let Some(why) = properties.courriel.as_deref().and_then(courriel_problem) {
+        fail("courriel", why);
     }
     if properties.site_web.is_none() && properties.type_ressource.is_online() {
         fail(

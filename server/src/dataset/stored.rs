@@ -2,6 +2,7 @@
 //! its file is read and checked (each kind's module implements [`Stored`]). Loading a file
 //! is then the same for every kind.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -17,6 +18,8 @@ use super::text_limits::TextLimits;
 pub struct Known<'a> {
     pub territory: &'a Territory,
     pub places: BTreeMap<&'a PlaceId, &'a Place>,
+    /// Which actor runs each place, as the actors' file is read: a place has one.
+    pub runs: RefCell<BTreeMap<PlaceId, String>>,
 }
 
 impl<'a> Known<'a> {
@@ -24,6 +27,7 @@ impl<'a> Known<'a> {
         Known {
             territory,
             places: places.iter().map(|p| (p.id(), p)).collect(),
+            runs: RefCell::new(BTreeMap::new()),
         }
     }
 }

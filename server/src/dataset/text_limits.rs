@@ -56,6 +56,18 @@ pub const RESOURCES: &TextLimits = &[
     ("source", 300),
 ];
 
+pub const ACTORS: &TextLimits = &[
+    ("nom", 150),
+    ("nom_officiel", 200),
+    ("description", 2000),
+    ("courriel", 200),
+    ("site_web", 2000),
+    ("provenance.champ", 100),
+    ("provenance.detail", 1000),
+    ("incertain", 1000),
+    ("source", 300),
+];
+
 pub const TERRITORY: &TextLimits = &[("nom", 100)];
 
 /// Each string of `properties` longer than its field allows: the field (`courriels[1]`,

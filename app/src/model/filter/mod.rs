@@ -3,6 +3,7 @@
 //! API alike, so the list, the map and the API always agree. Several values of one filter
 //! mean OR; different filters mean AND.
 
+mod actors;
 mod area;
 mod events;
 mod places;
@@ -10,6 +11,7 @@ mod resources;
 
 use super::text::fold;
 
+pub use actors::ActorFilter;
 pub use area::{AreaFilter, DEFAULT_RADIUS_KM, Footprint, Near};
 pub use events::EventFilter;
 pub use places::PlaceFilter;

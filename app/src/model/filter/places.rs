@@ -3,11 +3,12 @@ use serde::{Deserialize, Serialize};
 
 use super::area::AreaFilter;
 use super::{any_of, matches_words};
+use crate::model::actor::ActorId;
 use crate::model::place::Place;
 use crate::model::query::FilterError;
 use crate::model::query::{
-    AUDIENCE, Documented, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q, Query, QueryWriter,
-    SERVICE, SUPPORT,
+    ACTOR, AUDIENCE, Documented, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q, Query,
+    QueryWriter, SERVICE, SUPPORT,
 };
 use crate::model::record::Select;
 use crate::model::standard::{Frais, PriseEnCharge, Programme, Public, Service};
@@ -30,11 +31,13 @@ pub struct PlaceFilter {
     pub open_now: bool,
     /// Open at some time of this day (evaluated on the server).
     pub open_on: Option<NaiveDate>,
+    /// The places of these actors.
+    pub actors: Vec<ActorId>,
 }
 
 impl FromQuery for PlaceFilter {
     const PARAMETERS: &'static [&'static dyn Documented] = crate::with_area![
-        &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES, &PROGRAMME, &OPEN_NOW, &OPEN_ON,
+        &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES, &PROGRAMME, &OPEN_NOW, &OPEN_ON, &ACTOR,
     ];
 
     fn read(query: &Query) -> Result<PlaceFilter, FilterError> {
@@ -48,6 +51,7 @@ impl FromQuery for PlaceFilter {
             programmes: query.all(&PROGRAMME)?,
             open_now: query.one(&OPEN_NOW)?.unwrap_or(false),
             open_on: query.one(&OPEN_ON)?,
+            actors: query.all(&ACTOR)?,
         })
     }
 
@@ -60,7 +64,8 @@ impl FromQuery for PlaceFilter {
             .all(&FEES, &self.frais)
             .all(&PROGRAMME, &self.programmes)
             .one(&OPEN_NOW, self.open_now.then_some(&true))
-            .one(&OPEN_ON, self.open_on.as_ref());
+            .one(&OPEN_ON, self.open_on.as_ref())
+            .all(&ACTOR, &self.actors);
     }
 }
 
@@ -142,6 +147,11 @@ impl Select<Place> for PlaceFilter {
             && any_of(&self.frais, &f.frais_a_charge)
             && any_of(&self.programmes, &f.dispositif_programmes_nationaux)
             && self.open_matches(place)
+            && (self.actors.is_empty()
+                || place
+                    .structure
+                    .as_ref()
+                    .is_some_and(|a| self.actors.contains(a)))
             && self.q.as_deref().is_none_or(|q| {
                 let services: Vec<&str> = f.services.iter().map(|s| s.label()).collect();
                 let code_postal = f.code_postal.to_string();

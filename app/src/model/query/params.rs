@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{Documented, Param, Values};
+use crate::model::actor::{ActorId, ActorType, Competence, Network};
 use crate::model::coverage::SortKey;
 use crate::model::embed::{Colour, LanguageLevel};
 use crate::model::event::{ActivityType, EventStatus, Theme};
@@ -445,6 +446,38 @@ pub const TO: Param<NaiveDate> = Param {
 pub const RESOURCE_TYPE: Param<ResourceType> =
     label_param!(ResourceType, "type", &[], "Type de ressource.");
 
+// ——— What an actor is and can do ———
+
+pub const ACTOR: Param<ActorId> = Param {
+    name: "actor",
+    aliases: &["acteur"],
+    doc: "Acteur (structure), par son identifiant : ses lieux seulement.",
+    values: Values::Codes {
+        pattern: "^[a-z0-9]+(-[a-z0-9]+)*$",
+        example: "departement-tarn-et-garonne",
+    },
+    many: true,
+    read: read_parse,
+    write: write_display,
+};
+
+pub const COMPETENCE: Param<Competence> = label_param!(
+    Competence,
+    "competence",
+    &[],
+    "Ce que l'acteur sait faire : services du standard national et compétences du plan départemental."
+);
+
+pub const ACTOR_TYPE: Param<ActorType> = label_param!(
+    ActorType,
+    "actor_type",
+    &["type_acteur"],
+    "Type de structure."
+);
+
+pub const NETWORK: Param<Network> =
+    label_param!(Network, "network", &["reseau"], "Réseau ou label national.");
+
 // ——— Coverage ———
 
 pub const EDITION: Param<u16> = integer_param!(
@@ -665,6 +698,10 @@ pub fn every_parameter() -> Vec<&'static dyn Documented> {
         &FROM,
         &TO,
         &RESOURCE_TYPE,
+        &ACTOR,
+        &COMPETENCE,
+        &ACTOR_TYPE,
+        &NETWORK,
         &EDITION,
         &SORT,
         &FORMAT,

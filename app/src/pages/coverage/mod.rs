@@ -5,6 +5,7 @@
 //! the programme's balance (`programme`).
 
 mod charts;
+mod competences;
 mod programme;
 mod sentences;
 mod tables;
@@ -23,6 +24,7 @@ use crate::model::query::{FEES, OPEN_ON, PROGRAMME, SERVICE, SORT, ZONE};
 use crate::model::standard::{Frais, Programme, Service};
 use crate::model::{FilterError, FromQuery, Query, Zone};
 use charts::ChoroplethFigure;
+use competences::CompetencesByZone;
 use programme::ProgrammeBalance;
 use tables::{AllCommunes, CommunesWithoutHelp, IndicatorTables};
 
@@ -119,6 +121,7 @@ fn CoverageReport(coverage: Coverage, filter: CoverageFilter, sort: SortKey) -> 
         <CommunesWithoutHelp coverage=coverage.clone() />
         <IndicatorTables coverage=coverage.clone() filter sort />
         <ProgrammeBalance programme=coverage.programme.clone() />
+        <CompetencesByZone competences=coverage.competences.clone() />
         <AllCommunes coverage />
         <section aria-labelledby="titre-export">
             <h2 id="titre-export">"Télécharger"</h2>
