@@ -7,7 +7,7 @@ use std::path::Path;
 use app::model::{Actor, Place, Record};
 use carto82::dataset::{ACTEURS, Dataset, DatasetError};
 use carto82_e2e::browser::{assert_accessible, click, fits_the_width, open, poll, with_browser};
-use carto82_e2e::{copy_dir, spawn_app, text_at};
+use carto82_e2e::{copy_dir, spawn_app, spawn_app_with, text_at};
 use fantoccini::Locator;
 use serde_json::{Value, json};
 
@@ -456,4 +456,65 @@ async fn coverage_counts_the_actors_of_each_competence_by_zone() {
         gaps.contains("Aucun acteur connu, dans aucune zone, pour :"),
         "{gaps}"
     );
+}
+
+/// A copy of the real dataset whose events are edited.
+fn with_events(edit: impl FnOnce(&mut Vec<Value>)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&carto82_e2e::data_dir(), dir.path());
+    let path = dir.path().join("evenements.geojson");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    edit(doc["features"].as_array_mut().unwrap());
+    std::fs::write(&path, serde_json::to_string(&doc).unwrap()).unwrap();
+    dir
+}
+
+/// An event names its organiser among the actors: checked, linked both ways.
+#[tokio::test]
+async fn an_event_names_its_organiser_and_the_actor_lists_its_events() {
+    let unknown =
+        with_events(|events| events[0]["properties"]["organisateur_id"] = json!("personne"));
+    let error = single_error(unknown.path());
+    assert_eq!(error.field.as_deref(), Some("organisateur_id"), "{error}");
+    assert!(
+        error.reason.contains("aucun acteur « personne »"),
+        "{error}"
+    );
+
+    let known = with_events(|events| {
+        events[0]["properties"]["organisateur_id"] = json!("departement-tarn-et-garonne");
+    });
+    let event: String = {
+        let doc: Value = serde_json::from_str(
+            &std::fs::read_to_string(known.path().join("evenements.geojson")).unwrap(),
+        )
+        .unwrap();
+        doc["features"][0]["properties"]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let data = known.path().to_owned();
+    let app = spawn_app_with(move |args| args.data = data).await;
+    let page = app.get_page(&format!("/evenements/{event}")).await;
+    assert!(
+        page.contains("href=\"/acteurs/departement-tarn-et-garonne\""),
+        "the organiser links its sheet"
+    );
+    let sheet = app.get_page("/acteurs/departement-tarn-et-garonne").await;
+    assert!(
+        sheet.contains(&format!("href=\"/evenements/{event}\"")),
+        "the sheet lists the event"
+    );
+    // The directory chooses by zone served too.
+    let est = app.get_json("/api/actors?zone=Est").await;
+    for f in est["features"].as_array().unwrap() {
+        assert!(
+            f["properties"]["zones_desservies"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("Est")),
+            "{f}"
+        );
+    }
 }

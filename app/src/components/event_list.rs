@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::example_badge::{ExampleBadge, INVENTED_EVENT};
 use crate::components::map_page::{NewTab, use_map_page};
-use crate::components::record_list::Listed;
+use crate::components::record_list::{Listed, RecordList};
 use crate::format::slot_fr;
 use crate::model::{Event, EventStatus, Inscription, page_path};
 
@@ -52,5 +52,38 @@ impl Listed for Event {
             </p>
         }
         .into_any()
+    }
+}
+
+/// The events of a place or an actor under `title`: those to come (or `none`), then those
+/// past under a heading of their own.
+#[component]
+pub fn EventsOf(
+    events: Vec<Event>,
+    /// The day at the server (Paris): what ended before it is past.
+    today: chrono::NaiveDate,
+    /// The id of the section's heading.
+    id: &'static str,
+    title: &'static str,
+    none: &'static str,
+) -> impl IntoView {
+    let (past, upcoming): (Vec<Event>, Vec<Event>) =
+        events.into_iter().partition(|e| e.is_past(today));
+    view! {
+        <section aria-labelledby=id>
+            <h2 id=id>{title}</h2>
+            {if upcoming.is_empty() {
+                view! { <p>{none}</p> }.into_any()
+            } else {
+                view! { <RecordList records=upcoming /> }.into_any()
+            }}
+            {(!past.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>"Déjà passés"</h3>
+                        <RecordList records=past />
+                    }
+                })}
+        </section>
     }
 }

@@ -172,6 +172,9 @@ pub struct EventProperties {
     /// schema.org `offers`: "Gratuit" or a price in words.
     pub prix: String,
     pub organisateur: String,
+    /// The organiser as an actor of `acteurs.geojson`, when it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organisateur_id: Option<super::ActorId>,
     pub statut: EventStatus,
     /// Year of the programme edition.
     pub edition: u16,

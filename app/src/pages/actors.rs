@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::components::event_list::EventsOf;
 use crate::components::example_badge::{ExampleBadge, INVENTED_ACTOR};
 use crate::components::json_ld::JsonLd;
 use crate::components::link_problem::LinkProblem;
@@ -17,12 +18,12 @@ use crate::components::record_list::RecordList;
 use crate::components::report::ReportError;
 use crate::format::{agree, date_fr, int_fr, phone_fr};
 use crate::model::query::{
-    ACTOR_TYPE, AUDIENCE, COMPETENCE, Documented, NETWORK, Q, RADIUS, WHERE,
+    ACTOR_TYPE, AUDIENCE, COMPETENCE, Documented, NETWORK, Q, RADIUS, WHERE, ZONE,
 };
 use crate::model::standard::Public;
 use crate::model::{
-    Actor, ActorFilter, ActorType, CommuneSummary, Competence, FilterError, FromQuery, Network,
-    Place, PlaceFilter, Query, QueryWriter, Record, page_path,
+    Actor, ActorFilter, ActorType, CommuneSummary, Competence, Event, FilterError, FromQuery,
+    Network, Place, PlaceFilter, Query, QueryWriter, Record, Zone, page_path,
 };
 use crate::pages::record::RecordPage;
 
@@ -187,8 +188,9 @@ fn ActorFilters(search: ActorSearch) -> impl IntoView {
                         .collect_view()}
                 </select>
             </p>
-            <details class="besoins" open=!(f.types.is_empty() && f.networks.is_empty() && f.publics.is_empty() && f.q.is_none())>
-                <summary>"Plus de choix : type, réseau, public, nom"</summary>
+            <details class="besoins" open=!(f.types.is_empty() && f.networks.is_empty() && f.publics.is_empty() && f.q.is_none() && f.area.zones.is_empty())>
+                <summary>"Plus de choix : zone, type, réseau, public, nom"</summary>
+                {vocabulary_select("ac-zone", "Zone desservie", ZONE.name, "Tout le département", &Zone::ALL, Zone::as_str, f.area.zones.first().copied())}
                 {vocabulary_select("ac-type", "Type de structure", ACTOR_TYPE.name, "Tous les types", ActorType::ALL, ActorType::label, f.types.first().copied())}
                 {vocabulary_select("ac-reseau", "Réseau ou label", NETWORK.name, "Tous les réseaux", Network::ALL, Network::label, f.networks.first().copied())}
                 {vocabulary_select("ac-public", "Pour un public", AUDIENCE.name, "Tous les publics", Public::ALL, Public::label, f.publics.first().copied())}
@@ -258,6 +260,8 @@ fn ActorResults(directory: Directory, search: ActorSearch) -> impl IntoView {
 pub struct ActorInfo {
     pub actor: Actor,
     pub places: Vec<Place>,
+    /// The events of the programme it organises, in date order.
+    pub events: Vec<Event>,
     /// The day at the server (Paris): a mobile service's next stop is counted from it.
     pub today: chrono::NaiveDate,
 }
@@ -275,9 +279,16 @@ pub async fn actor_details(id: String) -> Result<Option<ActorInfo>, ServerFnErro
             .iter()
             .filter_map(|id| records.get::<Place>(id).cloned())
             .collect();
+        let events = records
+            .all::<Event>()
+            .iter()
+            .filter(|e| e.properties.organisateur_id.as_ref() == Some(actor.id()))
+            .cloned()
+            .collect();
         ActorInfo {
             actor,
             places,
+            events,
             today: crate::model::hours::paris_now().date(),
         }
     }))
@@ -302,6 +313,7 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
     let ActorInfo {
         actor,
         places,
+        events,
         today,
     } = info;
     let page = page_path(&actor);
@@ -395,6 +407,13 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
                         .into_any()
                 }}
             </section>
+            <EventsOf
+                events
+                today
+                id="titre-evenements-acteur"
+                title="Ses événements du programme"
+                none="Aucun événement prévu pour le moment."
+            />
             {has_contact
                 .then(|| {
                     view! {

@@ -8,7 +8,7 @@ use crate::components::example_badge::{ExampleBadge, INVENTED_EVENT};
 use crate::components::json_ld::JsonLd;
 use crate::components::report::ReportError;
 use crate::format::{phone_fr, slot_fr};
-use crate::model::{Event, EventStatus, Inscription, Place, page_of, page_path};
+use crate::model::{Actor, Event, EventStatus, Inscription, Place, page_of, page_path};
 use crate::pages::record::RecordPage;
 
 /// `/evenements/{id}`: when, where, for whom, how to register, and whether it still holds.
@@ -164,7 +164,15 @@ fn EventView(event: Event, today: chrono::NaiveDate) -> impl IntoView {
                     }}
                 </dd>
                 <dt>"Organisé par"</dt>
-                <dd>{f.organisateur.clone()}</dd>
+                <dd>
+                    {match f.organisateur_id.clone() {
+                        Some(id) => {
+                            let href = page_of::<Actor>(&id);
+                            view! { <a href=href>{f.organisateur.clone()}</a> }.into_any()
+                        }
+                        None => f.organisateur.clone().into_any(),
+                    }}
+                </dd>
             </dl>
             <section aria-labelledby="titre-inscription">
                 <h2 id="titre-inscription">"Inscription"</h2>

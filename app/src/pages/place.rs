@@ -4,6 +4,7 @@ use serde_json::json;
 
 use crate::catalogue::{PlaceInfo, place_details};
 use crate::components::actions::Actions;
+use crate::components::event_list::EventsOf;
 use crate::components::json_ld::JsonLd;
 use crate::components::place_card::{PlaceCard, check_before_going};
 use crate::components::record_list::RecordList;
@@ -48,10 +49,6 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
     });
     let updated = date_fr(f.date_maj);
     let (phone, email) = (f.telephone.is_some(), !f.courriels.is_empty());
-    let (past, upcoming): (Vec<_>, Vec<_>) = details
-        .events
-        .into_iter()
-        .partition(|e| e.is_past(details.today));
     let booking = f.prise_rdv.clone();
     let mobile = place.is_mobile();
     view! {
@@ -103,21 +100,13 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
             <h2 class="visuellement-cache">"Adresse, horaires et contact"</h2>
             <PlaceCard place=place.clone() link=false today=details.today />
             <ReportError page=page_path(&place) />
-            <section aria-labelledby="titre-evenements-lieu">
-                <h2 id="titre-evenements-lieu">"Événements dans ce lieu"</h2>
-                {if upcoming.is_empty() {
-                    view! { <p>"Aucun événement prévu ici pour le moment."</p> }.into_any()
-                } else {
-                    view! { <RecordList records=upcoming /> }.into_any()
-                }}
-                {(!past.is_empty())
-                    .then(|| {
-                        view! {
-                            <h3>"Déjà passés"</h3>
-                            <RecordList records=past />
-                        }
-                    })}
-            </section>
+            <EventsOf
+                events=details.events
+                today=details.today
+                id="titre-evenements-lieu"
+                title="Événements dans ce lieu"
+                none="Aucun événement prévu ici pour le moment."
+            />
             {(!details.resources.is_empty())
                 .then(|| {
                     view! {

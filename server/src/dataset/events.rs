@@ -102,6 +102,14 @@ fn event(path: &Path, raw: &RawFeature, known: &Known) -> Result<Event, Vec<Data
             fail("inscription.telephone", why);
         }
     }
+    if let Some(id) = &properties.organisateur_id
+        && !known.actors.contains_key(id)
+    {
+        fail(
+            "organisateur_id",
+            format!("aucun acteur « {id} » dans acteurs.geojson"),
+        );
+    }
     if let Some(id) = &properties.lieu_id {
         match places.get(id) {
             None => fail("lieu_id", format!("aucun lieu « {id} » dans lieux.geojson")),

@@ -70,10 +70,10 @@ impl Dataset {
         data_dir::check_files_inside(dir)?;
         let territory = Territory::load(dir)?;
         let places: Vec<Place> = stored::load(dir, &stored::Known::new(&territory, &[]))?;
-        let known = stored::Known::new(&territory, &places);
+        let actors: Vec<Actor> = stored::load(dir, &stored::Known::new(&territory, &places))?;
+        let known = stored::Known::new(&territory, &places).with_actors(&actors);
         let events = stored::load::<Event>(dir, &known)?;
         let resources = stored::load::<Resource>(dir, &known)?;
-        let actors = stored::load::<Actor>(dir, &known)?;
         let mut places = places;
         for actor in &actors {
             for id in &actor.properties.lieux {

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use app::model::{Place, PlaceId, Record};
+use app::model::{Actor, ActorId, Place, PlaceId, Record};
 
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
@@ -20,6 +20,8 @@ pub struct Known<'a> {
     pub places: BTreeMap<&'a PlaceId, &'a Place>,
     /// Which actor runs each place, as the actors' file is read: a place has one.
     pub runs: RefCell<BTreeMap<PlaceId, String>>,
+    /// The actors, once read (events name their organiser among them).
+    pub actors: BTreeMap<&'a ActorId, &'a Actor>,
 }
 
 impl<'a> Known<'a> {
@@ -28,7 +30,14 @@ impl<'a> Known<'a> {
             territory,
             places: places.iter().map(|p| (p.id(), p)).collect(),
             runs: RefCell::new(BTreeMap::new()),
+            actors: BTreeMap::new(),
         }
+    }
+
+    /// The same, with the actors read.
+    pub fn with_actors(mut self, actors: &'a [Actor]) -> Known<'a> {
+        self.actors = actors.iter().map(|a| (a.id(), a)).collect();
+        self
     }
 }
 
