@@ -40,6 +40,8 @@ pub struct Found {
     pub resources: Vec<Resource>,
     /// The day at the server (Paris): what ended before it is shown as past.
     pub today: chrono::NaiveDate,
+    /// The actors whose places only are shown (`actor=`): their page and their name.
+    pub actors: Vec<(String, String)>,
 }
 
 /// What the page of one place shows beyond the place itself, computed on the server.
@@ -152,7 +154,14 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
         q: filter.q.clone(),
         ..ResourceFilter::default()
     });
+    let actors = filter
+        .actors
+        .iter()
+        .filter_map(|id| records.get::<crate::model::Actor>(id))
+        .map(|a| (crate::model::page_path(a), a.properties.nom.clone()))
+        .collect();
     Ok(Found {
+        actors,
         unknown_commune: search.typed.is_some() && centre.is_none() && choices.is_empty(),
         choices,
         centre,

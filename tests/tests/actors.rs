@@ -352,6 +352,13 @@ async fn the_directory_and_the_sheets_are_plain_pages_that_link_places_and_actor
     assert!(sheet.contains("href=\"/lieux/france-services-014\""));
     assert!(text_at(&sheet, "h1").contains("Département de Tarn-et-Garonne"));
     assert!(sheet.contains("SIRET 22820001000012"));
+    // Its places on the map: the map page shows only them, and says whose they are.
+    assert!(sheet.contains("href=\"/?actor=departement-tarn-et-garonne\""));
+    let map = app.get_page("/?actor=departement-tarn-et-garonne").await;
+    assert_eq!(
+        text_at(&map, "p.structure"),
+        "Seulement les lieux de : Département de Tarn-et-Garonne"
+    );
     // The place names its actor.
     let place = app.get_page("/lieux/france-services-014").await;
     assert!(place.contains("href=\"/acteurs/departement-tarn-et-garonne\""));

@@ -18,7 +18,7 @@ use crate::components::record_list::RecordList;
 use crate::components::report::ReportError;
 use crate::format::{agree, date_fr, int_fr, phone_fr};
 use crate::model::query::{
-    ACTOR_TYPE, AUDIENCE, COMPETENCE, Documented, NETWORK, Q, RADIUS, WHERE, ZONE,
+    ACTOR, ACTOR_TYPE, AUDIENCE, COMPETENCE, Documented, NETWORK, Q, RADIUS, WHERE, ZONE,
 };
 use crate::model::standard::Public;
 use crate::model::{
@@ -366,6 +366,11 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let has_contact = f.site_web.is_some() || f.courriel.is_some() || f.telephone.is_some();
+    let on_the_map = {
+        let mut query = QueryWriter::default();
+        query.all(&ACTOR, std::slice::from_ref(&f.id));
+        format!("/?{}", query.finish())
+    };
     view! {
         <PageTitle text=format!("{} – Carto82", f.nom) />
         <JsonLd data=ld />
@@ -401,7 +406,10 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
                     view! { <p>"Pas de lieu d'accueil connu."</p> }.into_any()
                 } else {
                     view! {
-                        <p>{format!("Ses lieux d'aide ({}) :", places.len())}</p>
+                        <p>
+                            {format!("Ses lieux d'aide ({}) : ", places.len())}
+                            <a href=on_the_map>"les voir sur la carte"</a>
+                        </p>
                         <PlaceList places filter=PlaceFilter::default() today />
                     }
                         .into_any()

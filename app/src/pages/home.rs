@@ -274,6 +274,21 @@ fn Results(
                     }
                 })}
             {choices}
+            // `actor=`: the places of one structure (a link from its sheet).
+            {(!found.actors.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="structure">
+                            "Seulement les lieux de : "
+                            {found
+                                .actors
+                                .iter()
+                                .enumerate()
+                                .map(|(i, (href, name))| view! { {(i > 0).then_some(", ")}<a href=href.clone()>{name.clone()}</a> })
+                                .collect_view()}
+                        </p>
+                    }
+                })}
             <p class="compte" id="compte-lieux" role="status" aria-live="polite">
                 {announce}
             </p>
