@@ -87,7 +87,7 @@ fn actor(path: &Path, raw: &RawFeature, known: &Known) -> Result<Actor, Vec<Data
                 ),
             ),
             None => {
-                runs.insert(id.clone(), properties.id.to_string());
+                runs.insert(id.clone(), properties.id.clone());
             }
         }
     }

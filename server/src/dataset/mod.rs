@@ -70,17 +70,16 @@ impl Dataset {
         data_dir::check_files_inside(dir)?;
         let territory = Territory::load(dir)?;
         let places: Vec<Place> = stored::load(dir, &stored::Known::new(&territory, &[]))?;
-        let actors: Vec<Actor> = stored::load(dir, &stored::Known::new(&territory, &places))?;
+        let reading_actors = stored::Known::new(&territory, &places);
+        let actors: Vec<Actor> = stored::load(dir, &reading_actors)?;
+        // Which actor runs each place: found while the actors were read and checked.
+        let runs = reading_actors.runs.into_inner();
         let known = stored::Known::new(&territory, &places).with_actors(&actors);
         let events = stored::load::<Event>(dir, &known)?;
         let resources = stored::load::<Resource>(dir, &known)?;
         let mut places = places;
-        for actor in &actors {
-            for id in &actor.properties.lieux {
-                if let Some(place) = places.iter_mut().find(|p| p.id() == id) {
-                    place.structure = Some(actor.id().clone());
-                }
-            }
+        for place in &mut places {
+            place.structure = runs.get(place.id()).cloned();
         }
         let publication = publication::load(dir)?;
         let records = Records {

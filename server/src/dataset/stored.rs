@@ -19,7 +19,7 @@ pub struct Known<'a> {
     pub territory: &'a Territory,
     pub places: BTreeMap<&'a PlaceId, &'a Place>,
     /// Which actor runs each place, as the actors' file is read: a place has one.
-    pub runs: RefCell<BTreeMap<PlaceId, String>>,
+    pub runs: RefCell<BTreeMap<PlaceId, ActorId>>,
     /// The actors, once read (events name their organiser among them).
     pub actors: BTreeMap<&'a ActorId, &'a Actor>,
 }
