@@ -289,8 +289,16 @@ async fn layers_show_and_hide_events_and_resources_on_the_map_and_in_the_lists()
         )
         .await;
         assert_eq!(hidden, true, "events leave the list and the map");
+        // The new page draws its map after the list: wait for its markers.
+        let expected = resources_on_map.clone();
         assert_eq!(
-            client.execute("return document.querySelectorAll('#carte .marqueur-ressource').length;", vec![]).await.unwrap(),
+            poll(
+                &client,
+                "return document.querySelectorAll('#carte .marqueur-ressource').length;",
+                15,
+                move |v| *v == expected,
+            )
+            .await,
             resources_on_map,
             "resources stay"
         );
