@@ -81,6 +81,8 @@ pub trait Catalogue: Send + Sync + 'static {
     fn coverage(&self, filter: &CoverageFilter) -> Coverage;
     /// `coverage` drawn as an SVG map (that of `/api/coverage.svg`).
     fn coverage_map(&self, filter: &CoverageFilter, coverage: &Coverage) -> String;
+    /// Where an actor works, as an SVG map: what it serves and its places.
+    fn actor_map(&self, actor: &crate::model::Actor, places: &[Place]) -> String;
     /// The legal notice and accessibility statement, when the data has them.
     fn publication(&self) -> Option<&crate::model::publication::Publication>;
 }

@@ -4,7 +4,7 @@
 use app::catalogue::Catalogue;
 use app::model::coverage::{Coverage, CoverageFilter};
 use app::model::publication::Publication;
-use app::model::{Place, Records, TerritoryIndex};
+use app::model::{Actor, Place, Records, TerritoryIndex};
 
 use crate::dataset::Dataset;
 
@@ -24,6 +24,10 @@ impl Catalogue for Dataset {
     fn coverage_map(&self, filter: &CoverageFilter, coverage: &Coverage) -> String {
         let places = self.records.select::<Place>(&filter.places);
         crate::choropleth::render(&self.territory, coverage, &places)
+    }
+
+    fn actor_map(&self, actor: &Actor, places: &[Place]) -> String {
+        crate::actor_map::render(&self.territory, actor, places)
     }
 
     fn publication(&self) -> Option<&Publication> {

@@ -504,6 +504,7 @@ mod tests {
             location: at,
             stops: Vec::new(),
             structure: None,
+            competences: Vec::new(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! The Carto82 server: loads and validates the dataset (`dataset`), answers the public API
 //! (`api`), renders the Leptos pages and serves static files (`startup`).
 
+mod actor_map;
 pub mod api;
 pub mod calendar;
 mod catalogue;
@@ -24,5 +25,6 @@ pub mod security_headers;
 pub mod standard;
 pub mod startup;
 mod static_files;
+mod svg_map;
 pub mod synthetic;
 pub mod telemetry;

@@ -525,3 +525,162 @@ async fn an_event_names_its_organiser_and_the_actor_lists_its_events() {
         );
     }
 }
+
+/// The sheet draws where the actor works: what it declares serving, at its own level (the
+/// département, an EPCI, a commune), or its places' communes, and a dot per place.
+#[tokio::test]
+async fn the_sheet_draws_the_territory_served_and_the_places() {
+    let app = spawn_app().await;
+    // (actor, shapes of what it serves, places)
+    for (actor, served, places) in [
+        ("departement-tarn-et-garonne", 3, 3), // the three zones
+        ("cc-terres-des-confluences", 1, 3),   // its EPCI
+        ("commune-moissac", 1, 1),             // its commune
+        ("age-d-or-du-brulhois", 0, 5),        // nothing declared: its places' communes
+    ] {
+        let sheet = app.get_page(&format!("/acteurs/{actor}")).await;
+        let start = sheet
+            .find("<div class=\"carte-acteur\">")
+            .unwrap_or_else(|| panic!("{actor}: the map"));
+        let end = start + sheet[start..].find("</svg>").unwrap();
+        let map = &sheet[start..end];
+        assert!(
+            map.contains("<title id=\"carte-acteur-titre\">Où agit "),
+            "{actor}: titled"
+        );
+        let group = |class: &str| {
+            let from = map
+                .find(&format!("<g class=\"{class}\""))
+                .unwrap_or_else(|| panic!("{actor}: {class}"));
+            let to = from + map[from..].find("</g>").unwrap();
+            map[from..to].matches("<path ").count()
+        };
+        let expected = if served == 0 {
+            let its = app.get_json(&format!("/api/places?actor={actor}")).await;
+            let mut communes: Vec<String> = its["features"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["properties"]["insee_localise"].to_string())
+                .collect();
+            communes.sort();
+            communes.dedup();
+            communes.len()
+        } else {
+            served
+        };
+        assert!(expected > 0);
+        assert_eq!(group("desservi"), expected, "{actor}: served shapes");
+        assert_eq!(group("departement"), 3, "{actor}: the three zones");
+        assert_eq!(map.matches("<circle ").count(), places, "{actor}: dots");
+    }
+}
+
+/// The map page and the API find places by what they or their structure can do; the
+/// needs form keeps the actor chosen, and one link shows every structure's places again.
+#[tokio::test]
+async fn places_are_found_by_the_competence_of_their_structure() {
+    const TRAINS: &str = "Formation des aidants et des professionnels";
+    let dir = with_actors(|actors| {
+        let i = index_of(actors, "departement-tarn-et-garonne");
+        actors[i]["properties"]["competences"] = json!([TRAINS]);
+    });
+    let data = dir.path().to_owned();
+    let app = spawn_app_with(move |args| args.data = data).await;
+    let encoded = TRAINS.replace(' ', "%20");
+    let found = app
+        .get_json(&format!("/api/places?competence={encoded}"))
+        .await;
+    let mut ids: Vec<&str> = found["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "conseiller-numerique-046",
+            "conseiller-numerique-052",
+            "france-services-014"
+        ],
+        "the département's places, and only them"
+    );
+    // A service of the standard is a competence of the places that offer it.
+    let all = app.get_json("/api/places").await;
+    let offering = all["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["properties"]["services"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("Aide aux démarches administratives"))
+        })
+        .count();
+    let procedures = app
+        .get_json("/api/places?competence=Aide%20aux%20d%C3%A9marches%20administratives")
+        .await;
+    assert!(offering > 0);
+    assert_eq!(procedures["features"].as_array().unwrap().len(), offering);
+    // Said in words on the coverage page.
+    let coverage = app
+        .get_page(&format!("/couverture?competence={encoded}"))
+        .await;
+    assert!(
+        coverage.contains("où l'on sait faire « Formation des aidants et des professionnels »"),
+        "the figure says what it counts"
+    );
+
+    let start = app.url("/?actor=departement-tarn-et-garonne");
+    with_browser(360, 740, move |client| async move {
+        open(&client, &start).await;
+        click(&client, "details.besoins summary").await;
+        client
+            .find(Locator::Id("f-competence"))
+            .await
+            .unwrap()
+            .select_by_label(TRAINS)
+            .await
+            .unwrap();
+        // Sent from the keyboard: at 360 px the button is 3 000 px down the open panel,
+        // and chromedriver's click lands on the map drawn meanwhile.
+        client
+            .find(Locator::Css("details.besoins button[type=submit]"))
+            .await
+            .unwrap()
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        let search = poll(&client, "return location.search;", 20, |v| {
+            v.as_str().is_some_and(|s| s.contains("competence="))
+        })
+        .await;
+        let search = search.as_str().unwrap();
+        assert!(
+            search.contains("actor=departement-tarn-et-garonne"),
+            "{search}"
+        );
+        let said = client
+            .find(Locator::Css("#compte-lieux"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(said, "3 lieux trouvés.");
+        assert_accessible(&client, "the map page with a competence chosen").await;
+        click(&client, "p.structure + p a").await;
+        let search = poll(&client, "return location.search;", 20, |v| {
+            v.as_str().is_some_and(|s| !s.contains("actor="))
+        })
+        .await;
+        assert!(
+            search.as_str().unwrap().contains("competence="),
+            "the competence stays: {search}"
+        );
+    })
+    .await;
+}

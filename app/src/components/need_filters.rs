@@ -4,11 +4,11 @@ use crate::catalogue::Search;
 use crate::components::map_page::use_map_page;
 use crate::model::plain_words::PlainWords;
 use crate::model::query::{
-    AUDIENCE, EVENT_TYPE, FEES, FROM, OPEN_NOW, OPEN_ON, SERVICE, SUPPORT as SPECIFIC_SUPPORT,
-    THEME, TO,
+    AUDIENCE, COMPETENCE, EVENT_TYPE, FEES, FROM, OPEN_NOW, OPEN_ON, SERVICE,
+    SUPPORT as SPECIFIC_SUPPORT, THEME, TO,
 };
 use crate::model::standard::{Frais, PriseEnCharge, Public, Service};
-use crate::model::{ActivityType, EventFilter, Theme};
+use crate::model::{ActivityType, Competence, EventFilter, Theme};
 
 /// Services grouped as people think of them (as the national map does: learning,
 /// procedures, equipment), each named in the resident's words of `PlainWords`.
@@ -61,6 +61,7 @@ pub fn NeedsPanel(search: Search) -> impl IntoView {
         && p.frais.is_empty()
         && !p.open_now
         && p.open_on.is_none()
+        && p.competences.is_empty()
         && e.themes.is_empty()
         && e.types.is_empty()
         && e.from.is_none()
@@ -169,6 +170,19 @@ pub fn NeedFields(search: Search) -> impl IntoView {
             <p class="champ-date">
                 <label for="f-open-on">"Ouvert le jour de votre choix"</label>
                 <input id="f-open-on" type="date" name=OPEN_ON.name value=p.open_on.map(|d| d.to_string()).unwrap_or_default() />
+            </p>
+        </fieldset>
+        <fieldset>
+            <legend>"Ce que sait faire la structure"</legend>
+            <p class="champ">
+                <label for="f-competence">"Lieux où l'on sait faire"</label>
+                // An option without `value` sends its text: the label is the URL's value.
+                <select id="f-competence" name=COMPETENCE.name>
+                    <option value="" selected=p.competences.is_empty()>"Peu importe"</option>
+                    {Competence::beyond_services()
+                        .map(|c| view! { <option selected=p.competences.first() == Some(&c)>{c.label()}</option> })
+                        .collect_view()}
+                </select>
             </p>
         </fieldset>
         <fieldset>

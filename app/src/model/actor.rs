@@ -78,6 +78,17 @@ impl From<Service> for Competence {
     }
 }
 
+impl Competence {
+    /// What the département's plan names beyond the standard's services (a place's
+    /// services are already chosen as needs on the map page).
+    pub fn beyond_services() -> impl Iterator<Item = Competence> {
+        Competence::ALL
+            .iter()
+            .copied()
+            .filter(|c| !Service::ALL.iter().any(|s| Competence::from(*s) == *c))
+    }
+}
+
 vocabulary!(
     /// National networks and labels an actor belongs to.
     Network {
@@ -248,6 +259,15 @@ pub struct Actor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plan_adds_eight_competences_to_the_nine_services() {
+        assert_eq!(Competence::beyond_services().count(), 8);
+        assert_eq!(
+            Competence::beyond_services().next(),
+            Some(Competence::FormationAidants)
+        );
+    }
 
     #[test]
     fn siret_keys_are_checked_la_poste_by_its_own_rule() {

@@ -8,8 +8,8 @@ use super::event::{ActivityType, Theme};
 use super::filter::{AreaFilter, PlaceFilter};
 use super::query::FilterError;
 use super::query::{
-    AUDIENCE, Documented, EDITION, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q, Query,
-    QueryWriter, SERVICE, SUPPORT, ZONE,
+    AUDIENCE, COMPETENCE, Documented, EDITION, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q,
+    Query, QueryWriter, SERVICE, SUPPORT, ZONE,
 };
 use super::territory::{Insee, Siren, Zone};
 
@@ -41,7 +41,17 @@ pub struct CoverageFilter {
 
 impl FromQuery for CoverageFilter {
     const PARAMETERS: &'static [&'static dyn Documented] = &[
-        &ZONE, &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES, &PROGRAMME, &OPEN_NOW, &OPEN_ON, &EDITION,
+        &ZONE,
+        &Q,
+        &SERVICE,
+        &AUDIENCE,
+        &SUPPORT,
+        &FEES,
+        &PROGRAMME,
+        &OPEN_NOW,
+        &OPEN_ON,
+        &COMPETENCE,
+        &EDITION,
     ];
 
     /// The place filters without their area (every place counts, wherever it is), the zones

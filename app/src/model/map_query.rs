@@ -88,12 +88,15 @@ impl MapQuery {
         kept
     }
 
-    /// Only where the resident looks, and the layers: the needs form replaces the rest.
+    /// Only where the resident looks, the actor chosen and the layers: the needs form
+    /// replaces the rest.
     pub fn only_where(&self) -> MapQuery {
         MapQuery {
             search: Search {
+                // An actor's places are chosen from its sheet, not in the form: they stay.
                 places: PlaceFilter {
                     area: self.search.places.area.clone(),
+                    actors: self.search.places.actors.clone(),
                     ..PlaceFilter::default()
                 },
                 events: EventFilter::default(),

@@ -168,6 +168,9 @@ pub struct Place {
     pub stops: Vec<LocatedStop>,
     /// The actor who runs it, as `acteurs.geojson` says (set once the actors are read).
     pub structure: Option<super::ActorId>,
+    /// What one can find help with there: its services, then what its actor declares it
+    /// can do (set with `structure`), each once, in the vocabulary's order.
+    pub competences: Vec<super::Competence>,
 }
 
 impl Place {

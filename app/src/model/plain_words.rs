@@ -86,6 +86,19 @@ pub fn describe_fr(filter: &PlaceFilter) -> String {
         let networks: Vec<String> = filter.programmes.iter().map(ToString::to_string).collect();
         parts.push(format!("réseau {}", networks.join(" ou ")));
     }
+    if !filter.competences.is_empty() {
+        let what: Vec<String> = filter
+            .competences
+            .iter()
+            .map(|c| format!("« {} »", c.label()))
+            .collect();
+        parts.push(format!("où l'on sait faire {}", what.join(" ou ")));
+    }
+    match filter.actors.len() {
+        0 => {}
+        1 => parts.push("de la structure choisie".to_owned()),
+        _ => parts.push("des structures choisies".to_owned()),
+    }
     if filter.open_now {
         parts.push("ouverts maintenant".to_owned());
     }
@@ -151,8 +164,8 @@ impl PlainWords for Accompagnement {
 #[cfg(test)]
 mod tests {
     use super::{PlainWords, describe_fr};
-    use crate::model::PlaceFilter;
     use crate::model::standard::{Frais, Service};
+    use crate::model::{Competence, PlaceFilter};
 
     #[test]
     fn a_filter_is_said_in_a_few_words() {
@@ -166,6 +179,18 @@ mod tests {
         assert_eq!(
             describe_fr(&filter),
             "démarches en ligne, gratuits, ouverts le samedi 5 décembre 2026"
+        );
+    }
+
+    #[test]
+    fn a_competence_is_said_in_its_words() {
+        let filter = PlaceFilter {
+            competences: vec![Competence::Reemploi],
+            ..PlaceFilter::default()
+        };
+        assert_eq!(
+            describe_fr(&filter),
+            "où l'on sait faire « Réparation, reconditionnement, réemploi »"
         );
     }
 

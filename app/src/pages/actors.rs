@@ -260,6 +260,8 @@ fn ActorResults(directory: Directory, search: ActorSearch) -> impl IntoView {
 pub struct ActorInfo {
     pub actor: Actor,
     pub places: Vec<Place>,
+    /// What it serves and its places, drawn (SVG, from our own outlines).
+    pub map: String,
     /// The events of the programme it organises, in date order.
     pub events: Vec<Event>,
     /// The day at the server (Paris): a mobile service's next stop is counted from it.
@@ -273,12 +275,13 @@ pub async fn actor_details(id: String) -> Result<Option<ActorInfo>, ServerFnErro
         .ok_or_else(|| ServerFnError::new("catalogue indisponible"))?;
     let records = catalogue.records();
     Ok(records.by_text::<Actor>(&id).cloned().map(|actor| {
-        let places = actor
+        let places: Vec<Place> = actor
             .properties
             .lieux
             .iter()
             .filter_map(|id| records.get::<Place>(id).cloned())
             .collect();
+        let map = catalogue.actor_map(&actor, &places);
         let events = records
             .all::<Event>()
             .iter()
@@ -288,6 +291,7 @@ pub async fn actor_details(id: String) -> Result<Option<ActorInfo>, ServerFnErro
         ActorInfo {
             actor,
             places,
+            map,
             events,
             today: crate::model::hours::paris_now().date(),
         }
@@ -313,6 +317,7 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
     let ActorInfo {
         actor,
         places,
+        map,
         events,
         today,
     } = info;
@@ -402,6 +407,8 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
             <section aria-labelledby="titre-ou">
                 <h2 id="titre-ou">"Où"</h2>
                 <p>"Territoire desservi : " {actor.served_name.clone()} "."</p>
+                // Drawn on the server from our outlines and the data: no script, no tile.
+                <div class="carte-acteur" inner_html=map></div>
                 {if places.is_empty() {
                     view! { <p>"Pas de lieu d'accueil connu."</p> }.into_any()
                 } else {

@@ -118,7 +118,12 @@ pub fn MapView(#[prop(optional)] embed: Option<EmbedOptions>) -> impl IntoView {
                             }
                         })}
                     };
-                    let results = view! { <Results found layers here=map.address.clone() keep=map.without_where() /> };
+                    let every_structure = {
+                        let mut all = map.clone();
+                        all.search.places.actors.clear();
+                        page.results_url(&all.to_query())
+                    };
+                    let results = view! { <Results found layers here=map.address.clone() keep=map.without_where() every_structure /> };
                     view! {
                         {controls}
                         <div class="carte-et-liste">
@@ -184,6 +189,8 @@ fn Results(
     here: Option<String>,
     /// The view besides where to look: links that change the place keep it.
     keep: MapQuery,
+    /// The same view with the places of every actor, when some are chosen (`actor=`).
+    every_structure: String,
 ) -> impl IntoView {
     let page = use_map_page();
     // The same view around another commune or at another distance.
@@ -286,6 +293,9 @@ fn Results(
                                 .enumerate()
                                 .map(|(i, (href, name))| view! { {(i > 0).then_some(", ")}<a href=href.clone()>{name.clone()}</a> })
                                 .collect_view()}
+                        </p>
+                        <p>
+                            <a href=every_structure>"Voir les lieux de toutes les structures"</a>
                         </p>
                     }
                 })}

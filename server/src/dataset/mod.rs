@@ -16,9 +16,12 @@ mod stored;
 mod territory;
 pub mod text_limits;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use app::model::{Actor, Event, Place, Record, Records, Resource, TerritoryIndex};
+use app::model::{
+    Actor, ActorId, Competence, Event, Place, Record, Records, Resource, TerritoryIndex,
+};
 
 pub use data_dir::{MAX_FILE_BYTES, read_text};
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
@@ -77,9 +80,25 @@ impl Dataset {
         let known = stored::Known::new(&territory, &places).with_actors(&actors);
         let events = stored::load::<Event>(dir, &known)?;
         let resources = stored::load::<Resource>(dir, &known)?;
+        let declared: BTreeMap<&ActorId, &[Competence]> = actors
+            .iter()
+            .map(|a| (a.id(), a.properties.competences.as_slice()))
+            .collect();
         let mut places = places;
         for place in &mut places {
             place.structure = runs.get(place.id()).cloned();
+            let by_actor = place
+                .structure
+                .as_ref()
+                .and_then(|a| declared.get(a))
+                .map_or(&[][..], |c| c);
+            let services = place
+                .properties
+                .services
+                .iter()
+                .map(|s| Competence::from(*s));
+            let all: BTreeSet<Competence> = services.chain(by_actor.iter().copied()).collect();
+            place.competences = all.into_iter().collect();
         }
         let publication = publication::load(dir)?;
         let records = Records {

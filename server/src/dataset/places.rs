@@ -152,6 +152,7 @@ pub fn checked(
             location,
             stops,
             structure: None,
+            competences: Vec::new(),
         })
     } else {
         Err(problems)

@@ -69,8 +69,9 @@ pub struct Epci {
 pub struct Drawing {
     /// Same order as `Territory::communes`.
     pub communes: Vec<MultiPolygon<f64>>,
-    pub epcis: Vec<MultiPolygon<f64>>,
-    pub zones: Vec<MultiPolygon<f64>>,
+    /// In the files' order, each with what it is.
+    pub epcis: Vec<(Siren, MultiPolygon<f64>)>,
+    pub zones: Vec<(Zone, MultiPolygon<f64>)>,
 }
 
 /// GeoJSON ready to send, checked at load time.
@@ -133,6 +134,7 @@ impl Territory {
         let epci_features = geojson_file::read(&path, TERRITORY, &mut problems)?;
         let epci_shapes = shapes(&path, &epci_features, &mut problems);
         let mut epcis = Vec::new();
+        let mut epci_order = Vec::new();
         for raw in &epci_features {
             match raw.properties::<EpciProperties>(&path) {
                 Ok(p) => match commune_epcis.get(&p.siren) {
@@ -148,6 +150,7 @@ impl Territory {
                     )),
                     Some(_) => {
                         let bbox = union_bbox(communes.iter().filter(|c| c.epci == p.siren));
+                        epci_order.push(p.siren.clone());
                         epcis.push(Epci {
                             siren: p.siren,
                             nom: p.nom,
@@ -173,6 +176,7 @@ impl Territory {
         let zone_features = geojson_file::read(&path, TERRITORY, &mut problems)?;
         let zone_shapes = shapes(&path, &zone_features, &mut problems);
         let mut zones_seen = BTreeSet::new();
+        let mut zone_order = Vec::new();
         for raw in &zone_features {
             match raw.properties::<ZoneProperties>(&path) {
                 Ok(p) if !zones_seen.insert(p.zone) => problems.push(raw.error(
@@ -180,7 +184,7 @@ impl Territory {
                     Some("zone"),
                     format!("zone {} en double", p.zone),
                 )),
-                Ok(_) => {}
+                Ok(p) => zone_order.push(p.zone),
                 Err(e) => problems.push(e),
             }
         }
@@ -220,8 +224,8 @@ impl Territory {
                 .iter()
                 .map(|c| seen.remove(&c.insee).expect("every commune, checked above"))
                 .collect(),
-            epcis: epci_shapes,
-            zones: zone_shapes,
+            epcis: epci_order.into_iter().zip(epci_shapes).collect(),
+            zones: zone_order.into_iter().zip(zone_shapes).collect(),
         };
 
         let index = RTree::bulk_load(

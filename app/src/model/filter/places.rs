@@ -3,12 +3,12 @@ use serde::{Deserialize, Serialize};
 
 use super::area::AreaFilter;
 use super::{any_of, matches_words};
-use crate::model::actor::ActorId;
+use crate::model::actor::{ActorId, Competence};
 use crate::model::place::Place;
 use crate::model::query::FilterError;
 use crate::model::query::{
-    ACTOR, AUDIENCE, Documented, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q, Query,
-    QueryWriter, SERVICE, SUPPORT,
+    ACTOR, AUDIENCE, COMPETENCE, Documented, FEES, FromQuery, OPEN_NOW, OPEN_ON, PROGRAMME, Q,
+    Query, QueryWriter, SERVICE, SUPPORT,
 };
 use crate::model::record::Select;
 use crate::model::standard::{Frais, PriseEnCharge, Programme, Public, Service};
@@ -33,11 +33,22 @@ pub struct PlaceFilter {
     pub open_on: Option<NaiveDate>,
     /// The places of these actors.
     pub actors: Vec<ActorId>,
+    /// Places where one of these is done, by the place or by its actor (`Place::competences`).
+    pub competences: Vec<Competence>,
 }
 
 impl FromQuery for PlaceFilter {
     const PARAMETERS: &'static [&'static dyn Documented] = crate::with_area![
-        &Q, &SERVICE, &AUDIENCE, &SUPPORT, &FEES, &PROGRAMME, &OPEN_NOW, &OPEN_ON, &ACTOR,
+        &Q,
+        &SERVICE,
+        &AUDIENCE,
+        &SUPPORT,
+        &FEES,
+        &PROGRAMME,
+        &OPEN_NOW,
+        &OPEN_ON,
+        &ACTOR,
+        &COMPETENCE,
     ];
 
     fn read(query: &Query) -> Result<PlaceFilter, FilterError> {
@@ -52,6 +63,7 @@ impl FromQuery for PlaceFilter {
             open_now: query.one(&OPEN_NOW)?.unwrap_or(false),
             open_on: query.one(&OPEN_ON)?,
             actors: query.all(&ACTOR)?,
+            competences: query.all(&COMPETENCE)?,
         })
     }
 
@@ -65,7 +77,8 @@ impl FromQuery for PlaceFilter {
             .all(&PROGRAMME, &self.programmes)
             .one(&OPEN_NOW, self.open_now.then_some(&true))
             .one(&OPEN_ON, self.open_on.as_ref())
-            .all(&ACTOR, &self.actors);
+            .all(&ACTOR, &self.actors)
+            .all(&COMPETENCE, &self.competences);
     }
 }
 
@@ -146,6 +159,7 @@ impl Select<Place> for PlaceFilter {
             && any_of(&self.prises_en_charge, &f.prise_en_charge_specifique)
             && any_of(&self.frais, &f.frais_a_charge)
             && any_of(&self.programmes, &f.dispositif_programmes_nationaux)
+            && any_of(&self.competences, &place.competences)
             && self.open_matches(place)
             && (self.actors.is_empty()
                 || place

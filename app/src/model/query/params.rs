@@ -465,7 +465,7 @@ pub const COMPETENCE: Param<Competence> = label_param!(
     Competence,
     "competence",
     &[],
-    "Ce que l'acteur sait faire : services du standard national et compétences du plan départemental."
+    "Ce que l'acteur sait faire (pour un lieu : ce que le lieu ou sa structure sait faire) : services du standard national et compétences du plan départemental."
 );
 
 pub const ACTOR_TYPE: Param<ActorType> = label_param!(
