@@ -212,6 +212,9 @@ fn SiteHeader() -> impl IntoView {
                     <li>
                         <a href="/api">"Données ouvertes"</a>
                     </li>
+                    <li>
+                        <a href="/participer">"Participer"</a>
+                    </li>
                 </ul>
             </nav>
         </header>

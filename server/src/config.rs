@@ -34,7 +34,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Sert la carte et l'API (par défaut).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Vérifie un jeu de données sans rien servir ; code de sortie 0 seulement s'il est valide.
     Validate {
         #[arg(default_value = "data")]
@@ -106,6 +106,10 @@ pub struct ServeArgs {
         default_value = "signalements.jsonl"
     )]
     pub reports_file: PathBuf,
+    /// Base des contributions (propositions des structures et leur suivi) : un fichier
+    /// SQLite, créé s'il n'existe pas.
+    #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]
+    pub base: String,
     /// Adresse publique du site, par exemple `https://carto82.tarnetgaronne.fr`, pour le code
     /// d'intégration et oEmbed. Par défaut : celle par laquelle arrive chaque requête.
     #[arg(long, env = "CARTO82_URL", value_parser = public_url)]

@@ -17,6 +17,7 @@ pub mod import;
 mod legal_pages;
 mod methods;
 pub mod oembed;
+pub mod participation;
 mod plain_page;
 pub mod rate_limit;
 pub mod reports;

@@ -9,7 +9,7 @@ use carto82::telemetry;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command.unwrap_or(Command::Serve(cli.serve)) {
+    match cli.command.unwrap_or(Command::Serve(Box::new(cli.serve))) {
         Command::Validate { dir } => validate(&dir),
         Command::Import { file, data } => match carto82::import::import(&file, &data) {
             Ok(report) => {
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         }
         Command::Serve(args) => {
             telemetry::init();
-            serve(args)
+            serve(*args)
         }
     }
 }

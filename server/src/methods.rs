@@ -18,6 +18,11 @@ fn post_only(path: &str) -> bool {
     path == "/signaler" || path == REPORT_PATH || path.starts_with("/_fn/")
 }
 
+/// Forms shown by `GET` and sent by `POST` to the same address.
+fn form(path: &str) -> bool {
+    path == "/participer/evenement"
+}
+
 pub async fn middleware(
     mut request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -25,13 +30,15 @@ pub async fn middleware(
     let path = request.path().to_owned();
     let allowed = if post_only(&path) {
         "POST"
+    } else if form(&path) {
+        "GET, HEAD, POST"
     } else {
         "GET, HEAD"
     };
     let method = request.method().clone();
     let fine = match (post_only(&path), &method) {
         (true, m) => m == Method::POST,
-        (false, m) => m == Method::GET || m == Method::HEAD,
+        (false, m) => m == Method::GET || m == Method::HEAD || (form(&path) && m == Method::POST),
     };
     if method == Method::OPTIONS && path.starts_with("/api") {
         let response = HttpResponse::NoContent()

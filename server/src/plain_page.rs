@@ -11,6 +11,18 @@ use crate::dataset::Store;
 /// A whole document: `title` is text, `main` is HTML already escaped by the caller. The
 /// footer's accessibility state is that of the data current for `req`.
 pub fn document(req: &HttpRequest, title: &str, main_class: Option<&str>, main: &str) -> String {
+    document_styled(req, title, main_class, main, None)
+}
+
+/// The same, with a stylesheet of its own besides the site's (pages whose styles every
+/// other page would otherwise download).
+pub fn document_styled(
+    req: &HttpRequest,
+    title: &str,
+    main_class: Option<&str>,
+    main: &str,
+    stylesheet: Option<&str>,
+) -> String {
     let conformity = req.app_data::<web::Data<Store>>().and_then(|store| {
         store
             .current()
@@ -26,10 +38,13 @@ pub fn document(req: &HttpRequest, title: &str, main_class: Option<&str>, main: 
             "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "<title>{title}</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">",
-            "<link rel=\"stylesheet\" href=\"/assets/carto82.css\"></head>",
+            "<link rel=\"stylesheet\" href=\"/assets/carto82.css\">{extra}</head>",
             "<body>{header}<main id=\"contenu\"{class}>{main}</main>{footer}</body></html>"
         ),
         title = escape_html(title),
+        extra = stylesheet
+            .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">", escape_html(href)))
+            .unwrap_or_default(),
         header = server_html::site_header(),
         class = class,
         main = main,

@@ -35,6 +35,25 @@ pub struct TooMany {
     pub overall: bool,
 }
 
+impl TooMany {
+    /// When to try again, in whole minutes: "6 minutes".
+    pub fn wait_fr(&self) -> String {
+        let n = self.retry_after.as_secs().div_ceil(60).max(1);
+        format!(
+            "{n} {}",
+            app::format::agree(n as usize, "minute", "minutes")
+        )
+    }
+
+    /// Says when to try again in `response`'s `Retry-After`.
+    pub fn mark(&self, response: &mut actix_web::HttpResponse) {
+        response.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from(self.retry_after.as_secs().max(1)),
+        );
+    }
+}
+
 pub struct WriteLimiter {
     per_client: DefaultKeyedRateLimiter<IpAddr>,
     overall: DefaultDirectRateLimiter,

@@ -13,7 +13,6 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use actix_web::http::StatusCode;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -267,11 +266,7 @@ fn refused(
     back: &str,
     too_many: TooMany,
 ) -> HttpResponse {
-    let n = too_many.retry_after.as_secs().div_ceil(60).max(1);
-    let minutes = format!(
-        "{n} {}",
-        app::format::agree(n as usize, "minute", "minutes")
-    );
+    let minutes = too_many.wait_fr();
     let text = if too_many.overall {
         format!(
             "Nous recevons beaucoup de messages en ce moment. Réessayez dans {minutes}. Ce que vous avez écrit est gardé ci-dessous."
@@ -289,10 +284,7 @@ fn refused(
         back,
         Some(form.draft(None)),
     );
-    response.headers_mut().insert(
-        header::RETRY_AFTER,
-        header::HeaderValue::from(too_many.retry_after.as_secs().max(1)),
-    );
+    too_many.mark(&mut response);
     response
 }
 

@@ -118,10 +118,13 @@ impl SecurityHeaders {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         );
-        headers.insert(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        );
+        // A page whose address is a secret (a follow-up link) sets a stricter one itself.
+        if !headers.contains_key(header::REFERRER_POLICY) {
+            headers.insert(
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("strict-origin-when-cross-origin"),
+            );
+        }
         // The position is asked for by « près de moi », on our pages and in the embed
         // (which the partner's frame must also allow); nothing else is ever needed.
         headers.insert(

@@ -28,6 +28,8 @@ pub enum StartError {
     Dataset(#[from] DatasetErrors),
     #[error("Réglage invalide : {0}")]
     Setting(String),
+    #[error("{0}")]
+    Contributions(#[from] crate::participation::StoreError),
     #[error("Impossible d'écouter sur {address} : {source}")]
     Bind {
         address: SocketAddr,
@@ -171,8 +173,14 @@ impl Application {
             security,
         };
         let reports = crate::reports::Reports::new(args.reports_file.clone());
+        let contributions = crate::participation::Contributions::open(&args.base).await?;
+        let participation = crate::participation::Participation::new(contributions);
         let stopping = Stopping::default();
-        let server = run(listener, address, store, reports, site, stopping.clone())
+        let writes = Writes {
+            reports,
+            participation,
+        };
+        let server = run(listener, address, store, writes, site, stopping.clone())
             .map_err(|source| StartError::Bind { address, source })?;
         Ok(Application {
             address,
@@ -223,6 +231,12 @@ pub fn built_pkg_dir(site: &std::path::Path) -> Option<String> {
     plain.then(|| format!("pkg/{version}"))
 }
 
+/// Where what people send is kept.
+struct Writes {
+    reports: crate::reports::Reports,
+    participation: crate::participation::Participation,
+}
+
 /// What the server needs to know about the site it serves.
 struct Site {
     /// The built site (`pkg/`, `assets/`).
@@ -238,10 +252,15 @@ fn run(
     listener: TcpListener,
     bound: SocketAddr,
     store: Arc<Store>,
-    reports: crate::reports::Reports,
+    writes: Writes,
     site: Site,
     stopping: Stopping,
 ) -> std::io::Result<Server> {
+    let Writes {
+        reports,
+        participation,
+    } = writes;
+    let participation = web::Data::new(participation);
     let Site {
         root: site,
         pkg_dir,
@@ -299,6 +318,8 @@ fn run(
                     .route(web::post().to(security_headers::report)),
             )
             .app_data(address.clone())
+            .app_data(participation.clone())
+            .configure(crate::participation::configure)
             .route("/oembed", web::get().to(crate::oembed::oembed))
             .route(
                 app::LEGAL_NOTICE,

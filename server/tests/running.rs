@@ -16,17 +16,25 @@ struct Server {
     address: SocketAddr,
     /// Every line the server wrote to stderr (its log).
     log: Arc<Mutex<Vec<String>>>,
+    /// Its contributions database, its own.
+    _base: tempfile::TempDir,
 }
 
 impl Server {
     fn start() -> Server {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
         let reports = tempfile::NamedTempFile::new().unwrap();
+        let base = tempfile::tempdir().unwrap();
         let mut child = Command::new(BIN)
             .args(["serve", "--bind", "127.0.0.1:0", "--data"])
             .arg(&data)
             .arg("--reports-file")
             .arg(reports.path())
+            .arg("--base")
+            .arg(format!(
+                "sqlite:{}",
+                base.path().join("base.sqlite").display()
+            ))
             .env_remove("RUST_LOG")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -53,6 +61,7 @@ impl Server {
             child,
             address,
             log,
+            _base: base,
         }
     }
 

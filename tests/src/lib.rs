@@ -130,6 +130,16 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
             std::process::id(),
             REPORT_FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         )),
+        base: format!(
+            "sqlite:{}",
+            std::env::temp_dir()
+                .join(format!(
+                    "carto82-base-{}-{}.sqlite",
+                    std::process::id(),
+                    REPORT_FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                ))
+                .display()
+        ),
     };
     configure(&mut args);
     let app = Application::build(args).await.expect("server starts");

@@ -26,7 +26,7 @@ use app::model::{
 pub use data_dir::{MAX_FILE_BYTES, read_text};
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
 pub use store::{Store, WatchGuard};
-pub use stored::{Known, Stored, load_file};
+pub use stored::{Known, Stored, check_feature, load_file};
 pub use territory::{Commune, Epci, Territory};
 
 /// File names inside the dataset directory.

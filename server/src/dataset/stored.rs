@@ -11,7 +11,7 @@ use app::model::{Actor, ActorId, Place, PlaceId, Record};
 use super::error::{DatasetError, DatasetErrors};
 use super::geojson_file::{self, RawFeature};
 use super::territory::Territory;
-use super::text_limits::TextLimits;
+use super::text_limits::{TextLimits, too_long};
 
 /// What the records of a kind may refer to, once read: the territory, and the places
 /// (events and resources are held in places).
@@ -89,4 +89,43 @@ pub fn load_file<R: Stored>(path: &Path, known: &Known) -> Result<Vec<R>, Datase
     }
     R::sort(&mut records);
     Ok(records)
+}
+
+/// One record of kind `R` given as a GeoJSON feature (a structure's proposal), checked by
+/// the same rules as its file: the text limits, then the kind's own checks against what is
+/// `known`. Errors name the field; their file is `source`, a name for where it came from.
+pub fn check_feature<R: Stored>(
+    source: &Path,
+    feature: geojson::Feature,
+    known: &Known,
+) -> Result<R, Vec<DatasetError>> {
+    let id = feature
+        .properties
+        .as_ref()
+        .and_then(|p| p.get("id"))
+        .and_then(|id| id.as_str())
+        .map(str::to_owned);
+    let mut problems: Vec<DatasetError> = feature
+        .properties
+        .as_ref()
+        .map(|p| too_long(p, R::TEXT_LIMITS))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(field, reason)| {
+            DatasetError::feature(source, 0, id.as_deref(), Some(&field), reason)
+        })
+        .collect();
+    let raw = RawFeature {
+        index: 0,
+        id,
+        feature,
+    };
+    match R::read(source, &raw, known) {
+        Ok(record) if problems.is_empty() => Ok(record),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
 }

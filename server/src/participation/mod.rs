@@ -1,0 +1,295 @@
+//! The call for participation (issue 16): a structure proposes an event without an
+//! account, and follows it by a private link that lists its proposals and where each
+//! stands. Proposals are kept in the contributions database (`store`), checked by the
+//! dataset's own rules (`event_form`), never written into the data folder.
+//!
+//! The forms are open to anyone, so they are bounded on every side: a body of
+//! [`MAX_BODY_BYTES`] at most, each field within the dataset's limits, a few proposals an
+//! hour per address and a few hundred in all, a field only robots fill.
+
+mod event_form;
+mod pages;
+mod status;
+mod store;
+
+use std::time::Duration;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::Utc;
+
+use crate::client::SiteAddress;
+use crate::dataset::Store;
+use crate::plain_page::document_styled;
+use crate::rate_limit::{Rate, TooMany, WriteLimiter};
+
+pub use event_form::{EventForm, Field};
+pub use status::Status;
+pub use store::{Contributions, StoreError, Token};
+
+/// The form's body, percent-encoded: the longest description (4 000 characters) of "€"
+/// takes 36 000 bytes.
+pub const MAX_BODY_BYTES: usize = 96 * 1024;
+/// One address: a few proposals in a row, then one every 6 minutes.
+const PER_CLIENT: Rate = Rate {
+    count: 10,
+    per: Duration::from_secs(3600),
+    burst: 5,
+};
+/// All addresses together.
+const OVERALL: Rate = Rate {
+    count: 500,
+    per: Duration::from_secs(3600),
+    burst: 50,
+};
+const STYLE: &str = "/assets/participer.css";
+
+pub struct Participation {
+    store: Contributions,
+    limiter: WriteLimiter,
+}
+
+impl Participation {
+    pub fn new(store: Contributions) -> Participation {
+        Participation {
+            store,
+            limiter: WriteLimiter::new(PER_CLIENT, OVERALL),
+        }
+    }
+}
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/participer", web::get().to(call))
+        .service(
+            web::resource("/participer/evenement")
+                .route(web::get().to(blank_form))
+                .route(web::post().to(propose)),
+        )
+        .route("/participer/suivi/{token}", web::get().to(follow_up));
+}
+
+fn page(request: &HttpRequest, status: StatusCode, title: &str, main: &str) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(document_styled(
+            request,
+            title,
+            Some("participer"),
+            main,
+            Some(STYLE),
+        ))
+}
+
+async fn call(request: HttpRequest) -> HttpResponse {
+    page(
+        &request,
+        StatusCode::OK,
+        "Participer au « 82 fait son numérique » – Carto82",
+        &pages::call(),
+    )
+}
+
+#[derive(serde::Deserialize)]
+struct FormQuery {
+    suivi: Option<String>,
+}
+
+async fn blank_form(
+    request: HttpRequest,
+    query: web::Query<FormQuery>,
+    store: web::Data<Store>,
+) -> HttpResponse {
+    let suivi = query.suivi.as_deref().and_then(Token::parse);
+    let form = EventForm::blank(suivi.as_ref().map(Token::as_str));
+    let dataset = store.current();
+    let main = pages::event_form(&form, &[], &dataset, pages::today());
+    page(
+        &request,
+        StatusCode::OK,
+        "Proposer un événement – Carto82",
+        &main,
+    )
+}
+
+async fn propose(
+    request: HttpRequest,
+    body: web::Payload,
+    store: web::Data<Store>,
+    participation: web::Data<Participation>,
+    site: web::Data<SiteAddress>,
+) -> HttpResponse {
+    let body = match body.to_bytes_limited(MAX_BODY_BYTES).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(_)) => {
+            return refusal(
+                &request,
+                StatusCode::BAD_REQUEST,
+                "Le formulaire n'a pas pu être lu. Revenez en arrière et réessayez.",
+            );
+        }
+        Err(_) => {
+            return refusal(
+                &request,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Votre proposition est trop longue. La description peut avoir 4 000 caractères au plus.",
+            );
+        }
+    };
+    let form = EventForm::parse(&body);
+    if !form.piege.is_empty() {
+        crate::telemetry::warn_limited("participation", "proposition refusée : champ piège rempli");
+        return refusal(
+            &request,
+            StatusCode::BAD_REQUEST,
+            "Le formulaire n'a pas pu être envoyé.",
+        );
+    }
+    let dataset = store.current();
+    let feature = match form.check(&dataset, pages::today()) {
+        Ok(feature) => feature,
+        Err(problems) => {
+            let main = pages::event_form(&form, &problems, &dataset, pages::today());
+            return page(
+                &request,
+                StatusCode::BAD_REQUEST,
+                "À corriger : proposer un événement – Carto82",
+                &main,
+            );
+        }
+    };
+    // Counted once a proposal would be kept: correcting a form is not sending more.
+    if let Err(too_many) = participation.limiter.check(site.source(&request).client_ip) {
+        crate::telemetry::warn_limited("participation", "proposition refusée : trop d'envois");
+        return too_many_answer(&request, too_many);
+    }
+    let suivi = match form.suivi.as_str() {
+        "" => None,
+        text => match Token::parse(text) {
+            Some(token) => Some(token),
+            None => {
+                return refusal(
+                    &request,
+                    StatusCode::BAD_REQUEST,
+                    "Le lien de suivi n'est pas valide. Proposez votre événement depuis la page « Participer ».",
+                );
+            }
+        },
+    };
+    let email = Some(form.courriel.trim()).filter(|c| !c.is_empty());
+    match participation
+        .store
+        .propose(suivi.as_ref(), email, "evenement", &feature, Utc::now())
+        .await
+    {
+        Ok(Some(token)) => HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                format!("/participer/suivi/{}?envoye=1", token.as_str()),
+            ))
+            .finish(),
+        Ok(None) => refusal(
+            &request,
+            StatusCode::BAD_REQUEST,
+            "Ce lien de suivi n'existe pas. Proposez votre événement depuis la page « Participer ».",
+        ),
+        Err(e) => {
+            crate::telemetry::warn_limited(
+                "participation",
+                &format!("proposition non enregistrée : {e}"),
+            );
+            let main = format!(
+                "<p class=\"alerte\" role=\"alert\">Votre proposition n'a pas pu être enregistrée. Réessayez dans un moment : ce que vous avez écrit est gardé ci-dessous.</p>{}",
+                pages::event_form(&form, &[], &dataset, pages::today())
+            );
+            page(
+                &request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Proposition non enregistrée – Carto82",
+                &main,
+            )
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct FollowUpQuery {
+    envoye: Option<String>,
+}
+
+async fn follow_up(
+    request: HttpRequest,
+    path: web::Path<String>,
+    query: web::Query<FollowUpQuery>,
+    participation: web::Data<Participation>,
+    site: web::Data<SiteAddress>,
+) -> HttpResponse {
+    let not_found = || {
+        refusal(
+            &request,
+            StatusCode::NOT_FOUND,
+            "Ce lien de suivi n'existe pas. Vérifiez l'adresse : elle doit être copiée en entier.",
+        )
+    };
+    let Some(token) = Token::parse(&path) else {
+        return not_found();
+    };
+    match participation.store.follow_up(&token).await {
+        Ok(Some(proposals)) => {
+            let link = format!(
+                "{}/participer/suivi/{}",
+                site.origin(&request),
+                token.as_str()
+            );
+            let main = pages::follow_up(&token, &proposals, query.envoye.is_some(), &link);
+            let mut response = page(
+                &request,
+                StatusCode::OK,
+                "Vos propositions – Carto82",
+                &main,
+            );
+            // The address is the key to the page: it goes nowhere else.
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            );
+            headers.insert(
+                header::REFERRER_POLICY,
+                header::HeaderValue::from_static("no-referrer"),
+            );
+            headers.insert(
+                header::HeaderName::from_static("x-robots-tag"),
+                header::HeaderValue::from_static("noindex"),
+            );
+            response
+        }
+        Ok(None) => not_found(),
+        Err(e) => {
+            crate::telemetry::warn_limited("participation", &format!("suivi illisible : {e}"));
+            refusal(
+                &request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Vos propositions ne peuvent pas être affichées pour le moment. Réessayez dans un moment.",
+            )
+        }
+    }
+}
+
+/// Something went wrong before the form could be read: what to do, and the way back.
+fn refusal(request: &HttpRequest, status: StatusCode, text: &str) -> HttpResponse {
+    let main = format!(
+        "<h1>Votre proposition n'est pas partie</h1><p role=\"status\">{}</p><p><a href=\"/participer\">Revenir à la page « Participer »</a></p>",
+        app::model::escape_html(text)
+    );
+    page(request, status, "Proposition non envoyée – Carto82", &main)
+}
+
+fn too_many_answer(request: &HttpRequest, too_many: TooMany) -> HttpResponse {
+    let text = format!(
+        "Vous avez envoyé plusieurs propositions. Réessayez dans {}.",
+        too_many.wait_fr()
+    );
+    let mut response = refusal(request, StatusCode::TOO_MANY_REQUESTS, &text);
+    too_many.mark(&mut response);
+    response
+}

@@ -1,0 +1,540 @@
+//! The pages of the call for participation, written by the server (they need no script):
+//! the call, the form to propose an event, and a structure's follow-up. Every value typed
+//! or stored goes through `escape_html` where it is shown, in text and attributes alike.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+
+use app::format::{date_fr, slot_fr};
+use app::model::{Accessibilite, ActivityType, Actor, Place, Record, Theme, escape_html as e};
+
+use super::event_form::{
+    EventForm, Field, MAX_DESCRIPTION, MAX_LINE, MAX_SUMMARY, MAX_TITLE, TRAP,
+};
+use super::store::{Proposal, Token};
+use crate::dataset::Dataset;
+
+/// `/participer`: the call itself.
+pub fn call() -> String {
+    concat!(
+        "<h1>Participer au « 82 fait son numérique »</h1>",
+        "<p class=\"intro\">Chaque printemps, le Département de Tarn-et-Garonne organise un mois d'événements sur le numérique, partout dans le département.</p>",
+        "<h2>Qui peut participer ?</h2>",
+        "<p>Les associations, les communes, les bibliothèques, les entreprises, les écoles et tous ceux qui aident les habitants avec le numérique.</p>",
+        "<h2>Que proposer ?</h2>",
+        "<p>Un atelier, une conférence, une table ronde, une exposition ou une rencontre. Sur un de ces thèmes : famille, santé, numérique responsable, éducation, intelligence artificielle.</p>",
+        "<p>Vous organisez votre événement vous-même. L'équipe du Département choisit les événements et prépare le programme avec vous. Le programme est publié sur la carte.</p>",
+        "<h2>Quand ?</h2>",
+        "<p>L'édition 2026 a eu lieu du 13 avril au 10 mai 2026. Les dates de la prochaine édition ne sont pas encore fixées. Vous pouvez déjà proposer un événement : l'équipe vous répondra quand elle préparera le programme.</p>",
+        "<h2>Comment ?</h2>",
+        "<ol><li>Remplissez le formulaire. Il faut environ 10 minutes.</li>",
+        "<li>Vous recevez un lien personnel. Gardez-le : il permet de suivre votre proposition.</li>",
+        "<li>L'équipe vous répond sur cette page : acceptée, à compléter ou refusée.</li></ol>",
+        "<p><a class=\"bouton\" href=\"/participer/evenement\">Proposer un événement</a></p>",
+        "<p>Tout ce qui est publié sur la carte est une donnée ouverte : chacun peut la réutiliser.</p>",
+    )
+    .to_owned()
+}
+
+/// One problem per field, in the form's order.
+pub type Problems = [(Field, String)];
+
+fn problem(problems: &Problems, field: Field) -> Option<&str> {
+    problems
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, why)| why.as_str())
+}
+
+/// The label, the problem when there is one, then the control; the control says which
+/// texts describe it.
+fn field(
+    problems: &Problems,
+    field: Field,
+    label: &str,
+    help: Option<&str>,
+    control: &str,
+) -> String {
+    let name = field.name();
+    let mut described = Vec::new();
+    let mut out = format!("<p class=\"champ\"><label for=\"p-{name}\">{label}</label>");
+    if let Some(help) = help {
+        let _ = write!(out, "<span class=\"aide\" id=\"aide-{name}\">{help}</span>");
+        described.push(format!("aide-{name}"));
+    }
+    let invalid = match problem(problems, field) {
+        Some(why) => {
+            let _ = write!(
+                out,
+                "<span class=\"erreur-champ\" id=\"erreur-{name}\">{}</span>",
+                e(why)
+            );
+            described.push(format!("erreur-{name}"));
+            " aria-invalid=\"true\""
+        }
+        None => "",
+    };
+    let described = if described.is_empty() {
+        String::new()
+    } else {
+        format!(" aria-describedby=\"{}\"", described.join(" "))
+    };
+    let control = control.replacen(
+        "<CONTROL",
+        &format!("id=\"p-{name}\" name=\"{name}\"{described}{invalid}"),
+        1,
+    );
+    let _ = write!(out, "{control}</p>");
+    out
+}
+
+fn text_input(
+    problems: &Problems,
+    f: Field,
+    label: &str,
+    help: Option<&str>,
+    value: &str,
+    kind: &str,
+    attributes: &str,
+) -> String {
+    field(
+        problems,
+        f,
+        label,
+        help,
+        &format!(
+            "<input type=\"{kind}\" <CONTROL value=\"{}\"{attributes}>",
+            e(value)
+        ),
+    )
+}
+
+fn select(
+    problems: &Problems,
+    f: Field,
+    label: &str,
+    help: Option<&str>,
+    chosen: &str,
+    options: &[(String, String)],
+) -> String {
+    let mut control = "<select <CONTROL>".to_owned();
+    for (value, text) in options {
+        let selected = if value == chosen { " selected" } else { "" };
+        let _ = write!(
+            control,
+            "<option value=\"{}\"{selected}>{}</option>",
+            e(value),
+            e(text)
+        );
+    }
+    control.push_str("</select>");
+    field(problems, f, label, help, &control)
+}
+
+const REQUIRED: &str = " <span class=\"aide\">(obligatoire)</span>";
+
+/// `/participer/evenement`: the form, filled with what was typed and each problem next to
+/// its field, with the list of problems first.
+pub fn event_form(
+    form: &EventForm,
+    problems: &Problems,
+    dataset: &Dataset,
+    today: NaiveDate,
+) -> String {
+    let p = problems;
+    let mut out = String::from("<h1>Proposer un événement</h1>");
+    if !problems.is_empty() {
+        let n = problems.len();
+        let _ = write!(
+            out,
+            "<div class=\"alerte\" role=\"alert\" id=\"a-corriger\" tabindex=\"-1\"><h2>{}</h2><ul>",
+            if n == 1 {
+                "Un champ est à corriger".to_owned()
+            } else {
+                format!("{n} champs sont à corriger")
+            }
+        );
+        for (f, why) in problems {
+            let _ = write!(out, "<li><a href=\"#p-{}\">{}</a></li>", f.name(), e(why));
+        }
+        out.push_str("</ul><p>Ce que vous avez écrit est gardé.</p></div>");
+    } else {
+        out.push_str("<p class=\"intro\">Les champs marqués « obligatoire » sont nécessaires. Le reste aide les habitants à venir.</p>");
+    }
+    let _ = write!(
+        out,
+        "<form class=\"participer\" method=\"post\" action=\"/participer/evenement\" novalidate>"
+    );
+    if !form.suivi.is_empty() {
+        let _ = write!(
+            out,
+            "<input type=\"hidden\" name=\"suivi\" value=\"{}\">",
+            e(&form.suivi)
+        );
+    }
+    // Hidden from people and from screen readers: only a robot fills it.
+    let _ = write!(
+        out,
+        "<p class=\"piege\" aria-hidden=\"true\"><label for=\"p-piege\">Ne pas remplir</label><input id=\"p-piege\" name=\"{TRAP}\" tabindex=\"-1\" autocomplete=\"off\" value=\"\"></p>"
+    );
+
+    out.push_str("<fieldset><legend>L'événement</legend>");
+    out += &text_input(
+        p,
+        Field::Titre,
+        &format!("Titre{REQUIRED}"),
+        Some("Par exemple : Atelier « Mon smartphone au quotidien »."),
+        &form.titre,
+        "text",
+        &format!(" maxlength=\"{MAX_TITLE}\" required"),
+    );
+    out += &text_input(
+        p,
+        Field::Resume,
+        &format!("En une phrase{REQUIRED}"),
+        Some("Ce que les gens vont faire ou apprendre."),
+        &form.resume,
+        "text",
+        &format!(" maxlength=\"{MAX_SUMMARY}\" required"),
+    );
+    out += &field(
+        p,
+        Field::Description,
+        "Description (facultatif)",
+        None,
+        &format!(
+            "<textarea <CONTROL rows=\"5\" maxlength=\"{MAX_DESCRIPTION}\">{}</textarea>",
+            e(&form.description)
+        ),
+    );
+    let mut themes = vec![(String::new(), "Choisissez".to_owned())];
+    themes.extend(
+        Theme::ALL
+            .iter()
+            .map(|t| (t.label().to_owned(), t.label().to_owned())),
+    );
+    out += &select(
+        p,
+        Field::Theme,
+        &format!("Thème{REQUIRED}"),
+        None,
+        &form.theme,
+        &themes,
+    );
+    let mut kinds = vec![(String::new(), "Choisissez".to_owned())];
+    kinds.extend(
+        ActivityType::ALL
+            .iter()
+            .map(|t| (t.label().to_owned(), t.label().to_owned())),
+    );
+    out += &select(
+        p,
+        Field::Type,
+        &format!("Type d'activité{REQUIRED}"),
+        None,
+        &form.type_activite,
+        &kinds,
+    );
+    out.push_str("</fieldset>");
+
+    out.push_str("<fieldset><legend>Quand</legend>");
+    out += &text_input(
+        p,
+        Field::Jour,
+        &format!("Date{REQUIRED}"),
+        None,
+        &form.jour,
+        "date",
+        &format!(" min=\"{today}\" required"),
+    );
+    out += &text_input(
+        p,
+        Field::Debut,
+        &format!("Heure de début{REQUIRED}"),
+        None,
+        &form.debut,
+        "time",
+        " required",
+    );
+    out += &text_input(
+        p,
+        Field::Fin,
+        &format!("Heure de fin{REQUIRED}"),
+        None,
+        &form.fin,
+        "time",
+        " required",
+    );
+    out.push_str("</fieldset>");
+
+    out.push_str("<fieldset><legend>Où</legend>");
+    let mut places: Vec<&Place> = dataset.records.all::<Place>().iter().collect();
+    places.sort_by_key(|pl| {
+        (
+            pl.location.commune_localisee.clone(),
+            pl.properties.display_name(),
+        )
+    });
+    let mut choices = vec![(
+        String::new(),
+        "Un autre lieu (écrivez l'adresse ci-dessous)".to_owned(),
+    )];
+    choices.extend(places.iter().map(|pl| {
+        (
+            pl.id().to_string(),
+            format!(
+                "{} – {}",
+                pl.location.commune_localisee,
+                pl.properties.display_name()
+            ),
+        )
+    }));
+    out += &select(
+        p,
+        Field::Lieu,
+        "Un lieu d'aide de la carte",
+        Some(
+            "Si votre événement a lieu dans un de ces lieux, choisissez-le : l'adresse est déjà connue.",
+        ),
+        &form.lieu_id,
+        &choices,
+    );
+    out.push_str("<p>Sinon, l'adresse :</p>");
+    out += &text_input(
+        p,
+        Field::LieuNom,
+        "Nom du lieu",
+        Some("Salle, médiathèque, mairie…"),
+        &form.lieu_nom,
+        "text",
+        &format!(" maxlength=\"{MAX_LINE}\""),
+    );
+    out += &text_input(
+        p,
+        Field::Adresse,
+        "Numéro et rue",
+        None,
+        &form.adresse,
+        "text",
+        &format!(" maxlength=\"{MAX_LINE}\" autocomplete=\"street-address\""),
+    );
+    out += &text_input(
+        p,
+        Field::CodePostal,
+        "Code postal",
+        None,
+        &form.code_postal,
+        "text",
+        " inputmode=\"numeric\" maxlength=\"5\" autocomplete=\"postal-code\"",
+    );
+    out += &text_input(
+        p,
+        Field::Commune,
+        "Commune",
+        None,
+        &form.commune,
+        "text",
+        " maxlength=\"100\" autocomplete=\"address-level2\"",
+    );
+    out.push_str("</fieldset>");
+
+    out.push_str("<fieldset><legend>Pour qui, à quel prix</legend>");
+    out += &text_input(
+        p,
+        Field::Public,
+        &format!("Pour qui{REQUIRED}"),
+        Some("Tout public, seniors, parents et enfants…"),
+        &form.public,
+        "text",
+        &format!(" maxlength=\"{MAX_LINE}\" required"),
+    );
+    out += &text_input(
+        p,
+        Field::Prix,
+        &format!("Prix{REQUIRED}"),
+        Some("« Gratuit », ou le prix."),
+        &form.prix,
+        "text",
+        &format!(" maxlength=\"{MAX_LINE}\" required"),
+    );
+    let _ = write!(
+        out,
+        "<fieldset class=\"cases\"><legend>Le lieu et l'animation sont adaptés à</legend>"
+    );
+    if let Some(why) = problem(p, Field::Accessibilite) {
+        let _ = write!(
+            out,
+            "<p class=\"erreur-champ\" id=\"erreur-accessibilite\">{}</p>",
+            e(why)
+        );
+    }
+    out.push_str("<ul>");
+    for (i, a) in Accessibilite::ALL.iter().enumerate() {
+        let checked = if form.accessibilite.iter().any(|v| v == a.label()) {
+            " checked"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<li><input type=\"checkbox\" id=\"p-accessibilite-{i}\" name=\"accessibilite\" value=\"{0}\"{checked}><label for=\"p-accessibilite-{i}\">{0}</label></li>",
+            e(a.label())
+        );
+    }
+    out.push_str("</ul></fieldset></fieldset>");
+
+    out.push_str("<fieldset><legend>Inscription</legend>");
+    let inscriptions = [
+        ("libre".to_owned(), "Pas besoin de s'inscrire".to_owned()),
+        ("obligatoire".to_owned(), "Il faut s'inscrire".to_owned()),
+    ];
+    out += &select(
+        p,
+        Field::Inscription,
+        &format!("Faut-il s'inscrire ?{REQUIRED}"),
+        None,
+        &form.inscription,
+        &inscriptions,
+    );
+    out.push_str("<p>Si oui, comment (au moins un) :</p>");
+    out += &text_input(
+        p,
+        Field::InscriptionLien,
+        "Lien d'inscription",
+        None,
+        &form.inscription_lien,
+        "url",
+        " maxlength=\"2000\"",
+    );
+    out += &text_input(
+        p,
+        Field::InscriptionTelephone,
+        "Téléphone",
+        None,
+        &form.inscription_telephone,
+        "tel",
+        " maxlength=\"30\" autocomplete=\"tel\"",
+    );
+    out += &text_input(
+        p,
+        Field::InscriptionCourriel,
+        "Courriel",
+        None,
+        &form.inscription_courriel,
+        "email",
+        " maxlength=\"200\"",
+    );
+    out.push_str("</fieldset>");
+
+    out.push_str("<fieldset><legend>Votre structure</legend>");
+    let mut actors: Vec<&Actor> = dataset.records.all::<Actor>().iter().collect();
+    actors.sort_by_key(|a| a.properties.nom.to_lowercase());
+    let mut options = vec![(
+        String::new(),
+        "Ma structure n'est pas dans la liste".to_owned(),
+    )];
+    options.extend(
+        actors
+            .iter()
+            .map(|a| (a.id().to_string(), a.properties.nom.clone())),
+    );
+    out += &select(
+        p,
+        Field::OrganisateurId,
+        "Votre structure",
+        Some("Si elle est dans l'annuaire des acteurs, choisissez-la."),
+        &form.organisateur_id,
+        &options,
+    );
+    out += &text_input(
+        p,
+        Field::Organisateur,
+        "Son nom, si elle n'est pas dans la liste",
+        None,
+        &form.organisateur,
+        "text",
+        &format!(" maxlength=\"{MAX_LINE}\" autocomplete=\"organization\""),
+    );
+    out += &text_input(
+        p,
+        Field::Courriel,
+        "Votre courriel (facultatif)",
+        Some("Pour vous écrire au sujet de votre proposition. Il n'est pas publié."),
+        &form.courriel,
+        "email",
+        " maxlength=\"200\" autocomplete=\"email\"",
+    );
+    out.push_str("</fieldset>");
+    out.push_str(
+        "<p class=\"boutons\"><button type=\"submit\">Envoyer ma proposition</button></p></form>",
+    );
+    out
+}
+
+/// `/participer/suivi/{token}`: the structure's proposals and where each stands.
+pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &str) -> String {
+    let mut out = String::from("<h1>Vos propositions</h1>");
+    if just_sent {
+        out.push_str("<p class=\"confirmation\" role=\"status\">Merci ! Votre proposition est bien enregistrée.</p>");
+    }
+    let _ = write!(
+        out,
+        concat!(
+            "<p>Gardez l'adresse de cette page : c'est le seul moyen de suivre vos propositions. Ne la partagez pas.</p>",
+            "<p class=\"champ\"><label for=\"lien-suivi\">Adresse de cette page</label>",
+            "<input id=\"lien-suivi\" type=\"text\" readonly value=\"{}\"></p>"
+        ),
+        e(link)
+    );
+    out.push_str("<ol class=\"propositions\">");
+    for proposal in proposals {
+        let props = &proposal.content["properties"];
+        let title = props["titre"].as_str().unwrap_or("Sans titre");
+        let when = props["creneaux"][0]
+            .as_object()
+            .and_then(|slot| {
+                let at = |k: &str| {
+                    slot.get(k)?
+                        .as_str()
+                        .and_then(|t| DateTime::<FixedOffset>::parse_from_rfc3339(t).ok())
+                };
+                Some(slot_fr(at("debut")?, at("fin")?))
+            })
+            .unwrap_or_default();
+        let place = [props["lieu_nom"].as_str(), props["commune"].as_str()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            out,
+            "<li><h2>{}</h2><p>{} – {}</p><p><strong>{}</strong> : {}</p><p class=\"aide\">Reçue le {}.</p></li>",
+            e(title),
+            e(&when),
+            e(&place),
+            e(&app::format::capitalised(proposal.status.label())),
+            e(proposal.status.meaning()),
+            e(&date_fr(
+                proposal
+                    .received
+                    .with_timezone(&chrono_tz::Europe::Paris)
+                    .date_naive()
+            )),
+        );
+    }
+    out.push_str("</ol>");
+    let _ = write!(
+        out,
+        "<p><a class=\"bouton\" href=\"/participer/evenement?suivi={}\">Proposer un autre événement</a></p>",
+        e(token.as_str())
+    );
+    out
+}
+
+/// The day at the server, in Paris.
+pub fn today() -> NaiveDate {
+    Utc::now()
+        .with_timezone(&chrono_tz::Europe::Paris)
+        .date_naive()
+}

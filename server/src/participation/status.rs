@@ -1,0 +1,57 @@
+//! Where a proposal stands, as its structure and the coordinators read it.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Recue,
+    ACompleter,
+    Acceptee,
+    Publiee,
+    Refusee,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Recue,
+        Status::ACompleter,
+        Status::Acceptee,
+        Status::Publiee,
+        Status::Refusee,
+    ];
+
+    /// As stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Recue => "recue",
+            Status::ACompleter => "a_completer",
+            Status::Acceptee => "acceptee",
+            Status::Publiee => "publiee",
+            Status::Refusee => "refusee",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// As shown.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Recue => "reçue",
+            Status::ACompleter => "à compléter",
+            Status::Acceptee => "acceptée",
+            Status::Publiee => "publiée",
+            Status::Refusee => "refusée",
+        }
+    }
+
+    /// What it means for the structure, in a short sentence.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Status::Recue => "Nous l'avons bien reçue. L'équipe du Département va la lire.",
+            Status::ACompleter => "L'équipe vous demande de la compléter.",
+            Status::Acceptee => "Elle est acceptée. Elle sera bientôt publiée.",
+            Status::Publiee => "Elle est publiée sur la carte.",
+            Status::Refusee => "Elle n'a pas été retenue.",
+        }
+    }
+}
