@@ -52,6 +52,31 @@ pub enum Command {
     /// Écrit un jeu de données synthétique à l'échelle nationale (35 000 communes, 30 000 lieux,
     /// 20 000 événements par défaut), pour mesurer les calculs ; il n'est pas réel.
     Synthetic(SyntheticArgs),
+    /// Gère les comptes des coordinateurs.
+    #[command(name = "utilisateur")]
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserAction {
+    /// Crée un compte. Le mot de passe (12 caractères au moins) est lu sur l'entrée standard,
+    /// une ligne, ou dans CARTO82_MOT_DE_PASSE ; il n'est jamais écrit en clair.
+    #[command(name = "ajouter")]
+    Add {
+        /// Identifiant de connexion (lettres, chiffres, « . », « - », « _ », « @ »).
+        identifiant: String,
+        /// `coordinateur` (tout) ou `referent` (les propositions d'une zone).
+        #[arg(long, value_parser = ["coordinateur", "referent"])]
+        role: String,
+        /// La zone d'un référent : Est, Ouest ou Centre.
+        #[arg(long)]
+        zone: Option<String>,
+        #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]
+        base: String,
+    },
 }
 
 /// Sizes of `carto82 synthetic` (defaults: national scale).

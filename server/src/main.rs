@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use carto82::config::{Cli, Command};
+use carto82::config::{Cli, Command, UserAction};
 use carto82::dataset::Dataset;
 use carto82::startup::Application;
 use carto82::telemetry;
@@ -42,6 +42,63 @@ fn main() -> ExitCode {
         Command::Serve(args) => {
             telemetry::init();
             serve(*args)
+        }
+        Command::User {
+            action:
+                UserAction::Add {
+                    identifiant,
+                    role,
+                    zone,
+                    base,
+                },
+        } => add_user(&identifiant, &role, zone.as_deref(), &base),
+    }
+}
+
+fn add_user(id: &str, role: &str, zone: Option<&str>, base: &str) -> ExitCode {
+    use carto82::participation::{Contributions, Role, accounts};
+    let role = match (role, zone.map(str::parse::<app::model::Zone>)) {
+        ("coordinateur", None) => Role::Coordinator,
+        ("referent", Some(Ok(zone))) => Role::Referent(zone),
+        ("referent", _) => {
+            eprintln!("un référent a une zone : --zone Est, Ouest ou Centre");
+            return ExitCode::FAILURE;
+        }
+        _ => {
+            eprintln!("un coordinateur n'a pas de zone : il voit tout");
+            return ExitCode::FAILURE;
+        }
+    };
+    let password = match std::env::var("CARTO82_MOT_DE_PASSE") {
+        Ok(p) => p,
+        Err(_) => {
+            let mut line = String::new();
+            if std::io::stdin().read_line(&mut line).is_err() {
+                eprintln!("mot de passe illisible sur l'entrée standard");
+                return ExitCode::FAILURE;
+            }
+            line.trim_end_matches(['\r', '\n']).to_owned()
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build();
+    let done = runtime.map_err(|e| e.to_string()).and_then(|rt| {
+        rt.block_on(async {
+            let store = Contributions::open(base).await.map_err(|e| e.to_string())?;
+            accounts::add(&store, id, &password, role)
+                .await
+                .map_err(|e| e.to_string())
+        })
+    });
+    match done {
+        Ok(()) => {
+            println!("compte « {id} » créé.");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("compte non créé : {e}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -15,12 +15,15 @@ use crate::security_headers::REPORT_PATH;
 
 /// Paths that only take `POST`.
 fn post_only(path: &str) -> bool {
-    path == "/signaler" || path == REPORT_PATH || path.starts_with("/_fn/")
+    path == "/signaler"
+        || path == "/deconnexion"
+        || path == REPORT_PATH
+        || path.starts_with("/_fn/")
 }
 
 /// Forms shown by `GET` and sent by `POST` to the same address.
 fn form(path: &str) -> bool {
-    path == "/participer/evenement"
+    path == "/participer/evenement" || path == "/connexion" || path.starts_with("/suivi/")
 }
 
 pub async fn middleware(

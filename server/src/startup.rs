@@ -174,6 +174,7 @@ impl Application {
         };
         let reports = crate::reports::Reports::new(args.reports_file.clone());
         let contributions = crate::participation::Contributions::open(&args.base).await?;
+        store.set_contributions(contributions.published().await?);
         let participation = crate::participation::Participation::new(contributions);
         let stopping = Stopping::default();
         let writes = Writes {

@@ -96,3 +96,64 @@ fn settings_come_from_the_environment_too() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/carto82"));
 }
+
+/// `carto82 utilisateur ajouter`: the password read on standard input, kept as an Argon2id
+/// hash only; a short password, a referent without a zone or a second account of the same
+/// name are refused.
+#[test]
+fn an_operator_adds_coordinators_and_referents() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("base.sqlite");
+    let base = format!("sqlite:{}", path.display());
+    let add = |args: &[&str], password: &str| {
+        let mut child = Command::new(BIN)
+            .args(["utilisateur", "ajouter"])
+            .args(args)
+            .args(["--base", &base])
+            .env_remove("CARTO82_MOT_DE_PASSE")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let secret = "correct cheval agrafe batterie";
+    let out = add(&["anne", "--role", "coordinateur"], secret);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = add(&["rene", "--role", "referent", "--zone", "Est"], secret);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (args, password, said) in [
+        (&["court", "--role", "coordinateur"][..], "court", "12"),
+        (&["sanszone", "--role", "referent"][..], secret, "zone"),
+        (
+            &["anne", "--role", "coordinateur"][..],
+            secret,
+            "compte non créé",
+        ),
+    ] {
+        let out = add(args, password);
+        assert!(!out.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+    }
+    let stored = [
+        std::fs::read(&path).unwrap_or_default(),
+        std::fs::read(dir.path().join("base.sqlite-wal")).unwrap_or_default(),
+    ]
+    .concat();
+    let text = String::from_utf8_lossy(&stored);
+    assert!(!text.contains(secret), "never in clear");
+    assert!(text.contains("$argon2id$"), "an Argon2id hash");
+}

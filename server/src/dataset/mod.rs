@@ -65,6 +65,47 @@ impl Default for LoadOptions {
 }
 
 impl Dataset {
+    /// The same data with the events structures proposed and coordinators published, each
+    /// checked again against this version (a place it named may be gone): one that no longer
+    /// holds, or whose id the folder already has, is left out and logged.
+    pub fn with_contributions(mut self, published: &[serde_json::Value]) -> Dataset {
+        let known = stored::Known::new(&self.territory, &self.records.places)
+            .with_actors(&self.records.actors);
+        let mut added: Vec<Event> = Vec::new();
+        for value in published {
+            let checked = serde_json::from_value::<geojson::Feature>(value.clone())
+                .map_err(|e| e.to_string())
+                .and_then(|feature| {
+                    check_feature::<Event>(Path::new("contributions"), feature, &known).map_err(
+                        |problems| {
+                            problems
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect::<Vec<_>>()
+                                .join(" ; ")
+                        },
+                    )
+                });
+            match checked {
+                Ok(event)
+                    if self.records.by_text::<Event>(event.id().as_str()).is_none()
+                        && !added.iter().any(|e| e.id() == event.id()) =>
+                {
+                    added.push(event)
+                }
+                Ok(event) => {
+                    tracing::warn!(id = %event.id(), "contribution publiée laissée de côté : cet identifiant existe déjà")
+                }
+                Err(why) => tracing::warn!("contribution publiée laissée de côté : {why}"),
+            }
+        }
+        if !added.is_empty() {
+            self.records.events.extend(added);
+            <Event as Stored>::sort(&mut self.records.events);
+        }
+        self
+    }
+
     pub fn load(dir: &Path) -> Result<Dataset, DatasetErrors> {
         Dataset::load_with(dir, LoadOptions::default())
     }

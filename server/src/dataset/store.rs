@@ -31,6 +31,8 @@ pub struct Store {
     allow_large_drop: bool,
     current: ArcSwap<Dataset>,
     last_refusal: Mutex<Option<String>>,
+    /// The published contributions, served with the folder's data (GeoJSON Features).
+    contributions: Mutex<Arc<Vec<serde_json::Value>>>,
 }
 
 /// Keeps the folder watched; dropping it stops reloads.
@@ -53,7 +55,15 @@ impl Store {
             allow_large_drop: false,
             current: ArcSwap::from_pointee(dataset),
             last_refusal: Mutex::new(None),
+            contributions: Mutex::new(Arc::new(Vec::new())),
         })
+    }
+
+    /// Serves these published contributions with the folder's data from now on: the data is
+    /// read again with them, as on a change of the folder.
+    pub fn set_contributions(&self, published: Vec<serde_json::Value>) {
+        *self.contributions.lock().expect("not poisoned") = Arc::new(published);
+        self.reload();
     }
 
     /// Lets a reload drop more than half of the places (`CARTO82_FORCE_RELOAD`).
@@ -72,7 +82,10 @@ impl Store {
     }
 
     pub fn reload(&self) {
-        let refusal = match Dataset::load_with(&self.dir, self.options) {
+        let contributions = self.contributions.lock().expect("not poisoned").clone();
+        let loaded = Dataset::load_with(&self.dir, self.options)
+            .map(|dataset| dataset.with_contributions(&contributions));
+        let refusal = match loaded {
             Ok(dataset) => {
                 let (before, after) = (
                     self.current().records.places.len(),

@@ -7,7 +7,7 @@ use chrono_tz::Europe::Paris;
 use serde_json::{Value, json};
 
 use app::model::{
-    Accessibilite, ActivityType, Actor, Event, Place, Record, Resolved, Theme, WebUrl,
+    Accessibilite, ActivityType, Actor, Event, Place, Record, Resolved, Theme, WebUrl, Zone,
 };
 
 use crate::dataset::{Dataset, Known, check_feature};
@@ -202,7 +202,7 @@ impl EventForm {
         &self,
         dataset: &Dataset,
         today: NaiveDate,
-    ) -> Result<Value, Vec<(Field, String)>> {
+    ) -> Result<(Value, Zone), Vec<(Field, String)>> {
         let mut problems: Vec<(Field, String)> = Vec::new();
         let mut fail = |field: Field, reason: &str| problems.push((field, reason.to_owned()));
 
@@ -515,7 +515,7 @@ impl EventForm {
         let known = Known::new(&dataset.territory, &dataset.records.places)
             .with_actors(&dataset.records.actors);
         check_feature::<Event>(std::path::Path::new("proposition"), parsed, &known)
-            .map(|_| feature)
+            .map(|event| (feature, event.location.zone))
             .map_err(|errors| {
                 errors
                     .into_iter()

@@ -7,6 +7,8 @@
 //! [`MAX_BODY_BYTES`] at most, each field within the dataset's limits, a few proposals an
 //! hour per address and a few hundred in all, a field only robots fill.
 
+pub mod accounts;
+mod coordination;
 mod event_form;
 mod pages;
 mod status;
@@ -25,7 +27,7 @@ use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 
 pub use event_form::{EventForm, Field};
 pub use status::Status;
-pub use store::{Contributions, StoreError, Token};
+pub use store::{Contributions, Role, StoreError, Token};
 
 /// The form's body, percent-encoded: the longest description (4 000 characters) of "€"
 /// takes 36 000 bytes.
@@ -47,6 +49,7 @@ const STYLE: &str = "/assets/participer.css";
 pub struct Participation {
     store: Contributions,
     limiter: WriteLimiter,
+    sign_ins: WriteLimiter,
 }
 
 impl Participation {
@@ -54,6 +57,7 @@ impl Participation {
         Participation {
             store,
             limiter: WriteLimiter::new(PER_CLIENT, OVERALL),
+            sign_ins: WriteLimiter::new(coordination::SIGN_IN, coordination::SIGN_IN_OVERALL),
         }
     }
 }
@@ -65,7 +69,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(blank_form))
                 .route(web::post().to(propose)),
         )
-        .route("/participer/suivi/{token}", web::get().to(follow_up));
+        .route("/participer/suivi/{token}", web::get().to(follow_up))
+        .configure(coordination::configure);
 }
 
 fn page(request: &HttpRequest, status: StatusCode, title: &str, main: &str) -> HttpResponse {
@@ -145,8 +150,8 @@ async fn propose(
         );
     }
     let dataset = store.current();
-    let feature = match form.check(&dataset, pages::today()) {
-        Ok(feature) => feature,
+    let (feature, zone) = match form.check(&dataset, pages::today()) {
+        Ok(checked) => checked,
         Err(problems) => {
             let main = pages::event_form(&form, &problems, &dataset, pages::today());
             return page(
@@ -178,7 +183,14 @@ async fn propose(
     let email = Some(form.courriel.trim()).filter(|c| !c.is_empty());
     match participation
         .store
-        .propose(suivi.as_ref(), email, "evenement", &feature, Utc::now())
+        .propose(
+            suivi.as_ref(),
+            email,
+            "evenement",
+            &feature,
+            zone,
+            Utc::now(),
+        )
         .await
     {
         Ok(Some(token)) => HttpResponse::SeeOther()
@@ -248,20 +260,11 @@ async fn follow_up(
                 &main,
             );
             // The address is the key to the page: it goes nowhere else.
-            let headers = response.headers_mut();
-            headers.insert(
-                header::CACHE_CONTROL,
-                header::HeaderValue::from_static("no-store"),
-            );
-            headers.insert(
+            response.headers_mut().insert(
                 header::REFERRER_POLICY,
                 header::HeaderValue::from_static("no-referrer"),
             );
-            headers.insert(
-                header::HeaderName::from_static("x-robots-tag"),
-                header::HeaderValue::from_static("noindex"),
-            );
-            response
+            private(response)
         }
         Ok(None) => not_found(),
         Err(e) => {
@@ -273,6 +276,20 @@ async fn follow_up(
             )
         }
     }
+}
+
+/// A page for one reader: not kept by caches, not indexed.
+fn private(mut response: HttpResponse) -> HttpResponse {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    headers.insert(
+        header::HeaderName::from_static("x-robots-tag"),
+        header::HeaderValue::from_static("noindex"),
+    );
+    response
 }
 
 /// Something went wrong before the form could be read: what to do, and the way back.

@@ -489,38 +489,32 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
     );
     out.push_str("<ol class=\"propositions\">");
     for proposal in proposals {
-        let props = &proposal.content["properties"];
-        let title = props["titre"].as_str().unwrap_or("Sans titre");
-        let when = props["creneaux"][0]
-            .as_object()
-            .and_then(|slot| {
-                let at = |k: &str| {
-                    slot.get(k)?
-                        .as_str()
-                        .and_then(|t| DateTime::<FixedOffset>::parse_from_rfc3339(t).ok())
-                };
-                Some(slot_fr(at("debut")?, at("fin")?))
-            })
-            .unwrap_or_default();
-        let place = [props["lieu_nom"].as_str(), props["commune"].as_str()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", ");
+        let title = proposal.content["properties"]["titre"]
+            .as_str()
+            .unwrap_or("Sans titre");
         let _ = write!(
             out,
-            "<li><h2>{}</h2><p>{} – {}</p><p><strong>{}</strong> : {}</p><p class=\"aide\">Reçue le {}.</p></li>",
+            "<li><h2>{}</h2><p>{}</p><p><strong>{}</strong> : {}</p>",
             e(title),
-            e(&when),
-            e(&place),
+            e(&when_and_where(proposal)),
             e(&app::format::capitalised(proposal.status.label())),
             e(proposal.status.meaning()),
-            e(&date_fr(
-                proposal
-                    .received
-                    .with_timezone(&chrono_tz::Europe::Paris)
-                    .date_naive()
-            )),
+        );
+        // The coordinators' words to the structure, last first.
+        for action in proposal.history.iter().rev() {
+            if let Some(message) = &action.message {
+                let _ = write!(
+                    out,
+                    "<p class=\"message\">Message de l'équipe, le {} : « {} »</p>",
+                    e(&paris_day(action.at)),
+                    e(message)
+                );
+            }
+        }
+        let _ = write!(
+            out,
+            "<p class=\"aide\">Reçue le {}.</p></li>",
+            e(&paris_day(proposal.received))
         );
     }
     out.push_str("</ol>");
@@ -537,4 +531,96 @@ pub fn today() -> NaiveDate {
     Utc::now()
         .with_timezone(&chrono_tz::Europe::Paris)
         .date_naive()
+}
+
+fn paris_day(at: DateTime<Utc>) -> String {
+    date_fr(at.with_timezone(&chrono_tz::Europe::Paris).date_naive())
+}
+
+/// "mardi 14 avril 2027, 14 h – 16 h 30 – Salle des fêtes, Lauzerte".
+pub fn when_and_where(proposal: &Proposal) -> String {
+    let props = &proposal.content["properties"];
+    let when = props["creneaux"][0]
+        .as_object()
+        .and_then(|slot| {
+            let at = |k: &str| {
+                slot.get(k)?
+                    .as_str()
+                    .and_then(|t| DateTime::<FixedOffset>::parse_from_rfc3339(t).ok())
+            };
+            Some(slot_fr(at("debut")?, at("fin")?))
+        })
+        .unwrap_or_default();
+    let place = [props["lieu_nom"].as_str(), props["commune"].as_str()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("{when} – {place}")
+}
+
+/// What a proposed event says, for the coordinators.
+pub fn proposal_summary(proposal: &Proposal) -> String {
+    let props = &proposal.content["properties"];
+    let text = |k: &str| props[k].as_str().unwrap_or_default().to_owned();
+    let mut out = format!(
+        "<h1>{}</h1><p><strong>{}</strong> : {}</p><dl class=\"proposition\">",
+        e(&text("titre")),
+        e(&app::format::capitalised(proposal.status.label())),
+        e(proposal.status.meaning())
+    );
+    let registration = match props["inscription"]["mode"].as_str() {
+        Some("obligatoire") => {
+            let ways: Vec<String> = ["lien", "telephone", "courriel"]
+                .iter()
+                .filter_map(|k| props["inscription"][*k].as_str().map(str::to_owned))
+                .collect();
+            format!("obligatoire : {}", ways.join(", "))
+        }
+        _ => "libre".to_owned(),
+    };
+    let accessibility = props["accessibilite"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "non précisé".to_owned());
+    for (term, value) in [
+        ("En une phrase", text("resume")),
+        ("Description", text("description")),
+        ("Quand et où", when_and_where(proposal)),
+        (
+            "Adresse",
+            format!(
+                "{}, {} {}",
+                text("adresse"),
+                text("code_postal"),
+                text("commune")
+            ),
+        ),
+        ("Thème", text("theme")),
+        ("Type", text("type")),
+        ("Pour qui", text("public")),
+        ("Prix", text("prix")),
+        ("Inscription", registration),
+        ("Accessibilité", accessibility),
+        ("Structure", text("organisateur")),
+        (
+            "Zone",
+            proposal
+                .zone
+                .map(|z| z.as_str().to_owned())
+                .unwrap_or_default(),
+        ),
+    ] {
+        if !value.trim().is_empty() {
+            let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", e(term), e(&value));
+        }
+    }
+    out.push_str("</dl>");
+    out
 }

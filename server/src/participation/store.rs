@@ -11,6 +11,8 @@ use sha2::{Digest, Sha256};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 
+use app::model::Zone;
+
 use super::status::Status;
 
 /// The private part of a follow-up link: 32 random bytes in hexadecimal, unguessable.
@@ -46,14 +48,82 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A proposal as its structure sees it.
+/// A proposal, with what was done to it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Proposal {
     pub id: String,
     pub status: Status,
+    /// Where its point is (none for proposals received before zones were kept).
+    pub zone: Option<Zone>,
+    /// Raised by each action: an action names the version it was decided on.
+    pub version: i64,
     /// The proposed record, a GeoJSON Feature.
     pub content: serde_json::Value,
     pub received: DateTime<Utc>,
+    /// Oldest first.
+    pub history: Vec<Action>,
+}
+
+/// What a coordinator did to a proposal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    pub account: String,
+    pub at: DateTime<Utc>,
+    pub status: Status,
+    /// To the structure: what to complete, or why it is refused.
+    pub message: Option<String>,
+}
+
+/// Who a coordinator is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Everything.
+    Coordinator,
+    /// The proposals of one zone.
+    Referent(Zone),
+}
+
+impl Role {
+    fn code(self) -> (&'static str, Option<&'static str>) {
+        match self {
+            Role::Coordinator => ("coordinateur", None),
+            Role::Referent(zone) => ("referent", Some(zone.as_str())),
+        }
+    }
+
+    fn read(role: &str, zone: Option<&str>) -> Option<Role> {
+        match (role, zone.map(str::parse::<Zone>)) {
+            ("coordinateur", _) => Some(Role::Coordinator),
+            ("referent", Some(Ok(zone))) => Some(Role::Referent(zone)),
+            _ => None,
+        }
+    }
+
+    /// May act on a proposal of `zone`.
+    pub fn covers(self, zone: Option<Zone>) -> bool {
+        match self {
+            Role::Coordinator => true,
+            Role::Referent(mine) => zone == Some(mine),
+        }
+    }
+}
+
+/// A signed-in coordinator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub account: String,
+    pub role: Role,
+    /// Every form of the session carries it.
+    pub form_token: String,
+}
+
+/// What became of an action.
+#[derive(Debug, PartialEq)]
+pub enum Acted {
+    Done,
+    /// Someone acted on it since the version the action was decided on: nothing written.
+    Conflict,
+    NotFound,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -97,6 +167,7 @@ impl Contributions {
         email: Option<&str>,
         kind: &str,
         content: &serde_json::Value,
+        zone: Zone,
         now: DateTime<Utc>,
     ) -> Result<Option<Token>, StoreError> {
         let mut tx = self.pool.begin().await?;
@@ -124,7 +195,7 @@ impl Contributions {
         };
         let id = format!("p-{}", &Token::new().0[..16]);
         sqlx::query(
-            "INSERT INTO proposition (id, suivi, genre, statut, contenu, recue_le) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO proposition (id, suivi, genre, statut, contenu, recue_le, zone) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&id)
         .bind(token.fingerprint())
@@ -132,6 +203,7 @@ impl Contributions {
         .bind(Status::Recue.code())
         .bind(content.to_string())
         .bind(now.to_rfc3339())
+        .bind(zone.as_str())
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -147,31 +219,242 @@ impl Contributions {
         if known.is_none() {
             return Ok(None);
         }
-        let rows = sqlx::query(
-            "SELECT id, statut, contenu, recue_le FROM proposition WHERE suivi = $1 ORDER BY recue_le, id",
-        )
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM proposition WHERE suivi = $1 ORDER BY recue_le, id"
+        ))
         .bind(token.fingerprint())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let status: String = row.try_get("statut")?;
-                let content: String = row.try_get("contenu")?;
-                let received: String = row.try_get("recue_le")?;
-                Ok(Proposal {
-                    id: row.try_get("id")?,
+        self.with_history(rows).await.map(Some)
+    }
+
+    /// The queue: proposals with this status (all when none), in `role`'s zones, oldest
+    /// first.
+    pub async fn queue(
+        &self,
+        role: Role,
+        status: Option<Status>,
+    ) -> Result<Vec<Proposal>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM proposition WHERE ($1 IS NULL OR statut = $1) ORDER BY recue_le, id"
+        ))
+        .bind(status.map(Status::code))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut all = self.with_history(rows).await?;
+        all.retain(|p| role.covers(p.zone));
+        Ok(all)
+    }
+
+    pub async fn proposal(&self, id: &str) -> Result<Option<Proposal>, StoreError> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM proposition WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(self.with_history(row.into_iter().collect()).await?.pop())
+    }
+
+    /// Records an action decided on `version`: the status changes and the action is kept in
+    /// one transaction, only if nobody acted since.
+    pub async fn act(
+        &self,
+        id: &str,
+        version: i64,
+        account: &str,
+        status: Status,
+        message: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Acted, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE proposition SET statut = $1, version = version + 1 WHERE id = $2 AND version = $3",
+        )
+        .bind(status.code())
+        .bind(id)
+        .bind(version)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            let exists = sqlx::query("SELECT 1 FROM proposition WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            return Ok(if exists.is_some() {
+                Acted::Conflict
+            } else {
+                Acted::NotFound
+            });
+        }
+        sqlx::query("INSERT INTO action (id, proposition, compte, le, statut, message) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(format!("a-{}", &Token::new().0[..16]))
+            .bind(id)
+            .bind(account)
+            .bind(now.to_rfc3339())
+            .bind(status.code())
+            .bind(message)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Acted::Done)
+    }
+
+    async fn with_history(
+        &self,
+        rows: Vec<sqlx::sqlite::SqliteRow>,
+    ) -> Result<Vec<Proposal>, StoreError> {
+        let mut proposals = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let mut proposal = read_proposal(row)?;
+            let actions = sqlx::query(
+                "SELECT compte, le, statut, message FROM action WHERE proposition = $1 ORDER BY le, id",
+            )
+            .bind(&proposal.id)
+            .fetch_all(&self.pool)
+            .await?;
+            for action in &actions {
+                let status: String = action.try_get("statut")?;
+                proposal.history.push(Action {
+                    account: action.try_get("compte")?,
+                    at: time(&action.try_get::<String, _>("le")?)?,
                     status: Status::from_code(&status)
                         .ok_or_else(|| StoreError::Row(format!("statut « {status} »")))?,
-                    content: serde_json::from_str(&content)
-                        .map_err(|e| StoreError::Row(format!("contenu : {e}")))?,
-                    received: DateTime::parse_from_rfc3339(&received)
-                        .map_err(|e| StoreError::Row(format!("date « {received} » : {e}")))?
-                        .with_timezone(&Utc),
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()
-            .map(Some)
+                    message: action.try_get("message")?,
+                });
+            }
+            proposals.push(proposal);
+        }
+        Ok(proposals)
     }
+
+    /// The published proposals, as GeoJSON Features, oldest first.
+    pub async fn published(&self) -> Result<Vec<serde_json::Value>, StoreError> {
+        let rows =
+            sqlx::query("SELECT contenu FROM proposition WHERE statut = $1 ORDER BY recue_le, id")
+                .bind(Status::Publiee.code())
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter()
+            .map(|row| {
+                let content: String = row.try_get("contenu")?;
+                serde_json::from_str(&content)
+                    .map_err(|e| StoreError::Row(format!("contenu : {e}")))
+            })
+            .collect()
+    }
+
+    /// A coordinator's account; its password as an Argon2 PHC string.
+    pub async fn add_account(
+        &self,
+        id: &str,
+        password_hash: &str,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (role, zone) = role.code();
+        sqlx::query("INSERT INTO compte (identifiant, mot_de_passe, role, zone, cree_le) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(password_hash)
+            .bind(role)
+            .bind(zone)
+            .bind(now.to_rfc3339())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The password hash and role of an account.
+    pub async fn account(&self, id: &str) -> Result<Option<(String, Role)>, StoreError> {
+        let Some(row) =
+            sqlx::query("SELECT mot_de_passe, role, zone FROM compte WHERE identifiant = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?
+        else {
+            return Ok(None);
+        };
+        let role: String = row.try_get("role")?;
+        let zone: Option<String> = row.try_get("zone")?;
+        let role = Role::read(&role, zone.as_deref())
+            .ok_or_else(|| StoreError::Row(format!("rôle « {role} »")))?;
+        Ok(Some((row.try_get("mot_de_passe")?, role)))
+    }
+
+    /// A new session for `account`, until `expires`: its cookie's token.
+    pub async fn open_session(
+        &self,
+        account: &str,
+        expires: DateTime<Utc>,
+    ) -> Result<Token, StoreError> {
+        let token = Token::new();
+        sqlx::query("INSERT INTO session (empreinte, compte, jeton_formulaire, expire_le) VALUES ($1, $2, $3, $4)")
+            .bind(token.fingerprint())
+            .bind(account)
+            .bind(Token::new().0)
+            .bind(expires.to_rfc3339())
+            .execute(&self.pool)
+            .await?;
+        Ok(token)
+    }
+
+    /// The session of a cookie's token, while it lasts.
+    pub async fn session(
+        &self,
+        token: &Token,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Session>, StoreError> {
+        let row = sqlx::query(
+            "SELECT s.compte, s.jeton_formulaire, s.expire_le, c.role, c.zone FROM session s JOIN compte c ON c.identifiant = s.compte WHERE s.empreinte = $1",
+        )
+        .bind(token.fingerprint())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        if time(&row.try_get::<String, _>("expire_le")?)? <= now {
+            return Ok(None);
+        }
+        let role: String = row.try_get("role")?;
+        let zone: Option<String> = row.try_get("zone")?;
+        Ok(Some(Session {
+            account: row.try_get("compte")?,
+            role: Role::read(&role, zone.as_deref())
+                .ok_or_else(|| StoreError::Row(format!("rôle « {role} »")))?,
+            form_token: row.try_get("jeton_formulaire")?,
+        }))
+    }
+
+    pub async fn close_session(&self, token: &Token) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM session WHERE empreinte = $1")
+            .bind(token.fingerprint())
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+const COLUMNS: &str = "id, statut, zone, version, contenu, recue_le";
+
+fn read_proposal(row: &sqlx::sqlite::SqliteRow) -> Result<Proposal, StoreError> {
+    let status: String = row.try_get("statut")?;
+    let content: String = row.try_get("contenu")?;
+    let zone: Option<String> = row.try_get("zone")?;
+    Ok(Proposal {
+        id: row.try_get("id")?,
+        status: Status::from_code(&status)
+            .ok_or_else(|| StoreError::Row(format!("statut « {status} »")))?,
+        zone: zone.and_then(|z| z.parse().ok()),
+        version: row.try_get("version")?,
+        content: serde_json::from_str(&content)
+            .map_err(|e| StoreError::Row(format!("contenu : {e}")))?,
+        received: time(&row.try_get::<String, _>("recue_le")?)?,
+        history: Vec::new(),
+    })
+}
+
+fn time(text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Row(format!("date « {text} » : {e}")))
 }
 
 #[cfg(test)]
@@ -186,19 +469,40 @@ mod tests {
         let store = Contributions::open(&url).await.unwrap();
         let content = serde_json::json!({"type": "Feature", "properties": {"titre": "Atelier"}});
         let token = store
-            .propose(None, Some("a@b.fr"), "evenement", &content, Utc::now())
+            .propose(
+                None,
+                Some("a@b.fr"),
+                "evenement",
+                &content,
+                Zone::Est,
+                Utc::now(),
+            )
             .await
             .unwrap()
             .unwrap();
         store
-            .propose(Some(&token), None, "evenement", &content, Utc::now())
+            .propose(
+                Some(&token),
+                None,
+                "evenement",
+                &content,
+                Zone::Est,
+                Utc::now(),
+            )
             .await
             .unwrap()
             .unwrap();
         let unknown = Token::parse(&"0".repeat(64)).unwrap();
         assert_eq!(
             store
-                .propose(Some(&unknown), None, "evenement", &content, Utc::now())
+                .propose(
+                    Some(&unknown),
+                    None,
+                    "evenement",
+                    &content,
+                    Zone::Est,
+                    Utc::now()
+                )
                 .await
                 .unwrap(),
             None
@@ -217,6 +521,71 @@ mod tests {
         for file in [&bytes, &wal] {
             assert!(!file.windows(needle.len()).any(|w| w == needle));
         }
+    }
+
+    #[tokio::test]
+    async fn of_two_actions_on_one_version_the_second_is_told_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+        let store = Contributions::open(&url).await.unwrap();
+        let content = serde_json::json!({"type": "Feature"});
+        let token = store
+            .propose(None, None, "evenement", &content, Zone::Ouest, Utc::now())
+            .await
+            .unwrap()
+            .unwrap();
+        let id = store.follow_up(&token).await.unwrap().unwrap()[0]
+            .id
+            .clone();
+        let first = store.act(&id, 1, "anne", Status::Acceptee, None, Utc::now());
+        let second = store.act(
+            &id,
+            1,
+            "bruno",
+            Status::Refusee,
+            Some("Hors sujet"),
+            Utc::now(),
+        );
+        let (first, second) = tokio::join!(first, second);
+        let mut outcomes = [first.unwrap(), second.unwrap()];
+        outcomes.sort_by_key(|o| format!("{o:?}"));
+        assert_eq!(outcomes, [Acted::Conflict, Acted::Done]);
+        let now = store.proposal(&id).await.unwrap().unwrap();
+        assert_eq!(now.version, 2);
+        assert_eq!(now.history.len(), 1, "one action kept");
+        assert_eq!(now.history[0].status, now.status);
+        assert_eq!(
+            store
+                .act("p-inconnue", 1, "anne", Status::Acceptee, None, Utc::now())
+                .await
+                .unwrap(),
+            Acted::NotFound
+        );
+        // A referent sees its zone only.
+        assert_eq!(
+            store
+                .queue(Role::Referent(Zone::Est), None)
+                .await
+                .unwrap()
+                .len(),
+            0
+        );
+        assert_eq!(
+            store
+                .queue(Role::Referent(Zone::Ouest), None)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        assert_eq!(
+            store
+                .queue(Role::Coordinator, Some(Status::Recue))
+                .await
+                .unwrap()
+                .len(),
+            0
+        );
     }
 
     #[test]

@@ -1,0 +1,544 @@
+//! The coordinators' side: sign in (`/connexion`), the queue of proposals (`/suivi`), one
+//! proposal with its history and the actions (`/suivi/{id}`), sign out. A session is a
+//! cookie (HttpOnly, SameSite=Strict, Secure over TLS) naming a row of the database; every
+//! form of a session carries its token (CSRF), and every action names the version it was
+//! decided on, so that of two coordinators acting at once the second is told.
+
+use std::fmt::Write;
+use std::time::Duration;
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::Utc;
+
+use app::format::date_fr;
+use app::model::{Zone, escape_html as e};
+
+use super::pages::{proposal_summary, when_and_where};
+use super::store::{Acted, Proposal, Role, Session, Token};
+use super::{Participation, Status, page, private, refusal};
+use crate::client::SiteAddress;
+use crate::dataset::Store;
+use crate::rate_limit::Rate;
+
+const COOKIE: &str = "carto82_session";
+/// A session ends after a working day.
+const SESSION_HOURS: i64 = 10;
+/// Sign-in attempts, per address: a few in a row, then one a minute.
+pub const SIGN_IN: Rate = Rate {
+    count: 60,
+    per: Duration::from_secs(3600),
+    burst: 5,
+};
+pub const SIGN_IN_OVERALL: Rate = Rate {
+    count: 600,
+    per: Duration::from_secs(3600),
+    burst: 30,
+};
+const MAX_MESSAGE_CHARS: usize = 2000;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/connexion")
+            .route(web::get().to(sign_in_form))
+            .route(web::post().to(sign_in)),
+    )
+    .route("/deconnexion", web::post().to(sign_out))
+    .route("/suivi", web::get().to(queue))
+    .service(
+        web::resource("/suivi/{id}")
+            .route(web::get().to(one))
+            .route(web::post().to(act)),
+    );
+}
+
+/// The session of the request's cookie, if it is valid.
+async fn session_of(
+    request: &HttpRequest,
+    participation: &Participation,
+) -> Option<(Token, Session)> {
+    let token = Token::parse(request.cookie(COOKIE)?.value())?;
+    let session = participation
+        .store
+        .session(&token, Utc::now())
+        .await
+        .ok()??;
+    Some((token, session))
+}
+
+fn to_sign_in() -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/connexion"))
+        .finish()
+}
+
+fn sign_in_page(
+    request: &HttpRequest,
+    status: StatusCode,
+    identifier: &str,
+    problem: Option<&str>,
+) -> HttpResponse {
+    let mut main = String::from("<h1>Connexion des coordinateurs</h1>");
+    if let Some(problem) = problem {
+        let _ = write!(
+            main,
+            "<p class=\"alerte\" role=\"alert\">{}</p>",
+            e(problem)
+        );
+    }
+    let _ = write!(
+        main,
+        concat!(
+            "<form class=\"participer\" method=\"post\" action=\"/connexion\">",
+            "<p class=\"champ\"><label for=\"c-identifiant\">Identifiant</label>",
+            "<input id=\"c-identifiant\" name=\"identifiant\" autocomplete=\"username\" required maxlength=\"100\" value=\"{}\"></p>",
+            "<p class=\"champ\"><label for=\"c-mdp\">Mot de passe</label>",
+            "<input id=\"c-mdp\" name=\"mot_de_passe\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\"></p>",
+            "<p class=\"boutons\"><button type=\"submit\">Se connecter</button></p></form>",
+            "<p>Les structures n'ont pas besoin de compte : <a href=\"/participer\">proposer un événement</a>.</p>"
+        ),
+        e(identifier)
+    );
+    private(page(request, status, "Connexion – Carto82", &main))
+}
+
+async fn sign_in_form(request: HttpRequest) -> HttpResponse {
+    sign_in_page(&request, StatusCode::OK, "", None)
+}
+
+#[derive(serde::Deserialize)]
+struct SignIn {
+    #[serde(default)]
+    identifiant: String,
+    #[serde(default)]
+    mot_de_passe: String,
+}
+
+async fn sign_in(
+    request: HttpRequest,
+    form: web::Form<SignIn>,
+    participation: web::Data<Participation>,
+    site: web::Data<SiteAddress>,
+) -> HttpResponse {
+    let source = site.source(&request);
+    if let Err(too_many) = participation.sign_ins.check(source.client_ip) {
+        crate::telemetry::warn_limited("connexion", "connexion refusée : trop d'essais");
+        let mut response = sign_in_page(
+            &request,
+            StatusCode::TOO_MANY_REQUESTS,
+            &form.identifiant,
+            Some(&format!(
+                "Trop d'essais. Réessayez dans {}.",
+                too_many.wait_fr()
+            )),
+        );
+        too_many.mark(&mut response);
+        return response;
+    }
+    let id = form.identifiant.trim();
+    let role = match super::accounts::check(&participation.store, id, &form.mot_de_passe).await {
+        Ok(role) => role,
+        Err(err) => {
+            crate::telemetry::warn_limited("connexion", &format!("connexion impossible : {err}"));
+            return sign_in_page(
+                &request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                id,
+                Some("La connexion est impossible pour le moment. Réessayez dans un moment."),
+            );
+        }
+    };
+    if role.is_none() {
+        return sign_in_page(
+            &request,
+            StatusCode::UNAUTHORIZED,
+            id,
+            Some("Identifiant ou mot de passe incorrect."),
+        );
+    }
+    let expires = Utc::now() + chrono::Duration::hours(SESSION_HOURS);
+    let token = match participation.store.open_session(id, expires).await {
+        Ok(token) => token,
+        Err(err) => {
+            crate::telemetry::warn_limited("connexion", &format!("session non ouverte : {err}"));
+            return sign_in_page(
+                &request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                id,
+                Some("La connexion est impossible pour le moment. Réessayez dans un moment."),
+            );
+        }
+    };
+    let cookie = Cookie::build(COOKIE, token.as_str().to_owned())
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(source.scheme == crate::client::Scheme::Https)
+        .max_age(actix_web::cookie::time::Duration::hours(SESSION_HOURS))
+        .finish();
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/suivi"))
+        .cookie(cookie)
+        .finish()
+}
+
+#[derive(serde::Deserialize)]
+struct SignOut {
+    #[serde(default)]
+    jeton: String,
+}
+
+async fn sign_out(
+    request: HttpRequest,
+    form: web::Form<SignOut>,
+    participation: web::Data<Participation>,
+) -> HttpResponse {
+    let Some((token, session)) = session_of(&request, &participation).await else {
+        return to_sign_in();
+    };
+    if !same(&form.jeton, &session.form_token) {
+        return forbidden(&request);
+    }
+    let _ = participation.store.close_session(&token).await;
+    let mut gone = Cookie::build(COOKIE, "").path("/").finish();
+    gone.make_removal();
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, "/connexion"))
+        .cookie(gone)
+        .finish()
+}
+
+/// The two tokens are the same, compared in a time that does not tell how much of them is.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+fn forbidden(request: &HttpRequest) -> HttpResponse {
+    private(refusal(
+        request,
+        StatusCode::FORBIDDEN,
+        "Cette action n'est pas permise : la page était peut-être trop ancienne. Rechargez-la et recommencez.",
+    ))
+}
+
+/// Who is signed in, and the way out.
+fn signed_in_bar(session: &Session) -> String {
+    let role = match session.role {
+        Role::Coordinator => "coordinateur".to_owned(),
+        Role::Referent(zone) => format!("référent de la zone {zone}"),
+    };
+    format!(
+        concat!(
+            "<form class=\"connecte\" method=\"post\" action=\"/deconnexion\">",
+            "<p>Connecté : {} ({}). <input type=\"hidden\" name=\"jeton\" value=\"{}\">",
+            "<button type=\"submit\">Se déconnecter</button></p></form>"
+        ),
+        e(&session.account),
+        e(&role),
+        e(&session.form_token)
+    )
+}
+
+#[derive(serde::Deserialize)]
+struct QueueQuery {
+    statut: Option<String>,
+}
+
+async fn queue(
+    request: HttpRequest,
+    query: web::Query<QueueQuery>,
+    participation: web::Data<Participation>,
+) -> HttpResponse {
+    let Some((_, session)) = session_of(&request, &participation).await else {
+        return to_sign_in();
+    };
+    let status = query.statut.as_deref().and_then(Status::from_code);
+    let proposals = match participation.store.queue(session.role, status).await {
+        Ok(list) => list,
+        Err(err) => {
+            crate::telemetry::warn_limited("suivi", &format!("file illisible : {err}"));
+            return private(refusal(
+                &request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "La file des propositions ne peut pas être lue pour le moment.",
+            ));
+        }
+    };
+    let mut main = signed_in_bar(&session);
+    main.push_str("<h1>Les propositions</h1>");
+    main.push_str("<form class=\"participer\" method=\"get\" action=\"/suivi\"><p class=\"champ\"><label for=\"s-statut\">Où elles en sont</label><select id=\"s-statut\" name=\"statut\"><option value=\"\">Toutes</option>");
+    for s in Status::ALL {
+        let selected = if Some(s) == status { " selected" } else { "" };
+        let _ = write!(
+            main,
+            "<option value=\"{}\"{selected}>{}</option>",
+            s.code(),
+            e(s.label())
+        );
+    }
+    main.push_str(
+        "</select></p><p class=\"boutons\"><button type=\"submit\">Afficher</button></p></form>",
+    );
+    let n = proposals.len();
+    let _ = write!(
+        main,
+        "<p role=\"status\">{}</p>",
+        match n {
+            0 => "Aucune proposition.".to_owned(),
+            1 => "1 proposition.".to_owned(),
+            n => format!("{n} propositions, de la plus ancienne à la plus récente."),
+        }
+    );
+    main.push_str("<div class=\"tableau-defilant\" tabindex=\"0\"><table><caption>Les propositions reçues</caption><thead><tr><th scope=\"col\">Événement</th><th scope=\"col\">Quand et où</th><th scope=\"col\">Zone</th><th scope=\"col\">État</th><th scope=\"col\">Reçue le</th></tr></thead><tbody>");
+    for p in &proposals {
+        let title = p.content["properties"]["titre"]
+            .as_str()
+            .unwrap_or("Sans titre");
+        let _ = write!(
+            main,
+            "<tr><td><a href=\"/suivi/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            e(&p.id),
+            e(title),
+            e(&when_and_where(p)),
+            p.zone.map(Zone::as_str).unwrap_or("?"),
+            e(p.status.label()),
+            e(&date_fr(p.received.date_naive()))
+        );
+    }
+    main.push_str("</tbody></table></div>");
+    private(page(
+        &request,
+        StatusCode::OK,
+        "Les propositions – Carto82",
+        &main,
+    ))
+}
+
+async fn one(
+    request: HttpRequest,
+    path: web::Path<String>,
+    participation: web::Data<Participation>,
+) -> HttpResponse {
+    let Some((_, session)) = session_of(&request, &participation).await else {
+        return to_sign_in();
+    };
+    match participation.store.proposal(&path).await {
+        Ok(Some(p)) if session.role.covers(p.zone) => private(page(
+            &request,
+            StatusCode::OK,
+            "Une proposition – Carto82",
+            &proposal_page(&session, &p, None),
+        )),
+        Ok(Some(_)) => forbidden(&request),
+        Ok(None) => private(refusal(
+            &request,
+            StatusCode::NOT_FOUND,
+            "Cette proposition n'existe pas.",
+        )),
+        Err(err) => {
+            crate::telemetry::warn_limited("suivi", &format!("proposition illisible : {err}"));
+            private(refusal(
+                &request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Cette proposition ne peut pas être lue pour le moment.",
+            ))
+        }
+    }
+}
+
+fn proposal_page(session: &Session, p: &Proposal, notice: Option<&str>) -> String {
+    let mut main = signed_in_bar(session);
+    main.push_str("<p><a href=\"/suivi\">← Toutes les propositions</a></p>");
+    if let Some(notice) = notice {
+        let _ = write!(main, "<p class=\"alerte\" role=\"alert\">{}</p>", e(notice));
+    }
+    main.push_str(&proposal_summary(p));
+    main.push_str("<h2>Ce qui a été fait</h2>");
+    if p.history.is_empty() {
+        main.push_str("<p>Rien encore.</p>");
+    } else {
+        main.push_str("<ol>");
+        for a in &p.history {
+            let _ = write!(
+                main,
+                "<li>{} – {} : {}{}</li>",
+                e(&date_fr(a.at.date_naive())),
+                e(&a.account),
+                e(a.status.label()),
+                a.message
+                    .as_deref()
+                    .map(|m| format!(" – « {} »", e(m)))
+                    .unwrap_or_default()
+            );
+        }
+        main.push_str("</ol>");
+    }
+    let _ = write!(
+        main,
+        concat!(
+            "<h2>Décider</h2><form class=\"participer\" method=\"post\" action=\"/suivi/{id}\">",
+            "<input type=\"hidden\" name=\"jeton\" value=\"{token}\"><input type=\"hidden\" name=\"version\" value=\"{version}\">",
+            "<fieldset class=\"cases\"><legend>La proposition est</legend><ul>",
+            "<li><input type=\"radio\" id=\"d-publiee\" name=\"statut\" value=\"publiee\"><label for=\"d-publiee\">publiée (sur la carte, tout de suite)</label></li>",
+            "<li><input type=\"radio\" id=\"d-acceptee\" name=\"statut\" value=\"acceptee\"><label for=\"d-acceptee\">acceptée (publiée plus tard)</label></li>",
+            "<li><input type=\"radio\" id=\"d-a_completer\" name=\"statut\" value=\"a_completer\"><label for=\"d-a_completer\">à compléter (dites quoi)</label></li>",
+            "<li><input type=\"radio\" id=\"d-refusee\" name=\"statut\" value=\"refusee\"><label for=\"d-refusee\">refusée (dites pourquoi)</label></li>",
+            "</ul></fieldset>",
+            "<p class=\"champ\"><label for=\"d-message\">Message à la structure</label><textarea id=\"d-message\" name=\"message\" rows=\"4\" maxlength=\"{max}\"></textarea></p>",
+            "<p class=\"boutons\"><button type=\"submit\">Enregistrer</button></p></form>"
+        ),
+        id = e(&p.id),
+        token = e(&session.form_token),
+        version = p.version,
+        max = MAX_MESSAGE_CHARS,
+    );
+    main
+}
+
+#[derive(serde::Deserialize)]
+struct Decision {
+    #[serde(default)]
+    jeton: String,
+    #[serde(default)]
+    version: String,
+    #[serde(default)]
+    statut: String,
+    #[serde(default)]
+    message: String,
+}
+
+async fn act(
+    request: HttpRequest,
+    path: web::Path<String>,
+    form: web::Form<Decision>,
+    participation: web::Data<Participation>,
+    store: web::Data<Store>,
+) -> HttpResponse {
+    let Some((_, session)) = session_of(&request, &participation).await else {
+        return to_sign_in();
+    };
+    if !same(&form.jeton, &session.form_token) {
+        return forbidden(&request);
+    }
+    let current = match participation.store.proposal(&path).await {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            return private(refusal(
+                &request,
+                StatusCode::NOT_FOUND,
+                "Cette proposition n'existe pas.",
+            ));
+        }
+        Err(err) => {
+            crate::telemetry::warn_limited("suivi", &format!("proposition illisible : {err}"));
+            return private(refusal(
+                &request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Cette proposition ne peut pas être lue pour le moment.",
+            ));
+        }
+    };
+    if !session.role.covers(current.zone) {
+        return forbidden(&request);
+    }
+    let again = |status: StatusCode, notice: &str, p: &Proposal| {
+        private(page(
+            &request,
+            status,
+            "Une proposition – Carto82",
+            &proposal_page(&session, p, Some(notice)),
+        ))
+    };
+    let status = match Status::from_code(&form.statut) {
+        Some(s @ (Status::Publiee | Status::Acceptee | Status::ACompleter | Status::Refusee)) => s,
+        _ => {
+            return again(
+                StatusCode::BAD_REQUEST,
+                "Choisissez : publiée, acceptée, à compléter ou refusée.",
+                &current,
+            );
+        }
+    };
+    let message = form.message.trim().replace("\r\n", "\n");
+    if message.chars().count() > MAX_MESSAGE_CHARS {
+        return again(
+            StatusCode::BAD_REQUEST,
+            &format!("Le message est trop long : {MAX_MESSAGE_CHARS} caractères au plus."),
+            &current,
+        );
+    }
+    if message.is_empty() && matches!(status, Status::ACompleter | Status::Refusee) {
+        return again(
+            StatusCode::BAD_REQUEST,
+            "Écrivez à la structure ce qu'il faut compléter, ou pourquoi c'est refusé.",
+            &current,
+        );
+    }
+    let Ok(version) = form.version.parse::<i64>() else {
+        return forbidden(&request);
+    };
+    let message = Some(message).filter(|m| !m.is_empty());
+    match participation
+        .store
+        .act(
+            &current.id,
+            version,
+            &session.account,
+            status,
+            message.as_deref(),
+            Utc::now(),
+        )
+        .await
+    {
+        Ok(Acted::Done) => {
+            // Published, or no longer: the served data follows at once.
+            if status == Status::Publiee || current.status == Status::Publiee {
+                match participation.store.published().await {
+                    Ok(published) => {
+                        let store = store.into_inner();
+                        let _ = web::block(move || store.set_contributions(published)).await;
+                    }
+                    Err(err) => crate::telemetry::warn_limited(
+                        "suivi",
+                        &format!("contributions publiées illisibles : {err}"),
+                    ),
+                }
+            }
+            HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/suivi/{}", current.id)))
+                .finish()
+        }
+        Ok(Acted::Conflict) => {
+            let now = participation
+                .store
+                .proposal(&current.id)
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or(current);
+            again(
+                StatusCode::CONFLICT,
+                "Quelqu'un a changé cette proposition pendant que vous la lisiez : rien n'a été enregistré. Voici son état actuel ; décidez à nouveau si besoin.",
+                &now,
+            )
+        }
+        Ok(Acted::NotFound) => private(refusal(
+            &request,
+            StatusCode::NOT_FOUND,
+            "Cette proposition n'existe pas.",
+        )),
+        Err(err) => {
+            crate::telemetry::warn_limited("suivi", &format!("action non enregistrée : {err}"));
+            again(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "L'action n'a pas pu être enregistrée. Réessayez dans un moment.",
+                &current,
+            )
+        }
+    }
+}

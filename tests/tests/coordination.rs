@@ -1,0 +1,480 @@
+//! The coordinators' side of the call for participation (issue 16): accounts, sign-in,
+//! the queue, the actions with their history, and what is refused without a session, with
+//! a forged form, outside a referent's zone, or on a version someone changed meanwhile.
+
+use carto82::participation::{Contributions, Role, accounts};
+use carto82_e2e::browser::{assert_accessible, fits_the_width, poll, with_browser};
+use carto82_e2e::{TestApp, spawn_app_with, text_at};
+use fantoccini::Locator;
+use reqwest::StatusCode;
+
+const PASSWORD: &str = "un mot de passe assez long";
+
+/// A server whose database has a coordinator (`anne`) and a referent of the Est zone
+/// (`rene`), and one proposal of a structure, in the Centre zone (Montauban).
+async fn with_a_proposal() -> (TestApp, tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = base_with_accounts(dir.path()).await;
+    let app = spawn_app_with(move |args| args.base = base).await;
+    let next_year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap()
+        + 1;
+    let form = [
+        ("titre", "Atelier <script>alert(1)</script>".to_owned()),
+        ("resume", "Apprendre à envoyer des photos.".to_owned()),
+        ("theme", "famille".to_owned()),
+        ("type", "atelier".to_owned()),
+        ("jour", format!("{next_year}-04-14")),
+        ("debut", "14:00".to_owned()),
+        ("fin", "16:00".to_owned()),
+        ("lieu_id", "france-services-014".to_owned()),
+        ("public", "Tout public".to_owned()),
+        ("prix", "Gratuit".to_owned()),
+        ("inscription", "libre".to_owned()),
+        ("organisateur", "Les Claviers".to_owned()),
+    ];
+    let follow_up = propose(&app, &form).await;
+    (app, dir, follow_up)
+}
+
+/// The page of the first proposal of the queue.
+async fn first_in_queue(coordinator: &Coordinator) -> String {
+    let queue = coordinator.get("/suivi").await.text().await.unwrap();
+    scraper::Html::parse_document(&queue)
+        .select(&scraper::Selector::parse("td a[href^='/suivi/']").unwrap())
+        .next()
+        .expect("a proposal in the queue")
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned()
+}
+
+/// A structure sends `form`: its follow-up page's path.
+async fn propose(app: &TestApp, form: &[(&str, String)]) -> String {
+    let answer = app
+        .client
+        .post(app.url("/participer/evenement"))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200);
+    answer.url().path().to_owned()
+}
+
+/// A database with the accounts of a coordinator (`anne`) and a referent of the Est zone
+/// (`rene`).
+async fn base_with_accounts(dir: &std::path::Path) -> String {
+    let base = format!("sqlite:{}", dir.join("base.sqlite").display());
+    let store = Contributions::open(&base).await.unwrap();
+    accounts::add(&store, "anne", PASSWORD, Role::Coordinator)
+        .await
+        .unwrap();
+    accounts::add(
+        &store,
+        "rene",
+        PASSWORD,
+        Role::Referent(app::model::Zone::Est),
+    )
+    .await
+    .unwrap();
+    base
+}
+
+/// A client that does not follow redirects, and its session cookie once signed in.
+struct Coordinator {
+    client: reqwest::Client,
+    cookie: String,
+    base: String,
+}
+
+impl Coordinator {
+    async fn sign_in(
+        app: &TestApp,
+        who: &str,
+        password: &str,
+    ) -> Result<Coordinator, reqwest::Response> {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let answer = client
+            .post(app.url("/connexion"))
+            .form(&[("identifiant", who), ("mot_de_passe", password)])
+            .send()
+            .await
+            .unwrap();
+        if answer.status() != StatusCode::SEE_OTHER {
+            return Err(answer);
+        }
+        let set = answer.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+            "{set}"
+        );
+        assert!(!set.contains("Secure"), "plain HTTP on loopback: {set}");
+        Ok(Coordinator {
+            client,
+            cookie: set.split(';').next().unwrap().to_owned(),
+            base: app.url(""),
+        })
+    }
+
+    async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("cookie", &self.cookie)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+/// The form token and the version a page's form carries.
+fn hidden(page: &str, name: &str) -> String {
+    let doc = scraper::Html::parse_document(page);
+    let selector = scraper::Selector::parse(&format!("input[name={name}]")).unwrap();
+    doc.select(&selector)
+        .next()
+        .and_then(|i| i.value().attr("value"))
+        .unwrap_or_else(|| panic!("{name} in the page"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn coordinators_decide_and_the_structure_reads_their_words() {
+    let (app, _dir, follow_up) = with_a_proposal().await;
+    let anonymous = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    // Without a session: to the sign-in page, and nothing changes.
+    for path in ["/suivi", "/suivi/p-0000000000000000"] {
+        let answer = anonymous.get(app.url(path)).send().await.unwrap();
+        assert_eq!(answer.status(), StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(answer.headers()["location"], "/connexion");
+    }
+    let answer = anonymous
+        .post(app.url("/suivi/p-0000000000000000"))
+        .form(&[
+            ("statut", "refusee"),
+            ("message", "non"),
+            ("version", "1"),
+            ("jeton", "x"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+    // A wrong password, an unknown account: the same words.
+    for (who, password) in [("anne", "pas le bon mot de passe"), ("personne", PASSWORD)] {
+        let refused = Coordinator::sign_in(&app, who, password)
+            .await
+            .err()
+            .unwrap();
+        assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("Identifiant ou mot de passe incorrect.")
+        );
+    }
+
+    // The referent of the Est zone does not see a proposal of the Centre zone.
+    let rene = Coordinator::sign_in(&app, "rene", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let queue = rene.get("/suivi").await.text().await.unwrap();
+    assert!(queue.contains("Aucune proposition."), "{queue}");
+
+    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let queue = anne.get("/suivi?statut=recue").await.text().await.unwrap();
+    assert!(!queue.contains("<script>alert(1)"), "escaped in the queue");
+    let link = first_in_queue(&anne).await;
+    let page = anne.get(&link).await.text().await.unwrap();
+    assert!(page.contains("Montauban"), "where it is");
+    let (token, version) = (hidden(&page, "jeton"), hidden(&page, "version"));
+    assert_eq!(version, "1");
+    assert_eq!(
+        rene.get(&link).await.status(),
+        StatusCode::FORBIDDEN,
+        "outside the referent's zone"
+    );
+    let rene_token = hidden(&rene.get("/suivi").await.text().await.unwrap(), "jeton");
+    assert_eq!(
+        rene.post(
+            &link,
+            &[
+                ("statut", "refusee"),
+                ("message", "Non"),
+                ("version", "1"),
+                ("jeton", &rene_token)
+            ]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    // A forged form (no token, another session's token): refused, nothing written.
+    for forged in ["", "0123", rene_token.as_str()] {
+        let answer = anne
+            .post(
+                &link,
+                &[("statut", "acceptee"), ("version", "1"), ("jeton", forged)],
+            )
+            .await;
+        assert_eq!(answer.status(), StatusCode::FORBIDDEN, "token {forged:?}");
+    }
+    // A decision without its words is asked again.
+    let answer = anne
+        .post(
+            &link,
+            &[
+                ("statut", "a_completer"),
+                ("message", " "),
+                ("version", "1"),
+                ("jeton", &token),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
+    // Asked to complete, with a message; then a second decision on the old version is told.
+    let message = "Précisez l'accès : <b>étage</b> ?";
+    let answer = anne
+        .post(
+            &link,
+            &[
+                ("statut", "a_completer"),
+                ("message", message),
+                ("version", "1"),
+                ("jeton", &token),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+    let late = anne
+        .post(
+            &link,
+            &[
+                ("statut", "refusee"),
+                ("message", "Complet"),
+                ("version", "1"),
+                ("jeton", &token),
+            ],
+        )
+        .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    let late = late.text().await.unwrap();
+    assert!(late.contains("Quelqu'un a changé cette proposition"));
+    assert_eq!(
+        hidden(&late, "version"),
+        "2",
+        "the page shows the current version"
+    );
+    let page = anne.get(&link).await.text().await.unwrap();
+    assert!(
+        page.contains("anne : à compléter"),
+        "the history says who and what"
+    );
+    let history = scraper::Html::parse_document(&page)
+        .select(&scraper::Selector::parse("main ol > li").unwrap())
+        .count();
+    assert_eq!(history, 1, "one action kept");
+
+    // The structure reads the decision and the words, as text.
+    let theirs = app.get_page(&follow_up).await;
+    assert!(theirs.contains("<strong>À compléter</strong>"));
+    assert_eq!(
+        text_at(&theirs, "p.message"),
+        format!(
+            "Message de l'équipe, le {} : « {message} »",
+            app::format::date_fr(chrono::Utc::now().date_naive())
+        )
+    );
+    assert!(!theirs.contains("<b>étage</b>"));
+
+    // Signing out needs the form's token, and ends the session.
+    assert_eq!(
+        anne.post("/deconnexion", &[("jeton", "x")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        anne.post("/deconnexion", &[("jeton", &token)])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(anne.get("/suivi").await.status(), StatusCode::SEE_OTHER);
+}
+
+/// A coordinator signs in and reads the queue and a proposal in a browser at 360 px.
+#[tokio::test]
+async fn the_coordinators_pages_are_accessible_on_a_phone() {
+    let (app, _dir, _) = with_a_proposal().await;
+    let sign_in = app.url("/connexion");
+    with_browser(360, 740, move |client| async move {
+        client.goto(&sign_in).await.unwrap();
+        assert_accessible(&client, "/connexion at 360 px").await;
+        client
+            .find(Locator::Id("c-identifiant"))
+            .await
+            .unwrap()
+            .send_keys("anne")
+            .await
+            .unwrap();
+        let password = client.find(Locator::Id("c-mdp")).await.unwrap();
+        password.send_keys(PASSWORD).await.unwrap();
+        password.send_keys("\u{E007}").await.unwrap();
+        poll(&client, "return location.pathname;", 20, |v| v == "/suivi").await;
+        assert_accessible(&client, "/suivi at 360 px").await;
+        assert!(fits_the_width(&client).await, "/suivi fits 360 px");
+        client
+            .find(Locator::Css("td a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        poll(&client, "return location.pathname;", 20, |v| {
+            v.as_str().is_some_and(|p| p.starts_with("/suivi/p-"))
+        })
+        .await;
+        assert_accessible(&client, "a proposal at 360 px").await;
+        assert!(fits_the_width(&client).await, "a proposal fits 360 px");
+    })
+    .await;
+}
+
+/// Published, the event is on the map's data at once: the events API, its page, its
+/// organiser's sheet; a server started again on the same database serves it too; set back
+/// to another status, it leaves.
+#[tokio::test]
+async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = base_with_accounts(dir.path()).await;
+    let first_base = base.clone();
+    let app = spawn_app_with(move |args| args.base = first_base).await;
+    let next_year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap()
+        + 1;
+    let form = [
+        ("titre", "Café numérique de Lauzerte".to_owned()),
+        (
+            "resume",
+            "On répond à vos questions sur l'ordinateur.".to_owned(),
+        ),
+        ("theme", "éducation".to_owned()),
+        ("type", "rencontre".to_owned()),
+        ("jour", format!("{next_year}-04-20")),
+        ("debut", "10:00".to_owned()),
+        ("fin", "12:00".to_owned()),
+        ("lieu_nom", "Salle des fêtes".to_owned()),
+        ("adresse", "Place de la Mairie".to_owned()),
+        ("code_postal", "82110".to_owned()),
+        ("commune", "Lauzerte".to_owned()),
+        ("public", "Tout public".to_owned()),
+        ("prix", "Gratuit".to_owned()),
+        ("inscription", "libre".to_owned()),
+        ("organisateur_id", "departement-tarn-et-garonne".to_owned()),
+    ];
+    let follow_up = propose(&app, &form).await;
+    let titles = |events: &serde_json::Value| -> Vec<String> {
+        events["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["properties"]["titre"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(
+        !titles(&app.get_json("/api/events").await)
+            .contains(&"Café numérique de Lauzerte".to_owned()),
+        "not before"
+    );
+
+    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let link = first_in_queue(&anne).await;
+    let page = anne.get(&link).await.text().await.unwrap();
+    let token = hidden(&page, "jeton");
+    let answer = anne
+        .post(
+            &link,
+            &[("statut", "publiee"), ("version", "1"), ("jeton", &token)],
+        )
+        .await;
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+
+    let events = app.get_json("/api/events").await;
+    let published = events["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["titre"] == "Café numérique de Lauzerte")
+        .expect("in the events API at once")
+        .clone();
+    assert_eq!(
+        published["properties"]["organisateur_id"],
+        "departement-tarn-et-garonne"
+    );
+    let id = published["id"].as_str().unwrap().to_owned();
+    assert_eq!(app.get(&format!("/evenements/{id}")).await.status(), 200);
+    let sheet = app.get_page("/acteurs/departement-tarn-et-garonne").await;
+    assert!(
+        sheet.contains(&format!("href=\"/evenements/{id}\"")),
+        "on its organiser's sheet"
+    );
+    assert!(
+        app.get_page(&follow_up)
+            .await
+            .contains("<strong>Publiée</strong>")
+    );
+
+    // Another server on the same database serves it from the start.
+    let restarted = spawn_app_with(move |args| args.base = base).await;
+    assert_eq!(
+        restarted.get(&format!("/evenements/{id}")).await.status(),
+        200
+    );
+
+    // Set back to « à compléter »: no longer served.
+    let page = anne.get(&link).await.text().await.unwrap();
+    let answer = anne
+        .post(
+            &link,
+            &[
+                ("statut", "a_completer"),
+                ("message", "Donnez l'étage."),
+                ("version", &hidden(&page, "version")),
+                ("jeton", &token),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&format!("/evenements/{id}")).await.status(), 404);
+}
