@@ -399,6 +399,7 @@ async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
         ("prix", "Gratuit".to_owned()),
         ("inscription", "libre".to_owned()),
         ("organisateur_id", "departement-tarn-et-garonne".to_owned()),
+        ("courriel", "claviers@exemple.fr".to_owned()),
     ];
     let follow_up = propose(&app, &form).await;
     let titles = |events: &serde_json::Value| -> Vec<String> {
@@ -421,6 +422,10 @@ async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
         .unwrap();
     let link = first_in_queue(&anne).await;
     let page = anne.get(&link).await.text().await.unwrap();
+    assert!(
+        page.contains("claviers@exemple.fr"),
+        "the structure's address, for the coordinators"
+    );
     let token = hidden(&page, "jeton");
     let answer = anne
         .post(

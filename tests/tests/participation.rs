@@ -209,6 +209,15 @@ async fn hostile_input_is_text_a_huge_body_is_refused_and_robots_are_turned_away
         text_at(&answer.text().await.unwrap(), "ol.propositions h2"),
         odd
     );
+    // A date typed by hand, day first, is read too.
+    let next_year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap()
+        + 1;
+    let typed = post(&app, &with(good(), "jour", &format!("14/04/{next_year}"))).await;
+    assert_eq!(typed.status(), 200);
     // The field only robots fill.
     let answer = post(&app, &with(good(), "site_web_bis", "https://spam.example")).await;
     assert_eq!(answer.status(), 400);

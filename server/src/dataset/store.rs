@@ -33,6 +33,9 @@ pub struct Store {
     last_refusal: Mutex<Option<String>>,
     /// The published contributions, served with the folder's data (GeoJSON Features).
     contributions: Mutex<Arc<Vec<serde_json::Value>>>,
+    /// One reload at a time: a reload started earlier, with older contributions or files,
+    /// never replaces the data of one started later.
+    reloading: Mutex<()>,
 }
 
 /// Keeps the folder watched; dropping it stops reloads.
@@ -56,6 +59,7 @@ impl Store {
             current: ArcSwap::from_pointee(dataset),
             last_refusal: Mutex::new(None),
             contributions: Mutex::new(Arc::new(Vec::new())),
+            reloading: Mutex::new(()),
         })
     }
 
@@ -82,6 +86,7 @@ impl Store {
     }
 
     pub fn reload(&self) {
+        let _one_at_a_time = self.reloading.lock().expect("not poisoned");
         let contributions = self.contributions.lock().expect("not poisoned").clone();
         let loaded = Dataset::load_with(&self.dir, self.options)
             .map(|dataset| dataset.with_contributions(&contributions));

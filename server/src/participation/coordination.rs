@@ -13,11 +13,11 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
 use app::format::date_fr;
-use app::model::{Zone, escape_html as e};
+use app::model::{Event, Zone, escape_html as e};
 
 use super::pages::{proposal_summary, when_and_where};
 use super::store::{Acted, Proposal, Role, Session, Token};
-use super::{Participation, Status, page, private, refusal};
+use super::{Participation, Status, page, private};
 use crate::client::SiteAddress;
 use crate::dataset::Store;
 use crate::rate_limit::Rate;
@@ -219,11 +219,28 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 fn forbidden(request: &HttpRequest) -> HttpResponse {
-    private(refusal(
+    coordinator_refusal(
         request,
         StatusCode::FORBIDDEN,
         "Cette action n'est pas permise : la page était peut-être trop ancienne. Rechargez-la et recommencez.",
-    ))
+    )
+}
+
+fn outside_zone(request: &HttpRequest) -> HttpResponse {
+    coordinator_refusal(
+        request,
+        StatusCode::FORBIDDEN,
+        "Cette proposition est hors de votre zone.",
+    )
+}
+
+/// A coordinator's request that cannot be answered: why, and the way back to the queue.
+fn coordinator_refusal(request: &HttpRequest, status: StatusCode, text: &str) -> HttpResponse {
+    let main = format!(
+        "<h1>Action impossible</h1><p role=\"status\">{}</p><p><a href=\"/suivi\">Revenir aux propositions</a></p>",
+        e(text)
+    );
+    private(page(request, status, "Action impossible – Carto82", &main))
 }
 
 /// Who is signed in, and the way out.
@@ -262,11 +279,11 @@ async fn queue(
         Ok(list) => list,
         Err(err) => {
             crate::telemetry::warn_limited("suivi", &format!("file illisible : {err}"));
-            return private(refusal(
+            return coordinator_refusal(
                 &request,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "La file des propositions ne peut pas être lue pour le moment.",
-            ));
+            );
         }
     };
     let mut main = signed_in_bar(&session);
@@ -334,19 +351,19 @@ async fn one(
             "Une proposition – Carto82",
             &proposal_page(&session, &p, None),
         )),
-        Ok(Some(_)) => forbidden(&request),
-        Ok(None) => private(refusal(
+        Ok(Some(_)) => outside_zone(&request),
+        Ok(None) => coordinator_refusal(
             &request,
             StatusCode::NOT_FOUND,
             "Cette proposition n'existe pas.",
-        )),
+        ),
         Err(err) => {
             crate::telemetry::warn_limited("suivi", &format!("proposition illisible : {err}"));
-            private(refusal(
+            coordinator_refusal(
                 &request,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Cette proposition ne peut pas être lue pour le moment.",
-            ))
+            )
         }
     }
 }
@@ -428,23 +445,23 @@ async fn act(
     let current = match participation.store.proposal(&path).await {
         Ok(Some(p)) => p,
         Ok(None) => {
-            return private(refusal(
+            return coordinator_refusal(
                 &request,
                 StatusCode::NOT_FOUND,
                 "Cette proposition n'existe pas.",
-            ));
+            );
         }
         Err(err) => {
             crate::telemetry::warn_limited("suivi", &format!("proposition illisible : {err}"));
-            return private(refusal(
+            return coordinator_refusal(
                 &request,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Cette proposition ne peut pas être lue pour le moment.",
-            ));
+            );
         }
     };
     if !session.role.covers(current.zone) {
-        return forbidden(&request);
+        return outside_zone(&request);
     }
     let again = |status: StatusCode, notice: &str, p: &Proposal| {
         private(page(
@@ -498,15 +515,36 @@ async fn act(
         Ok(Acted::Done) => {
             // Published, or no longer: the served data follows at once.
             if status == Status::Publiee || current.status == Status::Publiee {
+                // One list at a time: a list read earlier is never applied after a later one.
+                let _turn = participation.publishing.lock().await;
                 match participation.store.published().await {
                     Ok(published) => {
-                        let store = store.into_inner();
+                        let store = store.clone().into_inner();
                         let _ = web::block(move || store.set_contributions(published)).await;
                     }
                     Err(err) => crate::telemetry::warn_limited(
                         "suivi",
                         &format!("contributions publiées illisibles : {err}"),
                     ),
+                }
+                let id = current.content["properties"]["id"]
+                    .as_str()
+                    .unwrap_or_default();
+                if status == Status::Publiee
+                    && store.current().records.by_text::<Event>(id).is_none()
+                {
+                    let now = participation
+                        .store
+                        .proposal(&current.id)
+                        .await
+                        .ok()
+                        .flatten()
+                        .unwrap_or(current);
+                    return again(
+                        StatusCode::INTERNAL_SERVER_ERROR,
+                        "La proposition est notée « publiée », mais l'événement n'est pas sur la carte : il ne passe plus les règles des données (son lieu a peut-être été retiré), ou les données du dossier sont refusées. Le journal du serveur dit pourquoi. Corrigez, ou changez sa décision.",
+                        &now,
+                    );
                 }
             }
             HttpResponse::SeeOther()
@@ -527,11 +565,11 @@ async fn act(
                 &now,
             )
         }
-        Ok(Acted::NotFound) => private(refusal(
+        Ok(Acted::NotFound) => coordinator_refusal(
             &request,
             StatusCode::NOT_FOUND,
             "Cette proposition n'existe pas.",
-        )),
+        ),
         Err(err) => {
             crate::telemetry::warn_limited("suivi", &format!("action non enregistrée : {err}"));
             again(

@@ -232,7 +232,10 @@ impl EventForm {
         if kind.is_none() {
             fail(Field::Type, "Choisissez un type d'activité.");
         }
-        let day = NaiveDate::parse_from_str(self.jour.trim(), "%Y-%m-%d").ok();
+        // A date field sends 2027-04-14; typed by hand, 14/04/2027.
+        let day = NaiveDate::parse_from_str(self.jour.trim(), "%Y-%m-%d")
+            .or_else(|_| NaiveDate::parse_from_str(self.jour.trim(), "%d/%m/%Y"))
+            .ok();
         match day {
             None => fail(Field::Jour, "Donnez la date, par exemple 14/04/2027."),
             Some(d) if d < today => fail(Field::Jour, "Cette date est passée."),

@@ -50,6 +50,8 @@ pub struct Participation {
     store: Contributions,
     limiter: WriteLimiter,
     sign_ins: WriteLimiter,
+    /// Held while the published list is read and applied.
+    publishing: tokio::sync::Mutex<()>,
 }
 
 impl Participation {
@@ -58,6 +60,7 @@ impl Participation {
             store,
             limiter: WriteLimiter::new(PER_CLIENT, OVERALL),
             sign_ins: WriteLimiter::new(coordination::SIGN_IN, coordination::SIGN_IN_OVERALL),
+            publishing: tokio::sync::Mutex::new(()),
         }
     }
 }

@@ -29,7 +29,7 @@ pub fn call() -> String {
         "<p>L'édition 2026 a eu lieu du 13 avril au 10 mai 2026. Les dates de la prochaine édition ne sont pas encore fixées. Vous pouvez déjà proposer un événement : l'équipe vous répondra quand elle préparera le programme.</p>",
         "<h2>Comment ?</h2>",
         "<ol><li>Remplissez le formulaire. Il faut environ 10 minutes.</li>",
-        "<li>Vous recevez un lien personnel. Gardez-le : il permet de suivre votre proposition.</li>",
+        "<li>Une page s'affiche avec votre lien personnel. Notez-le : il n'est pas envoyé par courriel. Il permet de suivre votre proposition.</li>",
         "<li>L'équipe vous répond sur cette page : acceptée, à compléter ou refusée.</li></ol>",
         "<p><a class=\"bouton\" href=\"/participer/evenement\">Proposer un événement</a></p>",
         "<p>Tout ce qui est publié sur la carte est une donnée ouverte : chacun peut la réutiliser.</p>",
@@ -460,7 +460,7 @@ pub fn event_form(
         p,
         Field::Courriel,
         "Votre courriel (facultatif)",
-        Some("Pour vous écrire au sujet de votre proposition. Il n'est pas publié."),
+        Some("Pour que l'équipe puisse vous joindre. Il n'est pas publié."),
         &form.courriel,
         "email",
         " maxlength=\"200\" autocomplete=\"email\"",
@@ -609,6 +609,10 @@ pub fn proposal_summary(proposal: &Proposal) -> String {
         ("Inscription", registration),
         ("Accessibilité", accessibility),
         ("Structure", text("organisateur")),
+        (
+            "Courriel de la structure",
+            proposal.email.clone().unwrap_or_default(),
+        ),
         (
             "Zone",
             proposal

@@ -48,8 +48,12 @@ impl Status {
     pub fn meaning(self) -> &'static str {
         match self {
             Status::Recue => "Nous l'avons bien reçue. L'équipe du Département va la lire.",
-            Status::ACompleter => "L'équipe vous demande de la compléter.",
-            Status::Acceptee => "Elle est acceptée. Elle sera bientôt publiée.",
+            Status::ACompleter => {
+                "L'équipe vous demande de la compléter. Lisez son message, puis proposez l'événement à nouveau, complété."
+            }
+            Status::Acceptee => {
+                "Elle est retenue pour le programme. Elle n'est pas encore sur la carte."
+            }
             Status::Publiee => "Elle est publiée sur la carte.",
             Status::Refusee => "Elle n'a pas été retenue.",
         }

@@ -60,6 +60,8 @@ pub struct Proposal {
     /// The proposed record, a GeoJSON Feature.
     pub content: serde_json::Value,
     pub received: DateTime<Utc>,
+    /// Where to write to the structure, when it said.
+    pub email: Option<String>,
     /// Oldest first.
     pub history: Vec<Action>,
 }
@@ -170,15 +172,27 @@ impl Contributions {
         zone: Zone,
         now: DateTime<Utc>,
     ) -> Result<Option<Token>, StoreError> {
+        // Read before the transaction: one that reads, then writes, is not made to wait
+        // for another writer by SQLite's busy timeout, it fails. A follow-up is never
+        // deleted, so what is read here still holds at the write.
+        if let Some(token) = token {
+            let known = sqlx::query("SELECT 1 FROM suivi WHERE empreinte = $1")
+                .bind(token.fingerprint())
+                .fetch_optional(&self.pool)
+                .await?;
+            if known.is_none() {
+                return Ok(None);
+            }
+        }
         let mut tx = self.pool.begin().await?;
         let token = match token {
             Some(token) => {
-                let known = sqlx::query("SELECT 1 FROM suivi WHERE empreinte = $1")
-                    .bind(token.fingerprint())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if known.is_none() {
-                    return Ok(None);
+                if let Some(email) = email {
+                    sqlx::query("UPDATE suivi SET courriel = $1 WHERE empreinte = $2")
+                        .bind(email)
+                        .bind(token.fingerprint())
+                        .execute(&mut *tx)
+                        .await?;
                 }
                 token.clone()
             }
@@ -220,7 +234,7 @@ impl Contributions {
             return Ok(None);
         }
         let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM proposition WHERE suivi = $1 ORDER BY recue_le, id"
+            "SELECT {COLUMNS} FROM {JOINED} WHERE p.suivi = $1 ORDER BY p.recue_le, p.id"
         ))
         .bind(token.fingerprint())
         .fetch_all(&self.pool)
@@ -236,7 +250,7 @@ impl Contributions {
         status: Option<Status>,
     ) -> Result<Vec<Proposal>, StoreError> {
         let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM proposition WHERE ($1 IS NULL OR statut = $1) ORDER BY recue_le, id"
+            "SELECT {COLUMNS} FROM {JOINED} WHERE ($1 IS NULL OR p.statut = $1) ORDER BY p.recue_le, p.id"
         ))
         .bind(status.map(Status::code))
         .fetch_all(&self.pool)
@@ -247,7 +261,7 @@ impl Contributions {
     }
 
     pub async fn proposal(&self, id: &str) -> Result<Option<Proposal>, StoreError> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM proposition WHERE id = $1"))
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM {JOINED} WHERE p.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -432,7 +446,9 @@ impl Contributions {
     }
 }
 
-const COLUMNS: &str = "id, statut, zone, version, contenu, recue_le";
+const COLUMNS: &str = "p.id, p.statut, p.zone, p.version, p.contenu, p.recue_le, s.courriel";
+/// A proposal with its follow-up (the structure's address).
+const JOINED: &str = "proposition p JOIN suivi s ON s.empreinte = p.suivi";
 
 fn read_proposal(row: &sqlx::sqlite::SqliteRow) -> Result<Proposal, StoreError> {
     let status: String = row.try_get("statut")?;
@@ -447,6 +463,7 @@ fn read_proposal(row: &sqlx::sqlite::SqliteRow) -> Result<Proposal, StoreError> 
         content: serde_json::from_str(&content)
             .map_err(|e| StoreError::Row(format!("contenu : {e}")))?,
         received: time(&row.try_get::<String, _>("recue_le")?)?,
+        email: row.try_get("courriel")?,
         history: Vec::new(),
     })
 }
