@@ -344,28 +344,45 @@ async fn one(
     let Some((_, session)) = session_of(&request, &participation).await else {
         return to_sign_in();
     };
-    match participation.store.proposal(&path).await {
-        Ok(Some(p)) if session.role.covers(p.zone) => private(page(
+    match readable(&request, &participation, &session, &path).await {
+        Ok(p) => private(page(
             &request,
             StatusCode::OK,
             "Une proposition – Carto82",
             &proposal_page(&session, &p, None),
         )),
-        Ok(Some(_)) => outside_zone(&request),
-        Ok(None) => coordinator_refusal(
-            &request,
-            StatusCode::NOT_FOUND,
-            "Cette proposition n'existe pas.",
-        ),
+        Err(refused) => refused,
+    }
+}
+
+/// The proposal `id` when the session may see it; else the page that says why.
+async fn readable(
+    request: &HttpRequest,
+    participation: &Participation,
+    session: &Session,
+    id: &str,
+) -> Result<Proposal, HttpResponse> {
+    match participation.store.proposal(id).await {
+        Ok(Some(p)) if session.role.covers(p.zone) => Ok(p),
+        Ok(Some(_)) => Err(outside_zone(request)),
+        Ok(None) => Err(no_such_proposal(request)),
         Err(err) => {
             crate::telemetry::warn_limited("suivi", &format!("proposition illisible : {err}"));
-            coordinator_refusal(
-                &request,
+            Err(coordinator_refusal(
+                request,
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Cette proposition ne peut pas être lue pour le moment.",
-            )
+            ))
         }
     }
+}
+
+fn no_such_proposal(request: &HttpRequest) -> HttpResponse {
+    coordinator_refusal(
+        request,
+        StatusCode::NOT_FOUND,
+        "Cette proposition n'existe pas.",
+    )
 }
 
 fn proposal_page(session: &Session, p: &Proposal, notice: Option<&str>) -> String {
@@ -442,27 +459,10 @@ async fn act(
     if !same(&form.jeton, &session.form_token) {
         return forbidden(&request);
     }
-    let current = match participation.store.proposal(&path).await {
-        Ok(Some(p)) => p,
-        Ok(None) => {
-            return coordinator_refusal(
-                &request,
-                StatusCode::NOT_FOUND,
-                "Cette proposition n'existe pas.",
-            );
-        }
-        Err(err) => {
-            crate::telemetry::warn_limited("suivi", &format!("proposition illisible : {err}"));
-            return coordinator_refusal(
-                &request,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Cette proposition ne peut pas être lue pour le moment.",
-            );
-        }
+    let current = match readable(&request, &participation, &session, &path).await {
+        Ok(p) => p,
+        Err(refused) => return refused,
     };
-    if !session.role.covers(current.zone) {
-        return outside_zone(&request);
-    }
     let again = |status: StatusCode, notice: &str, p: &Proposal| {
         private(page(
             &request,
@@ -565,11 +565,7 @@ async fn act(
                 &now,
             )
         }
-        Ok(Acted::NotFound) => coordinator_refusal(
-            &request,
-            StatusCode::NOT_FOUND,
-            "Cette proposition n'existe pas.",
-        ),
+        Ok(Acted::NotFound) => no_such_proposal(&request),
         Err(err) => {
             crate::telemetry::warn_limited("suivi", &format!("action non enregistrée : {err}"));
             again(

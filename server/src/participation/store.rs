@@ -331,8 +331,7 @@ impl Contributions {
                 proposal.history.push(Action {
                     account: action.try_get("compte")?,
                     at: time(&action.try_get::<String, _>("le")?)?,
-                    status: Status::from_code(&status)
-                        .ok_or_else(|| StoreError::Row(format!("statut « {status} »")))?,
+                    status: read_status(&status)?,
                     message: action.try_get("message")?,
                 });
             }
@@ -387,11 +386,7 @@ impl Contributions {
         else {
             return Ok(None);
         };
-        let role: String = row.try_get("role")?;
-        let zone: Option<String> = row.try_get("zone")?;
-        let role = Role::read(&role, zone.as_deref())
-            .ok_or_else(|| StoreError::Row(format!("rôle « {role} »")))?;
-        Ok(Some((row.try_get("mot_de_passe")?, role)))
+        Ok(Some((row.try_get("mot_de_passe")?, read_role(&row)?)))
     }
 
     /// A new session for `account`, until `expires`: its cookie's token.
@@ -427,12 +422,9 @@ impl Contributions {
         if time(&row.try_get::<String, _>("expire_le")?)? <= now {
             return Ok(None);
         }
-        let role: String = row.try_get("role")?;
-        let zone: Option<String> = row.try_get("zone")?;
         Ok(Some(Session {
             account: row.try_get("compte")?,
-            role: Role::read(&role, zone.as_deref())
-                .ok_or_else(|| StoreError::Row(format!("rôle « {role} »")))?,
+            role: read_role(&row)?,
             form_token: row.try_get("jeton_formulaire")?,
         }))
     }
@@ -456,8 +448,7 @@ fn read_proposal(row: &sqlx::sqlite::SqliteRow) -> Result<Proposal, StoreError> 
     let zone: Option<String> = row.try_get("zone")?;
     Ok(Proposal {
         id: row.try_get("id")?,
-        status: Status::from_code(&status)
-            .ok_or_else(|| StoreError::Row(format!("statut « {status} »")))?,
+        status: read_status(&status)?,
         zone: zone.and_then(|z| z.parse().ok()),
         version: row.try_get("version")?,
         content: serde_json::from_str(&content)
@@ -466,6 +457,17 @@ fn read_proposal(row: &sqlx::sqlite::SqliteRow) -> Result<Proposal, StoreError> 
         email: row.try_get("courriel")?,
         history: Vec::new(),
     })
+}
+
+fn read_status(code: &str) -> Result<Status, StoreError> {
+    Status::from_code(code).ok_or_else(|| StoreError::Row(format!("statut « {code} »")))
+}
+
+/// The `role` and `zone` columns of an account's row.
+fn read_role(row: &sqlx::sqlite::SqliteRow) -> Result<Role, StoreError> {
+    let role: String = row.try_get("role")?;
+    let zone: Option<String> = row.try_get("zone")?;
+    Role::read(&role, zone.as_deref()).ok_or_else(|| StoreError::Row(format!("rôle « {role} »")))
 }
 
 fn time(text: &str) -> Result<DateTime<Utc>, StoreError> {
