@@ -262,6 +262,7 @@ fn run(
         participation,
     } = writes;
     let participation = web::Data::new(participation);
+    crate::participation::follow_decisions(&participation, store.clone());
     let Site {
         root: site,
         pkg_dir,

@@ -17,16 +17,22 @@ struct Server {
     /// Every line the server wrote to stderr (its log).
     log: Arc<Mutex<Vec<String>>>,
     /// Its contributions database, its own.
-    _base: tempfile::TempDir,
+    base: Option<tempfile::TempDir>,
 }
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(tempfile::tempdir().unwrap(), &[])
+    }
+
+    /// With its contributions database in `base`, and more options.
+    fn start_with(base: tempfile::TempDir, options: &[&str]) -> Server {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
         let reports = tempfile::NamedTempFile::new().unwrap();
-        let base = tempfile::tempdir().unwrap();
         let mut child = Command::new(BIN)
-            .args(["serve", "--bind", "127.0.0.1:0", "--data"])
+            .arg("serve")
+            .args(options)
+            .args(["--bind", "127.0.0.1:0", "--data"])
             .arg(&data)
             .arg("--reports-file")
             .arg(reports.path())
@@ -61,7 +67,7 @@ impl Server {
             child,
             address,
             log,
-            _base: base,
+            base: Some(base),
         }
     }
 
@@ -315,4 +321,96 @@ fn many_clients_at_once_wait_their_turn_in_bounded_memory() {
     );
     server.signal("TERM");
     assert_eq!(server.wait(), Some(0));
+}
+
+/// One proposal of an event, sent as a browser would from the address `from` (the server
+/// trusts the loopback proxy): the follow-up token, when the server acknowledged it.
+fn propose(address: SocketAddr, from: usize, title: &str) -> Option<String> {
+    let next_year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .ok()?
+        + 1;
+    let body = format!(
+        "titre={}&resume=Envoyer+des+photos.&theme=famille&type=atelier&jour={next_year}-04-14\
+         &debut=14%3A00&fin=16%3A00&lieu_id=france-services-014&public=Tout+public&prix=Gratuit\
+         &inscription=libre&organisateur=Les+Claviers",
+        title.replace(' ', "+")
+    );
+    let mut stream = TcpStream::connect(address).ok()?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .ok()?;
+    write!(
+        stream,
+        "POST /participer/evenement HTTP/1.1\r\nHost: carto82.test\r\n\
+         X-Forwarded-For: 10.0.{}.{}\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        from / 250,
+        from % 250 + 1,
+        body.len()
+    )
+    .ok()?;
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).ok()?;
+    // Acknowledged: sent on to the follow-up page.
+    if !answer.starts_with("HTTP/1.1 303") {
+        return None;
+    }
+    let at = answer.find("location: /participer/suivi/")? + "location: /participer/suivi/".len();
+    Some(answer.get(at..at + 64)?.to_owned())
+}
+
+#[test]
+fn every_acknowledged_proposal_survives_a_kill_in_the_middle_of_a_burst() {
+    let mut server = Server::start_with(tempfile::tempdir().unwrap(), &["--proxies", "127.0.0.1"]);
+    let address = server.address;
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let senders: Vec<_> = (0..200)
+        .map(|n| {
+            let acknowledged = acknowledged.clone();
+            std::thread::spawn(move || {
+                let title = format!("Atelier {n}");
+                if let Some(token) = propose(address, n, &title) {
+                    acknowledged.lock().unwrap().push((token, title));
+                }
+            })
+        })
+        .collect();
+    // Killed as soon as some are acknowledged, while the others are on their way.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while acknowledged.lock().unwrap().len() < 25 {
+        assert!(Instant::now() < deadline, "no proposal acknowledged");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    server.signal("KILL");
+    server.wait();
+    for sender in senders {
+        sender.join().unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    let base = server.base.take().unwrap();
+    drop(server);
+
+    let server = Server::start_with(base, &[]);
+    for (token, title) in &acknowledged {
+        let mut stream = TcpStream::connect(server.address).unwrap();
+        write!(
+            stream,
+            "GET /participer/suivi/{token} HTTP/1.1\r\nHost: carto82.test\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut page = String::new();
+        stream.read_to_string(&mut page).unwrap();
+        assert!(page.starts_with("HTTP/1.1 200"), "{title}: {page:.200}");
+        assert!(
+            page.contains(&format!("<h2>{title}</h2>")),
+            "{title} is kept"
+        );
+    }
+    println!(
+        "{} of 200 proposals acknowledged before the kill, all there after the restart",
+        acknowledged.len()
+    );
 }

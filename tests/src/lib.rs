@@ -156,6 +156,45 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
     }
 }
 
+/// A new, empty database on the throwaway PostgreSQL server that the test command starts
+/// (`tools/postgres-jetable`, which sets `CARTO82_TEST_POSTGRES` to an administrator's URL):
+/// its URL. Each test has its own database, so tests run side by side.
+pub async fn postgres_database() -> String {
+    use sqlx::{Connection, Executor};
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let admin = std::env::var("CARTO82_TEST_POSTGRES").expect(
+        "CARTO82_TEST_POSTGRES : l'adresse d'un serveur PostgreSQL où les tests créent leurs \
+         bases ; tools/test en démarre un (tools/postgres-jetable start)",
+    );
+    let name = format!(
+        "carto82_{}_{}_{}",
+        std::process::id(),
+        COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    let mut connection = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("the test PostgreSQL server answers");
+    connection
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    let (server, _) = admin.rsplit_once('/').expect("a URL that names a database");
+    format!("{server}/{name}")
+}
+
+/// Each storage backend, with a new empty database: SQLite (a file in `dir`) and
+/// PostgreSQL. Both must pass the same tests.
+pub async fn each_backend(dir: &std::path::Path) -> [String; 2] {
+    [
+        format!("sqlite:{}", dir.join("base.sqlite").display()),
+        postgres_database().await,
+    ]
+}
+
 /// Another web server on a free loopback port (another origin than Carto82's): the
 /// national address API, a partner's site. `answer` gives the content type and body for
 /// each request line (`GET /path HTTP/1.1`). Returns the port.

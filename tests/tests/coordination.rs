@@ -14,16 +14,23 @@ const PASSWORD: &str = "un mot de passe assez long";
 /// (`rene`), and one proposal of a structure, in the Centre zone (Montauban).
 async fn with_a_proposal() -> (TestApp, tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
-    let base = base_with_accounts(dir.path()).await;
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    add_accounts(&base).await;
     let app = spawn_app_with(move |args| args.base = base).await;
+    let follow_up = propose(&app, &workshop()).await;
+    (app, dir, follow_up)
+}
+
+/// A structure's proposal of a workshop in Montauban next April, its title a script.
+fn workshop() -> Vec<(&'static str, String)> {
     let next_year = chrono::Utc::now()
         .format("%Y")
         .to_string()
         .parse::<i32>()
         .unwrap()
         + 1;
-    let form = [
-        ("titre", "Atelier <script>alert(1)</script>".to_owned()),
+    vec![
+        ("titre", WORKSHOP.to_owned()),
         ("resume", "Apprendre à envoyer des photos.".to_owned()),
         ("theme", "famille".to_owned()),
         ("type", "atelier".to_owned()),
@@ -35,10 +42,10 @@ async fn with_a_proposal() -> (TestApp, tempfile::TempDir, String) {
         ("prix", "Gratuit".to_owned()),
         ("inscription", "libre".to_owned()),
         ("organisateur", "Les Claviers".to_owned()),
-    ];
-    let follow_up = propose(&app, &form).await;
-    (app, dir, follow_up)
+    ]
 }
+
+const WORKSHOP: &str = "Atelier <script>alert(1)</script>";
 
 /// The page of the first proposal of the queue.
 async fn first_in_queue(coordinator: &Coordinator) -> String {
@@ -51,6 +58,26 @@ async fn first_in_queue(coordinator: &Coordinator) -> String {
         .attr("href")
         .unwrap()
         .to_owned()
+}
+
+/// The coordinator `anne` publishes the first proposal of the queue: she, signed in, the
+/// proposal's link, and its page as she read it.
+async fn publish_first_in_queue(app: &TestApp) -> (Coordinator, String, String) {
+    let anne = Coordinator::sign_in(app, "anne", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let link = first_in_queue(&anne).await;
+    let page = anne.get(&link).await.text().await.unwrap();
+    let token = hidden(&page, "jeton");
+    let answer = anne
+        .post(
+            &link,
+            &[("statut", "publiee"), ("version", "1"), ("jeton", &token)],
+        )
+        .await;
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+    (anne, link, page)
 }
 
 /// A structure sends `form`: its follow-up page's path.
@@ -66,11 +93,10 @@ async fn propose(app: &TestApp, form: &[(&str, String)]) -> String {
     answer.url().path().to_owned()
 }
 
-/// A database with the accounts of a coordinator (`anne`) and a referent of the Est zone
-/// (`rene`).
-async fn base_with_accounts(dir: &std::path::Path) -> String {
-    let base = format!("sqlite:{}", dir.join("base.sqlite").display());
-    let store = Contributions::open(&base).await.unwrap();
+/// Adds to the database at `base` the accounts of a coordinator (`anne`) and a referent
+/// of the Est zone (`rene`).
+async fn add_accounts(base: &str) {
+    let store = Contributions::open(base).await.unwrap();
     accounts::add(&store, "anne", PASSWORD, Role::Coordinator)
         .await
         .unwrap();
@@ -82,7 +108,6 @@ async fn base_with_accounts(dir: &std::path::Path) -> String {
     )
     .await
     .unwrap();
-    base
 }
 
 /// A client that does not follow redirects, and its session cookie once signed in.
@@ -371,7 +396,8 @@ async fn the_coordinators_pages_are_accessible_on_a_phone() {
 #[tokio::test]
 async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let base = base_with_accounts(dir.path()).await;
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    add_accounts(&base).await;
     let first_base = base.clone();
     let app = spawn_app_with(move |args| args.base = first_base).await;
     let next_year = chrono::Utc::now()
@@ -416,24 +442,12 @@ async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
         "not before"
     );
 
-    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
-        .await
-        .ok()
-        .unwrap();
-    let link = first_in_queue(&anne).await;
-    let page = anne.get(&link).await.text().await.unwrap();
+    let (anne, link, page) = publish_first_in_queue(&app).await;
+    let token = hidden(&page, "jeton");
     assert!(
         page.contains("claviers@exemple.fr"),
         "the structure's address, for the coordinators"
     );
-    let token = hidden(&page, "jeton");
-    let answer = anne
-        .post(
-            &link,
-            &[("statut", "publiee"), ("version", "1"), ("jeton", &token)],
-        )
-        .await;
-    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
 
     let events = app.get_json("/api/events").await;
     let published = events["features"]
@@ -482,4 +496,42 @@ async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
         .await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.get(&format!("/evenements/{id}")).await.status(), 404);
+}
+
+#[tokio::test]
+async fn two_instances_on_one_postgresql_database_publish_for_each_other() {
+    let base = carto82_e2e::postgres_database().await;
+    add_accounts(&base).await;
+    let first_base = base.clone();
+    let one = spawn_app_with(move |args| args.base = first_base).await;
+    let other = spawn_app_with(move |args| args.base = base).await;
+    // Proposed through one instance, moderated through the other.
+    let follow_up = propose(&other, &workshop()).await;
+    publish_first_in_queue(&one).await;
+    let on = |events: serde_json::Value| {
+        events["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["properties"]["titre"] == WORKSHOP)
+    };
+    assert!(
+        on(one.get_json("/api/events").await),
+        "at once where it was published"
+    );
+    let published = std::time::Instant::now();
+    while !on(other.get_json("/api/events").await) {
+        assert!(
+            published.elapsed() < std::time::Duration::from_secs(2),
+            "on the other instance within 2 seconds"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    println!("seen on the other instance after {:?}", published.elapsed());
+    assert!(
+        other
+            .get_page(&follow_up)
+            .await
+            .contains("<strong>Publiée</strong>")
+    );
 }

@@ -64,9 +64,15 @@ impl Store {
     }
 
     /// Serves these published contributions with the folder's data from now on: the data is
-    /// read again with them, as on a change of the folder.
+    /// read again with them, as on a change of the folder (not when they are the same).
     pub fn set_contributions(&self, published: Vec<serde_json::Value>) {
-        *self.contributions.lock().expect("not poisoned") = Arc::new(published);
+        {
+            let mut served = self.contributions.lock().expect("not poisoned");
+            if **served == published {
+                return;
+            }
+            *served = Arc::new(published);
+        }
         self.reload();
     }
 

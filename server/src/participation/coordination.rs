@@ -515,18 +515,9 @@ async fn act(
         Ok(Acted::Done) => {
             // Published, or no longer: the served data follows at once.
             if status == Status::Publiee || current.status == Status::Publiee {
-                // One list at a time: a list read earlier is never applied after a later one.
-                let _turn = participation.publishing.lock().await;
-                match participation.store.published().await {
-                    Ok(published) => {
-                        let store = store.clone().into_inner();
-                        let _ = web::block(move || store.set_contributions(published)).await;
-                    }
-                    Err(err) => crate::telemetry::warn_limited(
-                        "suivi",
-                        &format!("contributions publiées illisibles : {err}"),
-                    ),
-                }
+                participation
+                    .serve_published(&store.clone().into_inner())
+                    .await;
                 let id = current.content["properties"]["id"]
                     .as_str()
                     .unwrap_or_default();

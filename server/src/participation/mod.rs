@@ -14,6 +14,7 @@ mod pages;
 mod status;
 mod store;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::http::{StatusCode, header};
@@ -27,7 +28,7 @@ use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 
 pub use event_form::{EventForm, Field};
 pub use status::Status;
-pub use store::{Contributions, Role, StoreError, Token};
+pub use store::{Acted, Contributions, Role, StoreError, Token};
 
 /// The form's body, percent-encoded: the longest description (4 000 characters) of "€"
 /// takes 36 000 bytes.
@@ -45,6 +46,9 @@ const OVERALL: Rate = Rate {
     burst: 50,
 };
 const STYLE: &str = "/assets/participer.css";
+/// How often an instance looks whether a decision was taken, here or on another instance
+/// sharing the database.
+const WATCH_EVERY: Duration = Duration::from_secs(1);
 
 pub struct Participation {
     store: Contributions,
@@ -63,6 +67,49 @@ impl Participation {
             publishing: tokio::sync::Mutex::new(()),
         }
     }
+
+    /// Serves the published contributions as the database has them now.
+    async fn serve_published(&self, store: &Arc<Store>) {
+        // One list at a time: a list read earlier is never applied after a later one.
+        let _turn = self.publishing.lock().await;
+        match self.store.published().await {
+            Ok(published) => {
+                let store = store.clone();
+                let _ = web::block(move || store.set_contributions(published)).await;
+            }
+            Err(err) => crate::telemetry::warn_limited(
+                "suivi",
+                &format!("contributions publiées illisibles : {err}"),
+            ),
+        }
+    }
+}
+
+/// Serves within [`WATCH_EVERY`] what another instance published or withdrew: the
+/// database's change number is read each time, the published list only when it moved.
+/// Ends with the server (the last holder of `participation`).
+pub fn follow_decisions(participation: &web::Data<Participation>, store: Arc<Store>) {
+    let participation = Arc::downgrade(&participation.clone().into_inner());
+    tokio::spawn(async move {
+        let mut seen = None;
+        loop {
+            tokio::time::sleep(WATCH_EVERY).await;
+            let Some(participation) = participation.upgrade() else {
+                return;
+            };
+            match participation.store.changes().await {
+                Ok(now) if seen != Some(now) => {
+                    participation.serve_published(&store).await;
+                    seen = Some(now);
+                }
+                Ok(_) => {}
+                Err(err) => crate::telemetry::warn_limited(
+                    "suivi",
+                    &format!("base des contributions injoignable : {err}"),
+                ),
+            }
+        }
+    });
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {

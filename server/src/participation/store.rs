@@ -1,6 +1,7 @@
-//! Where contributions are kept: a SQLite file by default (WAL, every commit synced), its
-//! schema made by the migrations of `server/migrations`, run at start-up. A proposal is
-//! acknowledged only once its transaction is committed.
+//! Where contributions are kept: a SQLite file by default (WAL, every commit synced), or a
+//! PostgreSQL database shared by several instances. Both run the same queries (through
+//! sqlx's `Any` driver) and the same migrations of `server/migrations`, at start-up. A
+//! proposal is acknowledged only once its transaction is committed.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -8,8 +9,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rand::Rng;
 use sha2::{Digest, Sha256};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Row, SqlitePool};
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::{AnyPool, Connection, Executor, Row};
 
 use app::model::Zone;
 
@@ -139,26 +141,54 @@ pub enum StoreError {
 }
 
 pub struct Contributions {
-    pool: SqlitePool,
+    pool: AnyPool,
 }
 
 impl Contributions {
-    /// Opens (or creates) the database at `url` (`sqlite:chemin`) and brings its schema up
-    /// to date.
+    /// Opens the database at `url` and brings its schema up to date: `sqlite:chemin` (the
+    /// file is created when missing) or `postgres://…` (the database must exist).
     pub async fn open(url: &str) -> Result<Contributions, StoreError> {
-        let options = SqliteConnectOptions::from_str(url)?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            // A commit is on disk before the structure is told its proposal is received.
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5));
-        let pool = SqlitePoolOptions::new()
+        sqlx::any::install_default_drivers();
+        let sqlite = url.starts_with("sqlite:");
+        if sqlite {
+            // Created, and put in WAL mode (kept by the file), with SQLite's own options,
+            // which the `Any` driver does not carry.
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal);
+            sqlx::SqliteConnection::connect_with(&options)
+                .await?
+                .close()
+                .await?;
+        }
+        let pool = AnyPoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if sqlite {
+                        // A commit is on disk before the structure is told its proposal is
+                        // received; a writer waits for another instead of failing.
+                        connection
+                            .execute("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000")
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(url)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
         Ok(Contributions { pool })
+    }
+
+    /// A number raised by every decision on a proposal, in the same transaction: an
+    /// instance that sees it change reads the published list again.
+    pub async fn changes(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT numero FROM changement WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get("numero")?)
     }
 
     /// Stores a proposal, under the follow-up of `token`, or under a new follow-up when
@@ -309,14 +339,14 @@ impl Contributions {
             .bind(message)
             .execute(&mut *tx)
             .await?;
+        sqlx::query("UPDATE changement SET numero = numero + 1 WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(Acted::Done)
     }
 
-    async fn with_history(
-        &self,
-        rows: Vec<sqlx::sqlite::SqliteRow>,
-    ) -> Result<Vec<Proposal>, StoreError> {
+    async fn with_history(&self, rows: Vec<AnyRow>) -> Result<Vec<Proposal>, StoreError> {
         let mut proposals = Vec::with_capacity(rows.len());
         for row in &rows {
             let mut proposal = read_proposal(row)?;
@@ -442,7 +472,7 @@ const COLUMNS: &str = "p.id, p.statut, p.zone, p.version, p.contenu, p.recue_le,
 /// A proposal with its follow-up (the structure's address).
 const JOINED: &str = "proposition p JOIN suivi s ON s.empreinte = p.suivi";
 
-fn read_proposal(row: &sqlx::sqlite::SqliteRow) -> Result<Proposal, StoreError> {
+fn read_proposal(row: &AnyRow) -> Result<Proposal, StoreError> {
     let status: String = row.try_get("statut")?;
     let content: String = row.try_get("contenu")?;
     let zone: Option<String> = row.try_get("zone")?;
@@ -464,7 +494,7 @@ fn read_status(code: &str) -> Result<Status, StoreError> {
 }
 
 /// The `role` and `zone` columns of an account's row.
-fn read_role(row: &sqlx::sqlite::SqliteRow) -> Result<Role, StoreError> {
+fn read_role(row: &AnyRow) -> Result<Role, StoreError> {
     let role: String = row.try_get("role")?;
     let zone: Option<String> = row.try_get("zone")?;
     Role::read(&role, zone.as_deref()).ok_or_else(|| StoreError::Row(format!("rôle « {role} »")))
@@ -476,136 +506,10 @@ fn time(text: &str) -> Result<DateTime<Utc>, StoreError> {
         .map_err(|e| StoreError::Row(format!("date « {text} » : {e}")))
 }
 
+// The storage tests, run on both backends, are in tests/tests/storage.rs.
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[tokio::test]
-    async fn a_proposal_is_kept_under_its_follow_up_and_the_token_is_not_stored() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("base.sqlite");
-        let url = format!("sqlite:{}", path.display());
-        let store = Contributions::open(&url).await.unwrap();
-        let content = serde_json::json!({"type": "Feature", "properties": {"titre": "Atelier"}});
-        let token = store
-            .propose(
-                None,
-                Some("a@b.fr"),
-                "evenement",
-                &content,
-                Zone::Est,
-                Utc::now(),
-            )
-            .await
-            .unwrap()
-            .unwrap();
-        store
-            .propose(
-                Some(&token),
-                None,
-                "evenement",
-                &content,
-                Zone::Est,
-                Utc::now(),
-            )
-            .await
-            .unwrap()
-            .unwrap();
-        let unknown = Token::parse(&"0".repeat(64)).unwrap();
-        assert_eq!(
-            store
-                .propose(
-                    Some(&unknown),
-                    None,
-                    "evenement",
-                    &content,
-                    Zone::Est,
-                    Utc::now()
-                )
-                .await
-                .unwrap(),
-            None
-        );
-        drop(store);
-        // Opened again: the migrations find nothing to do, the proposals are there.
-        let store = Contributions::open(&url).await.unwrap();
-        let listed = store.follow_up(&token).await.unwrap().unwrap();
-        assert_eq!(listed.len(), 2);
-        assert!(listed.iter().all(|p| p.status == Status::Recue));
-        assert_eq!(listed[0].content, content);
-        assert_eq!(store.follow_up(&unknown).await.unwrap(), None);
-        let bytes = std::fs::read(&path).unwrap_or_default();
-        let wal = std::fs::read(dir.path().join("base.sqlite-wal")).unwrap_or_default();
-        let needle = token.as_str().as_bytes();
-        for file in [&bytes, &wal] {
-            assert!(!file.windows(needle.len()).any(|w| w == needle));
-        }
-    }
-
-    #[tokio::test]
-    async fn of_two_actions_on_one_version_the_second_is_told_and_writes_nothing() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite:{}", dir.path().join("base.sqlite").display());
-        let store = Contributions::open(&url).await.unwrap();
-        let content = serde_json::json!({"type": "Feature"});
-        let token = store
-            .propose(None, None, "evenement", &content, Zone::Ouest, Utc::now())
-            .await
-            .unwrap()
-            .unwrap();
-        let id = store.follow_up(&token).await.unwrap().unwrap()[0]
-            .id
-            .clone();
-        let first = store.act(&id, 1, "anne", Status::Acceptee, None, Utc::now());
-        let second = store.act(
-            &id,
-            1,
-            "bruno",
-            Status::Refusee,
-            Some("Hors sujet"),
-            Utc::now(),
-        );
-        let (first, second) = tokio::join!(first, second);
-        let mut outcomes = [first.unwrap(), second.unwrap()];
-        outcomes.sort_by_key(|o| format!("{o:?}"));
-        assert_eq!(outcomes, [Acted::Conflict, Acted::Done]);
-        let now = store.proposal(&id).await.unwrap().unwrap();
-        assert_eq!(now.version, 2);
-        assert_eq!(now.history.len(), 1, "one action kept");
-        assert_eq!(now.history[0].status, now.status);
-        assert_eq!(
-            store
-                .act("p-inconnue", 1, "anne", Status::Acceptee, None, Utc::now())
-                .await
-                .unwrap(),
-            Acted::NotFound
-        );
-        // A referent sees its zone only.
-        assert_eq!(
-            store
-                .queue(Role::Referent(Zone::Est), None)
-                .await
-                .unwrap()
-                .len(),
-            0
-        );
-        assert_eq!(
-            store
-                .queue(Role::Referent(Zone::Ouest), None)
-                .await
-                .unwrap()
-                .len(),
-            1
-        );
-        assert_eq!(
-            store
-                .queue(Role::Coordinator, Some(Status::Recue))
-                .await
-                .unwrap()
-                .len(),
-            0
-        );
-    }
 
     #[test]
     fn only_a_well_formed_token_is_read() {
