@@ -23,7 +23,13 @@ fn post_only(path: &str) -> bool {
 
 /// Forms shown by `GET` and sent by `POST` to the same address.
 fn form(path: &str) -> bool {
-    path == "/participer/evenement" || path == "/connexion" || path.starts_with("/suivi/")
+    path == "/participer/evenement"
+        || path == "/connexion"
+        || path.starts_with("/suivi/")
+        // Completing a proposal: /participer/suivi/{token}/{id}.
+        || path
+            .strip_prefix("/participer/suivi/")
+            .is_some_and(|rest| rest.contains('/'))
 }
 
 pub async fn middleware(

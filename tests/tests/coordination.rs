@@ -69,13 +69,7 @@ async fn publish_first_in_queue(app: &TestApp) -> (Coordinator, String, String) 
         .unwrap();
     let link = first_in_queue(&anne).await;
     let page = anne.get(&link).await.text().await.unwrap();
-    let token = hidden(&page, "jeton");
-    let answer = anne
-        .post(
-            &link,
-            &[("statut", "publiee"), ("version", "1"), ("jeton", &token)],
-        )
-        .await;
+    let answer = anne.decide(&link, "publiee", None).await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER);
     (anne, link, page)
 }
@@ -156,6 +150,16 @@ impl Coordinator {
             .send()
             .await
             .unwrap()
+    }
+
+    /// Decides on the proposal at `link` as its page stands now (its version, the
+    /// session's form token).
+    async fn decide(&self, link: &str, status: &str, message: Option<&str>) -> reqwest::Response {
+        let page = self.get(link).await.text().await.unwrap();
+        let (version, token) = (hidden(&page, "version"), hidden(&page, "jeton"));
+        let mut form = vec![("statut", status), ("version", &version), ("jeton", &token)];
+        form.extend(message.map(|m| ("message", m)));
+        self.post(link, &form).await
     }
 
     async fn post(&self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
@@ -443,7 +447,6 @@ async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
     );
 
     let (anne, link, page) = publish_first_in_queue(&app).await;
-    let token = hidden(&page, "jeton");
     assert!(
         page.contains("claviers@exemple.fr"),
         "the structure's address, for the coordinators"
@@ -482,17 +485,8 @@ async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
     );
 
     // Set back to « à compléter »: no longer served.
-    let page = anne.get(&link).await.text().await.unwrap();
     let answer = anne
-        .post(
-            &link,
-            &[
-                ("statut", "a_completer"),
-                ("message", "Donnez l'étage."),
-                ("version", &hidden(&page, "version")),
-                ("jeton", &token),
-            ],
-        )
+        .decide(&link, "a_completer", Some("Donnez l'étage."))
         .await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER);
     assert_eq!(app.get(&format!("/evenements/{id}")).await.status(), 404);
@@ -534,4 +528,160 @@ async fn two_instances_on_one_postgresql_database_publish_for_each_other() {
             .await
             .contains("<strong>Publiée</strong>")
     );
+}
+
+#[tokio::test]
+async fn the_structure_completes_what_the_team_asked_then_it_is_published() {
+    let (app, _dir, follow_up) = with_a_proposal().await;
+    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let link = first_in_queue(&anne).await;
+    let asked = anne
+        .decide(
+            &link,
+            "a_completer",
+            Some("Dites comment on entre <b>en fauteuil</b>."),
+        )
+        .await;
+    assert_eq!(asked.status(), StatusCode::SEE_OTHER);
+
+    // The structure finds the way from its follow-up page, in a browser, on a phone.
+    let follow_up_page = app.get_page(&follow_up).await;
+    let completion = scraper::Html::parse_document(&follow_up_page)
+        .select(&scraper::Selector::parse("a.bouton[href*='/p-']").unwrap())
+        .next()
+        .expect("a link to complete the proposal")
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let start = app.url(&follow_up);
+    with_browser(360, 740, move |client| async move {
+        client.goto(&start).await.unwrap();
+        client
+            .find(Locator::LinkText("Compléter cette proposition"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        poll(&client, "return location.pathname;", 20, |v| {
+            v.as_str() == Some(completion.as_str())
+        })
+        .await;
+        assert_accessible(&client, "completing a proposal at 360 px").await;
+        assert!(fits_the_width(&client).await, "the form fits 360 px");
+        let asked = client
+            .find(Locator::Css("main .message"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            asked.contains("Dites comment on entre <b>en fauteuil</b>."),
+            "{asked}"
+        );
+        let value = |id: &'static str| {
+            let client = client.clone();
+            async move {
+                client
+                    .find(Locator::Id(id))
+                    .await
+                    .unwrap()
+                    .prop("value")
+                    .await
+                    .unwrap()
+                    .unwrap_or_default()
+            }
+        };
+        assert_eq!(
+            value("p-titre").await,
+            WORKSHOP,
+            "what was sent, given back"
+        );
+        assert_eq!(value("p-lieu_id").await, "france-services-014");
+        assert_eq!(value("p-debut").await, "14:00");
+        let description = client.find(Locator::Id("p-description")).await.unwrap();
+        description
+            .send_keys("Entrée de plain-pied, rue de la République.")
+            .await
+            .unwrap();
+        client
+            .find(Locator::Css("form.participer button[type=submit]"))
+            .await
+            .unwrap()
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        poll(
+            &client,
+            "return location.pathname + location.search;",
+            20,
+            |v| v.as_str().is_some_and(|p| p.ends_with("?envoye=1")),
+        )
+        .await;
+        let said = client
+            .find(Locator::Css(".confirmation"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(said.contains("bien enregistrée"), "{said}");
+    })
+    .await;
+
+    // Received again: nothing more to complete, and it cannot be sent twice.
+    let now = app.get_page(&follow_up).await;
+    assert!(now.contains("<strong>Reçue</strong>"), "{now}");
+    assert!(!now.contains("Compléter cette proposition"));
+    let token = follow_up.trim_start_matches("/participer/suivi/");
+    let id = link.trim_start_matches("/suivi/");
+    let path = format!("/participer/suivi/{token}/{id}");
+    let again = app.get(&path).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    assert_eq!(again.headers()["referrer-policy"], "no-referrer");
+    assert!(
+        again
+            .text()
+            .await
+            .unwrap()
+            .contains("n'est plus à compléter")
+    );
+    let mut form = workshop();
+    form.push(("version", "2".to_owned()));
+    let stale = app
+        .client
+        .post(app.url(&path))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    let wrong = format!("/participer/suivi/{}/{id}", "0".repeat(64));
+    assert_eq!(app.get(&wrong).await.status(), StatusCode::NOT_FOUND);
+
+    // The team sees what the structure did, and publishes it.
+    let page = anne.get(&link).await.text().await.unwrap();
+    assert!(
+        page.contains("la structure a complété sa proposition"),
+        "{page}"
+    );
+    let published = anne.decide(&link, "publiee", None).await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+    let events = app.get_json("/api/events").await;
+    let event = events["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["titre"] == WORKSHOP)
+        .expect("published, completed");
+    assert_eq!(
+        event["properties"]["description"],
+        "Entrée de plain-pied, rue de la République."
+    );
+    assert_eq!(event["properties"]["lieu_id"], "france-services-014");
 }

@@ -16,7 +16,7 @@ use app::format::date_fr;
 use app::model::{Event, Zone, escape_html as e};
 
 use super::pages::{proposal_summary, when_and_where};
-use super::store::{Acted, Proposal, Role, Session, Token};
+use super::store::{Acted, BY_STRUCTURE, Proposal, Role, Session, Token};
 use super::{Participation, Status, page, private};
 use crate::client::SiteAddress;
 use crate::dataset::Store;
@@ -398,11 +398,16 @@ fn proposal_page(session: &Session, p: &Proposal, notice: Option<&str>) -> Strin
     } else {
         main.push_str("<ol>");
         for a in &p.history {
+            let who = if a.account == BY_STRUCTURE {
+                "la structure a complété sa proposition"
+            } else {
+                &a.account
+            };
             let _ = write!(
                 main,
                 "<li>{} – {} : {}{}</li>",
                 e(&date_fr(a.at.date_naive())),
-                e(&a.account),
+                e(who),
                 e(a.status.label()),
                 a.message
                     .as_deref()

@@ -136,6 +136,8 @@ pub struct EventForm {
     pub courriel: String,
     /// The structure's follow-up, when it proposes from there.
     pub suivi: String,
+    /// The version of the proposal a completed form answers.
+    pub version: String,
     /// Left empty by people: a robot fills every field.
     pub piege: String,
 }
@@ -177,12 +179,79 @@ impl EventForm {
                 "organisateur_id" => &mut form.organisateur_id,
                 "courriel" => &mut form.courriel,
                 "suivi" => &mut form.suivi,
+                "version" => &mut form.version,
                 TRAP => &mut form.piege,
                 _ => continue,
             };
             *slot = value;
         }
         form
+    }
+
+    /// The form that gives `feature` (an event proposed earlier), to complete it.
+    pub fn from_feature(feature: &Value, version: i64) -> EventForm {
+        let props = &feature["properties"];
+        let text = |key: &str| props[key].as_str().unwrap_or_default().to_owned();
+        let slot = |key: &str| {
+            props["creneaux"][0][key]
+                .as_str()
+                .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                .map(|t| t.with_timezone(&Paris))
+        };
+        let (start, end) = (slot("debut"), slot("fin"));
+        // A place or a structure of the lists is chosen again; what it gave is not typed.
+        let chosen_place = !text("lieu_id").is_empty();
+        let typed_place = |key: &str| {
+            if chosen_place {
+                String::new()
+            } else {
+                text(key)
+            }
+        };
+        let chosen_actor = !text("organisateur_id").is_empty();
+        let registration = &props["inscription"];
+        let in_registration = |key: &str| registration[key].as_str().unwrap_or_default().to_owned();
+        EventForm {
+            titre: text("titre"),
+            resume: text("resume"),
+            description: text("description"),
+            theme: text("theme"),
+            type_activite: text("type"),
+            jour: start
+                .map(|t| t.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            debut: start
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            fin: end
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            lieu_id: text("lieu_id"),
+            lieu_nom: typed_place("lieu_nom"),
+            adresse: typed_place("adresse"),
+            code_postal: typed_place("code_postal"),
+            commune: typed_place("commune"),
+            public: text("public"),
+            accessibilite: props["accessibilite"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_owned))
+                .collect(),
+            inscription: in_registration("mode"),
+            inscription_lien: in_registration("lien"),
+            inscription_telephone: in_registration("telephone"),
+            inscription_courriel: in_registration("courriel"),
+            prix: text("prix"),
+            organisateur: if chosen_actor {
+                String::new()
+            } else {
+                text("organisateur")
+            },
+            organisateur_id: text("organisateur_id"),
+            version: version.to_string(),
+            ..EventForm::default()
+        }
     }
 
     /// An empty form, as first shown.

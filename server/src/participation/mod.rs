@@ -28,7 +28,7 @@ use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 
 pub use event_form::{EventForm, Field};
 pub use status::Status;
-pub use store::{Acted, Contributions, Role, StoreError, Token};
+pub use store::{Acted, BY_STRUCTURE, Contributions, Role, StoreError, Token};
 
 /// The form's body, percent-encoded: the longest description (4 000 characters) of "€"
 /// takes 36 000 bytes.
@@ -120,6 +120,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(propose)),
         )
         .route("/participer/suivi/{token}", web::get().to(follow_up))
+        .service(
+            web::resource("/participer/suivi/{token}/{id}")
+                // Every answer here, refusals too: the address holds the follow-up's key.
+                .wrap(
+                    actix_web::middleware::DefaultHeaders::new()
+                        .add((header::REFERRER_POLICY, "no-referrer"))
+                        .add((header::CACHE_CONTROL, "no-store"))
+                        .add(("x-robots-tag", "noindex")),
+                )
+                .route(web::get().to(completion_form))
+                .route(web::post().to(complete)),
+        )
         .configure(coordination::configure);
 }
 
@@ -157,13 +169,70 @@ async fn blank_form(
     let suivi = query.suivi.as_deref().and_then(Token::parse);
     let form = EventForm::blank(suivi.as_ref().map(Token::as_str));
     let dataset = store.current();
-    let main = pages::event_form(&form, &[], &dataset, pages::today());
+    let main = pages::event_form(&form, &[], &dataset, pages::today(), None);
     page(
         &request,
         StatusCode::OK,
         "Proposer un événement – Carto82",
         &main,
     )
+}
+
+/// A posted event form, read and checked, and counted against the sender's limit: the form
+/// as typed, the event it gives and its zone; or the answer to give instead (the form with
+/// its problems, a refusal).
+async fn read_event_form(
+    request: &HttpRequest,
+    body: web::Payload,
+    dataset: &crate::dataset::Dataset,
+    participation: &Participation,
+    site: &SiteAddress,
+    completing: Option<&pages::Completing>,
+) -> Result<(EventForm, serde_json::Value, app::model::Zone), HttpResponse> {
+    let body = match body.to_bytes_limited(MAX_BODY_BYTES).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(_)) => {
+            return Err(refusal(
+                request,
+                StatusCode::BAD_REQUEST,
+                "Le formulaire n'a pas pu être lu. Revenez en arrière et réessayez.",
+            ));
+        }
+        Err(_) => {
+            return Err(refusal(
+                request,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "Votre proposition est trop longue. La description peut avoir 4 000 caractères au plus.",
+            ));
+        }
+    };
+    let form = EventForm::parse(&body);
+    if !form.piege.is_empty() {
+        crate::telemetry::warn_limited("participation", "proposition refusée : champ piège rempli");
+        return Err(refusal(
+            request,
+            StatusCode::BAD_REQUEST,
+            "Le formulaire n'a pas pu être envoyé.",
+        ));
+    }
+    let (feature, zone) = match form.check(dataset, pages::today()) {
+        Ok(checked) => checked,
+        Err(problems) => {
+            let main = pages::event_form(&form, &problems, dataset, pages::today(), completing);
+            return Err(page(
+                request,
+                StatusCode::BAD_REQUEST,
+                "À corriger : proposer un événement – Carto82",
+                &main,
+            ));
+        }
+    };
+    // Counted once a proposal would be kept: correcting a form is not sending more.
+    if let Err(too_many) = participation.limiter.check(site.source(request).client_ip) {
+        crate::telemetry::warn_limited("participation", "proposition refusée : trop d'envois");
+        return Err(too_many_answer(request, too_many));
+    }
+    Ok((form, feature, zone))
 }
 
 async fn propose(
@@ -173,50 +242,12 @@ async fn propose(
     participation: web::Data<Participation>,
     site: web::Data<SiteAddress>,
 ) -> HttpResponse {
-    let body = match body.to_bytes_limited(MAX_BODY_BYTES).await {
-        Ok(Ok(body)) => body,
-        Ok(Err(_)) => {
-            return refusal(
-                &request,
-                StatusCode::BAD_REQUEST,
-                "Le formulaire n'a pas pu être lu. Revenez en arrière et réessayez.",
-            );
-        }
-        Err(_) => {
-            return refusal(
-                &request,
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "Votre proposition est trop longue. La description peut avoir 4 000 caractères au plus.",
-            );
-        }
-    };
-    let form = EventForm::parse(&body);
-    if !form.piege.is_empty() {
-        crate::telemetry::warn_limited("participation", "proposition refusée : champ piège rempli");
-        return refusal(
-            &request,
-            StatusCode::BAD_REQUEST,
-            "Le formulaire n'a pas pu être envoyé.",
-        );
-    }
     let dataset = store.current();
-    let (feature, zone) = match form.check(&dataset, pages::today()) {
-        Ok(checked) => checked,
-        Err(problems) => {
-            let main = pages::event_form(&form, &problems, &dataset, pages::today());
-            return page(
-                &request,
-                StatusCode::BAD_REQUEST,
-                "À corriger : proposer un événement – Carto82",
-                &main,
-            );
-        }
-    };
-    // Counted once a proposal would be kept: correcting a form is not sending more.
-    if let Err(too_many) = participation.limiter.check(site.source(&request).client_ip) {
-        crate::telemetry::warn_limited("participation", "proposition refusée : trop d'envois");
-        return too_many_answer(&request, too_many);
-    }
+    let (form, feature, zone) =
+        match read_event_form(&request, body, &dataset, &participation, &site, None).await {
+            Ok(read) => read,
+            Err(answer) => return answer,
+        };
     let suivi = match form.suivi.as_str() {
         "" => None,
         text => match Token::parse(text) {
@@ -254,22 +285,11 @@ async fn propose(
             StatusCode::BAD_REQUEST,
             "Ce lien de suivi n'existe pas. Proposez votre événement depuis la page « Participer ».",
         ),
-        Err(e) => {
-            crate::telemetry::warn_limited(
-                "participation",
-                &format!("proposition non enregistrée : {e}"),
-            );
-            let main = format!(
-                "<p class=\"alerte\" role=\"alert\">Votre proposition n'a pas pu être enregistrée. Réessayez dans un moment : ce que vous avez écrit est gardé ci-dessous.</p>{}",
-                pages::event_form(&form, &[], &dataset, pages::today())
-            );
-            page(
-                &request,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Proposition non enregistrée – Carto82",
-                &main,
-            )
-        }
+        Err(e) => not_saved(
+            &request,
+            &format!("proposition non enregistrée : {e}"),
+            &pages::event_form(&form, &[], &dataset, pages::today(), None),
+        ),
     }
 }
 
@@ -303,18 +323,12 @@ async fn follow_up(
                 token.as_str()
             );
             let main = pages::follow_up(&token, &proposals, query.envoye.is_some(), &link);
-            let mut response = page(
+            private(page(
                 &request,
                 StatusCode::OK,
                 "Vos propositions – Carto82",
                 &main,
-            );
-            // The address is the key to the page: it goes nowhere else.
-            response.headers_mut().insert(
-                header::REFERRER_POLICY,
-                header::HeaderValue::from_static("no-referrer"),
-            );
-            private(response)
+            ))
         }
         Ok(None) => not_found(),
         Err(e) => {
@@ -328,9 +342,192 @@ async fn follow_up(
     }
 }
 
-/// A page for one reader: not kept by caches, not indexed.
+/// The proposal `id` of the follow-up `token`, when the structure may complete it, with its
+/// form's address and the team's request; else the answer that says why not.
+async fn to_complete(
+    request: &HttpRequest,
+    participation: &Participation,
+    token: &str,
+    id: &str,
+) -> Result<(Token, store::Proposal, pages::Completing), HttpResponse> {
+    let gone = || {
+        refusal(
+            request,
+            StatusCode::NOT_FOUND,
+            "Cette proposition n'existe pas. Vérifiez l'adresse de votre page de suivi : elle doit être copiée en entier.",
+        )
+    };
+    let token = Token::parse(token).ok_or_else(gone)?;
+    let proposals = match participation.store.follow_up(&token).await {
+        Ok(Some(proposals)) => proposals,
+        Ok(None) => return Err(gone()),
+        Err(e) => {
+            crate::telemetry::warn_limited("participation", &format!("suivi illisible : {e}"));
+            return Err(refusal(
+                request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Votre proposition ne peut pas être affichée pour le moment. Réessayez dans un moment.",
+            ));
+        }
+    };
+    let proposal = proposals
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or_else(gone)?;
+    if proposal.status != Status::ACompleter {
+        return Err(not_to_complete(request, &token, &proposal));
+    }
+    let completing = pages::Completing {
+        action: format!("/participer/suivi/{}/{}", token.as_str(), proposal.id),
+        // What the team last asked.
+        message: proposal
+            .history
+            .iter()
+            .rev()
+            .find_map(|a| a.message.clone()),
+    };
+    Ok((token, proposal, completing))
+}
+
+fn not_to_complete(
+    request: &HttpRequest,
+    token: &Token,
+    proposal: &store::Proposal,
+) -> HttpResponse {
+    let main = format!(
+        "<h1>Cette proposition n'est plus à compléter</h1><p role=\"status\">Elle est « {} » : {}</p><p><a href=\"/participer/suivi/{}\">Revenir à vos propositions</a></p>",
+        app::model::escape_html(proposal.status.label()),
+        app::model::escape_html(proposal.status.meaning()),
+        app::model::escape_html(token.as_str())
+    );
+    page(
+        request,
+        StatusCode::CONFLICT,
+        "Proposition déjà traitée – Carto82",
+        &main,
+    )
+}
+
+async fn completion_form(
+    request: HttpRequest,
+    path: web::Path<(String, String)>,
+    store: web::Data<Store>,
+    participation: web::Data<Participation>,
+) -> HttpResponse {
+    let (token, id) = path.into_inner();
+    let (_, proposal, completing) = match to_complete(&request, &participation, &token, &id).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    let form = EventForm::from_feature(&proposal.content, proposal.version);
+    let main = pages::event_form(
+        &form,
+        &[],
+        &store.current(),
+        pages::today(),
+        Some(&completing),
+    );
+    page(
+        &request,
+        StatusCode::OK,
+        "Compléter votre proposition – Carto82",
+        &main,
+    )
+}
+
+async fn complete(
+    request: HttpRequest,
+    path: web::Path<(String, String)>,
+    body: web::Payload,
+    store: web::Data<Store>,
+    participation: web::Data<Participation>,
+    site: web::Data<SiteAddress>,
+) -> HttpResponse {
+    let (token, id) = path.into_inner();
+    let (token, proposal, completing) =
+        match to_complete(&request, &participation, &token, &id).await {
+            Ok(found) => found,
+            Err(answer) => return answer,
+        };
+    let dataset = store.current();
+    let (form, mut feature, zone) = match read_event_form(
+        &request,
+        body,
+        &dataset,
+        &participation,
+        &site,
+        Some(&completing),
+    )
+    .await
+    {
+        Ok(read) => read,
+        Err(answer) => return answer,
+    };
+    // The same event, completed: it keeps its identifier.
+    feature["properties"]["id"] = proposal.content["properties"]["id"].clone();
+    let Ok(version) = form.version.parse::<i64>() else {
+        return refusal(
+            &request,
+            StatusCode::BAD_REQUEST,
+            "Le formulaire n'a pas pu être lu. Revenez à vos propositions et réessayez.",
+        );
+    };
+    match participation
+        .store
+        .complete(&token, &proposal.id, version, &feature, zone, Utc::now())
+        .await
+    {
+        Ok(store::Acted::Done) => HttpResponse::SeeOther()
+            .insert_header((
+                header::LOCATION,
+                format!("/participer/suivi/{}?envoye=1", token.as_str()),
+            ))
+            .finish(),
+        Ok(store::Acted::Conflict) => match participation.store.proposal(&proposal.id).await {
+            Ok(Some(now)) if now.status != Status::ACompleter => {
+                not_to_complete(&request, &token, &now)
+            }
+            _ => refusal(
+                &request,
+                StatusCode::CONFLICT,
+                "Votre proposition a changé pendant que vous la complétiez. Revenez à vos propositions pour voir où elle en est.",
+            ),
+        },
+        Ok(store::Acted::NotFound) => refusal(
+            &request,
+            StatusCode::NOT_FOUND,
+            "Cette proposition n'existe pas.",
+        ),
+        Err(e) => not_saved(
+            &request,
+            &format!("proposition complétée non enregistrée : {e}"),
+            &pages::event_form(&form, &[], &dataset, pages::today(), Some(&completing)),
+        ),
+    }
+}
+
+/// The database did not take a proposal: the form again, as typed, to send later.
+fn not_saved(request: &HttpRequest, why: &str, form: &str) -> HttpResponse {
+    crate::telemetry::warn_limited("participation", why);
+    let main = format!(
+        "<p class=\"alerte\" role=\"alert\">Votre proposition n'a pas pu être enregistrée. Réessayez dans un moment : ce que vous avez écrit est gardé ci-dessous.</p>{form}"
+    );
+    page(
+        request,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Proposition non enregistrée – Carto82",
+        &main,
+    )
+}
+
+/// A page for one reader: not kept by caches, not indexed, its address (which may hold a
+/// follow-up's key) sent nowhere as `Referer`.
 fn private(mut response: HttpResponse) -> HttpResponse {
     let headers = response.headers_mut();
+    headers.insert(
+        header::REFERRER_POLICY,
+        header::HeaderValue::from_static("no-referrer"),
+    );
     headers.insert(
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-store"),

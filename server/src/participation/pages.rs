@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use app::format::{date_fr, slot_fr};
 use app::model::{Accessibilite, ActivityType, Actor, Place, Record, Theme, escape_html as e};
 
+use super::Status;
 use super::event_form::{
     EventForm, Field, MAX_DESCRIPTION, MAX_LINE, MAX_SUMMARY, MAX_TITLE, TRAP,
 };
@@ -136,14 +137,33 @@ const REQUIRED: &str = " <span class=\"aide\">(obligatoire)</span>";
 
 /// `/participer/evenement`: the form, filled with what was typed and each problem next to
 /// its field, with the list of problems first.
+/// A proposal sent back to its structure, completed in the event form.
+pub struct Completing {
+    /// Where the form is sent: `/participer/suivi/{token}/{id}`.
+    pub action: String,
+    /// What the team asked for, last.
+    pub message: Option<String>,
+}
+
 pub fn event_form(
     form: &EventForm,
     problems: &Problems,
     dataset: &Dataset,
     today: NaiveDate,
+    completing: Option<&Completing>,
 ) -> String {
     let p = problems;
-    let mut out = String::from("<h1>Proposer un événement</h1>");
+    let mut out = String::from(match completing {
+        None => "<h1>Proposer un événement</h1>",
+        Some(_) => "<h1>Compléter votre proposition</h1>",
+    });
+    if let Some(message) = completing.and_then(|c| c.message.as_deref()) {
+        let _ = write!(
+            out,
+            "<p class=\"message\">L'équipe vous demande : « {} »</p>",
+            e(message)
+        );
+    }
     if !problems.is_empty() {
         let n = problems.len();
         let _ = write!(
@@ -162,10 +182,19 @@ pub fn event_form(
     } else {
         out.push_str("<p class=\"intro\">Les champs marqués « obligatoire » sont nécessaires. Le reste aide les habitants à venir.</p>");
     }
+    let action = completing.map_or("/participer/evenement", |c| &c.action);
     let _ = write!(
         out,
-        "<form class=\"participer\" method=\"post\" action=\"/participer/evenement\" novalidate>"
+        "<form class=\"participer\" method=\"post\" action=\"{}\" novalidate>",
+        e(action)
     );
+    if completing.is_some() {
+        let _ = write!(
+            out,
+            "<input type=\"hidden\" name=\"version\" value=\"{}\">",
+            e(&form.version)
+        );
+    }
     if !form.suivi.is_empty() {
         let _ = write!(
             out,
@@ -456,18 +485,26 @@ pub fn event_form(
         "text",
         &format!(" maxlength=\"{MAX_LINE}\" autocomplete=\"organization\""),
     );
-    out += &text_input(
-        p,
-        Field::Courriel,
-        "Votre courriel (facultatif)",
-        Some("Pour que l'équipe puisse vous joindre. Il n'est pas publié."),
-        &form.courriel,
-        "email",
-        " maxlength=\"200\" autocomplete=\"email\"",
-    );
+    // The follow-up already has the structure's address, if it gave one.
+    if completing.is_none() {
+        out += &text_input(
+            p,
+            Field::Courriel,
+            "Votre courriel (facultatif)",
+            Some("Pour que l'équipe puisse vous joindre. Il n'est pas publié."),
+            &form.courriel,
+            "email",
+            " maxlength=\"200\" autocomplete=\"email\"",
+        );
+    }
     out.push_str("</fieldset>");
-    out.push_str(
-        "<p class=\"boutons\"><button type=\"submit\">Envoyer ma proposition</button></p></form>",
+    let _ = write!(
+        out,
+        "<p class=\"boutons\"><button type=\"submit\">{}</button></p></form>",
+        match completing {
+            None => "Envoyer ma proposition",
+            Some(_) => "Envoyer ma proposition complétée",
+        }
     );
     out
 }
@@ -510,6 +547,14 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
                     e(message)
                 );
             }
+        }
+        if proposal.status == Status::ACompleter {
+            let _ = write!(
+                out,
+                "<p><a class=\"bouton\" href=\"/participer/suivi/{}/{}\">Compléter cette proposition</a></p>",
+                e(token.as_str()),
+                e(&proposal.id)
+            );
         }
         let _ = write!(
             out,

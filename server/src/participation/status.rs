@@ -49,7 +49,7 @@ impl Status {
         match self {
             Status::Recue => "Nous l'avons bien reçue. L'équipe du Département va la lire.",
             Status::ACompleter => {
-                "L'équipe vous demande de la compléter. Lisez son message, puis proposez l'événement à nouveau, complété."
+                "L'équipe vous demande de la compléter. Lisez son message, puis cliquez sur « Compléter cette proposition »."
             }
             Status::Acceptee => {
                 "Elle est retenue pour le programme. Elle n'est pas encore sur la carte."

@@ -68,15 +68,19 @@ pub struct Proposal {
     pub history: Vec<Action>,
 }
 
-/// What a coordinator did to a proposal.
+/// What a coordinator, or the structure, did to a proposal.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Action {
+    /// The coordinator's account; [`BY_STRUCTURE`] when the structure completed it.
     pub account: String,
     pub at: DateTime<Utc>,
     pub status: Status,
     /// To the structure: what to complete, or why it is refused.
     pub message: Option<String>,
 }
+
+/// The account of an action the structure took (no account is named so).
+pub const BY_STRUCTURE: &str = "";
 
 /// Who a coordinator is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -320,16 +324,59 @@ impl Contributions {
         .await?
         .rows_affected();
         if changed == 0 {
-            let exists = sqlx::query("SELECT 1 FROM proposition WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-            return Ok(if exists.is_some() {
-                Acted::Conflict
-            } else {
-                Acted::NotFound
-            });
+            return missed(&mut tx, id, None).await;
         }
+        self.record(&mut tx, id, account, status, message, now)
+            .await?;
+        tx.commit().await?;
+        Ok(Acted::Done)
+    }
+
+    /// The structure's answer to « à compléter »: the proposal's new content, received
+    /// again, only if it belongs to the follow-up of `token` and is still to complete at
+    /// `version`.
+    pub async fn complete(
+        &self,
+        token: &Token,
+        id: &str,
+        version: i64,
+        content: &serde_json::Value,
+        zone: Zone,
+        now: DateTime<Utc>,
+    ) -> Result<Acted, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let changed = sqlx::query(
+            "UPDATE proposition SET contenu = $1, zone = $2, statut = $3, version = version + 1 WHERE id = $4 AND suivi = $5 AND version = $6 AND statut = $7",
+        )
+        .bind(content.to_string())
+        .bind(zone.as_str())
+        .bind(Status::Recue.code())
+        .bind(id)
+        .bind(token.fingerprint())
+        .bind(version)
+        .bind(Status::ACompleter.code())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return missed(&mut tx, id, Some(token.fingerprint())).await;
+        }
+        self.record(&mut tx, id, BY_STRUCTURE, Status::Recue, None, now)
+            .await?;
+        tx.commit().await?;
+        Ok(Acted::Done)
+    }
+
+    /// Keeps an action in the transaction that made it, and raises the change number.
+    async fn record(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        id: &str,
+        account: &str,
+        status: Status,
+        message: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO action (id, proposition, compte, le, statut, message) VALUES ($1, $2, $3, $4, $5, $6)")
             .bind(format!("a-{}", &Token::new().0[..16]))
             .bind(id)
@@ -337,13 +384,12 @@ impl Contributions {
             .bind(now.to_rfc3339())
             .bind(status.code())
             .bind(message)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         sqlx::query("UPDATE changement SET numero = numero + 1 WHERE id = 1")
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
-        tx.commit().await?;
-        Ok(Acted::Done)
+        Ok(())
     }
 
     async fn with_history(&self, rows: Vec<AnyRow>) -> Result<Vec<Proposal>, StoreError> {
@@ -466,6 +512,26 @@ impl Contributions {
             .await?;
         Ok(())
     }
+}
+
+/// Why a conditional update of the proposal `id` (of the follow-up `suivi`, when given)
+/// changed nothing: it changed meanwhile, or it does not exist.
+async fn missed(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: &str,
+    suivi: Option<String>,
+) -> Result<Acted, StoreError> {
+    let exists =
+        sqlx::query("SELECT 1 FROM proposition WHERE id = $1 AND ($2 IS NULL OR suivi = $2)")
+            .bind(id)
+            .bind(suivi)
+            .fetch_optional(&mut **tx)
+            .await?;
+    Ok(if exists.is_some() {
+        Acted::Conflict
+    } else {
+        Acted::NotFound
+    })
 }
 
 const COLUMNS: &str = "p.id, p.statut, p.zone, p.version, p.contenu, p.recue_le, s.courriel";
