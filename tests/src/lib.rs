@@ -156,6 +156,12 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
     }
 }
 
+/// The year after this one: event dates that stay in the future.
+pub fn next_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now().year() + 1
+}
+
 /// A new, empty database on the throwaway PostgreSQL server that the test command starts
 /// (`tools/postgres-jetable`, which sets `CARTO82_TEST_POSTGRES` to an administrator's URL):
 /// its URL. Each test has its own database, so tests run side by side.

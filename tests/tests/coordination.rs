@@ -23,12 +23,7 @@ async fn with_a_proposal() -> (TestApp, tempfile::TempDir, String) {
 
 /// A structure's proposal of a workshop in Montauban next April, its title a script.
 fn workshop() -> Vec<(&'static str, String)> {
-    let next_year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
+    let next_year = carto82_e2e::next_year();
     vec![
         ("titre", WORKSHOP.to_owned()),
         ("resume", "Apprendre à envoyer des photos.".to_owned()),
@@ -104,6 +99,14 @@ async fn add_accounts(base: &str) {
     .unwrap();
 }
 
+/// A client that sees redirections instead of following them.
+fn without_redirects() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
 /// A client that does not follow redirects, and its session cookie once signed in.
 struct Coordinator {
     client: reqwest::Client,
@@ -117,10 +120,7 @@ impl Coordinator {
         who: &str,
         password: &str,
     ) -> Result<Coordinator, reqwest::Response> {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .unwrap();
+        let client = without_redirects();
         let answer = client
             .post(app.url("/connexion"))
             .form(&[("identifiant", who), ("mot_de_passe", password)])
@@ -187,10 +187,7 @@ fn hidden(page: &str, name: &str) -> String {
 #[tokio::test]
 async fn coordinators_decide_and_the_structure_reads_their_words() {
     let (app, _dir, follow_up) = with_a_proposal().await;
-    let anonymous = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let anonymous = without_redirects();
     // Without a session: to the sign-in page, and nothing changes.
     for path in ["/suivi", "/suivi/p-0000000000000000"] {
         let answer = anonymous.get(app.url(path)).send().await.unwrap();
@@ -404,12 +401,7 @@ async fn a_published_proposal_flows_everywhere_and_stays_after_a_restart() {
     add_accounts(&base).await;
     let first_base = base.clone();
     let app = spawn_app_with(move |args| args.base = first_base).await;
-    let next_year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
+    let next_year = carto82_e2e::next_year();
     let form = [
         ("titre", "Café numérique de Lauzerte".to_owned()),
         (
@@ -684,4 +676,190 @@ async fn the_structure_completes_what_the_team_asked_then_it_is_published() {
         "Entrée de plain-pied, rue de la République."
     );
     assert_eq!(event["properties"]["lieu_id"], "france-services-014");
+}
+
+/// `form` with `name` set to `value` (added when absent).
+fn set(
+    mut form: Vec<(&'static str, String)>,
+    name: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
+    match form.iter_mut().find(|(n, _)| *n == name) {
+        Some(field) => field.1 = value.to_owned(),
+        None => form.push((name, value.to_owned())),
+    }
+    form
+}
+
+#[tokio::test]
+async fn the_programme_is_followed_by_zone_and_week_and_goes_to_a_spreadsheet() {
+    let (app, _dir, _) = with_a_proposal().await;
+    // Two more: an address typed in Lauzerte, and a structure whose name is a formula.
+    let typed = set(
+        set(
+            set(
+                set(
+                    set(workshop(), "lieu_id", ""),
+                    "lieu_nom",
+                    "Salle des fêtes",
+                ),
+                "adresse",
+                "Place de la Mairie",
+            ),
+            "code_postal",
+            "82110",
+        ),
+        "commune",
+        "Lauzerte",
+    );
+    let typed = set(
+        set(set(typed, "titre", "Café numérique"), "theme", "éducation"),
+        "type",
+        "rencontre",
+    );
+    propose(&app, &typed).await;
+    let formula = set(
+        set(
+            set(workshop(), "titre", "Atelier tablette"),
+            "organisateur",
+            "=HYPERLINK(\"http://exemple.fr\";\"clic\")",
+        ),
+        "accessibilite",
+        "handicap moteur",
+    );
+    propose(&app, &formula).await;
+
+    let anonymous = without_redirects();
+    for path in ["/suivi/programme", "/suivi/propositions.csv"] {
+        let answer = anonymous.get(app.url(path)).send().await.unwrap();
+        assert_eq!(
+            answer.status(),
+            StatusCode::SEE_OTHER,
+            "{path} needs a session"
+        );
+    }
+
+    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let link = first_in_queue(&anne).await;
+    assert_eq!(
+        anne.decide(&link, "publiee", None).await.status(),
+        StatusCode::SEE_OTHER
+    );
+
+    // The queue's filters.
+    let listed = |page: String| -> Vec<String> {
+        let doc = scraper::Html::parse_document(&page);
+        doc.select(&scraper::Selector::parse("td a[href^='/suivi/p-']").unwrap())
+            .map(|a| a.text().collect())
+            .collect()
+    };
+    let page = |path: &'static str| {
+        let anne = &anne;
+        async move { anne.get(path).await.text().await.unwrap() }
+    };
+    assert_eq!(listed(page("/suivi?theme=famille").await).len(), 2);
+    assert_eq!(
+        listed(page("/suivi?theme=%C3%A9ducation").await),
+        ["Café numérique"]
+    );
+    assert_eq!(
+        listed(page("/suivi?type=rencontre&statut=recue").await),
+        ["Café numérique"]
+    );
+    assert_eq!(listed(page("/suivi?statut=publiee").await), [WORKSHOP]);
+    assert_eq!(
+        listed(page("/suivi?structure=CLAVIERS").await).len(),
+        2,
+        "a part of the name, any case"
+    );
+    assert_eq!(
+        listed(page("/suivi?au=01/01/2000").await).len(),
+        0,
+        "received since"
+    );
+    let unknown = page("/suivi?zone=Nord&du=demain").await;
+    assert_eq!(
+        listed(unknown.clone()).len(),
+        3,
+        "what means nothing is not applied"
+    );
+    assert!(
+        unknown.contains("Zone : « Nord » n&#39;est pas une valeur connue.")
+            || unknown.contains("Zone : « Nord » n'est pas une valeur connue."),
+        "{unknown}"
+    );
+    assert!(unknown.contains("« demain »"));
+
+    // The programme by zone and week, the aims, each structure, what is missing.
+    let programme = page("/suivi/programme").await;
+    let next_year = carto82_e2e::next_year();
+    // The 14th of April is in the week of Monday the 12th in 2027.
+    let monday = chrono::NaiveDate::from_ymd_opt(next_year, 4, 14)
+        .unwrap()
+        .week(chrono::Weekday::Mon)
+        .first_day();
+    assert!(
+        programme.contains(&app::format::date_fr(monday)),
+        "{programme}"
+    );
+    let rows = text_at(&programme, "table tbody tr");
+    assert!(
+        rows.contains("1 publiée") && rows.contains("1 reçue"),
+        "{rows}"
+    );
+    let aims = text_at(&programme, "ul.objectifs");
+    assert!(
+        aims.contains("Centre : 1 commune (Montauban) – il en manque 1"),
+        "{aims}"
+    );
+    assert!(aims.contains("thèmes sans événement : santé"), "{aims}");
+    let missing = text_at(&programme, "ul.manques");
+    assert!(
+        missing.contains("Café numérique : rien sur l'accessibilité ; lieu à confirmer"),
+        "{missing}"
+    );
+    assert!(
+        !missing.contains("Atelier tablette"),
+        "it says its accessibility: {missing}"
+    );
+    assert!(
+        programme.contains("=HYPERLINK(&quot;http://exemple.fr&quot;;&quot;clic&quot;)"),
+        "escaped"
+    );
+
+    // The spreadsheet, with the same filters.
+    let answer = anne.get("/suivi/propositions.csv?theme=famille").await;
+    assert_eq!(answer.status(), StatusCode::OK);
+    assert_eq!(answer.headers()["content-type"], "text/csv; charset=utf-8");
+    assert_eq!(answer.headers()["cache-control"], "no-store");
+    let bytes = answer.bytes().await.unwrap();
+    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    let headers = reader.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2, "the two of theme famille");
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let organisers: Vec<&str> = rows.iter().map(|r| &r[column("organisateur")]).collect();
+    assert!(
+        organisers.contains(&"'=HYPERLINK(\"http://exemple.fr\";\"clic\")"),
+        "never a formula: {organisers:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| &r[column("titre")] == WORKSHOP && &r[column("état")] == "publiée")
+    );
+
+    // A zone referent follows their zone only.
+    let rene = Coordinator::sign_in(&app, "rene", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let theirs = rene.get("/suivi/programme").await.text().await.unwrap();
+    assert!(
+        text_at(&theirs, "ul.objectifs").starts_with("Est"),
+        "{theirs}"
+    );
+    assert!(!theirs.contains("Montauban"));
 }

@@ -11,12 +11,7 @@ type Form = Vec<(&'static str, String)>;
 
 /// A proposal every rule accepts: next year, at a place of the map.
 fn good() -> Form {
-    let next_year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
+    let next_year = carto82_e2e::next_year();
     vec![
         (
             "titre",
@@ -210,12 +205,7 @@ async fn hostile_input_is_text_a_huge_body_is_refused_and_robots_are_turned_away
         odd
     );
     // A date typed by hand, day first, is read too.
-    let next_year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
+    let next_year = carto82_e2e::next_year();
     let typed = post(&app, &with(good(), "jour", &format!("14/04/{next_year}"))).await;
     assert_eq!(typed.status(), 200);
     // The field only robots fill.
@@ -264,12 +254,7 @@ async fn a_structure_proposes_an_event_and_follows_it_across_a_restart() {
     let first_base = base.clone();
     let app = spawn_app_with(move |args| args.base = first_base).await;
     let call = app.url("/participer");
-    let next_year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
+    let next_year = carto82_e2e::next_year();
     let follow_up = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
     let found = follow_up.clone();
     with_browser(360, 740, move |client| async move {

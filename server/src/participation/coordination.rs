@@ -16,6 +16,7 @@ use app::format::date_fr;
 use app::model::{Event, Zone, escape_html as e};
 
 use super::pages::{proposal_summary, when_and_where};
+use super::programme::{QueueFilter, QueueQuery, programme_page};
 use super::store::{Acted, BY_STRUCTURE, Proposal, Role, Session, Token};
 use super::{Participation, Status, page, private};
 use crate::client::SiteAddress;
@@ -46,6 +47,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .route("/deconnexion", web::post().to(sign_out))
     .route("/suivi", web::get().to(queue))
+    .route("/suivi/programme", web::get().to(programme))
+    .route("/suivi/propositions.csv", web::get().to(spreadsheet))
     .service(
         web::resource("/suivi/{id}")
             .route(web::get().to(one))
@@ -261,9 +264,41 @@ fn signed_in_bar(session: &Session) -> String {
     )
 }
 
-#[derive(serde::Deserialize)]
-struct QueueQuery {
-    statut: Option<String>,
+/// The proposals the session may see, oldest first; or the page that says they cannot be
+/// read.
+async fn visible(
+    request: &HttpRequest,
+    participation: &Participation,
+    session: &Session,
+) -> Result<Vec<Proposal>, HttpResponse> {
+    participation
+        .store
+        .queue(session.role, None)
+        .await
+        .map_err(|err| {
+            crate::telemetry::warn_limited("suivi", &format!("file illisible : {err}"));
+            coordinator_refusal(
+                request,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "La file des propositions ne peut pas être lue pour le moment.",
+            )
+        })
+}
+
+/// The session, the queue's filters, and the proposals they keep; or the answer to give
+/// instead (to sign in, or that the queue cannot be read).
+async fn filtered(
+    request: &HttpRequest,
+    query: &QueueQuery,
+    participation: &Participation,
+) -> Result<(Session, QueueFilter, Vec<Proposal>), HttpResponse> {
+    let Some((_, session)) = session_of(request, participation).await else {
+        return Err(to_sign_in());
+    };
+    let filter = QueueFilter::read(query);
+    let all = visible(request, participation, &session).await?;
+    let kept = all.into_iter().filter(|p| filter.matches(p)).collect();
+    Ok((session, filter, kept))
 }
 
 async fn queue(
@@ -271,36 +306,23 @@ async fn queue(
     query: web::Query<QueueQuery>,
     participation: web::Data<Participation>,
 ) -> HttpResponse {
-    let Some((_, session)) = session_of(&request, &participation).await else {
-        return to_sign_in();
-    };
-    let status = query.statut.as_deref().and_then(Status::from_code);
-    let proposals = match participation.store.queue(session.role, status).await {
-        Ok(list) => list,
-        Err(err) => {
-            crate::telemetry::warn_limited("suivi", &format!("file illisible : {err}"));
-            return coordinator_refusal(
-                &request,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "La file des propositions ne peut pas être lue pour le moment.",
-            );
-        }
+    let (session, filter, proposals) = match filtered(&request, &query, &participation).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
     };
     let mut main = signed_in_bar(&session);
     main.push_str("<h1>Les propositions</h1>");
-    main.push_str("<form class=\"participer\" method=\"get\" action=\"/suivi\"><p class=\"champ\"><label for=\"s-statut\">Où elles en sont</label><select id=\"s-statut\" name=\"statut\"><option value=\"\">Toutes</option>");
-    for s in Status::ALL {
-        let selected = if Some(s) == status { " selected" } else { "" };
-        let _ = write!(
-            main,
-            "<option value=\"{}\"{selected}>{}</option>",
-            s.code(),
-            e(s.label())
+    main.push_str("<p><a href=\"/suivi/programme\">Le suivi du programme : par zone et par semaine, par structure, ce qui manque</a></p>");
+    main.push_str(&filter.form());
+    if !filter.unread.is_empty() {
+        main.push_str(
+            "<div class=\"alerte\" role=\"alert\"><p>Ces filtres ne sont pas appliqués :</p><ul>",
         );
+        for why in &filter.unread {
+            let _ = write!(main, "<li>{}</li>", e(why));
+        }
+        main.push_str("</ul></div>");
     }
-    main.push_str(
-        "</select></p><p class=\"boutons\"><button type=\"submit\">Afficher</button></p></form>",
-    );
     let n = proposals.len();
     let _ = write!(
         main,
@@ -311,6 +333,13 @@ async fn queue(
             n => format!("{n} propositions, de la plus ancienne à la plus récente."),
         }
     );
+    if n > 0 {
+        let _ = write!(
+            main,
+            "<p><a href=\"/suivi/propositions.csv?{}\" download>Télécharger ces propositions pour un tableur (CSV)</a></p>",
+            e(&filter.query_string())
+        );
+    }
     main.push_str("<div class=\"tableau-defilant\" tabindex=\"0\"><table><caption>Les propositions reçues</caption><thead><tr><th scope=\"col\">Événement</th><th scope=\"col\">Quand et où</th><th scope=\"col\">Zone</th><th scope=\"col\">État</th><th scope=\"col\">Reçue le</th></tr></thead><tbody>");
     for p in &proposals {
         let title = p.content["properties"]["titre"]
@@ -334,6 +363,58 @@ async fn queue(
         "Les propositions – Carto82",
         &main,
     ))
+}
+
+async fn programme(request: HttpRequest, participation: web::Data<Participation>) -> HttpResponse {
+    let Some((_, session)) = session_of(&request, &participation).await else {
+        return to_sign_in();
+    };
+    let proposals = match visible(&request, &participation, &session).await {
+        Ok(all) => all,
+        Err(refused) => return refused,
+    };
+    let zones: Vec<Zone> = match session.role {
+        Role::Coordinator => Zone::ALL.to_vec(),
+        Role::Referent(zone) => vec![zone],
+    };
+    let mut main = signed_in_bar(&session);
+    main.push_str(&programme_page(&proposals, &zones));
+    private(page(
+        &request,
+        StatusCode::OK,
+        "Le suivi du programme – Carto82",
+        &main,
+    ))
+}
+
+async fn spreadsheet(
+    request: HttpRequest,
+    query: web::Query<QueueQuery>,
+    participation: web::Data<Participation>,
+) -> HttpResponse {
+    let (_, _, proposals) = match filtered(&request, &query, &participation).await {
+        Ok(found) => found,
+        Err(answer) => return answer,
+    };
+    match super::programme::spreadsheet(&proposals) {
+        Ok(bytes) => private(
+            HttpResponse::Ok()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"propositions.csv\"",
+                ))
+                .body(bytes),
+        ),
+        Err(err) => {
+            crate::telemetry::warn_limited("suivi", &format!("export CSV : {err}"));
+            coordinator_refusal(
+                &request,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Le fichier n'a pas pu être préparé.",
+            )
+        }
+    }
 }
 
 async fn one(

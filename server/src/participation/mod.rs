@@ -11,6 +11,7 @@ pub mod accounts;
 mod coordination;
 mod event_form;
 mod pages;
+mod programme;
 mod status;
 mod store;
 
