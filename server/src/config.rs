@@ -52,6 +52,28 @@ pub enum Command {
     /// Écrit un jeu de données synthétique à l'échelle nationale (35 000 communes, 30 000 lieux,
     /// 20 000 événements par défaut), pour mesurer les calculs ; il n'est pas réel.
     Synthetic(SyntheticArgs),
+    /// Écrit tout ce qui est publié (le dossier des données, avec les propositions
+    /// publiées) dans un nouveau dossier, au même format : à vérifier, versionner, publier.
+    #[command(name = "exporter")]
+    Export {
+        /// Dossier à écrire (nouveau, ou vide).
+        dir: PathBuf,
+        /// Dossier du jeu de données.
+        #[arg(long, env = "CARTO82_DATA", default_value = "data")]
+        data: PathBuf,
+        #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]
+        base: String,
+    },
+    /// Sauvegarde la base des contributions (SQLite) dans un nouveau fichier, même pendant
+    /// que le serveur tourne. Pour restaurer : arrêter le serveur, mettre la copie à la
+    /// place de la base.
+    #[command(name = "sauvegarder")]
+    BackUp {
+        /// Fichier à écrire (il ne doit pas exister).
+        file: PathBuf,
+        #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]
+        base: String,
+    },
     /// Gère les comptes des coordinateurs.
     #[command(name = "utilisateur")]
     User {

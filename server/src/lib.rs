@@ -12,6 +12,7 @@ pub mod compression;
 pub mod config;
 pub mod coverage;
 pub mod dataset;
+pub mod export;
 pub mod framing;
 pub mod import;
 mod legal_pages;

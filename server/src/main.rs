@@ -4,6 +4,7 @@ use clap::Parser;
 
 use carto82::config::{Cli, Command, UserAction};
 use carto82::dataset::Dataset;
+use carto82::participation::Contributions;
 use carto82::startup::Application;
 use carto82::telemetry;
 
@@ -43,6 +44,48 @@ fn main() -> ExitCode {
             telemetry::init();
             serve(*args)
         }
+        Command::Export { dir, data, base } => {
+            let exported = run_async(async {
+                let store = Contributions::open(&base)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                let published = store.published().await.map_err(|e| e.to_string())?;
+                carto82::export::export(&data, &published, &dir).map_err(|e| e.to_string())
+            });
+            match exported {
+                Ok(done) => {
+                    println!(
+                        "{} : jeu de données exporté ({} événements, dont {} venus des propositions publiées).",
+                        dir.display(),
+                        done.events,
+                        done.contributed
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("rien n'est exporté : {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::BackUp { file, base } => {
+            let saved = run_async(async {
+                let store = Contributions::open(&base)
+                    .await
+                    .map_err(|e| e.to_string())?;
+                store.back_up(&file).await.map_err(|e| e.to_string())
+            });
+            match saved {
+                Ok(()) => {
+                    println!("{} : base sauvegardée.", file.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("pas de sauvegarde : {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::User {
             action:
                 UserAction::Add {
@@ -56,7 +99,7 @@ fn main() -> ExitCode {
 }
 
 fn add_user(id: &str, role: &str, zone: Option<&str>, base: &str) -> ExitCode {
-    use carto82::participation::{Contributions, Role, accounts};
+    use carto82::participation::{Role, accounts};
     let role = match (role, zone.map(str::parse::<app::model::Zone>)) {
         ("coordinateur", None) => Role::Coordinator,
         ("referent", Some(Ok(zone))) => Role::Referent(zone),
@@ -80,16 +123,11 @@ fn add_user(id: &str, role: &str, zone: Option<&str>, base: &str) -> ExitCode {
             line.trim_end_matches(['\r', '\n']).to_owned()
         }
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build();
-    let done = runtime.map_err(|e| e.to_string()).and_then(|rt| {
-        rt.block_on(async {
-            let store = Contributions::open(base).await.map_err(|e| e.to_string())?;
-            accounts::add(&store, id, &password, role)
-                .await
-                .map_err(|e| e.to_string())
-        })
+    let done = run_async(async {
+        let store = Contributions::open(base).await.map_err(|e| e.to_string())?;
+        accounts::add(&store, id, &password, role)
+            .await
+            .map_err(|e| e.to_string())
     });
     match done {
         Ok(()) => {
@@ -101,6 +139,15 @@ fn add_user(id: &str, role: &str, zone: Option<&str>, base: &str) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs a command's work on the database, which is asynchronous.
+fn run_async<T>(work: impl std::future::Future<Output = Result<T, String>>) -> Result<T, String> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?
+        .block_on(work)
 }
 
 /// Prints every problem of the dataset, one a line; exit status 0 only when clean.

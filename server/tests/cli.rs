@@ -157,3 +157,108 @@ fn an_operator_adds_coordinators_and_referents() {
     assert!(!text.contains(secret), "never in clear");
     assert!(text.contains("$argon2id$"), "an Argon2id hash");
 }
+
+#[tokio::test]
+async fn an_operator_backs_up_restores_and_exports_the_published_state() {
+    use carto82::participation::{Contributions, EventForm, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    let store = Contributions::open(&base).await.unwrap();
+    // A real proposal, read and checked as the form does, then published.
+    let dataset = carto82::dataset::Dataset::load(&data()).unwrap();
+    let next_year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap()
+        + 1;
+    let form = EventForm::parse(
+        format!(
+            "titre=Atelier+sauvegarde&resume=Copier+ses+photos.&theme=famille&type=atelier\
+             &jour={next_year}-04-15&debut=10%3A00&fin=12%3A00&lieu_id=france-services-014\
+             &public=Tout+public&prix=Gratuit&inscription=libre&organisateur=Les+Claviers"
+        )
+        .as_bytes(),
+    );
+    let today = chrono::Utc::now().date_naive();
+    let (feature, zone) = form.check(&dataset, today).unwrap();
+    let id = feature["properties"]["id"].as_str().unwrap().to_owned();
+    let token = store
+        .propose(None, None, "evenement", &feature, zone, chrono::Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    let proposal = store.follow_up(&token).await.unwrap().unwrap()[0]
+        .id
+        .clone();
+    store
+        .act(
+            &proposal,
+            1,
+            "anne",
+            Status::Publiee,
+            None,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+
+    // Backed up while the database is open, never over a file.
+    let copy = dir.path().join("copie.sqlite");
+    let back_up = || {
+        Command::new(BIN)
+            .args(["sauvegarder"])
+            .arg(&copy)
+            .args(["--base", &base])
+            .output()
+            .unwrap()
+    };
+    let out = back_up();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = back_up();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("existe déjà"));
+    // Restored: the copy in place of the database has it all.
+    drop(store);
+    let restored = Contributions::open(&format!("sqlite:{}", copy.display()))
+        .await
+        .unwrap();
+    assert_eq!(restored.published().await.unwrap(), vec![feature.clone()]);
+    assert_eq!(restored.follow_up(&token).await.unwrap().unwrap().len(), 1);
+    drop(restored);
+
+    // Exported: the folder plus what is published, valid, in the same format.
+    let out_dir = dir.path().join("publie");
+    let export = || {
+        Command::new(BIN)
+            .args(["exporter"])
+            .arg(&out_dir)
+            .arg("--data")
+            .arg(data())
+            .args(["--base", &format!("sqlite:{}", copy.display())])
+            .output()
+            .unwrap()
+    };
+    let out = export();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("dont 1 venus des propositions publiées")
+    );
+    let exported = carto82::dataset::Dataset::load(&out_dir).unwrap();
+    assert_eq!(
+        exported.records.events.len(),
+        dataset.records.events.len() + 1
+    );
+    assert!(exported.records.by_text::<app::model::Event>(&id).is_some());
+    let out = export();
+    assert!(!out.status.success(), "never into a folder with files");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n'est pas vide"));
+}

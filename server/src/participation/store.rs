@@ -142,10 +142,14 @@ pub enum StoreError {
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error("base des contributions, ligne illisible : {0}")]
     Row(String),
+    #[error("base des contributions : {0}")]
+    Refused(String),
 }
 
 pub struct Contributions {
     pool: AnyPool,
+    /// SQLite (a file), else PostgreSQL.
+    sqlite: bool,
 }
 
 impl Contributions {
@@ -183,7 +187,36 @@ impl Contributions {
             .connect(url)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Contributions { pool })
+        Ok(Contributions { pool, sqlite })
+    }
+
+    /// Copies the database as it is at this instant into a new SQLite file, while the
+    /// servers go on reading and writing (`VACUUM INTO`). Restoring is putting the copy in
+    /// the database's place, servers stopped. A PostgreSQL database is backed up with its
+    /// own tools (`pg_dump`).
+    pub async fn back_up(&self, file: &std::path::Path) -> Result<(), StoreError> {
+        if !self.sqlite {
+            return Err(StoreError::Refused(
+                "une base PostgreSQL se sauvegarde avec pg_dump".to_owned(),
+            ));
+        }
+        if file.exists() {
+            return Err(StoreError::Refused(format!(
+                "{} existe déjà : rien n'est écrasé",
+                file.display()
+            )));
+        }
+        let Some(path) = file.to_str() else {
+            return Err(StoreError::Refused(format!(
+                "{} : chemin illisible",
+                file.display()
+            )));
+        };
+        sqlx::query("VACUUM INTO $1")
+            .bind(path)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// A number raised by every decision on a proposal, in the same transaction: an
