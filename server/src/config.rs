@@ -154,9 +154,18 @@ pub struct ServeArgs {
     )]
     pub reports_file: PathBuf,
     /// Base des contributions (propositions des structures et leur suivi) : un fichier
-    /// SQLite, créé s'il n'existe pas.
+    /// SQLite, créé s'il n'existe pas, ou `postgres://…` pour plusieurs serveurs.
     #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]
     pub base: String,
+    /// Relais SMTP pour écrire aux structures (leur lien de suivi, les décisions de
+    /// l'équipe) : `smtp://hôte:port`, un relais de la machine ou du réseau interne. Aucun
+    /// par défaut : rien n'est envoyé, la page de suivi suffit.
+    #[arg(long, env = "CARTO82_SMTP")]
+    pub smtp: Option<String>,
+    /// Adresse d'expéditeur de ces courriels, par exemple `Carto82 <carto82@exemple.fr>`
+    /// (nécessaire avec CARTO82_SMTP).
+    #[arg(long, env = "CARTO82_COURRIEL")]
+    pub courriel: Option<String>,
     /// Adresse publique du site, par exemple `https://carto82.tarnetgaronne.fr`, pour le code
     /// d'intégration et oEmbed. Par défaut : celle par laquelle arrive chaque requête.
     #[arg(long, env = "CARTO82_URL", value_parser = public_url)]

@@ -175,7 +175,18 @@ impl Application {
         let reports = crate::reports::Reports::new(args.reports_file.clone());
         let contributions = crate::participation::Contributions::open(&args.base).await?;
         store.set_contributions(contributions.published().await?);
-        let participation = crate::participation::Participation::new(contributions);
+        let mailer = match (&args.smtp, &args.courriel) {
+            (None, _) => None,
+            (Some(relay), Some(from)) => {
+                Some(crate::participation::Mailer::new(relay, from).map_err(StartError::Setting)?)
+            }
+            (Some(_), None) => {
+                return Err(StartError::Setting(
+                    "CARTO82_SMTP est réglé : réglez aussi CARTO82_COURRIEL, l'adresse d'expéditeur".to_owned(),
+                ));
+            }
+        };
+        let participation = crate::participation::Participation::new(contributions, mailer);
         let stopping = Stopping::default();
         let writes = Writes {
             reports,

@@ -262,3 +262,26 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
     assert!(!out.status.success(), "never into a folder with files");
     assert!(String::from_utf8_lossy(&out.stderr).contains("n'est pas vide"));
 }
+
+#[test]
+fn a_mail_relay_without_a_sender_address_is_refused_at_start() {
+    let base = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--smtp",
+            "smtp://127.0.0.1:25",
+        ])
+        .arg("--data")
+        .arg(data())
+        .arg("--base")
+        .arg(format!("sqlite:{}", base.path().join("b.sqlite").display()))
+        .env_remove("CARTO82_COURRIEL")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("CARTO82_COURRIEL"), "{said}");
+}

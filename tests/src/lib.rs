@@ -125,6 +125,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         frame_ancestors: carto82::framing::FrameAncestors::Any,
         proxies: Default::default(),
         force_reload: false,
+        smtp: None,
+        courriel: None,
         reports_file: std::env::temp_dir().join(format!(
             "carto82-signalements-{}-{}.jsonl",
             std::process::id(),
@@ -199,6 +201,68 @@ pub async fn each_backend(dir: &std::path::Path) -> [String; 2] {
         format!("sqlite:{}", dir.join("base.sqlite").display()),
         postgres_database().await,
     ]
+}
+
+/// A mail relay on a free loopback port, as a département's relay would be: it speaks
+/// plain SMTP, takes every message and keeps it whole (the text after `DATA`, headers
+/// included). Returns the port and the messages received, oldest first.
+pub async fn smtp_server() -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let inbox = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let kept = inbox.clone();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            let kept = kept.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                let _ = write.write_all(b"220 relais.test ESMTP\r\n").await;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let verb = line.get(..4).unwrap_or_default().to_ascii_uppercase();
+                    let answer = match verb.as_str() {
+                        "EHLO" => "250-relais.test\r\n250 8BITMIME",
+                        "HELO" | "MAIL" | "RCPT" | "RSET" | "NOOP" => "250 OK",
+                        "DATA" => {
+                            let _ = write
+                                .write_all(b"354 fin par une ligne avec un point\r\n")
+                                .await;
+                            let mut message = String::new();
+                            while let Ok(Some(line)) = lines.next_line().await {
+                                if line == "." {
+                                    break;
+                                }
+                                // Dot-stuffing undone (RFC 5321, 4.5.2).
+                                let line = line
+                                    .strip_prefix('.')
+                                    .filter(|_| line.starts_with(".."))
+                                    .unwrap_or(&line);
+                                message.push_str(line);
+                                message.push_str("\r\n");
+                            }
+                            kept.lock().unwrap().push(message);
+                            "250 OK"
+                        }
+                        "QUIT" => {
+                            let _ = write.write_all(b"221 au revoir\r\n").await;
+                            break;
+                        }
+                        _ => "502 commande inconnue",
+                    };
+                    let _ = write.write_all(format!("{answer}\r\n").as_bytes()).await;
+                }
+            });
+        }
+    });
+    (port, inbox)
+}
+
+/// The text of a plain-text message, its quoted-printable encoding undone.
+pub fn mail_text(message: &str) -> String {
+    let body = message.split_once("\r\n\r\n").map_or("", |(_, body)| body);
+    let bytes = quoted_printable::decode(body, quoted_printable::ParseMode::Robust).unwrap();
+    String::from_utf8(bytes).unwrap()
 }
 
 /// Another web server on a free loopback port (another origin than Carto82's): the

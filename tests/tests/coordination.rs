@@ -55,14 +55,20 @@ async fn first_in_queue(coordinator: &Coordinator) -> String {
         .to_owned()
 }
 
-/// The coordinator `anne` publishes the first proposal of the queue: she, signed in, the
-/// proposal's link, and its page as she read it.
-async fn publish_first_in_queue(app: &TestApp) -> (Coordinator, String, String) {
+/// The coordinator `anne`, signed in, and the link of the first proposal of the queue.
+async fn anne_and_first(app: &TestApp) -> (Coordinator, String) {
     let anne = Coordinator::sign_in(app, "anne", PASSWORD)
         .await
         .ok()
         .unwrap();
     let link = first_in_queue(&anne).await;
+    (anne, link)
+}
+
+/// The coordinator `anne` publishes the first proposal of the queue: she, signed in, the
+/// proposal's link, and its page as she read it.
+async fn publish_first_in_queue(app: &TestApp) -> (Coordinator, String, String) {
+    let (anne, link) = anne_and_first(app).await;
     let page = anne.get(&link).await.text().await.unwrap();
     let answer = anne.decide(&link, "publiee", None).await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER);
@@ -525,11 +531,7 @@ async fn two_instances_on_one_postgresql_database_publish_for_each_other() {
 #[tokio::test]
 async fn the_structure_completes_what_the_team_asked_then_it_is_published() {
     let (app, _dir, follow_up) = with_a_proposal().await;
-    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
-        .await
-        .ok()
-        .unwrap();
-    let link = first_in_queue(&anne).await;
+    let (anne, link) = anne_and_first(&app).await;
     let asked = anne
         .decide(
             &link,
@@ -739,11 +741,7 @@ async fn the_programme_is_followed_by_zone_and_week_and_goes_to_a_spreadsheet() 
         );
     }
 
-    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
-        .await
-        .ok()
-        .unwrap();
-    let link = first_in_queue(&anne).await;
+    let (anne, link) = anne_and_first(&app).await;
     assert_eq!(
         anne.decide(&link, "publiee", None).await.status(),
         StatusCode::SEE_OTHER
@@ -862,4 +860,67 @@ async fn the_programme_is_followed_by_zone_and_week_and_goes_to_a_spreadsheet() 
         "{theirs}"
     );
     assert!(!theirs.contains("Montauban"));
+}
+
+#[tokio::test]
+async fn with_a_mail_relay_the_structure_gets_its_link_and_each_decision() {
+    let (port, inbox) = carto82_e2e::smtp_server().await;
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    add_accounts(&base).await;
+    let app = spawn_app_with(move |args| {
+        args.base = base;
+        args.smtp = Some(format!("smtp://127.0.0.1:{port}"));
+        args.courriel = Some("Carto82 <carto82@exemple.fr>".to_owned());
+    })
+    .await;
+    let follow_up = propose(&app, &set(workshop(), "courriel", "claviers@exemple.fr")).await;
+    let mail = |n: usize| {
+        let inbox = inbox.clone();
+        async move {
+            for _ in 0..200 {
+                if let Some(message) = inbox.lock().unwrap().get(n) {
+                    return message.clone();
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            panic!("message {n} not received");
+        }
+    };
+    let first = mail(0).await;
+    assert!(first.contains("To: claviers@exemple.fr"), "{first}");
+    assert!(
+        first.contains("From: Carto82 <carto82@exemple.fr>"),
+        "{first}"
+    );
+    let text = carto82_e2e::mail_text(&first);
+    assert!(
+        text.contains(&app.url(&follow_up)),
+        "the private link: {text}"
+    );
+    assert!(
+        text.contains(&format!("« {WORKSHOP} »")),
+        "plain text, as typed: {text}"
+    );
+
+    let (anne, link) = anne_and_first(&app).await;
+    let asked = anne
+        .decide(&link, "a_completer", Some("Ajoutez l'étage de la salle."))
+        .await;
+    assert_eq!(asked.status(), StatusCode::SEE_OTHER);
+    let second = carto82_e2e::mail_text(&mail(1).await);
+    assert!(second.contains("« à compléter »"), "{second}");
+    assert!(
+        second.contains("« Ajoutez l'étage de la salle. »"),
+        "{second}"
+    );
+    let token = follow_up.trim_start_matches("/participer/suivi/");
+    assert!(
+        !second.contains(token),
+        "the link is never stored, so never sent again"
+    );
+    // Without an address, nothing is sent.
+    propose(&app, &set(workshop(), "titre", "Sans courriel")).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(inbox.lock().unwrap().len(), 2);
 }

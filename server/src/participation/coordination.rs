@@ -599,6 +599,13 @@ async fn act(
         .await
     {
         Ok(Acted::Done) => {
+            let title = current.content["properties"]["titre"]
+                .as_str()
+                .unwrap_or_default();
+            participation.write(
+                current.email.as_deref(),
+                super::mail::decided(title, status, message.as_deref()),
+            );
             // Published, or no longer: the served data follows at once.
             if status == Status::Publiee || current.status == Status::Publiee {
                 participation

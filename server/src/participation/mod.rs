@@ -10,6 +10,7 @@
 pub mod accounts;
 mod coordination;
 mod event_form;
+mod mail;
 mod pages;
 mod programme;
 mod status;
@@ -28,6 +29,7 @@ use crate::plain_page::document_styled;
 use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 
 pub use event_form::{EventForm, Field};
+pub use mail::Mailer;
 pub use status::Status;
 pub use store::{Acted, BY_STRUCTURE, Contributions, Role, StoreError, Token};
 
@@ -57,15 +59,25 @@ pub struct Participation {
     sign_ins: WriteLimiter,
     /// Held while the published list is read and applied.
     publishing: tokio::sync::Mutex<()>,
+    /// Writes to structures, when a relay is configured.
+    mailer: Option<Mailer>,
 }
 
 impl Participation {
-    pub fn new(store: Contributions) -> Participation {
+    pub fn new(store: Contributions, mailer: Option<Mailer>) -> Participation {
         Participation {
             store,
+            mailer,
             limiter: WriteLimiter::new(PER_CLIENT, OVERALL),
             sign_ins: WriteLimiter::new(coordination::SIGN_IN, coordination::SIGN_IN_OVERALL),
             publishing: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    /// Writes to a structure, when it gave an address and a relay is configured.
+    fn write(&self, to: Option<&str>, letter: mail::Letter) {
+        if let (Some(mailer), Some(to)) = (&self.mailer, to) {
+            mailer.send_later(to, letter);
         }
     }
 
@@ -148,12 +160,12 @@ fn page(request: &HttpRequest, status: StatusCode, title: &str, main: &str) -> H
         ))
 }
 
-async fn call(request: HttpRequest) -> HttpResponse {
+async fn call(request: HttpRequest, participation: web::Data<Participation>) -> HttpResponse {
     page(
         &request,
         StatusCode::OK,
         "Participer au « 82 fait son numérique » – Carto82",
-        &pages::call(),
+        &pages::call(participation.mailer.is_some()),
     )
 }
 
@@ -275,12 +287,21 @@ async fn propose(
         )
         .await
     {
-        Ok(Some(token)) => HttpResponse::SeeOther()
-            .insert_header((
-                header::LOCATION,
-                format!("/participer/suivi/{}?envoye=1", token.as_str()),
-            ))
-            .finish(),
+        Ok(Some(token)) => {
+            let link = format!(
+                "{}/participer/suivi/{}",
+                site.origin(&request),
+                token.as_str()
+            );
+            let title = feature["properties"]["titre"].as_str().unwrap_or_default();
+            participation.write(email, mail::received(title, &link));
+            HttpResponse::SeeOther()
+                .insert_header((
+                    header::LOCATION,
+                    format!("/participer/suivi/{}?envoye=1", token.as_str()),
+                ))
+                .finish()
+        }
         Ok(None) => refusal(
             &request,
             StatusCode::BAD_REQUEST,

@@ -16,26 +16,33 @@ use super::event_form::{
 use super::store::{Proposal, Token};
 use crate::dataset::Dataset;
 
-/// `/participer`: the call itself.
-pub fn call() -> String {
-    concat!(
-        "<h1>Participer au « 82 fait son numérique »</h1>",
-        "<p class=\"intro\">Chaque printemps, le Département de Tarn-et-Garonne organise un mois d'événements sur le numérique, partout dans le département.</p>",
-        "<h2>Qui peut participer ?</h2>",
-        "<p>Les associations, les communes, les bibliothèques, les entreprises, les écoles et tous ceux qui aident les habitants avec le numérique.</p>",
-        "<h2>Que proposer ?</h2>",
-        "<p>Un atelier, une conférence, une table ronde, une exposition ou une rencontre. Sur un de ces thèmes : famille, santé, numérique responsable, éducation, intelligence artificielle.</p>",
-        "<p>Vous organisez votre événement vous-même. L'équipe du Département choisit les événements et prépare le programme avec vous. Le programme est publié sur la carte.</p>",
-        "<h2>Quand ?</h2>",
-        "<p>L'édition 2026 a eu lieu du 13 avril au 10 mai 2026. Les dates de la prochaine édition ne sont pas encore fixées. Vous pouvez déjà proposer un événement : l'équipe vous répondra quand elle préparera le programme.</p>",
-        "<h2>Comment ?</h2>",
-        "<ol><li>Remplissez le formulaire. Il faut environ 10 minutes.</li>",
-        "<li>Une page s'affiche avec votre lien personnel. Notez-le : il n'est pas envoyé par courriel. Il permet de suivre votre proposition.</li>",
-        "<li>L'équipe vous répond sur cette page : acceptée, à compléter ou refusée.</li></ol>",
-        "<p><a class=\"bouton\" href=\"/participer/evenement\">Proposer un événement</a></p>",
-        "<p>Tout ce qui est publié sur la carte est une donnée ouverte : chacun peut la réutiliser.</p>",
+/// `/participer`: the call itself; `mails` when the link is also sent by e-mail.
+pub fn call(mails: bool) -> String {
+    let link = if mails {
+        "<li>Une page s'affiche avec votre lien personnel. Notez-le : il permet de suivre votre proposition. Si vous donnez votre courriel, nous vous l'envoyons aussi, avec chaque réponse de l'équipe.</li>"
+    } else {
+        "<li>Une page s'affiche avec votre lien personnel. Notez-le : il n'est pas envoyé par courriel. Il permet de suivre votre proposition.</li>"
+    };
+    format!(
+        concat!(
+            "<h1>Participer au « 82 fait son numérique »</h1>",
+            "<p class=\"intro\">Chaque printemps, le Département de Tarn-et-Garonne organise un mois d'événements sur le numérique, partout dans le département.</p>",
+            "<h2>Qui peut participer ?</h2>",
+            "<p>Les associations, les communes, les bibliothèques, les entreprises, les écoles et tous ceux qui aident les habitants avec le numérique.</p>",
+            "<h2>Que proposer ?</h2>",
+            "<p>Un atelier, une conférence, une table ronde, une exposition ou une rencontre. Sur un de ces thèmes : famille, santé, numérique responsable, éducation, intelligence artificielle.</p>",
+            "<p>Vous organisez votre événement vous-même. L'équipe du Département choisit les événements et prépare le programme avec vous. Le programme est publié sur la carte.</p>",
+            "<h2>Quand ?</h2>",
+            "<p>L'édition 2026 a eu lieu du 13 avril au 10 mai 2026. Les dates de la prochaine édition ne sont pas encore fixées. Vous pouvez déjà proposer un événement : l'équipe vous répondra quand elle préparera le programme.</p>",
+            "<h2>Comment ?</h2>",
+            "<ol><li>Remplissez le formulaire. Il faut environ 10 minutes.</li>",
+            "{link}",
+            "<li>L'équipe vous répond sur cette page : acceptée, à compléter ou refusée.</li></ol>",
+            "<p><a class=\"bouton\" href=\"/participer/evenement\">Proposer un événement</a></p>",
+            "<p>Tout ce qui est publié sur la carte est une donnée ouverte : chacun peut la réutiliser.</p>",
+        ),
+        link = link
     )
-    .to_owned()
 }
 
 /// One problem per field, in the form's order.
