@@ -146,13 +146,6 @@ pub struct ServeArgs {
     /// qu'avec ce réglage ; sans lui, la recherche se fait sur les communes seulement.
     #[arg(long, env = "CARTO82_ADDRESS_API")]
     pub address_api: Option<String>,
-    /// Fichier où sont ajoutés les signalements d'erreur des habitants (une ligne JSON chacun).
-    #[arg(
-        long,
-        env = "CARTO82_REPORTS_FILE",
-        default_value = "signalements.jsonl"
-    )]
-    pub reports_file: PathBuf,
     /// Base des contributions (propositions des structures et leur suivi) : un fichier
     /// SQLite, créé s'il n'existe pas, ou `postgres://…` pour plusieurs serveurs.
     #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]

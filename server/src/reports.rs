@@ -1,15 +1,14 @@
-//! "Signaler une erreur": a resident tells the coordinators what is wrong on a page. Each
-//! report is one JSON line appended to a file of its own (`CARTO82_REPORTS_FILE`), which
-//! coordinators read; a report never touches the dataset.
+//! "Signaler une erreur": a resident tells the coordinators what is wrong on a page. A
+//! report lands in the coordinators' queue (`/suivi`) beside the structures' proposals,
+//! with the same statuses, attached to the place, event, resource or actor of the page; it
+//! never touches the dataset.
 //!
 //! The form is open to anyone, so it is bounded on every side: a report must be about one
 //! of our pages and a few lines long; each address may send a few an hour and all together
-//! a few hundred; the file stops growing at [`MAX_FILE_BYTES`]. A refusal is a page of the
-//! site, in French, that gives the form back with what was typed and says what to change.
+//! a few hundred; no more are taken while [`MAX_UNREAD`] wait to be read. A refusal is a
+//! page of the site, in French, that gives the form back with what was typed and says what
+//! to change.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::sync::Mutex;
 use std::time::Duration;
 
 use actix_web::http::StatusCode;
@@ -17,18 +16,19 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use app::model::{Records, escape_html};
+use app::model::{Actor, Event, Place, Record, Records, Resource, Zone, escape_html};
 use app::{MAX_MESSAGE_CHARS, ReportDraft, ReportField, server_html};
 
 use crate::client::SiteAddress;
 use crate::dataset::Store;
+use crate::participation::{Kind, Participation};
 use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 
 const MIN_MESSAGE_CHARS: usize = 5;
 const MAX_EMAIL_CHARS: usize = 200;
 const MAX_PAGE_CHARS: usize = 2000;
-/// The reports file stops growing here (about 20 000 reports); coordinators empty it.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// No more reports are taken while this many wait to be read.
+pub const MAX_UNREAD: i64 = 20_000;
 /// The form's body, percent-encoded: 2 000 characters of "€" take 18 000 bytes.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 /// One address: a few reports in a row, then one every 6 minutes.
@@ -55,14 +55,76 @@ pub struct ReportForm {
     courriel: String,
 }
 
-/// A checked report, as stored.
-#[derive(Debug, Serialize, PartialEq)]
+/// A checked report.
+#[derive(Debug, PartialEq)]
 pub struct Report {
     pub recu: DateTime<Utc>,
     pub page: String,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub courriel: Option<String>,
+}
+
+/// What a report is about: the record of its page, if it is one.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Concerned {
+    /// `lieux`, `evenements`, `ressources`, `acteurs`, or `carte` for the map.
+    pub genre: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub nom: String,
+    #[serde(skip)]
+    pub zone: Option<Zone>,
+}
+
+impl Report {
+    /// The record of the report's page, and its zone.
+    pub fn concerned(&self, records: &Records) -> Concerned {
+        let found = self.page[1..].split_once('/').and_then(|(kind, id)| {
+            let (nom, zone) = if kind == Place::KIND.page {
+                records
+                    .by_text::<Place>(id)
+                    .map(|p| (p.title().into_owned(), Some(p.location.zone)))
+            } else if kind == Event::KIND.page {
+                records
+                    .by_text::<Event>(id)
+                    .map(|e| (e.title().into_owned(), Some(e.location.zone)))
+            } else if kind == Resource::KIND.page {
+                records
+                    .by_text::<Resource>(id)
+                    .map(|r| (r.title().into_owned(), None))
+            } else if kind == Actor::KIND.page {
+                records
+                    .by_text::<Actor>(id)
+                    .map(|a| (a.title().into_owned(), None))
+            } else {
+                None
+            }?;
+            Some((kind.to_owned(), id.to_owned(), nom, zone))
+        });
+        match found {
+            Some((genre, id, nom, zone)) => Concerned {
+                genre,
+                id: Some(id),
+                nom,
+                zone,
+            },
+            None => Concerned {
+                genre: "carte".to_owned(),
+                id: None,
+                nom: "La carte".to_owned(),
+                zone: None,
+            },
+        }
+    }
+
+    /// As the queue keeps it.
+    fn content(&self, concerned: &Concerned) -> serde_json::Value {
+        serde_json::json!({
+            "page": self.page,
+            "message": self.message,
+            "concerne": concerned,
+        })
+    }
 }
 
 /// What `page` must be: one of our pages that shows data.
@@ -143,48 +205,58 @@ impl ReportForm {
     }
 }
 
-/// Where reports are kept; one writer at a time, one line per report.
+/// How many reports each address, and everyone, may send.
 pub struct Reports {
-    path: PathBuf,
-    lock: Mutex<()>,
     limiter: WriteLimiter,
-    max_bytes: u64,
+    max_unread: i64,
+}
+
+impl Default for Reports {
+    fn default() -> Reports {
+        Reports {
+            limiter: WriteLimiter::new(PER_CLIENT, OVERALL),
+            max_unread: MAX_UNREAD,
+        }
+    }
 }
 
 /// Why a report was not stored.
 #[derive(Debug)]
 pub enum StoreError {
-    /// The file reached [`MAX_FILE_BYTES`].
+    /// [`MAX_UNREAD`] reports wait to be read.
     Full,
-    Io(std::io::Error),
+    Database(crate::participation::StoreError),
 }
 
 impl Reports {
-    pub fn new(path: PathBuf) -> Reports {
-        Reports {
-            path,
-            lock: Mutex::new(()),
-            limiter: WriteLimiter::new(PER_CLIENT, OVERALL),
-            max_bytes: MAX_FILE_BYTES,
-        }
-    }
-
-    pub fn append(&self, report: &Report) -> Result<(), StoreError> {
-        let mut line = serde_json::to_vec(report).expect("a report serialises");
-        line.push(b'\n');
-        let _guard = self.lock.lock().expect("not poisoned");
-        let size = std::fs::metadata(&self.path).map_or(0, |m| m.len());
-        if size + line.len() as u64 > self.max_bytes {
+    /// Into the coordinators' queue, once committed.
+    pub async fn keep(
+        &self,
+        report: &Report,
+        records: &Records,
+        participation: &Participation,
+    ) -> Result<(), StoreError> {
+        let store = participation.contributions();
+        let unread = store
+            .unread(Kind::Report)
+            .await
+            .map_err(StoreError::Database)?;
+        if unread >= self.max_unread {
             return Err(StoreError::Full);
         }
-        let mut file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-            .map_err(StoreError::Io)?;
-        // One write of the whole line: a report is stored whole or not at all.
-        file.write_all(&line).map_err(StoreError::Io)?;
-        file.sync_data().map_err(StoreError::Io)
+        let concerned = report.concerned(records);
+        store
+            .propose(
+                None,
+                report.courriel.as_deref(),
+                Kind::Report,
+                &report.content(&concerned),
+                concerned.zone,
+                report.recu,
+            )
+            .await
+            .map_err(StoreError::Database)?;
+        Ok(())
     }
 }
 
@@ -194,6 +266,7 @@ pub async fn post(
     form: web::Form<ReportForm>,
     reports: web::Data<Reports>,
     store: web::Data<Store>,
+    participation: web::Data<Participation>,
     site: web::Data<SiteAddress>,
 ) -> HttpResponse {
     let form = form.into_inner();
@@ -223,7 +296,10 @@ pub async fn post(
             );
         }
     };
-    match reports.append(&report) {
+    match reports
+        .keep(&report, &dataset.records, &participation)
+        .await
+    {
         Ok(()) => answer(
             &request,
             StatusCode::OK,
@@ -238,9 +314,9 @@ pub async fn post(
                 "signalements",
                 &match e {
                     StoreError::Full => format!(
-                        "fichier des signalements plein ({MAX_FILE_BYTES} octets) : videz-le après lecture"
+                        "{MAX_UNREAD} signalements attendent d'être lus : les suivants sont refusés"
                     ),
-                    StoreError::Io(e) => format!("signalement non enregistré : {e}"),
+                    StoreError::Database(e) => format!("signalement non enregistré : {e}"),
                 },
             );
             answer(
@@ -385,28 +461,64 @@ mod tests {
         );
     }
 
-    #[test]
-    fn the_file_stops_growing_and_keeps_what_it_has() {
+    #[tokio::test]
+    async fn a_report_lands_in_the_queue_attached_to_its_record_until_too_many_wait() {
+        use crate::participation::{Contributions, Role, Status};
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("signalements.jsonl");
+        let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+        let participation = Participation::new(Contributions::open(&base).await.unwrap(), None);
         let reports = Reports {
-            max_bytes: 400,
-            ..Reports::new(path.clone())
+            max_unread: 3,
+            ..Reports::default()
         };
+        let data = dataset();
+        let place = &data.records.places[0];
         let report = Report {
             recu: Utc::now(),
-            page: "/".into(),
-            message: "Le lieu a fermé.".repeat(5),
-            courriel: None,
+            page: format!("/lieux/{}", place.id()),
+            message: "Le lieu a fermé.".to_owned(),
+            courriel: Some("a@b.fr".to_owned()),
         };
-        let mut stored = 0;
-        while reports.append(&report).is_ok() {
-            stored += 1;
+        for _ in 0..3 {
+            reports
+                .keep(&report, &data.records, &participation)
+                .await
+                .unwrap();
         }
-        assert!(matches!(reports.append(&report), Err(StoreError::Full)));
-        let text = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(text.lines().count(), stored, "whole lines only");
-        assert!(text.len() <= 400);
+        assert!(matches!(
+            reports.keep(&report, &data.records, &participation).await,
+            Err(StoreError::Full)
+        ));
+        let queue = participation
+            .contributions()
+            .queue(Role::Coordinator, None)
+            .await
+            .unwrap();
+        assert_eq!(queue.len(), 3, "nothing more, nothing lost");
+        let first = &queue[0];
+        assert_eq!(first.kind, Kind::Report);
+        assert_eq!(first.status, Status::Recue);
+        assert_eq!(first.zone, Some(place.location.zone), "its place's zone");
+        assert_eq!(first.email.as_deref(), Some("a@b.fr"));
+        assert_eq!(first.content["concerne"]["id"], place.id().as_str());
+        assert_eq!(first.content["concerne"]["nom"], place.title().as_ref());
+        assert_eq!(first.content["message"], "Le lieu a fermé.");
+        // The map itself is no record: no zone, so for coordinators.
+        let map = Report {
+            page: "/?ou=Moissac".to_owned(),
+            ..report
+        };
+        let concerned = map.concerned(&data.records);
+        assert_eq!((concerned.genre.as_str(), concerned.zone), ("carte", None));
+        assert!(
+            participation
+                .contributions()
+                .published()
+                .await
+                .unwrap()
+                .is_empty(),
+            "a report is never an event"
+        );
     }
 
     #[test]

@@ -172,7 +172,7 @@ impl Application {
             },
             security,
         };
-        let reports = crate::reports::Reports::new(args.reports_file.clone());
+        let reports = crate::reports::Reports::default();
         let contributions = crate::participation::Contributions::open(&args.base).await?;
         store.set_contributions(contributions.published().await?);
         let mailer = match (&args.smtp, &args.courriel) {

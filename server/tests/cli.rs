@@ -184,7 +184,14 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
     let (feature, zone) = form.check(&dataset, today).unwrap();
     let id = feature["properties"]["id"].as_str().unwrap().to_owned();
     let token = store
-        .propose(None, None, "evenement", &feature, zone, chrono::Utc::now())
+        .propose(
+            None,
+            None,
+            carto82::participation::Kind::Event,
+            &feature,
+            Some(zone),
+            chrono::Utc::now(),
+        )
         .await
         .unwrap()
         .unwrap();

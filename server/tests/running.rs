@@ -28,14 +28,11 @@ impl Server {
     /// With its contributions database in `base`, and more options.
     fn start_with(base: tempfile::TempDir, options: &[&str]) -> Server {
         let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
-        let reports = tempfile::NamedTempFile::new().unwrap();
         let mut child = Command::new(BIN)
             .arg("serve")
             .args(options)
             .args(["--bind", "127.0.0.1:0", "--data"])
             .arg(&data)
-            .arg("--reports-file")
-            .arg(reports.path())
             .arg("--base")
             .arg(format!(
                 "sqlite:{}",

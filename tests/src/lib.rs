@@ -103,8 +103,8 @@ pub fn frame_ancestors(response: &reqwest::Response) -> String {
         .to_owned()
 }
 
-/// Each server of a test process writes its reports to a file of its own.
-static REPORT_FILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// Each server of a test process has a contributions database of its own.
+static BASES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Starts Carto82 on 127.0.0.1 with an OS-chosen port, as `carto82` itself would.
 pub async fn spawn_app() -> TestApp {
@@ -127,18 +127,13 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
         force_reload: false,
         smtp: None,
         courriel: None,
-        reports_file: std::env::temp_dir().join(format!(
-            "carto82-signalements-{}-{}.jsonl",
-            std::process::id(),
-            REPORT_FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-        )),
         base: format!(
             "sqlite:{}",
             std::env::temp_dir()
                 .join(format!(
                     "carto82-base-{}-{}.sqlite",
                     std::process::id(),
-                    REPORT_FILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+                    BASES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
                 ))
                 .display()
         ),

@@ -924,3 +924,78 @@ async fn with_a_mail_relay_the_structure_gets_its_link_and_each_decision() {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(inbox.lock().unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn a_residents_report_is_followed_in_the_same_queue() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    add_accounts(&base).await;
+    let app = spawn_app_with(move |args| args.base = base).await;
+    // A place of the Est zone: its referent sees the report.
+    let places = app.get_json("/api/places?zone=Est").await;
+    let place = &places["features"][0];
+    let id = place["properties"]["id"].as_str().unwrap().to_owned();
+    let sent = app
+        .client
+        .post(app.url("/signaler"))
+        .form(&[
+            ("page", format!("/lieux/{id}")),
+            (
+                "message",
+                "Fermé le mercredi <script>alert(1)</script>".to_owned(),
+            ),
+            ("courriel", String::new()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::OK);
+    let events_before = app.get_json("/api/events").await["features"]
+        .as_array()
+        .unwrap()
+        .len();
+
+    let rene = Coordinator::sign_in(&app, "rene", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let queue = rene
+        .get("/suivi?genre=signalement")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let listed = text_at(&queue, "table");
+    assert!(
+        listed.contains("Signalement : ") && listed.contains(&format!("page /lieux/{id}")),
+        "{listed}"
+    );
+    let link = first_in_queue(&rene).await;
+    let page = rene.get(&link).await.text().await.unwrap();
+    assert!(page.contains("Fermé le mercredi &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        page.contains(&format!("href=\"/lieux/{id}\"")),
+        "the page concerned"
+    );
+    assert!(
+        page.contains("publiée (la page est corrigée)"),
+        "its own words"
+    );
+    let done = rene
+        .decide(&link, "publiee", Some("Horaires corrigés."))
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let page = rene.get(&link).await.text().await.unwrap();
+    assert!(page.contains("La page est corrigée."), "{page}");
+    assert_eq!(
+        app.get_json("/api/events").await["features"]
+            .as_array()
+            .unwrap()
+            .len(),
+        events_before,
+        "a report is never an event"
+    );
+    // Not part of the programme.
+    let programme = rene.get("/suivi/programme").await.text().await.unwrap();
+    assert!(programme.contains("Aucun événement proposé pour le moment."));
+}

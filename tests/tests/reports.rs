@@ -1,14 +1,29 @@
-//! "Signaler une erreur" over HTTP: a good report is stored whole; malformed or hostile ones
-//! are refused with the field named, and nothing stored is lost; the server keeps serving.
+//! "Signaler une erreur" over HTTP: a good report lands whole in the coordinators' queue;
+//! malformed or hostile ones are refused with the field named, and nothing stored is lost;
+//! the server keeps serving.
 
+use carto82::participation::{Contributions, Kind, Proposal, Role};
 use carto82_e2e::spawn_app_with;
 
+/// A server with its contributions database in `dir`, and the URL of that database.
+async fn with_base(dir: &std::path::Path) -> (carto82_e2e::TestApp, String) {
+    let base = format!("sqlite:{}", dir.join("base.sqlite").display());
+    let url = base.clone();
+    (spawn_app_with(move |args| args.base = url).await, base)
+}
+
+/// The residents' reports in the queue, oldest first.
+async fn reports_in(base: &str) -> Vec<Proposal> {
+    let store = Contributions::open(base).await.unwrap();
+    let mut queue = store.queue(Role::Coordinator, None).await.unwrap();
+    queue.retain(|p| p.kind == Kind::Report);
+    queue
+}
+
 #[tokio::test]
-async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
+async fn reports_land_in_the_queue_whole_and_bad_ones_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("signalements.jsonl");
-    let path = file.clone();
-    let app = spawn_app_with(move |args| args.reports_file = path).await;
+    let (app, base) = with_base(dir.path()).await;
     let post = |form: Vec<(&'static str, String)>| {
         let client = app.client.clone();
         let url = app.url("/signaler");
@@ -84,15 +99,15 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
             .contains("Votre message est trop long")
     );
 
-    let stored = std::fs::read_to_string(&file).unwrap();
-    let lines: Vec<serde_json::Value> = stored
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 1, "only the good report: {stored}");
-    assert_eq!(lines[0]["page"], "/lieux/france-services-000");
-    assert_eq!(lines[0]["message"], "Le lieu est fermé le mercredi.");
-    assert!(lines[0].get("courriel").is_none());
+    let stored = reports_in(&base).await;
+    assert_eq!(stored.len(), 1, "only the good report: {stored:?}");
+    assert_eq!(stored[0].content["page"], "/lieux/france-services-000");
+    assert_eq!(
+        stored[0].content["message"],
+        "Le lieu est fermé le mercredi."
+    );
+    assert_eq!(stored[0].content["concerne"]["id"], "france-services-000");
+    assert_eq!(stored[0].email, None);
     assert_eq!(app.get("/healthz").await.status(), 200, "still serving");
 
     // The form is on the pages.
@@ -106,9 +121,7 @@ async fn reports_are_stored_one_line_each_and_bad_ones_refused() {
 #[tokio::test]
 async fn a_long_message_in_euros_is_accepted_and_a_flood_is_stopped() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("signalements.jsonl");
-    let path = file.clone();
-    let app = spawn_app_with(move |args| args.reports_file = path).await;
+    let (app, base) = with_base(dir.path()).await;
     let send = |message: String| {
         let client = app.client.clone();
         let url = app.url("/signaler");
@@ -146,9 +159,8 @@ async fn a_long_message_in_euros_is_accepted_and_a_flood_is_stopped() {
     let accepted = statuses.iter().filter(|s| **s == 200).count();
     assert!(accepted <= 5, "a few in a row, then refused: {statuses:?}");
     assert!(statuses.contains(&429));
-    let stored = std::fs::read_to_string(&file).unwrap();
     assert_eq!(
-        stored.lines().count(),
+        reports_in(&base).await.len(),
         1 + accepted,
         "every accepted one stored"
     );
@@ -163,9 +175,7 @@ async fn a_resident_who_mistypes_gets_the_form_back_on_a_phone() {
     use fantoccini::Locator;
 
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("signalements.jsonl");
-    let path = file.clone();
-    let app = spawn_app_with(move |args| args.reports_file = path).await;
+    let (app, base) = with_base(dir.path()).await;
     let page = app.url("/lieux/france-services-000");
     with_browser(360, 740, move |client| async move {
         open(&client, &page).await;
@@ -222,5 +232,5 @@ async fn a_resident_who_mistypes_gets_the_form_back_on_a_phone() {
         save_screenshot(&client, "signaler-erreur-360.png").await;
     })
     .await;
-    assert!(!file.exists() || std::fs::read_to_string(&file).unwrap().is_empty());
+    assert!(reports_in(&base).await.is_empty(), "nothing stored");
 }

@@ -2,7 +2,7 @@
 //! the default) and PostgreSQL (the throwaway server of the test command).
 
 use app::model::Zone;
-use carto82::participation::{Acted, Contributions, Role, Status, Token};
+use carto82::participation::{Acted, Contributions, Kind, Role, Status, Token};
 use carto82_e2e::each_backend;
 use chrono::Utc;
 
@@ -14,7 +14,14 @@ fn event(title: &str) -> serde_json::Value {
 /// when none): the follow-up's token.
 async fn propose(store: &Contributions, token: Option<&Token>, title: &str, zone: Zone) -> Token {
     store
-        .propose(token, None, "evenement", &event(title), zone, Utc::now())
+        .propose(
+            token,
+            None,
+            Kind::Event,
+            &event(title),
+            Some(zone),
+            Utc::now(),
+        )
         .await
         .unwrap()
         .expect("a known follow-up")
@@ -31,9 +38,9 @@ async fn a_proposal_is_kept_under_its_follow_up_and_the_token_is_not_stored() {
             .propose(
                 None,
                 Some("a@b.fr"),
-                "evenement",
+                Kind::Event,
                 &content,
-                Zone::Est,
+                Some(Zone::Est),
                 Utc::now(),
             )
             .await
@@ -45,9 +52,9 @@ async fn a_proposal_is_kept_under_its_follow_up_and_the_token_is_not_stored() {
             .propose(
                 Some(&unknown),
                 None,
-                "evenement",
+                Kind::Event,
                 &content,
-                Zone::Est,
+                Some(Zone::Est),
                 Utc::now(),
             )
             .await

@@ -15,9 +15,9 @@ use chrono::Utc;
 use app::format::date_fr;
 use app::model::{Event, Zone, escape_html as e};
 
-use super::pages::{proposal_summary, when_and_where};
+use super::pages::{proposal_summary, title, when_and_where};
 use super::programme::{QueueFilter, QueueQuery, programme_page};
-use super::store::{Acted, BY_STRUCTURE, Proposal, Role, Session, Token};
+use super::store::{Acted, BY_STRUCTURE, Kind, Proposal, Role, Session, Token};
 use super::{Participation, Status, page, private};
 use crate::client::SiteAddress;
 use crate::dataset::Store;
@@ -340,16 +340,13 @@ async fn queue(
             e(&filter.query_string())
         );
     }
-    main.push_str("<div class=\"tableau-defilant\" tabindex=\"0\"><table><caption>Les propositions reçues</caption><thead><tr><th scope=\"col\">Événement</th><th scope=\"col\">Quand et où</th><th scope=\"col\">Zone</th><th scope=\"col\">État</th><th scope=\"col\">Reçue le</th></tr></thead><tbody>");
+    main.push_str("<div class=\"tableau-defilant\" tabindex=\"0\"><table><caption>Les propositions reçues</caption><thead><tr><th scope=\"col\">Quoi</th><th scope=\"col\">Quand et où</th><th scope=\"col\">Zone</th><th scope=\"col\">État</th><th scope=\"col\">Reçue le</th></tr></thead><tbody>");
     for p in &proposals {
-        let title = p.content["properties"]["titre"]
-            .as_str()
-            .unwrap_or("Sans titre");
         let _ = write!(
             main,
             "<tr><td><a href=\"/suivi/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             e(&p.id),
-            e(title),
+            e(&title(p)),
             e(&when_and_where(p)),
             p.zone.map(Zone::as_str).unwrap_or("?"),
             e(p.status.label()),
@@ -498,24 +495,46 @@ fn proposal_page(session: &Session, p: &Proposal, notice: Option<&str>) -> Strin
         }
         main.push_str("</ol>");
     }
+    // The same decisions for a report, in its own words.
+    let [published, accepted, to_complete, refused, to_whom] = match p.kind {
+        Kind::Event => [
+            "publiée (sur la carte, tout de suite)",
+            "acceptée (publiée plus tard)",
+            "à compléter (dites quoi)",
+            "refusée (dites pourquoi)",
+            "Message à la structure",
+        ],
+        Kind::Report => [
+            "publiée (la page est corrigée)",
+            "acceptée (à corriger)",
+            "à compléter (demandez des précisions)",
+            "refusée (dites pourquoi)",
+            "Message à l'habitant",
+        ],
+    };
     let _ = write!(
         main,
         concat!(
             "<h2>Décider</h2><form class=\"participer\" method=\"post\" action=\"/suivi/{id}\">",
             "<input type=\"hidden\" name=\"jeton\" value=\"{token}\"><input type=\"hidden\" name=\"version\" value=\"{version}\">",
             "<fieldset class=\"cases\"><legend>La proposition est</legend><ul>",
-            "<li><input type=\"radio\" id=\"d-publiee\" name=\"statut\" value=\"publiee\"><label for=\"d-publiee\">publiée (sur la carte, tout de suite)</label></li>",
-            "<li><input type=\"radio\" id=\"d-acceptee\" name=\"statut\" value=\"acceptee\"><label for=\"d-acceptee\">acceptée (publiée plus tard)</label></li>",
-            "<li><input type=\"radio\" id=\"d-a_completer\" name=\"statut\" value=\"a_completer\"><label for=\"d-a_completer\">à compléter (dites quoi)</label></li>",
-            "<li><input type=\"radio\" id=\"d-refusee\" name=\"statut\" value=\"refusee\"><label for=\"d-refusee\">refusée (dites pourquoi)</label></li>",
+            "<li><input type=\"radio\" id=\"d-publiee\" name=\"statut\" value=\"publiee\"><label for=\"d-publiee\">{published}</label></li>",
+            "<li><input type=\"radio\" id=\"d-acceptee\" name=\"statut\" value=\"acceptee\"><label for=\"d-acceptee\">{accepted}</label></li>",
+            "<li><input type=\"radio\" id=\"d-a_completer\" name=\"statut\" value=\"a_completer\"><label for=\"d-a_completer\">{to_complete}</label></li>",
+            "<li><input type=\"radio\" id=\"d-refusee\" name=\"statut\" value=\"refusee\"><label for=\"d-refusee\">{refused}</label></li>",
             "</ul></fieldset>",
-            "<p class=\"champ\"><label for=\"d-message\">Message à la structure</label><textarea id=\"d-message\" name=\"message\" rows=\"4\" maxlength=\"{max}\"></textarea></p>",
+            "<p class=\"champ\"><label for=\"d-message\">{to_whom}</label><textarea id=\"d-message\" name=\"message\" rows=\"4\" maxlength=\"{max}\"></textarea></p>",
             "<p class=\"boutons\"><button type=\"submit\">Enregistrer</button></p></form>"
         ),
         id = e(&p.id),
         token = e(&session.form_token),
         version = p.version,
         max = MAX_MESSAGE_CHARS,
+        published = published,
+        accepted = accepted,
+        to_complete = to_complete,
+        refused = refused,
+        to_whom = to_whom,
     );
     main
 }
@@ -599,12 +618,9 @@ async fn act(
         .await
     {
         Ok(Acted::Done) => {
-            let title = current.content["properties"]["titre"]
-                .as_str()
-                .unwrap_or_default();
             participation.write(
                 current.email.as_deref(),
-                super::mail::decided(title, status, message.as_deref()),
+                super::mail::decided(&current, status, message.as_deref()),
             );
             // Published, or no longer: the served data follows at once.
             if status == Status::Publiee || current.status == Status::Publiee {
@@ -615,6 +631,7 @@ async fn act(
                     .as_str()
                     .unwrap_or_default();
                 if status == Status::Publiee
+                    && current.kind == Kind::Event
                     && store.current().records.by_text::<Event>(id).is_none()
                 {
                     let now = participation

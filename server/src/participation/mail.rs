@@ -10,6 +10,8 @@ use lettre::message::{Body, Mailbox, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::Status;
+use super::pages::title;
+use super::store::{Kind, Proposal};
 
 /// A message to a structure: its subject and its text.
 pub struct Letter {
@@ -31,20 +33,38 @@ pub fn received(title: &str, link: &str) -> Letter {
     }
 }
 
-/// The team decided on a proposal. The link is not in it: only its fingerprint is kept.
-pub fn decided(title: &str, status: Status, message: Option<&str>) -> Letter {
+/// The team decided on a proposal (or on a resident's report). The follow-up link is not
+/// in it: only its fingerprint is kept.
+pub fn decided(proposal: &Proposal, status: Status, message: Option<&str>) -> Letter {
     let words = message
         .map(|m| format!("Message de l'équipe :\n« {m} »\n\n"))
         .unwrap_or_default();
-    Letter {
-        subject: format!("Votre proposition « {title} » : {}", status.label()),
-        text: format!(
-            "Bonjour,\n\nL'équipe du Département a lu votre proposition « {title} ».\n\n\
-             Elle est maintenant « {} ». {}\n\n{words}\
-             Pour la voir, ouvrez le lien personnel reçu quand vous l'avez envoyée (votre page de suivi).\n\n{SIGNATURE}\n",
-            status.label(),
-            status.meaning()
-        ),
+    match proposal.kind {
+        Kind::Event => {
+            let title = title(proposal);
+            Letter {
+                subject: format!("Votre proposition « {title} » : {}", status.label()),
+                text: format!(
+                    "Bonjour,\n\nL'équipe du Département a lu votre proposition « {title} ».\n\n\
+                     Elle est maintenant « {} ». {}\n\n{words}\
+                     Pour la voir, ouvrez le lien personnel reçu quand vous l'avez envoyée (votre page de suivi).\n\n{SIGNATURE}\n",
+                    status.label(),
+                    status.meaning()
+                ),
+            }
+        }
+        Kind::Report => {
+            let about = proposal.content["concerne"]["nom"]
+                .as_str()
+                .unwrap_or("la carte");
+            Letter {
+                subject: format!("Votre remarque sur « {about} »"),
+                text: format!(
+                    "Bonjour,\n\nL'équipe du Département a lu votre remarque sur « {about} ».\n\n{}\n\n{words}{SIGNATURE}\n",
+                    status.about_a_report()
+                ),
+            }
+        }
     }
 }
 

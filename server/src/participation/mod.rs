@@ -31,7 +31,7 @@ use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 pub use event_form::{EventForm, Field};
 pub use mail::Mailer;
 pub use status::Status;
-pub use store::{Acted, BY_STRUCTURE, Contributions, Role, StoreError, Token};
+pub use store::{Acted, BY_STRUCTURE, Contributions, Kind, Proposal, Role, StoreError, Token};
 
 /// The form's body, percent-encoded: the longest description (4 000 characters) of "€"
 /// takes 36 000 bytes.
@@ -72,6 +72,11 @@ impl Participation {
             sign_ins: WriteLimiter::new(coordination::SIGN_IN, coordination::SIGN_IN_OVERALL),
             publishing: tokio::sync::Mutex::new(()),
         }
+    }
+
+    /// The contributions database.
+    pub fn contributions(&self) -> &Contributions {
+        &self.store
     }
 
     /// Writes to a structure, when it gave an address and a relay is configured.
@@ -280,9 +285,9 @@ async fn propose(
         .propose(
             suivi.as_ref(),
             email,
-            "evenement",
+            Kind::Event,
             &feature,
-            zone,
+            Some(zone),
             Utc::now(),
         )
         .await

@@ -13,7 +13,7 @@ use super::Status;
 use super::event_form::{
     EventForm, Field, MAX_DESCRIPTION, MAX_LINE, MAX_SUMMARY, MAX_TITLE, TRAP,
 };
-use super::store::{Proposal, Token};
+use super::store::{Kind, Proposal, Token};
 use crate::dataset::Dataset;
 
 /// `/participer`: the call itself; `mails` when the link is also sent by e-mail.
@@ -533,13 +533,10 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
     );
     out.push_str("<ol class=\"propositions\">");
     for proposal in proposals {
-        let title = proposal.content["properties"]["titre"]
-            .as_str()
-            .unwrap_or("Sans titre");
         let _ = write!(
             out,
             "<li><h2>{}</h2><p>{}</p><p><strong>{}</strong> : {}</p>",
-            e(title),
+            e(&title(proposal)),
             e(&when_and_where(proposal)),
             e(&app::format::capitalised(proposal.status.label())),
             e(proposal.status.meaning()),
@@ -589,8 +586,29 @@ fn paris_day(at: DateTime<Utc>) -> String {
     date_fr(at.with_timezone(&chrono_tz::Europe::Paris).date_naive())
 }
 
-/// "mardi 14 avril 2027, 14 h – 16 h 30 – Salle des fêtes, Lauzerte".
+/// What a proposal is called in lists: an event's title, or what a report is about.
+pub fn title(proposal: &Proposal) -> String {
+    match proposal.kind {
+        Kind::Event => proposal.content["properties"]["titre"]
+            .as_str()
+            .unwrap_or("Sans titre")
+            .to_owned(),
+        Kind::Report => format!(
+            "Signalement : {}",
+            proposal.content["concerne"]["nom"]
+                .as_str()
+                .unwrap_or("une page")
+        ),
+    }
+}
+
+/// "mardi 14 avril 2027, 14 h – 16 h 30 – Salle des fêtes, Lauzerte"; for a report, its
+/// page.
 pub fn when_and_where(proposal: &Proposal) -> String {
+    if proposal.kind == Kind::Report {
+        let page = proposal.content["page"].as_str().unwrap_or_default();
+        return format!("page {page}");
+    }
     let props = &proposal.content["properties"];
     let when = props["creneaux"][0]
         .as_object()
@@ -613,6 +631,9 @@ pub fn when_and_where(proposal: &Proposal) -> String {
 
 /// What a proposed event says, for the coordinators.
 pub fn proposal_summary(proposal: &Proposal) -> String {
+    if proposal.kind == Kind::Report {
+        return report_summary(proposal);
+    }
     let props = &proposal.content["properties"];
     let text = |k: &str| props[k].as_str().unwrap_or_default().to_owned();
     let mut out = format!(
@@ -665,18 +686,56 @@ pub fn proposal_summary(proposal: &Proposal) -> String {
             "Courriel de la structure",
             proposal.email.clone().unwrap_or_default(),
         ),
-        (
-            "Zone",
-            proposal
-                .zone
-                .map(|z| z.as_str().to_owned())
-                .unwrap_or_default(),
-        ),
+        ("Zone", zone_of(proposal)),
     ] {
-        if !value.trim().is_empty() {
-            let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", e(term), e(&value));
-        }
+        term_and_value(&mut out, term, &value);
     }
     out.push_str("</dl>");
     out
+}
+
+/// A resident's report, for coordinators: what is wrong, on which page, about what.
+fn report_summary(proposal: &Proposal) -> String {
+    let content = &proposal.content;
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    let page = text(&content["page"]);
+    let mut out = format!(
+        "<h1>{}</h1><p><strong>{}</strong> : {}</p><dl class=\"proposition\">",
+        e(&title(proposal)),
+        e(&app::format::capitalised(proposal.status.label())),
+        e(proposal.status.about_a_report())
+    );
+    // The page was checked to be one of ours when the report came: a path of this site.
+    let _ = write!(
+        out,
+        "<dt>Ce que l'habitant a écrit</dt><dd class=\"message\">{}</dd><dt>Page</dt><dd><a href=\"{}\">{}</a></dd>",
+        e(&text(&content["message"])),
+        e(&page),
+        e(&page)
+    );
+    for (term, value) in [
+        (
+            "Courriel de l'habitant",
+            proposal.email.clone().unwrap_or_default(),
+        ),
+        ("Zone", zone_of(proposal)),
+    ] {
+        term_and_value(&mut out, term, &value);
+    }
+    out.push_str("</dl>");
+    out
+}
+
+fn zone_of(proposal: &Proposal) -> String {
+    proposal
+        .zone
+        .map(|z| z.as_str().to_owned())
+        .unwrap_or_default()
+}
+
+/// One line of a description list, when there is something to say.
+fn term_and_value(out: &mut String, term: &str, value: &str) {
+    if !value.trim().is_empty() {
+        let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", e(term), e(value));
+    }
 }

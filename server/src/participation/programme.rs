@@ -12,11 +12,13 @@ use app::format::date_fr;
 use app::model::{ActivityType, Theme, Zone, escape_html as e, fold};
 
 use super::Status;
-use super::store::Proposal;
+use super::pages::title;
+use super::store::{Kind, Proposal};
 
 /// The queue's filters as the URL gives them; empty values are "all".
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct QueueQuery {
+    genre: Option<String>,
     statut: Option<String>,
     zone: Option<String>,
     theme: Option<String>,
@@ -33,6 +35,7 @@ const MAX_SEARCH: usize = 200;
 /// What coordinators ask of the queue. A value that means nothing is not applied, and said.
 #[derive(Debug, Default)]
 pub struct QueueFilter {
+    genre: Option<Kind>,
     pub status: Option<Status>,
     zone: Option<Zone>,
     theme: Option<Theme>,
@@ -49,6 +52,16 @@ impl QueueFilter {
     pub fn read(query: &QueueQuery) -> QueueFilter {
         let mut unread = Vec::new();
         QueueFilter {
+            genre: pick(
+                &query.genre,
+                "Genre",
+                |v| {
+                    [Kind::Event, Kind::Report]
+                        .into_iter()
+                        .find(|k| k.code() == v)
+                },
+                &mut unread,
+            ),
             status: pick(&query.statut, "État", Status::from_code, &mut unread),
             zone: pick(&query.zone, "Zone", |v| v.parse().ok(), &mut unread),
             theme: pick(&query.theme, "Thème", Theme::from_label, &mut unread),
@@ -70,7 +83,8 @@ impl QueueFilter {
     pub fn matches(&self, p: &Proposal) -> bool {
         let props = &p.content["properties"];
         let received = paris(p.received.fixed_offset());
-        self.status.is_none_or(|s| p.status == s)
+        self.genre.is_none_or(|k| p.kind == k)
+            && self.status.is_none_or(|s| p.status == s)
             && self.zone.is_none_or(|z| p.zone == Some(z))
             && self.theme.is_none_or(|t| props["theme"] == t.label())
             && self.kind.is_none_or(|k| props["type"] == k.label())
@@ -84,6 +98,7 @@ impl QueueFilter {
         let mut out = url::form_urlencoded::Serializer::new(String::new());
         let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
         for (name, value) in [
+            ("genre", self.genre.map(|k| k.code().to_owned())),
             ("statut", self.status.map(|s| s.code().to_owned())),
             ("zone", self.zone.map(|z| z.as_str().to_owned())),
             ("theme", self.theme.map(|t| t.label().to_owned())),
@@ -132,6 +147,23 @@ impl QueueFilter {
             }
             out.push_str("</select></p>");
         };
+        select(
+            &mut out,
+            "genre",
+            "Tout",
+            "Ce qui est arrivé",
+            vec![
+                (
+                    Kind::Event.code().to_owned(),
+                    "Événements proposés".to_owned(),
+                ),
+                (
+                    Kind::Report.code().to_owned(),
+                    "Signalements d'habitants".to_owned(),
+                ),
+            ],
+            self.genre.map(|k| k.code().to_owned()),
+        );
         select(
             &mut out,
             "statut",
@@ -320,8 +352,11 @@ pub fn programme_page(proposals: &[Proposal], zones: &[Zone]) -> String {
         "<p><a href=\"/suivi\">← Les propositions</a></p><h1>Le suivi du programme</h1>",
     );
     out.push_str("<p class=\"intro\">Les événements proposés, semaine par semaine (la semaine de leur date), et ce qui manque avant la campagne de communication. Les propositions refusées ne sont pas comptées.</p>");
-    let counted: Vec<&Proposal> = proposals
+    // The programme is made of events; residents' reports are followed in the queue.
+    let events: Vec<&Proposal> = proposals.iter().filter(|p| p.kind == Kind::Event).collect();
+    let counted: Vec<&Proposal> = events
         .iter()
+        .copied()
         .filter(|p| p.status != Status::Refusee)
         .collect();
 
@@ -419,7 +454,7 @@ pub fn programme_page(proposals: &[Proposal], zones: &[Zone]) -> String {
 
     // Each structure.
     let mut structures: BTreeMap<String, (String, Counts)> = BTreeMap::new();
-    for p in proposals {
+    for p in &events {
         let name = organiser(p);
         structures
             .entry(fold(&name))
@@ -474,9 +509,7 @@ pub fn programme_page(proposals: &[Proposal], zones: &[Zone]) -> String {
                 out,
                 "<li><a href=\"/suivi/{}\">{}</a> : {}.</li>",
                 e(&p.id),
-                e(p.content["properties"]["titre"]
-                    .as_str()
-                    .unwrap_or("Sans titre")),
+                e(&title(p)),
                 e(&lacks.join(" ; "))
             );
         }
@@ -491,6 +524,7 @@ pub fn spreadsheet(proposals: &[Proposal]) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record([
         "identifiant",
+        "genre",
         "état",
         "zone",
         "titre",
@@ -512,7 +546,9 @@ pub fn spreadsheet(proposals: &[Proposal]) -> Result<Vec<u8>, csv::Error> {
         "prix",
         "manque",
         "reçue le",
-        "courriel de la structure",
+        "courriel",
+        "page signalée",
+        "message de l'habitant",
     ])?;
     for p in proposals {
         let props = &p.content["properties"];
@@ -538,9 +574,14 @@ pub fn spreadsheet(proposals: &[Proposal]) -> Result<Vec<u8>, csv::Error> {
             .join(" ");
         let row = [
             p.id.clone(),
+            match p.kind {
+                Kind::Event => "événement",
+                Kind::Report => "signalement",
+            }
+            .to_owned(),
             p.status.label().to_owned(),
             p.zone.map(Zone::as_str).unwrap_or_default().to_owned(),
-            text("titre"),
+            title(p),
             text("theme"),
             text("type"),
             day,
@@ -557,11 +598,17 @@ pub fn spreadsheet(proposals: &[Proposal]) -> Result<Vec<u8>, csv::Error> {
             accessibility.join(", "),
             registration,
             text("prix"),
-            missing(p).join(" ; "),
+            if p.kind == Kind::Event {
+                missing(p).join(" ; ")
+            } else {
+                String::new()
+            },
             paris(p.received.fixed_offset())
                 .format("%d/%m/%Y")
                 .to_string(),
             p.email.clone().unwrap_or_default(),
+            p.content["page"].as_str().unwrap_or_default().to_owned(),
+            p.content["message"].as_str().unwrap_or_default().to_owned(),
         ];
         out.write_record(row.iter().map(|cell| inert(cell)))?;
     }

@@ -58,4 +58,17 @@ impl Status {
             Status::Refusee => "Elle n'a pas été retenue.",
         }
     }
+
+    /// The same, said of a resident's report (« remarque »).
+    pub fn about_a_report(self) -> &'static str {
+        match self {
+            Status::Recue => "L'équipe du Département va la lire.",
+            Status::ACompleter => {
+                "L'équipe a besoin de précisions : vous pouvez écrire un nouveau message depuis la page."
+            }
+            Status::Acceptee => "L'équipe va corriger la page.",
+            Status::Publiee => "La page est corrigée.",
+            Status::Refusee => "L'équipe n'a rien trouvé à corriger.",
+        }
+    }
 }

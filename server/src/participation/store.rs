@@ -50,10 +50,37 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// What a proposal is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An event for the programme, proposed by a structure: a Feature of the events file.
+    Event,
+    /// A resident's report about a page (`POST /signaler`): the page, what is wrong, and
+    /// the record concerned.
+    Report,
+}
+
+impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Event => "evenement",
+            Kind::Report => "signalement",
+        }
+    }
+
+    fn read(code: &str) -> Result<Kind, StoreError> {
+        [Kind::Event, Kind::Report]
+            .into_iter()
+            .find(|k| k.code() == code)
+            .ok_or_else(|| StoreError::Row(format!("genre « {code} »")))
+    }
+}
+
 /// A proposal, with what was done to it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Proposal {
     pub id: String,
+    pub kind: Kind,
     pub status: Status,
     /// Where its point is (none for proposals received before zones were kept).
     pub zone: Option<Zone>,
@@ -234,9 +261,9 @@ impl Contributions {
         &self,
         token: Option<&Token>,
         email: Option<&str>,
-        kind: &str,
+        kind: Kind,
         content: &serde_json::Value,
-        zone: Zone,
+        zone: Option<Zone>,
         now: DateTime<Utc>,
     ) -> Result<Option<Token>, StoreError> {
         // Read before the transaction: one that reads, then writes, is not made to wait
@@ -280,11 +307,11 @@ impl Contributions {
         )
         .bind(&id)
         .bind(token.fingerprint())
-        .bind(kind)
+        .bind(kind.code())
         .bind(Status::Recue.code())
         .bind(content.to_string())
         .bind(now.to_rfc3339())
-        .bind(zone.as_str())
+        .bind(zone.map(Zone::as_str))
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -449,13 +476,15 @@ impl Contributions {
         Ok(proposals)
     }
 
-    /// The published proposals, as GeoJSON Features, oldest first.
+    /// The published events, as GeoJSON Features, oldest first.
     pub async fn published(&self) -> Result<Vec<serde_json::Value>, StoreError> {
-        let rows =
-            sqlx::query("SELECT contenu FROM proposition WHERE statut = $1 ORDER BY recue_le, id")
-                .bind(Status::Publiee.code())
-                .fetch_all(&self.pool)
-                .await?;
+        let rows = sqlx::query(
+            "SELECT contenu FROM proposition WHERE statut = $1 AND genre = $2 ORDER BY recue_le, id",
+        )
+        .bind(Status::Publiee.code())
+        .bind(Kind::Event.code())
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|row| {
                 let content: String = row.try_get("contenu")?;
@@ -463,6 +492,17 @@ impl Contributions {
                     .map_err(|e| StoreError::Row(format!("contenu : {e}")))
             })
             .collect()
+    }
+
+    /// How many proposals of `kind` nobody has read yet.
+    pub async fn unread(&self, kind: Kind) -> Result<i64, StoreError> {
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n FROM proposition WHERE genre = $1 AND statut = $2")
+                .bind(kind.code())
+                .bind(Status::Recue.code())
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get("n")?)
     }
 
     /// A coordinator's account; its password as an Argon2 PHC string.
@@ -567,7 +607,8 @@ async fn missed(
     })
 }
 
-const COLUMNS: &str = "p.id, p.statut, p.zone, p.version, p.contenu, p.recue_le, s.courriel";
+const COLUMNS: &str =
+    "p.id, p.genre, p.statut, p.zone, p.version, p.contenu, p.recue_le, s.courriel";
 /// A proposal with its follow-up (the structure's address).
 const JOINED: &str = "proposition p JOIN suivi s ON s.empreinte = p.suivi";
 
@@ -575,8 +616,10 @@ fn read_proposal(row: &AnyRow) -> Result<Proposal, StoreError> {
     let status: String = row.try_get("statut")?;
     let content: String = row.try_get("contenu")?;
     let zone: Option<String> = row.try_get("zone")?;
+    let kind: String = row.try_get("genre")?;
     Ok(Proposal {
         id: row.try_get("id")?,
+        kind: Kind::read(&kind)?,
         status: read_status(&status)?,
         zone: zone.and_then(|z| z.parse().ok()),
         version: row.try_get("version")?,
