@@ -999,3 +999,21 @@ async fn a_residents_report_is_followed_in_the_same_queue() {
     let programme = rene.get("/suivi/programme").await.text().await.unwrap();
     assert!(programme.contains("Aucun événement proposé pour le moment."));
 }
+
+#[tokio::test]
+async fn a_long_message_in_euros_is_taken_and_a_huge_body_refused_in_french() {
+    let (app, _dir, _) = with_a_proposal().await;
+    let (anne, link) = anne_and_first(&app).await;
+    // 2 000 « € » are 18 000 bytes once percent-encoded: over the framework's 16 kB.
+    let euros = "€".repeat(2000);
+    let taken = anne.decide(&link, "a_completer", Some(&euros)).await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    let huge = "x".repeat(1_000_000);
+    let refused = anne.decide(&link, "refusee", Some(&huge)).await;
+    assert_eq!(refused.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("Le formulaire est trop long."), "{page:.300}");
+    assert!(page.contains("lang=\"fr\""));
+    let now = anne.get(&link).await.text().await.unwrap();
+    assert!(now.contains(&euros), "the long one kept whole");
+}

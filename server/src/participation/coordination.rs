@@ -39,9 +39,36 @@ pub const SIGN_IN_OVERALL: Rate = Rate {
 };
 const MAX_MESSAGE_CHARS: usize = 2000;
 
+/// A decision's body: its message of [`MAX_MESSAGE_CHARS`] characters, each up to 9 bytes
+/// once percent-encoded (« € »), and the form's other fields.
+const MAX_DECISION_BYTES: usize = 9 * MAX_MESSAGE_CHARS + 4096;
+
+/// A form too long or unreadable: a page in French, not the framework's English.
+fn form_error(error: actix_web::error::UrlencodedError, request: &HttpRequest) -> actix_web::Error {
+    let text = match &error {
+        actix_web::error::UrlencodedError::Overflow { .. } => format!(
+            "Le formulaire est trop long. Un message a {MAX_MESSAGE_CHARS} caractères au plus."
+        ),
+        _ => "Le formulaire n'a pas pu être lu. Revenez en arrière et réessayez.".to_owned(),
+    };
+    let status = match &error {
+        actix_web::error::UrlencodedError::Overflow { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    actix_web::error::InternalError::from_response(
+        error,
+        coordinator_refusal(request, status, &text),
+    )
+    .into()
+}
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    let forms = web::FormConfig::default()
+        .limit(MAX_DECISION_BYTES)
+        .error_handler(form_error);
     cfg.service(
         web::resource("/connexion")
+            .app_data(forms.clone())
             .route(web::get().to(sign_in_form))
             .route(web::post().to(sign_in)),
     )
@@ -51,6 +78,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/suivi/propositions.csv", web::get().to(spreadsheet))
     .service(
         web::resource("/suivi/{id}")
+            .app_data(forms)
             .route(web::get().to(one))
             .route(web::post().to(act)),
     );

@@ -544,6 +544,11 @@ impl Contributions {
         account: &str,
         expires: DateTime<Utc>,
     ) -> Result<Token, StoreError> {
+        // Sessions ended long ago (over a day and a half) go: the table keeps the living.
+        sqlx::query("DELETE FROM session WHERE expire_le < $1")
+            .bind((expires - chrono::Duration::days(2)).to_rfc3339())
+            .execute(&self.pool)
+            .await?;
         let token = Token::new();
         sqlx::query("INSERT INTO session (empreinte, compte, jeton_formulaire, expire_le) VALUES ($1, $2, $3, $4)")
             .bind(token.fingerprint())
