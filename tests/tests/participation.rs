@@ -253,6 +253,12 @@ async fn a_structure_proposes_an_event_and_follows_it_across_a_restart() {
     );
     let first_base = base.clone();
     let app = spawn_app_with(move |args| args.base = first_base).await;
+    // The call's dates come from data/appel.json, said as past, present or future.
+    let page = app.get_page("/participer").await;
+    assert!(
+        page.contains("L'édition 2026 a eu lieu du 13 avril au 10 mai 2026. La semaine phare a eu lieu à Montauban, du 13 au 17 avril 2026."),
+        "{page}"
+    );
     let call = app.url("/participer");
     let next_year = carto82_e2e::next_year();
     let follow_up = std::sync::Arc::new(std::sync::Mutex::new(String::new()));

@@ -9,18 +9,19 @@ use std::time::SystemTime;
 use super::error::{DatasetError, DatasetErrors};
 use super::{
     COMMUNES, COMMUNES_SIMPLIFIEES, EPCI_SIMPLIFIES, EVENEMENTS, LIEUX, RESSOURCES,
-    ZONES_SIMPLIFIEES, publication,
+    ZONES_SIMPLIFIEES, call, publication,
 };
 
 /// The largest file read: a national dataset is a few tens of megabytes.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Every file of a dataset, relative to its folder.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     LIEUX,
     EVENEMENTS,
     RESSOURCES,
     publication::FILE,
+    call::FILE,
     COMMUNES,
     COMMUNES_SIMPLIFIEES,
     EPCI_SIMPLIFIES,
@@ -60,6 +61,16 @@ pub fn check_files_inside(dir: &Path) -> Result<(), DatasetErrors> {
 }
 
 /// The text of a regular file of at most [`MAX_FILE_BYTES`], without its byte-order mark.
+/// An optional file of the folder, with its text; none when it is absent.
+pub fn read_optional(dir: &Path, file: &str) -> Result<Option<(PathBuf, String)>, DatasetError> {
+    let path = dir.join(file);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let text = read_text(&path)?;
+    Ok(Some((path, text)))
+}
+
 pub fn read_text(path: &Path) -> Result<String, DatasetError> {
     let fail = |reason: String| DatasetError::file(path, reason);
     let mut file =

@@ -27,6 +27,14 @@ impl DatasetError {
         }
     }
 
+    /// A problem of one field of a file that is not a list of features.
+    pub fn field(file: &Path, field: &str, reason: impl Into<String>) -> Self {
+        DatasetError {
+            field: Some(field.to_owned()),
+            ..DatasetError::file(file, reason)
+        }
+    }
+
     pub fn feature(
         file: &Path,
         index: usize,

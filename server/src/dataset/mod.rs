@@ -4,6 +4,7 @@
 //! loading goes on past a bad feature so that one run lists them all.
 
 mod actors;
+pub mod call;
 pub mod data_dir;
 mod error;
 mod events;
@@ -49,6 +50,8 @@ pub struct Dataset {
     pub loaded_at: chrono::DateTime<chrono::Utc>,
     /// The legal notice and accessibility statement, when the folder has them.
     pub publication: Option<app::model::publication::Publication>,
+    /// The call for participation, its dates and words, when the folder has them.
+    pub call: Option<call::Call>,
 }
 
 /// What to keep of the files.
@@ -142,6 +145,7 @@ impl Dataset {
             place.competences = all.into_iter().collect();
         }
         let publication = publication::load(dir)?;
+        let call = call::load(dir)?;
         let records = Records {
             places,
             events,
@@ -159,6 +163,7 @@ impl Dataset {
             records,
             loaded_at: chrono::Utc::now(),
             publication,
+            call,
         })
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use app::model::publication::Publication;
 use serde_json::Value;
 
-use super::data_dir::read_text;
+use super::data_dir::read_optional;
 use super::error::{DatasetError, DatasetErrors};
 use super::places::{courriel_problem, telephone_problem};
 
@@ -17,15 +17,10 @@ pub const FILE: &str = "publication.json";
 const MAX_TEXT_CHARS: usize = 2000;
 
 pub fn load(dir: &Path) -> Result<Option<Publication>, DatasetErrors> {
-    let path = dir.join(FILE);
-    if !path.exists() {
+    let Some((path, text)) = read_optional(dir, FILE)? else {
         return Ok(None);
-    }
-    let text = read_text(&path)?;
-    let at = |field: &str, reason: String| DatasetError {
-        field: Some(field.to_owned()),
-        ..DatasetError::file(&path, reason)
     };
+    let at = |field: &str, reason: String| DatasetError::field(&path, field, reason);
     let value: Value = serde_json::from_str(&text).map_err(|e| {
         DatasetError::file(
             &path,

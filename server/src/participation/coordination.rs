@@ -390,7 +390,11 @@ async fn queue(
     ))
 }
 
-async fn programme(request: HttpRequest, participation: web::Data<Participation>) -> HttpResponse {
+async fn programme(
+    request: HttpRequest,
+    participation: web::Data<Participation>,
+    store: web::Data<Store>,
+) -> HttpResponse {
     let Some((_, session)) = session_of(&request, &participation).await else {
         return to_sign_in();
     };
@@ -403,7 +407,13 @@ async fn programme(request: HttpRequest, participation: web::Data<Participation>
         Role::Referent(zone) => vec![zone],
     };
     let mut main = signed_in_bar(&session);
-    main.push_str(&programme_page(&proposals, &zones));
+    let campaign = store
+        .current()
+        .call
+        .as_ref()
+        .and_then(|c| c.appel.as_ref())
+        .map(|a| a.campagne);
+    main.push_str(&programme_page(&proposals, &zones, campaign));
     private(page(
         &request,
         StatusCode::OK,

@@ -165,12 +165,21 @@ fn page(request: &HttpRequest, status: StatusCode, title: &str, main: &str) -> H
         ))
 }
 
-async fn call(request: HttpRequest, participation: web::Data<Participation>) -> HttpResponse {
+async fn call(
+    request: HttpRequest,
+    participation: web::Data<Participation>,
+    store: web::Data<Store>,
+) -> HttpResponse {
+    let dataset = store.current();
     page(
         &request,
         StatusCode::OK,
         "Participer au « 82 fait son numérique » – Carto82",
-        &pages::call(participation.mailer.is_some()),
+        &pages::call(
+            participation.mailer.is_some(),
+            dataset.call.as_ref(),
+            pages::today(),
+        ),
     )
 }
 

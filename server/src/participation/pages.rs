@@ -15,34 +15,122 @@ use super::event_form::{
 };
 use super::store::{Kind, Proposal, Token};
 use crate::dataset::Dataset;
+use crate::dataset::call::Call;
 
-/// `/participer`: the call itself; `mails` when the link is also sent by e-mail.
-pub fn call(mails: bool) -> String {
-    let link = if mails {
-        "<li>Une page s'affiche avec votre lien personnel. Notez-le : il permet de suivre votre proposition. Si vous donnez votre courriel, nous vous l'envoyons aussi, avec chaque réponse de l'équipe.</li>"
-    } else {
-        "<li>Une page s'affiche avec votre lien personnel. Notez-le : il n'est pas envoyé par courriel. Il permet de suivre votre proposition.</li>"
-    };
-    format!(
-        concat!(
-            "<h1>Participer au « 82 fait son numérique »</h1>",
+/// `/participer`: the call itself, as the data folder gives it (`appel.json`), on `today`;
+/// `mails` when the link is also sent by e-mail.
+pub fn call(mails: bool, call: Option<&Call>, today: NaiveDate) -> String {
+    let mut out = String::from("<h1>Participer au « 82 fait son numérique »</h1>");
+    match call.map(|c| &c.presentation[..]).filter(|p| !p.is_empty()) {
+        Some(paragraphs) => {
+            for p in paragraphs {
+                let _ = write!(out, "<p>{}</p>", e(p));
+            }
+        }
+        None => out.push_str(concat!(
             "<p class=\"intro\">Chaque printemps, le Département de Tarn-et-Garonne organise un mois d'événements sur le numérique, partout dans le département.</p>",
-            "<h2>Qui peut participer ?</h2>",
-            "<p>Les associations, les communes, les bibliothèques, les entreprises, les écoles et tous ceux qui aident les habitants avec le numérique.</p>",
-            "<h2>Que proposer ?</h2>",
-            "<p>Un atelier, une conférence, une table ronde, une exposition ou une rencontre. Sur un de ces thèmes : famille, santé, numérique responsable, éducation, intelligence artificielle.</p>",
-            "<p>Vous organisez votre événement vous-même. L'équipe du Département choisit les événements et prépare le programme avec vous. Le programme est publié sur la carte.</p>",
-            "<h2>Quand ?</h2>",
-            "<p>L'édition 2026 a eu lieu du 13 avril au 10 mai 2026. Les dates de la prochaine édition ne sont pas encore fixées. Vous pouvez déjà proposer un événement : l'équipe vous répondra quand elle préparera le programme.</p>",
+            "<p>Proposez un atelier, une conférence, une table ronde, une exposition ou une rencontre. Vous organisez votre événement vous-même. L'équipe du Département choisit les événements et prépare le programme avec vous.</p>",
+        )),
+    }
+    out.push_str("<h2>Quand ?</h2>");
+    for sentence in when(call, today) {
+        let _ = write!(out, "<p>{}</p>", e(&sentence));
+    }
+    let link = if mails {
+        "Une page s'affiche avec votre lien personnel. Notez-le : il permet de suivre votre proposition. Si vous donnez votre courriel, nous vous l'envoyons aussi, avec chaque réponse de l'équipe."
+    } else {
+        "Une page s'affiche avec votre lien personnel. Notez-le : il n'est pas envoyé par courriel. Il permet de suivre votre proposition."
+    };
+    let _ = write!(
+        out,
+        concat!(
             "<h2>Comment ?</h2>",
             "<ol><li>Remplissez le formulaire. Il faut environ 10 minutes.</li>",
-            "{link}",
+            "<li>{}</li>",
             "<li>L'équipe vous répond sur cette page : acceptée, à compléter ou refusée.</li></ol>",
             "<p><a class=\"bouton\" href=\"/participer/evenement\">Proposer un événement</a></p>",
             "<p>Tout ce qui est publié sur la carte est une donnée ouverte : chacun peut la réutiliser.</p>",
         ),
-        link = link
-    )
+        link
+    );
+    out
+}
+
+/// "du 13 avril au 10 mai 2026", "du 13 au 17 avril 2026".
+fn span_fr(start: NaiveDate, end: NaiveDate) -> String {
+    use chrono::Datelike;
+    let full = date_fr(start);
+    let first = if start.year() != end.year() {
+        full
+    } else if start.month() != end.month() {
+        full.trim_end_matches(&format!(" {}", start.year()))
+            .to_owned()
+    } else {
+        full.split(' ').next().unwrap_or_default().to_owned()
+    };
+    format!("du {first} au {}", date_fr(end))
+}
+
+const NOT_SET: &str = "Les dates de la prochaine édition ne sont pas encore fixées. Vous pouvez déjà proposer un événement : l'équipe vous répondra quand elle préparera le programme.";
+
+/// « a eu lieu », « a lieu » or « aura lieu », from `start` to `end`, on `today`.
+fn takes_place(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> &'static str {
+    if end < today {
+        "a eu lieu"
+    } else if start <= today {
+        "a lieu"
+    } else {
+        "aura lieu"
+    }
+}
+
+/// The call's dates in sentences, past, present or future as `today` makes them.
+fn when(call: Option<&Call>, today: NaiveDate) -> Vec<String> {
+    let mut said = Vec::new();
+    let Some(call) = call else {
+        return vec![NOT_SET.to_owned()];
+    };
+    for edition in &call.editions {
+        let tense = takes_place(edition.debut, edition.fin, today);
+        let mut sentence = format!(
+            "L'édition {} {tense} {}.",
+            edition.annee,
+            span_fr(edition.debut, edition.fin)
+        );
+        if let Some(week) = &edition.semaine_phare {
+            let tense = takes_place(week.debut, week.fin, today);
+            let _ = write!(
+                sentence,
+                " La semaine phare {tense} à {}, {}.",
+                week.lieu,
+                span_fr(week.debut, week.fin)
+            );
+        }
+        said.push(sentence);
+    }
+    match (&call.appel, call.edition_called()) {
+        (Some(opening), Some(edition)) => said.push(if today < opening.ouverture {
+            format!(
+                "L'appel à participation pour l'édition {} ouvrira le {}. Vous pouvez déjà proposer un événement.",
+                edition.annee,
+                date_fr(opening.ouverture)
+            )
+        } else if today <= opening.date_limite {
+            format!(
+                "L'appel à participation pour l'édition {} est ouvert. Envoyez vos propositions jusqu'au {} inclus.",
+                edition.annee,
+                date_fr(opening.date_limite)
+            )
+        } else {
+            format!(
+                "L'appel à participation pour l'édition {} est clos depuis le {}. Vous pouvez encore proposer un événement : l'équipe vous dira s'il peut entrer dans le programme.",
+                edition.annee,
+                date_fr(opening.date_limite)
+            )
+        }),
+        _ => said.push(NOT_SET.to_owned()),
+    }
+    said
 }
 
 /// One problem per field, in the form's order.
@@ -737,5 +825,78 @@ fn zone_of(proposal: &Proposal) -> String {
 fn term_and_value(out: &mut String, term: &str, value: &str) {
     if !value.trim().is_empty() {
         let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", e(term), e(value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::call::{Edition, Opening, Week};
+
+    fn call(appel: Option<Opening>) -> Call {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        Call {
+            editions: vec![
+                Edition {
+                    annee: 2026,
+                    debut: day(2026, 4, 13),
+                    fin: day(2026, 5, 10),
+                    semaine_phare: Some(Week {
+                        debut: day(2026, 4, 13),
+                        fin: day(2026, 4, 17),
+                        lieu: "Montauban".to_owned(),
+                    }),
+                },
+                Edition {
+                    annee: 2027,
+                    debut: day(2027, 4, 12),
+                    fin: day(2027, 5, 9),
+                    semaine_phare: None,
+                },
+            ],
+            appel,
+            presentation: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_dates_are_said_in_the_tense_of_the_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let opening = Opening {
+            edition: 2027,
+            ouverture: day(2027, 1, 5),
+            date_limite: day(2027, 2, 15),
+            campagne: day(2027, 3, 15),
+        };
+        let said = when(Some(&call(Some(opening))), day(2026, 11, 30));
+        assert_eq!(
+            said,
+            [
+                "L'édition 2026 a eu lieu du 13 avril au 10 mai 2026. La semaine phare a eu lieu à Montauban, du 13 au 17 avril 2026.",
+                "L'édition 2027 aura lieu du 12 avril au 9 mai 2027.",
+                "L'appel à participation pour l'édition 2027 ouvrira le 5 janvier 2027. Vous pouvez déjà proposer un événement.",
+            ]
+        );
+        let during = when(Some(&call(None)), day(2026, 4, 15));
+        assert!(
+            during[0].starts_with("L'édition 2026 a lieu du 13 avril"),
+            "{during:?}"
+        );
+        assert!(during[0].contains("La semaine phare a lieu à Montauban"));
+        assert_eq!(during[2], NOT_SET);
+        let opening = Opening {
+            edition: 2027,
+            ouverture: day(2027, 1, 5),
+            date_limite: day(2027, 2, 15),
+            campagne: day(2027, 3, 15),
+        };
+        let open = when(Some(&call(Some(opening.clone()))), day(2027, 2, 15));
+        assert!(
+            open[2]
+                .contains("est ouvert. Envoyez vos propositions jusqu'au 15 février 2027 inclus.")
+        );
+        let closed = when(Some(&call(Some(opening))), day(2027, 2, 16));
+        assert!(closed[2].contains("est clos depuis le 15 février 2027"));
+        assert_eq!(when(None, day(2026, 11, 30)), [NOT_SET]);
     }
 }

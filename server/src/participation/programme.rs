@@ -347,7 +347,12 @@ pub const TOWNS_AIM: usize = 2;
 
 /// `/suivi/programme`: the programme by zone and week, the aims, each structure's
 /// proposals and what is missing, for the proposals of `zones`.
-pub fn programme_page(proposals: &[Proposal], zones: &[Zone]) -> String {
+/// `campaign` is the day the communication campaign starts, when the call says.
+pub fn programme_page(
+    proposals: &[Proposal],
+    zones: &[Zone],
+    campaign: Option<NaiveDate>,
+) -> String {
     let mut out = String::from(
         "<p><a href=\"/suivi\">← Les propositions</a></p><h1>Le suivi du programme</h1>",
     );
@@ -494,7 +499,11 @@ pub fn programme_page(proposals: &[Proposal], zones: &[Zone]) -> String {
     }
 
     // Missing.
-    out.push_str("<h2>Ce qui manque avant la campagne de communication</h2>");
+    let _ = write!(
+        out,
+        "<h2>Ce qui manque avant la campagne de communication{}</h2>",
+        campaign.map_or(String::new(), |d| format!(" (le {})", date_fr(d)))
+    );
     let lacking: Vec<(&Proposal, Vec<&str>)> = counted
         .iter()
         .map(|p| (*p, missing(p)))
