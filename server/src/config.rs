@@ -65,8 +65,8 @@ pub enum Command {
         base: String,
     },
     /// Sauvegarde la base des contributions (SQLite) dans un nouveau fichier, même pendant
-    /// que le serveur tourne. Pour restaurer : arrêter le serveur, mettre la copie à la
-    /// place de la base.
+    /// que le serveur tourne. Pour restaurer : arrêter le serveur, supprimer les fichiers
+    /// `-wal` et `-shm` de la base, mettre la copie à sa place.
     #[command(name = "sauvegarder")]
     BackUp {
         /// Fichier à écrire (il ne doit pas exister).
@@ -151,8 +151,8 @@ pub struct ServeArgs {
     #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]
     pub base: String,
     /// Relais SMTP pour écrire aux structures (leur lien de suivi, les décisions de
-    /// l'équipe) : `smtp://hôte:port`, un relais de la machine ou du réseau interne. Aucun
-    /// par défaut : rien n'est envoyé, la page de suivi suffit.
+    /// l'équipe) : `smtp://hôte:port`, un relais de la machine ou du réseau interne ; demande
+    /// aussi CARTO82_URL. Aucun par défaut : rien n'est envoyé, la page de suivi suffit.
     #[arg(long, env = "CARTO82_SMTP")]
     pub smtp: Option<String>,
     /// Adresse d'expéditeur de ces courriels, par exemple `Carto82 <carto82@exemple.fr>`

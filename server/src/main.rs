@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         }
         Command::Export { dir, data, base } => {
             let exported = run_async(async {
-                let store = Contributions::open(&base)
+                let store = Contributions::open_existing(&base)
                     .await
                     .map_err(|e| e.to_string())?;
                 let published = store.published().await.map_err(|e| e.to_string())?;
@@ -70,7 +70,7 @@ fn main() -> ExitCode {
         }
         Command::BackUp { file, base } => {
             let saved = run_async(async {
-                let store = Contributions::open(&base)
+                let store = Contributions::open_existing(&base)
                     .await
                     .map_err(|e| e.to_string())?;
                 store.back_up(&file).await.map_err(|e| e.to_string())

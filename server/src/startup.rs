@@ -154,6 +154,13 @@ impl Application {
             &args.frame_ancestors,
         )
         .map_err(StartError::Setting)?;
+        if args.smtp.is_some() && args.url.is_none() {
+            // A link in a mail would otherwise come from the Host header of whoever sends
+            // the form: a forged one would send people to another site.
+            return Err(StartError::Setting(
+                "CARTO82_SMTP est réglé : réglez aussi CARTO82_URL, l'adresse publique du site, qui sert aux liens des courriels".to_owned(),
+            ));
+        }
         if args.url.is_none() {
             tracing::warn!(
                 proxys = !args.proxies.is_empty(),

@@ -220,6 +220,17 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
             .output()
             .unwrap()
     };
+    // A mistyped address is no database: nothing is made, nothing is said saved.
+    let missing = dir.path().join("faute.sqlite");
+    let out = Command::new(BIN)
+        .args(["sauvegarder"])
+        .arg(dir.path().join("rien.sqlite"))
+        .args(["--base", &format!("sqlite:{}", missing.display())])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pas de base à cette adresse"));
+    assert!(!missing.exists() && !dir.path().join("rien.sqlite").exists());
     let out = back_up();
     assert!(
         out.status.success(),
@@ -271,24 +282,32 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
 }
 
 #[test]
-fn a_mail_relay_without_a_sender_address_is_refused_at_start() {
+fn a_mail_relay_needs_a_sender_and_the_public_address_to_start() {
     let base = tempfile::tempdir().unwrap();
-    let out = Command::new(BIN)
-        .args([
-            "serve",
-            "--bind",
-            "127.0.0.1:0",
-            "--smtp",
-            "smtp://127.0.0.1:25",
-        ])
-        .arg("--data")
-        .arg(data())
-        .arg("--base")
-        .arg(format!("sqlite:{}", base.path().join("b.sqlite").display()))
-        .env_remove("CARTO82_COURRIEL")
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    let said = String::from_utf8_lossy(&out.stderr);
+    let start = |more: &[&str]| {
+        let out = Command::new(BIN)
+            .args([
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--smtp",
+                "smtp://127.0.0.1:25",
+            ])
+            .args(more)
+            .arg("--data")
+            .arg(data())
+            .arg("--base")
+            .arg(format!("sqlite:{}", base.path().join("b.sqlite").display()))
+            .env_remove("CARTO82_COURRIEL")
+            .env_remove("CARTO82_URL")
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // Without the public address, a mail's link would come from the request's Host.
+    let said = start(&["--courriel", "carto82@exemple.fr"]);
+    assert!(said.contains("CARTO82_URL"), "{said}");
+    let said = start(&["--url", "https://carto82.exemple.fr"]);
     assert!(said.contains("CARTO82_COURRIEL"), "{said}");
 }

@@ -75,15 +75,19 @@ async fn publish_first_in_queue(app: &TestApp) -> (Coordinator, String, String) 
     (anne, link, page)
 }
 
-/// A structure sends `form`: its follow-up page's path.
-async fn propose(app: &TestApp, form: &[(&str, String)]) -> String {
-    let answer = app
-        .client
-        .post(app.url("/participer/evenement"))
+/// Sends `form` to `path`, as a browser would.
+async fn post_form(app: &TestApp, path: &str, form: &[(&str, String)]) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
         .form(form)
         .send()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// A structure sends `form`: its follow-up page's path.
+async fn propose(app: &TestApp, form: &[(&str, String)]) -> String {
+    let answer = post_form(app, "/participer/evenement", form).await;
     assert_eq!(answer.status(), 200);
     answer.url().path().to_owned()
 }
@@ -647,13 +651,7 @@ async fn the_structure_completes_what_the_team_asked_then_it_is_published() {
     );
     let mut form = workshop();
     form.push(("version", "2".to_owned()));
-    let stale = app
-        .client
-        .post(app.url(&path))
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let stale = post_form(&app, &path, &form).await;
     assert_eq!(stale.status(), StatusCode::CONFLICT);
     let wrong = format!("/participer/suivi/{}/{id}", "0".repeat(64));
     assert_eq!(app.get(&wrong).await.status(), StatusCode::NOT_FOUND);
@@ -834,7 +832,10 @@ async fn the_programme_is_followed_by_zone_and_week_and_goes_to_a_spreadsheet() 
     assert_eq!(answer.headers()["content-type"], "text/csv; charset=utf-8");
     assert_eq!(answer.headers()["cache-control"], "no-store");
     let bytes = answer.bytes().await.unwrap();
-    let mut reader = csv::Reader::from_reader(&bytes[..]);
+    let text = bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .expect("a byte-order mark, for spreadsheets");
+    let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text);
     let headers = reader.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2, "the two of theme famille");
@@ -872,6 +873,8 @@ async fn with_a_mail_relay_the_structure_gets_its_link_and_each_decision() {
         args.base = base;
         args.smtp = Some(format!("smtp://127.0.0.1:{port}"));
         args.courriel = Some("Carto82 <carto82@exemple.fr>".to_owned());
+        // Links in mails come from the configured address, never from a request's Host.
+        args.url = Some("https://carto82.exemple.fr".to_owned());
     })
     .await;
     let follow_up = propose(&app, &set(workshop(), "courriel", "claviers@exemple.fr")).await;
@@ -895,7 +898,7 @@ async fn with_a_mail_relay_the_structure_gets_its_link_and_each_decision() {
     );
     let text = carto82_e2e::mail_text(&first);
     assert!(
-        text.contains(&app.url(&follow_up)),
+        text.contains(&format!("https://carto82.exemple.fr{follow_up}")),
         "the private link: {text}"
     );
     assert!(
@@ -1016,4 +1019,34 @@ async fn a_long_message_in_euros_is_taken_and_a_huge_body_refused_in_french() {
     assert!(page.contains("lang=\"fr\""));
     let now = anne.get(&link).await.text().await.unwrap();
     assert!(now.contains(&euros), "the long one kept whole");
+}
+
+#[tokio::test]
+async fn a_completion_crossed_by_a_new_request_keeps_what_was_typed() {
+    let (app, _dir, follow_up) = with_a_proposal().await;
+    let (anne, link) = anne_and_first(&app).await;
+    anne.decide(&link, "a_completer", Some("Donnez l'étage."))
+        .await;
+    let token = follow_up.trim_start_matches("/participer/suivi/");
+    let path = format!(
+        "/participer/suivi/{token}/{}",
+        link.trim_start_matches("/suivi/")
+    );
+    let version = hidden(&app.get_page(&path).await, "version");
+    // The team asks again while the structure types.
+    anne.decide(&link, "a_completer", Some("Et le code de la porte."))
+        .await;
+    let form = set(
+        set(workshop(), "version", &version),
+        "description",
+        "Au 2e étage.",
+    );
+    let answer = post_form(&app, &path, &form).await;
+    assert_eq!(answer.status(), StatusCode::CONFLICT);
+    assert_eq!(answer.headers()["referrer-policy"], "no-referrer");
+    let page = answer.text().await.unwrap();
+    assert!(page.contains("L'équipe a changé sa demande"), "{page}");
+    assert!(page.contains("Et le code de la porte."), "the new request");
+    assert!(page.contains("Au 2e étage."), "what was typed");
+    assert_ne!(hidden(&page, "version"), version, "to send again");
 }

@@ -662,7 +662,8 @@ async fn act(
             );
             // Published, or no longer: the served data follows at once.
             if status == Status::Publiee || current.status == Status::Publiee {
-                participation
+                // A failure is logged, and the check below tells the coordinator.
+                let _ = participation
                     .serve_published(&store.clone().into_inner())
                     .await;
                 let id = current.content["properties"]["id"]
@@ -698,6 +699,10 @@ async fn act(
                 .ok()
                 .flatten()
                 .unwrap_or(current);
+            // Completed meanwhile, it may have moved to another zone.
+            if !session.role.covers(now.zone) {
+                return outside_zone(&request);
+            }
             again(
                 StatusCode::CONFLICT,
                 "Quelqu'un a changé cette proposition pendant que vous la lisiez : rien n'a été enregistré. Voici son état actuel ; décidez à nouveau si besoin.",

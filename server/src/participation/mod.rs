@@ -86,19 +86,25 @@ impl Participation {
         }
     }
 
-    /// Serves the published contributions as the database has them now.
-    async fn serve_published(&self, store: &Arc<Store>) {
+    /// Serves the published contributions as the database has them now; false when they
+    /// could not be read (the data served stays as it was).
+    async fn serve_published(&self, store: &Arc<Store>) -> bool {
         // One list at a time: a list read earlier is never applied after a later one.
         let _turn = self.publishing.lock().await;
         match self.store.published().await {
             Ok(published) => {
                 let store = store.clone();
-                let _ = web::block(move || store.set_contributions(published)).await;
+                web::block(move || store.set_contributions(published))
+                    .await
+                    .is_ok()
             }
-            Err(err) => crate::telemetry::warn_limited(
-                "suivi",
-                &format!("contributions publiées illisibles : {err}"),
-            ),
+            Err(err) => {
+                crate::telemetry::warn_limited(
+                    "suivi",
+                    &format!("contributions publiées illisibles : {err}"),
+                );
+                false
+            }
         }
     }
 }
@@ -116,9 +122,11 @@ pub fn follow_decisions(participation: &web::Data<Participation>, store: Arc<Sto
                 return;
             };
             match participation.store.changes().await {
+                // Noted as seen once served: a failed read is tried again next time.
                 Ok(now) if seen != Some(now) => {
-                    participation.serve_published(&store).await;
-                    seen = Some(now);
+                    if participation.serve_published(&store).await {
+                        seen = Some(now);
+                    }
                 }
                 Ok(_) => {}
                 Err(err) => crate::telemetry::warn_limited(
@@ -415,14 +423,18 @@ async fn to_complete(
     }
     let completing = pages::Completing {
         action: format!("/participer/suivi/{}/{}", token.as_str(), proposal.id),
-        // What the team last asked.
-        message: proposal
-            .history
-            .iter()
-            .rev()
-            .find_map(|a| a.message.clone()),
+        message: team_request(&proposal),
     };
     Ok((token, proposal, completing))
+}
+
+/// What the team last asked the structure.
+fn team_request(proposal: &store::Proposal) -> Option<String> {
+    proposal
+        .history
+        .iter()
+        .rev()
+        .find_map(|a| a.message.clone())
 }
 
 fn not_to_complete(
@@ -520,9 +532,28 @@ async fn complete(
             ))
             .finish(),
         Ok(store::Acted::Conflict) => match participation.store.proposal(&proposal.id).await {
-            Ok(Some(now)) if now.status != Status::ACompleter => {
-                not_to_complete(&request, &token, &now)
+            // The team asked again meanwhile: its new request, and the form as typed.
+            Ok(Some(now)) if now.status == Status::ACompleter => {
+                let form = EventForm {
+                    version: now.version.to_string(),
+                    ..form
+                };
+                let completing = pages::Completing {
+                    message: team_request(&now),
+                    ..completing
+                };
+                let main = format!(
+                    "<p class=\"alerte\" role=\"alert\">L'équipe a changé sa demande pendant que vous complétiez. Relisez-la, puis envoyez à nouveau : ce que vous avez écrit est gardé.</p>{}",
+                    pages::event_form(&form, &[], &dataset, pages::today(), Some(&completing))
+                );
+                page(
+                    &request,
+                    StatusCode::CONFLICT,
+                    "Compléter votre proposition – Carto82",
+                    &main,
+                )
             }
+            Ok(Some(now)) => not_to_complete(&request, &token, &now),
             _ => refusal(
                 &request,
                 StatusCode::CONFLICT,

@@ -84,6 +84,8 @@ fn takes_place(start: NaiveDate, end: NaiveDate, today: NaiveDate) -> &'static s
     }
 }
 
+const NOT_OPEN: &str = "L'appel à participation n'est pas encore ouvert. Vous pouvez déjà proposer un événement : l'équipe vous répondra quand elle préparera le programme.";
+
 /// The call's dates in sentences, past, present or future as `today` makes them.
 fn when(call: Option<&Call>, today: NaiveDate) -> Vec<String> {
     let mut said = Vec::new();
@@ -128,6 +130,8 @@ fn when(call: Option<&Call>, today: NaiveDate) -> Vec<String> {
                 date_fr(opening.date_limite)
             )
         }),
+        // An edition is announced, its call not yet.
+        _ if call.editions.iter().any(|e| e.debut > today) => said.push(NOT_OPEN.to_owned()),
         _ => said.push(NOT_SET.to_owned()),
     }
     said
@@ -883,7 +887,7 @@ mod tests {
             "{during:?}"
         );
         assert!(during[0].contains("La semaine phare a lieu à Montauban"));
-        assert_eq!(during[2], NOT_SET);
+        assert_eq!(during[2], NOT_OPEN, "2027 is announced, its call is not");
         let opening = Opening {
             edition: 2027,
             ouverture: day(2027, 1, 5),
@@ -898,5 +902,8 @@ mod tests {
         let closed = when(Some(&call(Some(opening))), day(2027, 2, 16));
         assert!(closed[2].contains("est clos depuis le 15 février 2027"));
         assert_eq!(when(None, day(2026, 11, 30)), [NOT_SET]);
+        let mut past_only = call(None);
+        past_only.editions.truncate(1);
+        assert_eq!(when(Some(&past_only), day(2026, 11, 30))[1], NOT_SET);
     }
 }

@@ -405,7 +405,7 @@ pub fn programme_page(
     // The aims, on what is published.
     let _ = write!(
         out,
-        "<h2>Les objectifs par zone</h2><p>Dans chaque zone : des événements publiés dans {TOWNS_AIM} ou 3 communes au moins, et sur chaque thème.</p><ul class=\"objectifs\">"
+        "<h2>Les objectifs par zone</h2><p>Dans chaque zone : des événements publiés dans {TOWNS_AIM} à 3 communes, et sur chaque thème.</p><ul class=\"objectifs\">"
     );
     for zone in zones {
         let published: Vec<&&Proposal> = counted
@@ -527,10 +527,13 @@ pub fn programme_page(
     out
 }
 
-/// The proposals as a spreadsheet, one line each. A cell that a spreadsheet would read as
+/// The proposals as a spreadsheet, one line each, for a French spreadsheet program. A cell that a spreadsheet would read as
 /// a formula (= + - @) starts with an apostrophe: the text is shown, never computed.
 pub fn spreadsheet(proposals: &[Proposal]) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
+    // As French spreadsheets open it: a byte-order mark says UTF-8, « ; » separates.
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
     out.write_record([
         "identifiant",
         "genre",

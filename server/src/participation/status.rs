@@ -64,7 +64,7 @@ impl Status {
         match self {
             Status::Recue => "L'équipe du Département va la lire.",
             Status::ACompleter => {
-                "L'équipe a besoin de précisions : vous pouvez écrire un nouveau message depuis la page."
+                "L'équipe a besoin de précisions : écrivez un nouveau message avec « Signaler une erreur », en bas de la page concernée."
             }
             Status::Acceptee => "L'équipe va corriger la page.",
             Status::Publiee => "La page est corrigée.",

@@ -217,9 +217,32 @@ impl Contributions {
         Ok(Contributions { pool, sqlite })
     }
 
+    /// Opens a database that must exist, as it is: nothing is created and no migration
+    /// runs. For the commands that read it (backup, export): a mistyped address must fail,
+    /// not make an empty database and report success.
+    pub async fn open_existing(url: &str) -> Result<Contributions, StoreError> {
+        sqlx::any::install_default_drivers();
+        let sqlite = url.starts_with("sqlite:");
+        if sqlite {
+            let options = SqliteConnectOptions::from_str(url)?;
+            let file = options.get_filename();
+            if !file.is_file() {
+                return Err(StoreError::Refused(format!(
+                    "{} : pas de base à cette adresse (réglez --base ou CARTO82_BASE)",
+                    file.display()
+                )));
+            }
+        }
+        let pool = AnyPoolOptions::new()
+            .max_connections(2)
+            .connect(url)
+            .await?;
+        Ok(Contributions { pool, sqlite })
+    }
+
     /// Copies the database as it is at this instant into a new SQLite file, while the
     /// servers go on reading and writing (`VACUUM INTO`). Restoring is putting the copy in
-    /// the database's place, servers stopped. A PostgreSQL database is backed up with its
+    /// the database's place, servers stopped and the old `-wal` and `-shm` files removed. A PostgreSQL database is backed up with its
     /// own tools (`pg_dump`).
     pub async fn back_up(&self, file: &std::path::Path) -> Result<(), StoreError> {
         if !self.sqlite {
