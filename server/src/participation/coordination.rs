@@ -98,6 +98,21 @@ async fn session_of(
     Some((token, session))
 }
 
+/// The session of a form sent with its token (CSRF): else to the sign-in page, or refused.
+async fn signed_form(
+    request: &HttpRequest,
+    participation: &Participation,
+    form_token: &str,
+) -> Result<(Token, Session), HttpResponse> {
+    let Some((token, session)) = session_of(request, participation).await else {
+        return Err(to_sign_in());
+    };
+    if !same(form_token, &session.form_token) {
+        return Err(forbidden(request));
+    }
+    Ok((token, session))
+}
+
 fn to_sign_in() -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, "/connexion"))
@@ -225,12 +240,10 @@ async fn sign_out(
     form: web::Form<SignOut>,
     participation: web::Data<Participation>,
 ) -> HttpResponse {
-    let Some((token, session)) = session_of(&request, &participation).await else {
-        return to_sign_in();
+    let (token, _) = match signed_form(&request, &participation, &form.jeton).await {
+        Ok(signed) => signed,
+        Err(refused) => return refused,
     };
-    if !same(&form.jeton, &session.form_token) {
-        return forbidden(&request);
-    }
     let _ = participation.store.close_session(&token).await;
     let mut gone = Cookie::build(COOKIE, "").path("/").finish();
     gone.make_removal();
@@ -596,12 +609,10 @@ async fn act(
     participation: web::Data<Participation>,
     store: web::Data<Store>,
 ) -> HttpResponse {
-    let Some((_, session)) = session_of(&request, &participation).await else {
-        return to_sign_in();
+    let (_, session) = match signed_form(&request, &participation, &form.jeton).await {
+        Ok(signed) => signed,
+        Err(refused) => return refused,
     };
-    if !same(&form.jeton, &session.form_token) {
-        return forbidden(&request);
-    }
     let current = match readable(&request, &participation, &session, &path).await {
         Ok(p) => p,
         Err(refused) => return refused,
