@@ -344,7 +344,8 @@ async fn coordinators_decide_and_the_structure_reads_their_words() {
         text_at(&theirs, "p.message"),
         format!(
             "Message de l'équipe, le {} : « {message} »",
-            app::format::date_fr(chrono::Utc::now().date_naive())
+            // The page speaks of the day in Paris, whatever the machine's zone.
+            app::format::date_fr(app::model::hours::paris_now().date())
         )
     );
     assert!(!theirs.contains("<b>étage</b>"));

@@ -669,9 +669,7 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
 
 /// The day at the server, in Paris.
 pub fn today() -> NaiveDate {
-    Utc::now()
-        .with_timezone(&chrono_tz::Europe::Paris)
-        .date_naive()
+    app::model::hours::paris_now().date()
 }
 
 fn paris_day(at: DateTime<Utc>) -> String {
