@@ -1,7 +1,7 @@
 //! `carto82 exporter DOSSIER`: the whole published state as a data folder of the same
 //! format, to validate, version and publish as open data: the curated folder, with the
-//! events published from contributions added to its events file, exactly those the server
-//! serves. Written beside the target and moved into place only once it loads, so a folder
+//! events published from contributions added to its events file and the places published
+//! (new or corrected) in its places file, exactly those the server serves. Written beside the target and moved into place only once it loads, so a folder
 //! half-written is never left under the target's name.
 
 use std::fs;
@@ -9,13 +9,15 @@ use std::path::{Path, PathBuf};
 
 use app::model::Event;
 
-use crate::dataset::{Dataset, EVENEMENTS};
+use crate::dataset::{Dataset, EVENEMENTS, LIEUX, LoadOptions, Published, places};
 
 /// What was written.
 #[derive(Debug, PartialEq)]
 pub struct Exported {
     pub events: usize,
     pub contributed: usize,
+    /// Places new or corrected from contributions.
+    pub places: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,21 +51,16 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
 
 /// Writes into `out` the folder `data` with the `published` contributions the server would
 /// serve with it.
-pub fn export(
-    data: &Path,
-    published: &[serde_json::Value],
-    out: &Path,
-) -> Result<Exported, ExportError> {
+pub fn export(data: &Path, published: &Published, out: &Path) -> Result<Exported, ExportError> {
     if fs::read_dir(out).is_ok_and(|mut entries| entries.next().is_some()) {
         return Err(ExportError::NotEmpty(out.to_owned()));
     }
     let curated = Dataset::load(data).map_err(invalid(data))?;
-    let served = Dataset::load(data)
-        .map_err(invalid(data))?
-        .with_contributions(published);
+    let served =
+        Dataset::load_with(data, LoadOptions::default(), published).map_err(invalid(data))?;
     // Those the server keeps: new identifiers, each once, that pass the data's rules.
     let mut added: Vec<&serde_json::Value> = Vec::new();
-    for feature in published {
+    for feature in &published.events {
         let Some(id) = feature["properties"]["id"].as_str() else {
             continue;
         };
@@ -105,6 +102,11 @@ pub fn export(
         message: e.to_string(),
     })?;
     fs::write(&events, written).map_err(io(&events))?;
+    // The places as the server serves them, when contributions changed them.
+    if !published.places.is_empty() {
+        let path = staging.join(LIEUX);
+        fs::write(&path, places::to_file_text(&served.records.places)).map_err(io(&path))?;
+    }
 
     // The folder written must be the data served, read by the same rules.
     let check = Dataset::load(&staging).map_err(invalid(&staging))?;
@@ -122,9 +124,16 @@ pub fn export(
         fs::remove_dir(out).map_err(io(out))?;
     }
     fs::rename(&staging, out).map_err(io(out))?;
+    if check.records.places != served.records.places {
+        return Err(ExportError::Format {
+            path: staging.join(LIEUX),
+            message: "les lieux écrits ne sont pas ceux servis".to_owned(),
+        });
+    }
     Ok(Exported {
         events: check.records.events.len(),
         contributed: added.len(),
+        places: published.places.len(),
     })
 }
 

@@ -55,10 +55,11 @@ fn main() -> ExitCode {
             match exported {
                 Ok(done) => {
                     println!(
-                        "{} : jeu de données exporté ({} événements, dont {} venus des propositions publiées).",
+                        "{} : jeu de données exporté ({} événements, dont {} venus des propositions publiées ; {} lieux nouveaux ou corrigés).",
                         dir.display(),
                         done.events,
-                        done.contributed
+                        done.contributed,
+                        done.places
                     );
                     ExitCode::SUCCESS
                 }

@@ -24,6 +24,7 @@ fn post_only(path: &str) -> bool {
 /// Forms shown by `GET` and sent by `POST` to the same address.
 fn form(path: &str) -> bool {
     path == "/participer/evenement"
+        || path == "/participer/lieu"
         || path == "/connexion"
         || path.starts_with("/suivi/")
         // Completing a proposal: /participer/suivi/{token}/{id}.

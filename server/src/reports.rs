@@ -511,13 +511,9 @@ mod tests {
         let concerned = map.concerned(&data.records);
         assert_eq!((concerned.genre.as_str(), concerned.zone), ("carte", None));
         assert!(
-            participation
-                .contributions()
-                .published()
-                .await
-                .unwrap()
-                .is_empty(),
-            "a report is never an event"
+            participation.contributions().published().await.unwrap()
+                == crate::dataset::Published::default(),
+            "a report is never published"
         );
     }
 

@@ -245,7 +245,10 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
     let restored = Contributions::open(&format!("sqlite:{}", copy.display()))
         .await
         .unwrap();
-    assert_eq!(restored.published().await.unwrap(), vec![feature.clone()]);
+    assert_eq!(
+        restored.published().await.unwrap().events,
+        vec![feature.clone()]
+    );
     assert_eq!(restored.follow_up(&token).await.unwrap().unwrap().len(), 1);
     drop(restored);
 

@@ -1051,3 +1051,199 @@ async fn a_completion_crossed_by_a_new_request_keeps_what_was_typed() {
     assert!(page.contains("Au 2e étage."), "what was typed");
     assert_ne!(hidden(&page, "version"), version, "to send again");
 }
+
+/// What a browser would send of the form of `page`: its fields as they stand (boxes when
+/// ticked), without the button.
+fn form_values(page: &str) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(page);
+    let fields = scraper::Selector::parse(
+        "form.participer[method=post] input[name], form.participer[method=post] select[name], form.participer[method=post] textarea[name]",
+    )
+    .unwrap();
+    doc.select(&fields)
+        .filter(|f| {
+            f.value().attr("type") != Some("checkbox") || f.value().attr("checked").is_some()
+        })
+        .map(|f| {
+            let name = f.value().attr("name").unwrap().to_owned();
+            let value = match f.value().name() {
+                "textarea" => f.text().collect(),
+                _ => f.value().attr("value").unwrap_or_default().to_owned(),
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+fn put(form: &mut Vec<(String, String)>, name: &str, value: &str) {
+    form.retain(|(n, _)| n != name);
+    form.push((name.to_owned(), value.to_owned()));
+}
+
+#[tokio::test]
+async fn a_structure_corrects_a_place_and_the_coordinator_sees_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    add_accounts(&base).await;
+    let app = spawn_app_with(move |args| args.base = base).await;
+    let id = "conseiller-numerique-022";
+
+    // The form is filled with the published place, its hours day by day.
+    let chooser = app.get_page("/participer/lieu").await;
+    assert!(chooser.contains(&format!("<option value=\"{id}\">")));
+    let page = app
+        .get_page(&format!("/participer/lieu?corriger={id}"))
+        .await;
+    let mut form = form_values(&page);
+    let value = |form: &[(String, String)], name: &str| {
+        form.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(value(&form, "lieu"), id);
+    assert_eq!(
+        value(&form, "nom"),
+        "Centre Social du Grand Montauban : La Comète"
+    );
+    assert_eq!(value(&form, "lundi_de1"), "09:00");
+    assert_eq!(value(&form, "vendredi_a2"), "17:00");
+    assert_eq!(value(&form, "samedi_de1"), "");
+    assert_eq!(
+        form.iter().filter(|(n, _)| n == "services").count(),
+        2,
+        "its two services are ticked"
+    );
+
+    // Half an opening, no service: each problem by its field, what was typed kept.
+    let mut wrong = form.clone();
+    wrong.retain(|(n, _)| n != "services");
+    put(&mut wrong, "samedi_de1", "09:00");
+    let answer = post_form(&app, "/participer/lieu", &as_pairs(&wrong)).await;
+    assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
+    let again = answer.text().await.unwrap();
+    assert!(again.contains("Samedi : donnez l'heure d'ouverture et l'heure de fermeture."));
+    assert!(again.contains("Cochez au moins une aide"));
+    assert_eq!(value(&form_values(&again), "samedi_de1"), "09:00");
+
+    // Open on Saturday mornings, a new number, a name with markup.
+    put(&mut form, "samedi_de1", "09:00");
+    put(&mut form, "samedi_a1", "12:00");
+    put(&mut form, "telephone", "05 63 00 00 01");
+    put(&mut form, "nom", "La Comète <b>centre social</b>");
+    let answer = post_form(&app, "/participer/lieu", &as_pairs(&form)).await;
+    assert_eq!(answer.status(), 200);
+    assert!(answer.url().path().starts_with("/participer/suivi/"));
+    let follow_up = answer.text().await.unwrap();
+    assert!(follow_up.contains("Lieu : La Comète &lt;b&gt;centre social&lt;/b&gt;"));
+
+    // The coordinator sees, field by field, what would change.
+    let (anne, link) = anne_and_first(&app).await;
+    let proposal = anne.get(&link).await.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&proposal);
+    let rows: Vec<Vec<String>> = doc
+        .select(&scraper::Selector::parse("table.changements tbody tr").unwrap())
+        .map(|tr| {
+            tr.select(&scraper::Selector::parse("th, td").unwrap())
+                .map(|c| c.text().collect::<String>())
+                .collect()
+        })
+        .collect();
+    let row = |field: &str| rows.iter().find(|r| r[0] == field).cloned().unwrap();
+    assert_eq!(
+        row("Horaires"),
+        [
+            "Horaires",
+            "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00",
+            "Mo-Fr 09:00-12:00,14:00-17:00"
+        ]
+    );
+    assert_eq!(row("Téléphone")[1], "+33563000001");
+    assert_eq!(row("Nom affiché")[1], "La Comète <b>centre social</b>");
+    assert!(!proposal.contains("<b>centre"), "shown as text");
+    assert!(
+        proposal.contains("<strong>Horaires</strong>"),
+        "changed, in bold"
+    );
+    assert!(!proposal.contains("<strong>Adresse</strong>"), "unchanged");
+
+    // Published: the map serves the corrected place, with its sources kept.
+    assert_eq!(
+        anne.decide(&link, "publiee", None).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let places = app.get_json("/api/places").await;
+    let place = places["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["id"] == id)
+        .unwrap();
+    assert_eq!(
+        place["properties"]["horaires"],
+        "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00"
+    );
+    assert_eq!(place["properties"]["telephone"], "+33563000001");
+    let sheet = app.get_page(&format!("/lieux/{id}")).await;
+    assert!(sheet.contains("La Comète &lt;b&gt;centre social&lt;/b&gt;"));
+}
+
+#[tokio::test]
+async fn a_new_place_is_proposed_then_published_on_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    add_accounts(&base).await;
+    let app = spawn_app_with(move |args| args.base = base).await;
+    let before = app.get_json("/api/places").await["features"]
+        .as_array()
+        .unwrap()
+        .len();
+    let page = app.get_page("/participer/lieu?nouveau=1").await;
+    let mut form = form_values(&page);
+    for (name, value) in [
+        ("nom", "Espace numérique de Lauzerte"),
+        ("adresse", "Place des Cornières"),
+        ("code_postal", "82110"),
+        ("commune", "Lauzerte"),
+        ("mardi_de1", "14:00"),
+        ("mardi_a1", "17:30"),
+        ("courriel_lieu", "espace@example.org"),
+    ] {
+        put(&mut form, name, value);
+    }
+    form.push((
+        "services".to_owned(),
+        "Aide aux démarches administratives".to_owned(),
+    ));
+    // A body of a megabyte is refused in French, nothing kept.
+    let mut huge = form.clone();
+    put(&mut huge, "resume", &"é".repeat(1 << 20));
+    let answer = post_form(&app, "/participer/lieu", &as_pairs(&huge)).await;
+    assert_eq!(answer.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(answer.text().await.unwrap().contains("trop longue"));
+
+    let answer = post_form(&app, "/participer/lieu", &as_pairs(&form)).await;
+    assert_eq!(answer.status(), 200);
+    let (anne, link) = anne_and_first(&app).await;
+    let proposal = anne.get(&link).await.text().await.unwrap();
+    assert!(proposal.contains("(nouveau lieu)"));
+    assert!(proposal.contains("Ouest"), "Lauzerte is in the Ouest zone");
+    assert_eq!(
+        anne.decide(&link, "publiee", None).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let places = app.get_json("/api/places").await;
+    let features = places["features"].as_array().unwrap();
+    assert_eq!(features.len(), before + 1);
+    let new = features
+        .iter()
+        .find(|f| f["properties"]["nom"] == "Espace numérique de Lauzerte")
+        .unwrap();
+    assert_eq!(new["properties"]["horaires"], "Tu 14:00-17:30");
+    assert_eq!(new["properties"]["commune"], "Lauzerte");
+    assert_eq!(new["properties"]["code_insee"], "82094");
+}
+
+fn as_pairs(form: &[(String, String)]) -> Vec<(&str, String)> {
+    form.iter().map(|(n, v)| (n.as_str(), v.clone())).collect()
+}

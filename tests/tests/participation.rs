@@ -343,3 +343,72 @@ async fn a_structure_proposes_an_event_and_follows_it_across_a_restart() {
     assert!(page.contains("Reçue</strong>"), "its status");
     assert!(page.contains("Lauzerte"));
 }
+
+#[tokio::test]
+async fn the_place_forms_are_accessible_and_usable_with_the_keyboard_on_a_phone() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
+    let app = spawn_app_with(move |args| args.base = base).await;
+    let chooser = app.url("/participer/lieu");
+    with_browser(360, 740, move |client| async move {
+        client.goto(&chooser).await.unwrap();
+        assert_accessible(&client, "the place chooser at 360 px").await;
+        // Choose La Comète with the keyboard, and open its form.
+        client
+            .find(Locator::Id("p-corriger"))
+            .await
+            .unwrap()
+            .select_by_value("conseiller-numerique-022")
+            .await
+            .unwrap();
+        client
+            .find(Locator::Css("form.participer button[type=submit]"))
+            .await
+            .unwrap()
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        poll(&client, "return location.search;", 20, |v| {
+            v.as_str().is_some_and(|s| s.contains("corriger=conseiller-numerique-022"))
+        })
+        .await;
+        assert_accessible(&client, "a place's correction form at 360 px").await;
+        assert!(fits_the_width(&client).await, "the hours grid fits 360 px");
+        carto82_e2e::browser::save_screenshot(&client, "lieu-corriger-360").await;
+        // Saturday morning's opening typed, not its closing; no service left ticked.
+        client
+            .execute(
+                "document.querySelector('[name=samedi_de1]').value = '14:00'; document.querySelectorAll('[name=services]').forEach(b => b.checked = false);",
+                vec![],
+            )
+            .await
+            .unwrap();
+        client
+            .find(Locator::Css("form.participer button[type=submit]"))
+            .await
+            .unwrap()
+            .send_keys("\u{E007}")
+            .await
+            .unwrap();
+        poll(&client, "return document.querySelectorAll('.alerte li').length;", 20, |v| {
+            v.as_u64() == Some(2)
+        })
+        .await;
+        assert_accessible(&client, "the place form with its problems at 360 px").await;
+        let problems = client
+            .find(Locator::Css(".alerte"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(problems.contains("Samedi : donnez l'heure d'ouverture et l'heure de fermeture."), "{problems}");
+        assert!(problems.contains("Cochez au moins une aide"), "{problems}");
+        let kept = client
+            .execute("return document.querySelector('[name=samedi_de1]').value;", vec![])
+            .await
+            .unwrap();
+        assert_eq!(kept, "14:00", "what was typed is kept");
+    })
+    .await;
+}

@@ -2,6 +2,7 @@
 //! the default) and PostgreSQL (the throwaway server of the test command).
 
 use app::model::Zone;
+use carto82::dataset::Published;
 use carto82::participation::{Acted, Contributions, Kind, Role, Status, Token};
 use carto82_e2e::each_backend;
 use chrono::Utc;
@@ -139,17 +140,14 @@ async fn each_decision_raises_the_change_number_and_only_published_ones_are_serv
             .map(|p| p.id)
             .collect();
         let before = store.changes().await.unwrap();
-        assert_eq!(
-            store.published().await.unwrap(),
-            Vec::<serde_json::Value>::new()
-        );
+        assert_eq!(store.published().await.unwrap(), Published::default());
         let done = store
             .act(&ids[1], 1, "anne", Status::Publiee, None, Utc::now())
             .await
             .unwrap();
         assert_eq!(done, Acted::Done);
         assert_eq!(store.changes().await.unwrap(), before + 1, "{url}");
-        assert_eq!(store.published().await.unwrap(), vec![event("Deux")]);
+        assert_eq!(store.published().await.unwrap().events, vec![event("Deux")]);
         let conflict = store
             .act(&ids[1], 1, "bruno", Status::Refusee, None, Utc::now())
             .await
@@ -172,7 +170,11 @@ async fn each_decision_raises_the_change_number_and_only_published_ones_are_serv
             .await
             .unwrap();
         assert_eq!(store.changes().await.unwrap(), before + 2);
-        assert!(store.published().await.unwrap().is_empty(), "withdrawn");
+        assert_eq!(
+            store.published().await.unwrap(),
+            Published::default(),
+            "withdrawn"
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 //! Hours a place gives are checked when the dataset loads, so evaluation here cannot fail on
 //! served data; an unparsable string counts as "unknown", never as open.
 
-use chrono::{NaiveDate, NaiveDateTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Europe::Paris;
 use opening_hours::OpeningHours;
 
@@ -48,6 +48,62 @@ pub fn weekly_hours(osm: &str, monday: NaiveDate) -> Option<f64> {
         .map(|range| (range.range.end - range.range.start).num_minutes())
         .sum();
     Some(minutes as f64 / 60.0)
+}
+
+/// A week of opening hours as people fill it: for each day from Monday, the times it is
+/// open (start, end), in order.
+pub type Week = [Vec<(NaiveTime, NaiveTime)>; 7];
+
+/// The hours `osm` gives in the week that starts on `monday`, day by day; none if
+/// unreadable. Rules that depend on the date (holidays, weeks of the year) give that week's.
+pub fn week_of(osm: &str, monday: NaiveDate) -> Option<Week> {
+    let start = monday.and_hms_opt(0, 0, 0)?;
+    let hours = osm.parse::<OpeningHours>().ok()?;
+    let mut week: Week = Default::default();
+    for range in hours.iter_range(start, start + chrono::Duration::days(7)) {
+        if range.kind != opening_hours::RuleKind::Open {
+            continue;
+        }
+        let day = (range.range.start.date() - monday).num_days();
+        // An opening past midnight is cut at the end of its first day.
+        let end = if range.range.end.date() == range.range.start.date() {
+            range.range.end.time()
+        } else {
+            NaiveTime::from_hms_opt(23, 59, 0)?
+        };
+        if let Some(times) = usize::try_from(day).ok().and_then(|d| week.get_mut(d)) {
+            times.push((range.range.start.time(), end));
+        }
+    }
+    Some(week)
+}
+
+/// The OSM `opening_hours` text of `week`, days of the same hours grouped
+/// (`Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00`); none when it is never open.
+pub fn to_osm(week: &Week) -> Option<String> {
+    const DAYS: [&str; 7] = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"];
+    let mut rules: Vec<String> = Vec::new();
+    let mut day = 0;
+    while day < 7 {
+        let mut last = day;
+        while last + 1 < 7 && week[last + 1] == week[day] {
+            last += 1;
+        }
+        if !week[day].is_empty() {
+            let days = match last - day {
+                0 => DAYS[day].to_owned(),
+                1 => format!("{},{}", DAYS[day], DAYS[last]),
+                _ => format!("{}-{}", DAYS[day], DAYS[last]),
+            };
+            let times: Vec<String> = week[day]
+                .iter()
+                .map(|(s, e)| format!("{}-{}", s.format("%H:%M"), e.format("%H:%M")))
+                .collect();
+            rules.push(format!("{days} {}", times.join(",")));
+        }
+        day = last + 1;
+    }
+    (!rules.is_empty()).then(|| rules.join("; "))
 }
 
 /// The Monday of the week of `day`.
@@ -170,6 +226,22 @@ mod tests {
             Some(5.5)
         );
         assert_eq!(weekly_hours("not hours", monday), None);
+    }
+
+    #[test]
+    fn a_week_goes_to_a_grid_and_back() {
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let hours = "Mo-Fr 09:00-12:00,14:00-17:00; We 09:00-12:00; Sa 10:00-12:00";
+        let week = week_of(hours, monday).unwrap();
+        assert_eq!(week[2].len(), 1, "Wednesday mornings only");
+        assert!(week[6].is_empty(), "closed on Sunday");
+        assert_eq!(
+            to_osm(&week).unwrap(),
+            "Mo,Tu 09:00-12:00,14:00-17:00; We 09:00-12:00; Th,Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00"
+        );
+        assert_eq!(weekly_hours(&to_osm(&week).unwrap(), monday), Some(29.0));
+        assert_eq!(to_osm(&Week::default()), None);
+        assert_eq!(week_of("lundi 9h", monday), None);
     }
 
     #[test]

@@ -67,62 +67,100 @@ impl Default for LoadOptions {
     }
 }
 
-impl Dataset {
-    /// The same data with the events structures proposed and coordinators published, each
-    /// checked again against this version (a place it named may be gone): one that no longer
-    /// holds, or whose id the folder already has, is left out and logged.
-    pub fn with_contributions(mut self, published: &[serde_json::Value]) -> Dataset {
-        let known = stored::Known::new(&self.territory, &self.records.places)
-            .with_actors(&self.records.actors);
-        let mut added: Vec<Event> = Vec::new();
-        for value in published {
-            let checked = serde_json::from_value::<geojson::Feature>(value.clone())
-                .map_err(|e| e.to_string())
-                .and_then(|feature| {
-                    check_feature::<Event>(Path::new("contributions"), feature, &known).map_err(
-                        |problems| {
-                            problems
-                                .iter()
-                                .map(ToString::to_string)
-                                .collect::<Vec<_>>()
-                                .join(" ; ")
-                        },
-                    )
-                });
-            match checked {
-                Ok(event)
-                    if self.records.by_text::<Event>(event.id().as_str()).is_none()
-                        && !added.iter().any(|e| e.id() == event.id()) =>
-                {
-                    added.push(event)
-                }
-                Ok(event) => {
-                    tracing::warn!(id = %event.id(), "contribution publiée laissée de côté : cet identifiant existe déjà")
-                }
-                Err(why) => tracing::warn!("contribution publiée laissée de côté : {why}"),
+/// What coordinators published from the call for participation, as GeoJSON Features of
+/// the data's format, oldest first: new places and corrections of places (same id), and
+/// events.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Published {
+    pub places: Vec<serde_json::Value>,
+    pub events: Vec<serde_json::Value>,
+}
+
+/// A published feature checked again against this version of the folder (a place it named
+/// may be gone); the reason in one line when it no longer holds.
+fn check_published<R: Stored>(value: &serde_json::Value, known: &Known) -> Result<R, String> {
+    serde_json::from_value::<geojson::Feature>(value.clone())
+        .map_err(|e| e.to_string())
+        .and_then(|feature| {
+            check_feature::<R>(Path::new("contributions"), feature, known).map_err(|problems| {
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(" ; ")
+            })
+        })
+}
+
+/// The folder's places with the published ones: a correction replaces the place of its id,
+/// a new place is added; one that no longer holds is left out and logged.
+fn with_published_places(
+    mut places: Vec<Place>,
+    published: &[serde_json::Value],
+    territory: &Territory,
+) -> Vec<Place> {
+    let known = stored::Known::new(territory, &[]);
+    for value in published {
+        match check_published::<Place>(value, &known) {
+            Ok(place) => match places.iter_mut().find(|p| p.id() == place.id()) {
+                Some(old) => *old = place,
+                None => places.push(place),
+            },
+            Err(why) => tracing::warn!("lieu publié laissé de côté : {why}"),
+        }
+    }
+    <Place as Stored>::sort(&mut places);
+    places
+}
+
+/// The folder's events with the published ones: one whose id the folder already has is
+/// left out and logged, like one that no longer holds.
+fn with_published_events(
+    mut events: Vec<Event>,
+    published: &[serde_json::Value],
+    known: &Known,
+) -> Vec<Event> {
+    let from_folder = events.len();
+    for value in published {
+        match check_published::<Event>(value, known) {
+            Ok(event) if !events.iter().any(|e| e.id() == event.id()) => events.push(event),
+            Ok(event) => {
+                tracing::warn!(id = %event.id(), "contribution publiée laissée de côté : cet identifiant existe déjà")
             }
+            Err(why) => tracing::warn!("contribution publiée laissée de côté : {why}"),
         }
-        if !added.is_empty() {
-            self.records.events.extend(added);
-            <Event as Stored>::sort(&mut self.records.events);
-        }
-        self
     }
+    if events.len() > from_folder {
+        <Event as Stored>::sort(&mut events);
+    }
+    events
+}
 
+impl Dataset {
     pub fn load(dir: &Path) -> Result<Dataset, DatasetErrors> {
-        Dataset::load_with(dir, LoadOptions::default())
+        Dataset::load_with(dir, LoadOptions::default(), &Published::default())
     }
 
-    pub fn load_with(dir: &Path, options: LoadOptions) -> Result<Dataset, DatasetErrors> {
+    /// The folder `dir` with what coordinators `published`, as the server serves it.
+    pub fn load_with(
+        dir: &Path,
+        options: LoadOptions,
+        published: &Published,
+    ) -> Result<Dataset, DatasetErrors> {
         data_dir::check_files_inside(dir)?;
         let territory = Territory::load(dir)?;
         let places: Vec<Place> = stored::load(dir, &stored::Known::new(&territory, &[]))?;
+        let places = with_published_places(places, &published.places, &territory);
         let reading_actors = stored::Known::new(&territory, &places);
         let actors: Vec<Actor> = stored::load(dir, &reading_actors)?;
         // Which actor runs each place: found while the actors were read and checked.
         let runs = reading_actors.runs.into_inner();
         let known = stored::Known::new(&territory, &places).with_actors(&actors);
-        let events = stored::load::<Event>(dir, &known)?;
+        let events = with_published_events(
+            stored::load::<Event>(dir, &known)?,
+            &published.events,
+            &known,
+        );
         let resources = stored::load::<Resource>(dir, &known)?;
         let declared: BTreeMap<&ActorId, &[Competence]> = actors
             .iter()

@@ -18,7 +18,7 @@ use std::time::Duration;
 use arc_swap::ArcSwap;
 
 use super::data_dir::{self, Fingerprint};
-use super::{Dataset, DatasetErrors, LoadOptions};
+use super::{Dataset, DatasetErrors, LoadOptions, Published};
 
 /// How often the folder is looked at; a change is loaded once it has stayed the same for
 /// one more look (editors and copies write a file in several steps).
@@ -31,8 +31,8 @@ pub struct Store {
     allow_large_drop: bool,
     current: ArcSwap<Dataset>,
     last_refusal: Mutex<Option<String>>,
-    /// The published contributions, served with the folder's data (GeoJSON Features).
-    contributions: Mutex<Arc<Vec<serde_json::Value>>>,
+    /// The published contributions, served with the folder's data.
+    contributions: Mutex<Arc<Published>>,
     /// One reload at a time: a reload started earlier, with older contributions or files,
     /// never replaces the data of one started later.
     reloading: Mutex<()>,
@@ -51,21 +51,21 @@ impl Drop for WatchGuard {
 
 impl Store {
     pub fn open(dir: &Path, options: LoadOptions) -> Result<Store, DatasetErrors> {
-        let dataset = Dataset::load_with(dir, options)?;
+        let dataset = Dataset::load_with(dir, options, &Published::default())?;
         Ok(Store {
             dir: dir.to_owned(),
             options,
             allow_large_drop: false,
             current: ArcSwap::from_pointee(dataset),
             last_refusal: Mutex::new(None),
-            contributions: Mutex::new(Arc::new(Vec::new())),
+            contributions: Mutex::new(Arc::new(Published::default())),
             reloading: Mutex::new(()),
         })
     }
 
     /// Serves these published contributions with the folder's data from now on: the data is
     /// read again with them, as on a change of the folder (not when they are the same).
-    pub fn set_contributions(&self, published: Vec<serde_json::Value>) {
+    pub fn set_contributions(&self, published: Published) {
         {
             let mut served = self.contributions.lock().expect("not poisoned");
             if **served == published {
@@ -94,8 +94,7 @@ impl Store {
     pub fn reload(&self) {
         let _one_at_a_time = self.reloading.lock().expect("not poisoned");
         let contributions = self.contributions.lock().expect("not poisoned").clone();
-        let loaded = Dataset::load_with(&self.dir, self.options)
-            .map(|dataset| dataset.with_contributions(&contributions));
+        let loaded = Dataset::load_with(&self.dir, self.options, &contributions);
         let refusal = match loaded {
             Ok(dataset) => {
                 let (before, after) = (

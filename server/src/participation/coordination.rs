@@ -13,14 +13,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
 use app::format::date_fr;
-use app::model::{Event, Zone, escape_html as e};
+use app::model::{Event, Place, Zone, escape_html as e};
 
 use super::pages::{proposal_summary, title, when_and_where};
 use super::programme::{QueueFilter, QueueQuery, programme_page};
 use super::store::{Acted, BY_STRUCTURE, Kind, Proposal, Role, Session, Token};
-use super::{Participation, Status, page, private};
+use super::{Participation, Status, page, place_page, private};
 use crate::client::SiteAddress;
-use crate::dataset::Store;
+use crate::dataset::{Dataset, Store};
 use crate::rate_limit::Rate;
 
 const COOKIE: &str = "carto82_session";
@@ -469,6 +469,7 @@ async fn one(
     request: HttpRequest,
     path: web::Path<String>,
     participation: web::Data<Participation>,
+    store: web::Data<Store>,
 ) -> HttpResponse {
     let Some((_, session)) = session_of(&request, &participation).await else {
         return to_sign_in();
@@ -478,7 +479,7 @@ async fn one(
             &request,
             StatusCode::OK,
             "Une proposition – Carto82",
-            &proposal_page(&session, &p, None),
+            &proposal_page(&session, &p, &store.current(), None),
         )),
         Err(refused) => refused,
     }
@@ -514,13 +515,24 @@ fn no_such_proposal(request: &HttpRequest) -> HttpResponse {
     )
 }
 
-fn proposal_page(session: &Session, p: &Proposal, notice: Option<&str>) -> String {
+fn proposal_page(
+    session: &Session,
+    p: &Proposal,
+    dataset: &Dataset,
+    notice: Option<&str>,
+) -> String {
     let mut main = signed_in_bar(session);
     main.push_str("<p><a href=\"/suivi\">← Toutes les propositions</a></p>");
     if let Some(notice) = notice {
         let _ = write!(main, "<p class=\"alerte\" role=\"alert\">{}</p>", e(notice));
     }
-    main.push_str(&proposal_summary(p));
+    main.push_str(&match p.kind {
+        Kind::Place => {
+            let id = p.content["properties"]["id"].as_str().unwrap_or_default();
+            place_page::summary(p, dataset.records.by_text::<Place>(id))
+        }
+        Kind::Event | Kind::Report => proposal_summary(p),
+    });
     main.push_str("<h2>Ce qui a été fait</h2>");
     if p.history.is_empty() {
         main.push_str("<p>Rien encore.</p>");
@@ -548,7 +560,7 @@ fn proposal_page(session: &Session, p: &Proposal, notice: Option<&str>) -> Strin
     }
     // The same decisions for a report, in its own words.
     let [published, accepted, to_complete, refused, to_whom] = match p.kind {
-        Kind::Event => [
+        Kind::Event | Kind::Place => [
             "publiée (sur la carte, tout de suite)",
             "acceptée (publiée plus tard)",
             "à compléter (dites quoi)",
@@ -622,7 +634,7 @@ async fn act(
             &request,
             status,
             "Une proposition – Carto82",
-            &proposal_page(&session, p, Some(notice)),
+            &proposal_page(&session, p, &store.current(), Some(notice)),
         ))
     };
     let status = match Status::from_code(&form.statut) {
@@ -680,10 +692,13 @@ async fn act(
                 let id = current.content["properties"]["id"]
                     .as_str()
                     .unwrap_or_default();
-                if status == Status::Publiee
-                    && current.kind == Kind::Event
-                    && store.current().records.by_text::<Event>(id).is_none()
-                {
+                let served = store.current();
+                let missing = match current.kind {
+                    Kind::Event => served.records.by_text::<Event>(id).is_none(),
+                    Kind::Place => served.records.by_text::<Place>(id).is_none(),
+                    Kind::Report => false,
+                };
+                if status == Status::Publiee && missing {
                     let now = participation
                         .store
                         .proposal(&current.id)
@@ -693,7 +708,7 @@ async fn act(
                         .unwrap_or(current);
                     return again(
                         StatusCode::INTERNAL_SERVER_ERROR,
-                        "La proposition est notée « publiée », mais l'événement n'est pas sur la carte : il ne passe plus les règles des données (son lieu a peut-être été retiré), ou les données du dossier sont refusées. Le journal du serveur dit pourquoi. Corrigez, ou changez sa décision.",
+                        "La proposition est notée « publiée », mais elle n'est pas sur la carte : elle ne passe plus les règles des données (son lieu a peut-être été retiré), ou les données du dossier sont refusées. Le journal du serveur dit pourquoi. Corrigez, ou changez sa décision.",
                         &now,
                     );
                 }

@@ -40,8 +40,13 @@ pub enum Field {
     Courriel,
 }
 
-impl Field {
-    pub fn name(self) -> &'static str {
+/// A field of a form: its name in the page.
+pub trait FormField: Copy + PartialEq {
+    fn name(self) -> &'static str;
+}
+
+impl FormField for Field {
+    fn name(self) -> &'static str {
         match self {
             Field::Titre => "titre",
             Field::Resume => "resume",
@@ -68,7 +73,9 @@ impl Field {
             Field::Courriel => "courriel",
         }
     }
+}
 
+impl Field {
     /// The field a rule of the dataset names (`creneaux[0].fin`, `inscription.lien`…).
     fn of_dataset(field: &str) -> Field {
         let head = field.split(['.', '[']).next().unwrap_or(field);
@@ -367,51 +374,22 @@ impl EventForm {
                     &mut fail,
                 );
                 let code = self.code_postal.trim().to_owned();
-                let code_ok = code.len() == 5
-                    && code.starts_with("82")
-                    && code.bytes().all(|b| b.is_ascii_digit());
-                if !code_ok {
-                    fail(
-                        Field::CodePostal,
-                        "Le code postal a 5 chiffres et commence par 82.",
-                    );
-                }
-                let commune = self.commune.trim().to_owned();
-                let mut point = None;
-                let mut name = commune.clone();
-                if commune.is_empty() {
-                    fail(Field::Commune, "Donnez la commune.");
-                } else if commune.chars().count() > 100 {
-                    fail(Field::Commune, &too_long(&commune, 100));
-                } else {
-                    // The name first; the postal code tells apart communes of one name.
-                    let with_code = |c: &&app::model::CommuneSummary| {
-                        c.codes_postaux.iter().any(|cp| cp.as_str() == code)
-                    };
-                    let found = match dataset.index.communes.resolve(&commune) {
-                        Resolved::One(c) if !code_ok || with_code(&c) => Ok(c),
-                        Resolved::One(_) => Err("Ce code postal n'est pas celui de cette commune."),
-                        Resolved::Several(list) => {
-                            let fitting: Vec<_> = list.into_iter().filter(with_code).collect();
-                            match fitting[..] {
-                                [c] => Ok(c),
-                                _ => {
-                                    Err("Plusieurs communes ont ce nom : vérifiez le code postal.")
-                                }
-                            }
+                let (name, point) = match commune_of(dataset, &self.commune, &code) {
+                    Ok(c) => (c.nom.clone(), Some((c.lon, c.lat))),
+                    Err(problems) => {
+                        for (f, why) in problems {
+                            fail(
+                                if f == AddressField::CodePostal {
+                                    Field::CodePostal
+                                } else {
+                                    Field::Commune
+                                },
+                                &why,
+                            );
                         }
-                        Resolved::Unknown => {
-                            Err("Cette commune n'est pas dans le Tarn-et-Garonne.")
-                        }
-                    };
-                    match found {
-                        Ok(c) => {
-                            point = Some((c.lon, c.lat));
-                            name = c.nom.clone();
-                        }
-                        Err(why) => fail(Field::Commune, why),
+                        (self.commune.trim().to_owned(), None)
                     }
-                }
+                };
                 (nom, adresse, code, name, point)
             }
         };
@@ -600,13 +578,70 @@ impl EventForm {
     }
 }
 
+/// The part of an address a problem is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AddressField {
+    CodePostal,
+    Commune,
+}
+
+/// The commune of the département a postal code and a name give (the name first; the code
+/// tells apart communes of one name), or each problem with its part of the address.
+pub fn commune_of<'d>(
+    dataset: &'d Dataset,
+    commune: &str,
+    code: &str,
+) -> Result<&'d app::model::CommuneSummary, Vec<(AddressField, String)>> {
+    let mut problems = Vec::new();
+    let code = code.trim();
+    let code_ok =
+        code.len() == 5 && code.starts_with("82") && code.bytes().all(|b| b.is_ascii_digit());
+    if !code_ok {
+        problems.push((
+            AddressField::CodePostal,
+            "Le code postal a 5 chiffres et commence par 82.".to_owned(),
+        ));
+    }
+    let commune = commune.trim();
+    if commune.is_empty() {
+        problems.push((AddressField::Commune, "Donnez la commune.".to_owned()));
+        return Err(problems);
+    }
+    if commune.chars().count() > 100 {
+        problems.push((AddressField::Commune, too_long(commune, 100)));
+        return Err(problems);
+    }
+    let with_code =
+        |c: &&app::model::CommuneSummary| c.codes_postaux.iter().any(|cp| cp.as_str() == code);
+    let found = match dataset.index.communes.resolve(commune) {
+        Resolved::One(c) if !code_ok || with_code(&c) => Ok(c),
+        Resolved::One(_) => Err("Ce code postal n'est pas celui de cette commune."),
+        Resolved::Several(list) => {
+            let fitting: Vec<_> = list.into_iter().filter(with_code).collect();
+            match fitting[..] {
+                [c] => Ok(c),
+                _ => Err("Plusieurs communes ont ce nom : vérifiez le code postal."),
+            }
+        }
+        Resolved::Unknown => Err("Cette commune n'est pas dans le Tarn-et-Garonne."),
+    };
+    match found {
+        Ok(c) if problems.is_empty() => Ok(c),
+        Ok(_) => Err(problems),
+        Err(why) => {
+            problems.push((AddressField::Commune, why.to_owned()));
+            Err(problems)
+        }
+    }
+}
+
 /// A required line of text, trimmed, within `max` characters.
-fn text(
+pub fn text<F>(
     value: &str,
     max: usize,
-    field: Field,
+    field: F,
     missing: &str,
-    fail: &mut impl FnMut(Field, &str),
+    fail: &mut impl FnMut(F, &str),
 ) -> String {
     let value = value.trim();
     if value.is_empty() {
@@ -617,7 +652,7 @@ fn text(
     value.to_owned()
 }
 
-fn too_long(value: &str, max: usize) -> String {
+pub fn too_long(value: &str, max: usize) -> String {
     format!(
         "C'est trop long : {} caractères, {max} au plus.",
         value.chars().count()
@@ -625,7 +660,7 @@ fn too_long(value: &str, max: usize) -> String {
 }
 
 /// `14:00` or `14:00:00`, as time fields send it.
-fn time(value: &str) -> Option<NaiveTime> {
+pub fn time(value: &str) -> Option<NaiveTime> {
     let value = value.trim();
     NaiveTime::parse_from_str(value, "%H:%M")
         .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S"))
@@ -634,7 +669,7 @@ fn time(value: &str) -> Option<NaiveTime> {
 
 /// A French number as people write it (`05 63 00 00 00`, `05.63…`, `+33 5…`), in the
 /// international form the data keeps; none when it is not one.
-fn phone(value: &str) -> Option<String> {
+pub fn phone(value: &str) -> Option<String> {
     let digits: String = value.chars().filter(char::is_ascii_digit).collect();
     let international = if value.trim_start().starts_with('+') {
         format!("+{digits}")
@@ -648,12 +683,12 @@ fn phone(value: &str) -> Option<String> {
         .then_some(international)
 }
 
-fn is_email(value: &str) -> bool {
+pub fn is_email(value: &str) -> bool {
     value.chars().count() <= MAX_EMAIL && email_address::EmailAddress::is_valid(value)
 }
 
 /// Eight random lowercase letters and digits: proposals of the same day do not collide.
-fn short_id() -> String {
+pub fn short_id() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
     let mut rng = rand::rng();

@@ -12,6 +12,8 @@ mod coordination;
 mod event_form;
 mod mail;
 mod pages;
+mod place_form;
+mod place_page;
 mod programme;
 mod status;
 mod store;
@@ -30,6 +32,7 @@ use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 
 pub use event_form::{EventForm, Field};
 pub use mail::Mailer;
+use place_form::PlaceForm;
 pub use status::Status;
 pub use store::{Acted, BY_STRUCTURE, Contributions, Kind, Proposal, Role, StoreError, Token};
 
@@ -145,6 +148,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(blank_form))
                 .route(web::post().to(propose)),
         )
+        .service(
+            web::resource("/participer/lieu")
+                .route(web::get().to(place_form))
+                .route(web::post().to(propose_place)),
+        )
         .route("/participer/suivi/{token}", web::get().to(follow_up))
         .service(
             web::resource("/participer/suivi/{token}/{id}")
@@ -213,6 +221,51 @@ async fn blank_form(
     )
 }
 
+/// The body of a posted form, within [`MAX_BODY_BYTES`]; else the answer that says why not.
+async fn form_body(request: &HttpRequest, body: web::Payload) -> Result<web::Bytes, HttpResponse> {
+    match body.to_bytes_limited(MAX_BODY_BYTES).await {
+        Ok(Ok(body)) => Ok(body),
+        Ok(Err(_)) => Err(refusal(
+            request,
+            StatusCode::BAD_REQUEST,
+            "Le formulaire n'a pas pu être lu. Revenez en arrière et réessayez.",
+        )),
+        Err(_) => Err(refusal(
+            request,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Votre proposition est trop longue. Un texte peut avoir 4 000 caractères au plus.",
+        )),
+    }
+}
+
+/// The refusal of a form a robot filled (the field people do not see), if it did.
+fn trapped(request: &HttpRequest, trap: &str) -> Option<HttpResponse> {
+    if trap.is_empty() {
+        return None;
+    }
+    crate::telemetry::warn_limited("participation", "proposition refusée : champ piège rempli");
+    Some(refusal(
+        request,
+        StatusCode::BAD_REQUEST,
+        "Le formulaire n'a pas pu être envoyé.",
+    ))
+}
+
+/// Counts a proposal about to be kept against its sender's limit (correcting a form is not
+/// sending more): the refusal when it is past.
+fn over_limit(
+    request: &HttpRequest,
+    participation: &Participation,
+    site: &SiteAddress,
+) -> Option<HttpResponse> {
+    let too_many = participation
+        .limiter
+        .check(site.source(request).client_ip)
+        .err()?;
+    crate::telemetry::warn_limited("participation", "proposition refusée : trop d'envois");
+    Some(too_many_answer(request, too_many))
+}
+
 /// A posted event form, read and checked, and counted against the sender's limit: the form
 /// as typed, the event it gives and its zone; or the answer to give instead (the form with
 /// its problems, a refusal).
@@ -224,31 +277,9 @@ async fn read_event_form(
     site: &SiteAddress,
     completing: Option<&pages::Completing>,
 ) -> Result<(EventForm, serde_json::Value, app::model::Zone), HttpResponse> {
-    let body = match body.to_bytes_limited(MAX_BODY_BYTES).await {
-        Ok(Ok(body)) => body,
-        Ok(Err(_)) => {
-            return Err(refusal(
-                request,
-                StatusCode::BAD_REQUEST,
-                "Le formulaire n'a pas pu être lu. Revenez en arrière et réessayez.",
-            ));
-        }
-        Err(_) => {
-            return Err(refusal(
-                request,
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "Votre proposition est trop longue. La description peut avoir 4 000 caractères au plus.",
-            ));
-        }
-    };
-    let form = EventForm::parse(&body);
-    if !form.piege.is_empty() {
-        crate::telemetry::warn_limited("participation", "proposition refusée : champ piège rempli");
-        return Err(refusal(
-            request,
-            StatusCode::BAD_REQUEST,
-            "Le formulaire n'a pas pu être envoyé.",
-        ));
+    let form = EventForm::parse(&form_body(request, body).await?);
+    if let Some(refused) = trapped(request, &form.piege) {
+        return Err(refused);
     }
     let (feature, zone) = match form.check(dataset, pages::today()) {
         Ok(checked) => checked,
@@ -262,12 +293,87 @@ async fn read_event_form(
             ));
         }
     };
-    // Counted once a proposal would be kept: correcting a form is not sending more.
-    if let Err(too_many) = participation.limiter.check(site.source(request).client_ip) {
-        crate::telemetry::warn_limited("participation", "proposition refusée : trop d'envois");
-        return Err(too_many_answer(request, too_many));
+    if let Some(refused) = over_limit(request, participation, site) {
+        return Err(refused);
     }
     Ok((form, feature, zone))
+}
+
+/// What a structure sent, checked, to keep in its follow-up.
+struct Sent<'f> {
+    kind: Kind,
+    feature: serde_json::Value,
+    zone: app::model::Zone,
+    /// The follow-up it adds to, as posted (empty for a new one).
+    suivi: &'f str,
+    email: Option<&'f str>,
+    /// The form again, should it not be kept.
+    form_again: String,
+}
+
+/// Keeps a proposal and sends its structure to its follow-up (with the link by mail, when
+/// it can be).
+async fn keep(
+    request: &HttpRequest,
+    participation: &Participation,
+    site: &SiteAddress,
+    sent: Sent<'_>,
+) -> HttpResponse {
+    let suivi = match sent.suivi {
+        "" => None,
+        text => match Token::parse(text) {
+            Some(token) => Some(token),
+            None => {
+                return refusal(
+                    request,
+                    StatusCode::BAD_REQUEST,
+                    "Le lien de suivi n'est pas valide. Faites votre proposition depuis la page « Participer ».",
+                );
+            }
+        },
+    };
+    let email = sent.email.map(str::trim).filter(|c| !c.is_empty());
+    match participation
+        .store
+        .propose(
+            suivi.as_ref(),
+            email,
+            sent.kind,
+            &sent.feature,
+            Some(sent.zone),
+            Utc::now(),
+        )
+        .await
+    {
+        Ok(Some(token)) => {
+            let link = format!(
+                "{}/participer/suivi/{}",
+                site.origin(request),
+                token.as_str()
+            );
+            let title = match sent.kind {
+                Kind::Event => sent.feature["properties"]["titre"].as_str(),
+                _ => sent.feature["properties"]["nom"].as_str(),
+            };
+            participation.write(email, mail::received(title.unwrap_or_default(), &link));
+            HttpResponse::SeeOther()
+                .insert_header((
+                    header::LOCATION,
+                    format!("/participer/suivi/{}?envoye=1", token.as_str()),
+                ))
+                .finish()
+        }
+        Ok(None) => refusal(
+            request,
+            StatusCode::BAD_REQUEST,
+            "Ce lien de suivi n'existe pas. Faites votre proposition depuis la page « Participer ».",
+        ),
+        Err(e) => not_saved(
+            request,
+            &format!("proposition non enregistrée : {e}"),
+            &sent.form_again,
+        ),
+    }
 }
 
 async fn propose(
@@ -283,58 +389,121 @@ async fn propose(
             Ok(read) => read,
             Err(answer) => return answer,
         };
-    let suivi = match form.suivi.as_str() {
-        "" => None,
-        text => match Token::parse(text) {
-            Some(token) => Some(token),
-            None => {
-                return refusal(
-                    &request,
-                    StatusCode::BAD_REQUEST,
-                    "Le lien de suivi n'est pas valide. Proposez votre événement depuis la page « Participer ».",
-                );
-            }
-        },
+    let sent = Sent {
+        kind: Kind::Event,
+        feature,
+        zone,
+        suivi: &form.suivi,
+        email: Some(&form.courriel),
+        form_again: pages::event_form(&form, &[], &dataset, pages::today(), None),
     };
-    let email = Some(form.courriel.trim()).filter(|c| !c.is_empty());
-    match participation
-        .store
-        .propose(
-            suivi.as_ref(),
-            email,
-            Kind::Event,
-            &feature,
-            Some(zone),
-            Utc::now(),
-        )
-        .await
-    {
-        Ok(Some(token)) => {
-            let link = format!(
-                "{}/participer/suivi/{}",
-                site.origin(&request),
-                token.as_str()
-            );
-            let title = feature["properties"]["titre"].as_str().unwrap_or_default();
-            participation.write(email, mail::received(title, &link));
-            HttpResponse::SeeOther()
-                .insert_header((
-                    header::LOCATION,
-                    format!("/participer/suivi/{}?envoye=1", token.as_str()),
-                ))
-                .finish()
+    keep(&request, &participation, &site, sent).await
+}
+
+#[derive(serde::Deserialize)]
+struct PlaceQuery {
+    corriger: Option<String>,
+    nouveau: Option<String>,
+    suivi: Option<String>,
+}
+
+/// `/participer/lieu`: which place to correct; `?corriger=ID` the form filled with it;
+/// `?nouveau=1` the form for a new place.
+async fn place_form(
+    request: HttpRequest,
+    query: web::Query<PlaceQuery>,
+    store: web::Data<Store>,
+) -> HttpResponse {
+    let dataset = store.current();
+    let suivi = query
+        .suivi
+        .as_deref()
+        .and_then(Token::parse)
+        .map(|t| t.as_str().to_owned())
+        .unwrap_or_default();
+    let correcting = query
+        .corriger
+        .as_deref()
+        .and_then(|id| dataset.records.by_text::<app::model::Place>(id));
+    let (title, main) = match (correcting, &query.corriger, &query.nouveau) {
+        (Some(place), _, _) => {
+            let monday = app::model::hours::monday_of(pages::today());
+            let form = PlaceForm {
+                suivi,
+                ..PlaceForm::from_place(place, monday)
+            };
+            (
+                "Corriger un lieu – Carto82",
+                place_page::form(&form, &[], Some(place)),
+            )
         }
-        Ok(None) => refusal(
-            &request,
-            StatusCode::BAD_REQUEST,
-            "Ce lien de suivi n'existe pas. Proposez votre événement depuis la page « Participer ».",
+        (None, Some(_), _) => {
+            return refusal(
+                &request,
+                StatusCode::NOT_FOUND,
+                "Ce lieu n'est pas sur la carte. Choisissez-le dans la liste, ou proposez un nouveau lieu.",
+            );
+        }
+        (None, None, Some(_)) => (
+            "Proposer un lieu – Carto82",
+            place_page::form(
+                &PlaceForm {
+                    suivi,
+                    ..PlaceForm::default()
+                },
+                &[],
+                None,
+            ),
         ),
-        Err(e) => not_saved(
-            &request,
-            &format!("proposition non enregistrée : {e}"),
-            &pages::event_form(&form, &[], &dataset, pages::today(), None),
+        (None, None, None) => (
+            "Un lieu d'aide au numérique – Carto82",
+            place_page::chooser(&dataset, &suivi),
         ),
+    };
+    page(&request, StatusCode::OK, title, &main)
+}
+
+async fn propose_place(
+    request: HttpRequest,
+    body: web::Payload,
+    store: web::Data<Store>,
+    participation: web::Data<Participation>,
+    site: web::Data<SiteAddress>,
+) -> HttpResponse {
+    let dataset = store.current();
+    let form = match form_body(&request, body).await {
+        Ok(body) => PlaceForm::parse(&body),
+        Err(answer) => return answer,
+    };
+    if let Some(refused) = trapped(&request, &form.piege) {
+        return refused;
     }
+    let correcting = dataset
+        .records
+        .by_text::<app::model::Place>(form.lieu.trim());
+    let (feature, zone) = match form.check(&dataset, pages::today()) {
+        Ok(checked) => checked,
+        Err(problems) => {
+            return page(
+                &request,
+                StatusCode::BAD_REQUEST,
+                "À corriger : un lieu – Carto82",
+                &place_page::form(&form, &problems, correcting),
+            );
+        }
+    };
+    if let Some(refused) = over_limit(&request, &participation, &site) {
+        return refused;
+    }
+    let sent = Sent {
+        kind: Kind::Place,
+        feature,
+        zone,
+        suivi: &form.suivi,
+        email: Some(&form.courriel),
+        form_again: place_page::form(&form, &[], correcting),
+    };
+    keep(&request, &participation, &site, sent).await
 }
 
 #[derive(serde::Deserialize)]
@@ -420,6 +589,12 @@ async fn to_complete(
         .ok_or_else(gone)?;
     if proposal.status != Status::ACompleter {
         return Err(not_to_complete(request, &token, &proposal));
+    }
+    // A place is completed by sending it again, from its form.
+    if proposal.kind == Kind::Place {
+        return Err(HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, pages::place_again(&token, &proposal)))
+            .finish());
     }
     let completing = pages::Completing {
         action: format!("/participer/suivi/{}/{}", token.as_str(), proposal.id),

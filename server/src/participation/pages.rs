@@ -11,8 +11,9 @@ use app::model::{Accessibilite, ActivityType, Actor, Place, Record, Theme, escap
 
 use super::Status;
 use super::event_form::{
-    EventForm, Field, MAX_DESCRIPTION, MAX_LINE, MAX_SUMMARY, MAX_TITLE, TRAP,
+    EventForm, Field, FormField, MAX_DESCRIPTION, MAX_LINE, MAX_SUMMARY, MAX_TITLE, TRAP,
 };
+use super::place_form::NEW_PLACE;
 use super::store::{Kind, Proposal, Token};
 use crate::dataset::Dataset;
 use crate::dataset::call::Call;
@@ -49,6 +50,9 @@ pub fn call(mails: bool, call: Option<&Call>, today: NaiveDate) -> String {
             "<li>{}</li>",
             "<li>L'équipe vous répond sur cette page : acceptée, à compléter ou refusée.</li></ol>",
             "<p><a class=\"bouton\" href=\"/participer/evenement\">Proposer un événement</a></p>",
+            "<h2>Un lieu d'aide au numérique</h2>",
+            "<p>Vous aidez les gens avec le numérique dans un lieu ? Ou les horaires d'un lieu de la carte ont changé ?</p>",
+            "<p><a class=\"bouton\" href=\"/participer/lieu\">Proposer ou corriger un lieu</a></p>",
             "<p>Tout ce qui est publié sur la carte est une donnée ouverte : chacun peut la réutiliser.</p>",
         ),
         link
@@ -138,9 +142,9 @@ fn when(call: Option<&Call>, today: NaiveDate) -> Vec<String> {
 }
 
 /// One problem per field, in the form's order.
-pub type Problems = [(Field, String)];
+pub type Problems<F = Field> = [(F, String)];
 
-fn problem(problems: &Problems, field: Field) -> Option<&str> {
+pub fn problem<F: FormField>(problems: &Problems<F>, field: F) -> Option<&str> {
     problems
         .iter()
         .find(|(f, _)| *f == field)
@@ -149,9 +153,9 @@ fn problem(problems: &Problems, field: Field) -> Option<&str> {
 
 /// The label, the problem when there is one, then the control; the control says which
 /// texts describe it.
-fn field(
-    problems: &Problems,
-    field: Field,
+pub fn field<F: FormField>(
+    problems: &Problems<F>,
+    field: F,
     label: &str,
     help: Option<&str>,
     control: &str,
@@ -189,9 +193,9 @@ fn field(
     out
 }
 
-fn text_input(
-    problems: &Problems,
-    f: Field,
+pub fn text_input<F: FormField>(
+    problems: &Problems<F>,
+    f: F,
     label: &str,
     help: Option<&str>,
     value: &str,
@@ -210,9 +214,9 @@ fn text_input(
     )
 }
 
-fn select(
-    problems: &Problems,
-    f: Field,
+pub fn select<F: FormField>(
+    problems: &Problems<F>,
+    f: F,
     label: &str,
     help: Option<&str>,
     chosen: &str,
@@ -232,7 +236,98 @@ fn select(
     field(problems, f, label, help, &control)
 }
 
-const REQUIRED: &str = " <span class=\"aide\">(obligatoire)</span>";
+/// A group of boxes to tick, each `(value, words)`, those `chosen` ticked; its problem on
+/// top, where the list of problems leads.
+pub fn boxes<F: FormField>(
+    problems: &Problems<F>,
+    field: F,
+    legend: &str,
+    options: &[(&str, &str)],
+    chosen: &[String],
+) -> String {
+    let name = field.name();
+    let mut out = format!(
+        "<fieldset class=\"cases\" id=\"p-{name}\" tabindex=\"-1\"><legend>{}</legend>",
+        e(legend)
+    );
+    if let Some(why) = problem(problems, field) {
+        let _ = write!(
+            out,
+            "<p class=\"erreur-champ\" id=\"erreur-{name}\">{}</p>",
+            e(why)
+        );
+    }
+    out.push_str("<ul>");
+    for (i, (value, words)) in options.iter().enumerate() {
+        let checked = if chosen.iter().any(|v| v == value) {
+            " checked"
+        } else {
+            ""
+        };
+        let _ = write!(
+            out,
+            "<li><input type=\"checkbox\" id=\"p-{name}-{i}\" name=\"{name}\" value=\"{}\"{checked}><label for=\"p-{name}-{i}\">{}</label></li>",
+            e(value),
+            e(words)
+        );
+    }
+    out.push_str("</ul></fieldset>");
+    out
+}
+
+pub const REQUIRED: &str = " <span class=\"aide\">(obligatoire)</span>";
+
+/// The list of problems, each a link to its field; or, when there is none, what the form
+/// needs.
+pub fn problems_or_intro<F: FormField>(out: &mut String, problems: &Problems<F>) {
+    if problems.is_empty() {
+        out.push_str("<p class=\"intro\">Les champs marqués « obligatoire » sont nécessaires. Le reste aide les habitants à venir.</p>");
+        return;
+    }
+    let n = problems.len();
+    let _ = write!(
+        out,
+        "<div class=\"alerte\" role=\"alert\" id=\"a-corriger\" tabindex=\"-1\"><h2>{}</h2><ul>",
+        if n == 1 {
+            "Un champ est à corriger".to_owned()
+        } else {
+            format!("{n} champs sont à corriger")
+        }
+    );
+    for (f, why) in problems {
+        let _ = write!(out, "<li><a href=\"#p-{}\">{}</a></li>", f.name(), e(why));
+    }
+    out.push_str("</ul><p>Ce que vous avez écrit est gardé.</p></div>");
+}
+
+/// The opening of a form sent to `action`: the follow-up it adds to and the version it
+/// answers, when there are, and the field only robots fill.
+pub fn form_start(out: &mut String, action: &str, suivi: &str, version: Option<&str>) {
+    let _ = write!(
+        out,
+        "<form class=\"participer\" method=\"post\" action=\"{}\" novalidate>",
+        e(action)
+    );
+    if let Some(version) = version {
+        let _ = write!(
+            out,
+            "<input type=\"hidden\" name=\"version\" value=\"{}\">",
+            e(version)
+        );
+    }
+    if !suivi.is_empty() {
+        let _ = write!(
+            out,
+            "<input type=\"hidden\" name=\"suivi\" value=\"{}\">",
+            e(suivi)
+        );
+    }
+    // Hidden from people and from screen readers: only a robot fills it.
+    let _ = write!(
+        out,
+        "<p class=\"piege\" aria-hidden=\"true\"><label for=\"p-piege\">Ne pas remplir</label><input id=\"p-piege\" name=\"{TRAP}\" tabindex=\"-1\" autocomplete=\"off\" value=\"\"></p>"
+    );
+}
 
 /// `/participer/evenement`: the form, filled with what was typed and each problem next to
 /// its field, with the list of problems first.
@@ -263,49 +358,10 @@ pub fn event_form(
             e(message)
         );
     }
-    if !problems.is_empty() {
-        let n = problems.len();
-        let _ = write!(
-            out,
-            "<div class=\"alerte\" role=\"alert\" id=\"a-corriger\" tabindex=\"-1\"><h2>{}</h2><ul>",
-            if n == 1 {
-                "Un champ est à corriger".to_owned()
-            } else {
-                format!("{n} champs sont à corriger")
-            }
-        );
-        for (f, why) in problems {
-            let _ = write!(out, "<li><a href=\"#p-{}\">{}</a></li>", f.name(), e(why));
-        }
-        out.push_str("</ul><p>Ce que vous avez écrit est gardé.</p></div>");
-    } else {
-        out.push_str("<p class=\"intro\">Les champs marqués « obligatoire » sont nécessaires. Le reste aide les habitants à venir.</p>");
-    }
+    problems_or_intro(&mut out, problems);
     let action = completing.map_or("/participer/evenement", |c| &c.action);
-    let _ = write!(
-        out,
-        "<form class=\"participer\" method=\"post\" action=\"{}\" novalidate>",
-        e(action)
-    );
-    if completing.is_some() {
-        let _ = write!(
-            out,
-            "<input type=\"hidden\" name=\"version\" value=\"{}\">",
-            e(&form.version)
-        );
-    }
-    if !form.suivi.is_empty() {
-        let _ = write!(
-            out,
-            "<input type=\"hidden\" name=\"suivi\" value=\"{}\">",
-            e(&form.suivi)
-        );
-    }
-    // Hidden from people and from screen readers: only a robot fills it.
-    let _ = write!(
-        out,
-        "<p class=\"piege\" aria-hidden=\"true\"><label for=\"p-piege\">Ne pas remplir</label><input id=\"p-piege\" name=\"{TRAP}\" tabindex=\"-1\" autocomplete=\"off\" value=\"\"></p>"
-    );
+    let version = completing.map(|_| form.version.as_str());
+    form_start(&mut out, action, &form.suivi, version);
 
     out.push_str("<fieldset><legend>L'événement</legend>");
     out += &text_input(
@@ -486,31 +542,18 @@ pub fn event_form(
         "text",
         &format!(" maxlength=\"{MAX_LINE}\" required"),
     );
-    let _ = write!(
-        out,
-        "<fieldset class=\"cases\"><legend>Le lieu et l'animation sont adaptés à</legend>"
+    let options: Vec<(&str, &str)> = Accessibilite::ALL
+        .iter()
+        .map(|a| (a.label(), a.label()))
+        .collect();
+    out += &boxes(
+        p,
+        Field::Accessibilite,
+        "Le lieu et l'animation sont adaptés à",
+        &options,
+        &form.accessibilite,
     );
-    if let Some(why) = problem(p, Field::Accessibilite) {
-        let _ = write!(
-            out,
-            "<p class=\"erreur-champ\" id=\"erreur-accessibilite\">{}</p>",
-            e(why)
-        );
-    }
-    out.push_str("<ul>");
-    for (i, a) in Accessibilite::ALL.iter().enumerate() {
-        let checked = if form.accessibilite.iter().any(|v| v == a.label()) {
-            " checked"
-        } else {
-            ""
-        };
-        let _ = write!(
-            out,
-            "<li><input type=\"checkbox\" id=\"p-accessibilite-{i}\" name=\"accessibilite\" value=\"{0}\"{checked}><label for=\"p-accessibilite-{i}\">{0}</label></li>",
-            e(a.label())
-        );
-    }
-    out.push_str("</ul></fieldset></fieldset>");
+    out.push_str("</fieldset>");
 
     out.push_str("<fieldset><legend>Inscription</legend>");
     let inscriptions = [
@@ -644,13 +687,23 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
                 );
             }
         }
-        if proposal.status == Status::ACompleter {
-            let _ = write!(
-                out,
-                "<p><a class=\"bouton\" href=\"/participer/suivi/{}/{}\">Compléter cette proposition</a></p>",
-                e(token.as_str()),
-                e(&proposal.id)
-            );
+        match (proposal.status, proposal.kind) {
+            (Status::ACompleter, Kind::Place) => {
+                let _ = write!(
+                    out,
+                    "<p><a class=\"bouton\" href=\"{}\">Envoyer le lieu complété</a></p>",
+                    e(&place_again(token, proposal))
+                );
+            }
+            (Status::ACompleter, _) => {
+                let _ = write!(
+                    out,
+                    "<p><a class=\"bouton\" href=\"/participer/suivi/{}/{}\">Compléter cette proposition</a></p>",
+                    e(token.as_str()),
+                    e(&proposal.id)
+                );
+            }
+            _ => {}
         }
         let _ = write!(
             out,
@@ -661,10 +714,26 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
     out.push_str("</ol>");
     let _ = write!(
         out,
-        "<p><a class=\"bouton\" href=\"/participer/evenement?suivi={}\">Proposer un autre événement</a></p>",
+        concat!(
+            "<p><a class=\"bouton\" href=\"/participer/evenement?suivi={0}\">Proposer un autre événement</a></p>",
+            "<p><a href=\"/participer/lieu?suivi={0}\">Proposer ou corriger un lieu</a></p>",
+        ),
         e(token.as_str())
     );
     out
+}
+
+/// Where a structure sends again a place the team asked to complete: the form of the
+/// published place it corrects, or a new place's form (the team's message says what to add).
+pub fn place_again(token: &Token, proposal: &Proposal) -> String {
+    let id = proposal.content["properties"]["id"]
+        .as_str()
+        .unwrap_or_default();
+    if id.is_empty() || id.starts_with(NEW_PLACE) {
+        format!("/participer/lieu?nouveau=1&suivi={}", token.as_str())
+    } else {
+        format!("/participer/lieu?corriger={id}&suivi={}", token.as_str())
+    }
 }
 
 /// The day at the server, in Paris.
@@ -683,6 +752,16 @@ pub fn title(proposal: &Proposal) -> String {
             .as_str()
             .unwrap_or("Sans titre")
             .to_owned(),
+        Kind::Place => {
+            let props = &proposal.content["properties"];
+            format!(
+                "Lieu : {}",
+                props["nom_affiche"]
+                    .as_str()
+                    .or(props["nom"].as_str())
+                    .unwrap_or("sans nom")
+            )
+        }
         Kind::Report => format!(
             "Signalement : {}",
             proposal.content["concerne"]["nom"]
@@ -700,6 +779,13 @@ pub fn when_and_where(proposal: &Proposal) -> String {
         return format!("page {page}");
     }
     let props = &proposal.content["properties"];
+    if proposal.kind == Kind::Place {
+        return [props["adresse"].as_str(), props["commune"].as_str()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
     let when = props["creneaux"][0]
         .as_object()
         .and_then(|slot| {

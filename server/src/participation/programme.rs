@@ -55,11 +55,7 @@ impl QueueFilter {
             genre: pick(
                 &query.genre,
                 "Genre",
-                |v| {
-                    [Kind::Event, Kind::Report]
-                        .into_iter()
-                        .find(|k| k.code() == v)
-                },
+                |v| Kind::ALL.into_iter().find(|k| k.code() == v),
                 &mut unread,
             ),
             status: pick(&query.statut, "État", Status::from_code, &mut unread),
@@ -156,6 +152,10 @@ impl QueueFilter {
                 (
                     Kind::Event.code().to_owned(),
                     "Événements proposés".to_owned(),
+                ),
+                (
+                    Kind::Place.code().to_owned(),
+                    "Lieux proposés ou corrigés".to_owned(),
                 ),
                 (
                     Kind::Report.code().to_owned(),
@@ -586,11 +586,7 @@ pub fn spreadsheet(proposals: &[Proposal]) -> Result<Vec<u8>, csv::Error> {
             .join(" ");
         let row = [
             p.id.clone(),
-            match p.kind {
-                Kind::Event => "événement",
-                Kind::Report => "signalement",
-            }
-            .to_owned(),
+            p.kind.label().to_owned(),
             p.status.label().to_owned(),
             p.zone.map(Zone::as_str).unwrap_or_default().to_owned(),
             title(p),

@@ -15,6 +15,8 @@ use sqlx::{AnyPool, Connection, Executor, Row};
 
 use app::model::Zone;
 
+use crate::dataset::Published;
+
 use super::status::Status;
 
 /// The private part of a follow-up link: 32 random bytes in hexadecimal, unguessable.
@@ -58,18 +60,33 @@ pub enum Kind {
     /// A resident's report about a page (`POST /signaler`): the page, what is wrong, and
     /// the record concerned.
     Report,
+    /// A place, new or corrected (then with the id of the published one): a Feature of the
+    /// places file.
+    Place,
 }
 
 impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Event, Kind::Place, Kind::Report];
+
     pub fn code(self) -> &'static str {
         match self {
             Kind::Event => "evenement",
             Kind::Report => "signalement",
+            Kind::Place => "lieu",
+        }
+    }
+
+    /// In a list or a spreadsheet: "événement", "lieu", "signalement".
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Event => "événement",
+            Kind::Report => "signalement",
+            Kind::Place => "lieu",
         }
     }
 
     fn read(code: &str) -> Result<Kind, StoreError> {
-        [Kind::Event, Kind::Report]
+        Kind::ALL
             .into_iter()
             .find(|k| k.code() == code)
             .ok_or_else(|| StoreError::Row(format!("genre « {code} »")))
@@ -499,22 +516,30 @@ impl Contributions {
         Ok(proposals)
     }
 
-    /// The published events, as GeoJSON Features, oldest first.
-    pub async fn published(&self) -> Result<Vec<serde_json::Value>, StoreError> {
+    /// The published places and events, as GeoJSON Features, oldest first.
+    pub async fn published(&self) -> Result<Published, StoreError> {
         let rows = sqlx::query(
-            "SELECT contenu FROM proposition WHERE statut = $1 AND genre = $2 ORDER BY recue_le, id",
+            "SELECT genre, contenu FROM proposition WHERE statut = $1 AND genre IN ($2, $3) ORDER BY recue_le, id",
         )
         .bind(Status::Publiee.code())
         .bind(Kind::Event.code())
+        .bind(Kind::Place.code())
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|row| {
-                let content: String = row.try_get("contenu")?;
-                serde_json::from_str(&content)
-                    .map_err(|e| StoreError::Row(format!("contenu : {e}")))
-            })
-            .collect()
+        let mut published = Published::default();
+        for row in &rows {
+            let content: String = row.try_get("contenu")?;
+            let feature = serde_json::from_str(&content)
+                .map_err(|e| StoreError::Row(format!("contenu : {e}")))?;
+            let kind: String = row.try_get("genre")?;
+            match Kind::read(&kind)? {
+                Kind::Place => published.places.push(feature),
+                Kind::Event => published.events.push(feature),
+                // Not selected: a report is never published.
+                Kind::Report => {}
+            }
+        }
+        Ok(published)
     }
 
     /// How many proposals of `kind` nobody has read yet.
