@@ -1,7 +1,7 @@
 //! `carto82 exporter DOSSIER`: the whole published state as a data folder of the same
 //! format, to validate, version and publish as open data: the curated folder, with the
-//! events published from contributions added to its events file and the places published
-//! (new or corrected) in its places file, exactly those the server serves. Written beside the target and moved into place only once it loads, so a folder
+//! events published from contributions added to its events file, the places and structures
+//! published (new or updated) in their files, exactly those the server serves. Written beside the target and moved into place only once it loads, so a folder
 //! half-written is never left under the target's name.
 
 use std::fs;
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use app::model::Event;
 
-use crate::dataset::{Dataset, EVENEMENTS, LIEUX, LoadOptions, Published, places};
+use crate::dataset::{ACTEURS, Dataset, EVENEMENTS, LIEUX, LoadOptions, Published, places};
 
 /// What was written.
 #[derive(Debug, PartialEq)]
@@ -18,6 +18,8 @@ pub struct Exported {
     pub contributed: usize,
     /// Places new or corrected from contributions.
     pub places: usize,
+    /// Structures new or updated from contributions.
+    pub actors: usize,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +109,23 @@ pub fn export(data: &Path, published: &Published, out: &Path) -> Result<Exported
         let path = staging.join(LIEUX);
         fs::write(&path, places::to_file_text(&served.records.places)).map_err(io(&path))?;
     }
+    if !published.actors.is_empty() {
+        let path = staging.join(ACTEURS);
+        let features: Vec<serde_json::Value> = served
+            .records
+            .actors
+            .iter()
+            .map(|a| serde_json::json!({"type": "Feature", "geometry": null, "properties": a.properties}))
+            .collect();
+        let text = serde_json::to_vec_pretty(
+            &serde_json::json!({"type": "FeatureCollection", "features": features}),
+        )
+        .map_err(|e| ExportError::Format {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        fs::write(&path, text).map_err(io(&path))?;
+    }
 
     // The folder written must be the data served, read by the same rules.
     let check = Dataset::load(&staging).map_err(invalid(&staging))?;
@@ -124,6 +143,12 @@ pub fn export(data: &Path, published: &Published, out: &Path) -> Result<Exported
         fs::remove_dir(out).map_err(io(out))?;
     }
     fs::rename(&staging, out).map_err(io(out))?;
+    if check.records.actors != served.records.actors {
+        return Err(ExportError::Format {
+            path: staging.join(ACTEURS),
+            message: "les structures écrites ne sont pas celles servies".to_owned(),
+        });
+    }
     if check.records.places != served.records.places {
         return Err(ExportError::Format {
             path: staging.join(LIEUX),
@@ -134,6 +159,7 @@ pub fn export(data: &Path, published: &Published, out: &Path) -> Result<Exported
         events: check.records.events.len(),
         contributed: added.len(),
         places: published.places.len(),
+        actors: published.actors.len(),
     })
 }
 

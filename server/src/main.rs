@@ -55,11 +55,12 @@ fn main() -> ExitCode {
             match exported {
                 Ok(done) => {
                     println!(
-                        "{} : jeu de données exporté ({} événements, dont {} venus des propositions publiées ; {} lieux nouveaux ou corrigés).",
+                        "{} : jeu de données exporté. Événements : {}, dont {} venus des propositions publiées. Lieux venus des propositions : {}. Structures venues des propositions : {}.",
                         dir.display(),
                         done.events,
                         done.contributed,
-                        done.places
+                        done.places,
+                        done.actors
                     );
                     ExitCode::SUCCESS
                 }

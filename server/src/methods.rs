@@ -25,6 +25,7 @@ fn post_only(path: &str) -> bool {
 fn form(path: &str) -> bool {
     path == "/participer/evenement"
         || path == "/participer/lieu"
+        || path == "/participer/structure"
         || path == "/connexion"
         || path.starts_with("/suivi/")
         // Completing a proposal: /participer/suivi/{token}/{id}.

@@ -210,6 +210,46 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
         .await
         .unwrap();
 
+    // A place corrected, as a structure sends it: its hours on Saturday mornings too.
+    let places: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data().join("lieux.geojson")).unwrap())
+            .unwrap();
+    let mut place = places["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["id"] == "conseiller-numerique-022")
+        .unwrap()
+        .clone();
+    let hours = "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00";
+    place["properties"]["horaires"] = serde_json::json!(hours);
+    store
+        .propose(
+            Some(&token),
+            None,
+            carto82::participation::Kind::Place,
+            &place,
+            Some(app::model::Zone::Centre),
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let correction = store.follow_up(&token).await.unwrap().unwrap()[1]
+        .id
+        .clone();
+    store
+        .act(
+            &correction,
+            1,
+            "anne",
+            Status::Publiee,
+            None,
+            chrono::Utc::now(),
+        )
+        .await
+        .unwrap();
+
     // Backed up while the database is open, never over a file.
     let copy = dir.path().join("copie.sqlite");
     let back_up = || {
@@ -249,7 +289,7 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
         restored.published().await.unwrap().events,
         vec![feature.clone()]
     );
-    assert_eq!(restored.follow_up(&token).await.unwrap().unwrap().len(), 1);
+    assert_eq!(restored.follow_up(&token).await.unwrap().unwrap().len(), 2);
     drop(restored);
 
     // Exported: the folder plus what is published, valid, in the same format.
@@ -270,8 +310,10 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let said = String::from_utf8_lossy(&out.stdout);
     assert!(
-        String::from_utf8_lossy(&out.stdout).contains("dont 1 venus des propositions publiées")
+        said.contains("dont 1 venus des propositions publiées. Lieux venus des propositions : 1. Structures venues des propositions : 0."),
+        "{said}"
     );
     let exported = carto82::dataset::Dataset::load(&out_dir).unwrap();
     assert_eq!(
@@ -279,6 +321,12 @@ async fn an_operator_backs_up_restores_and_exports_the_published_state() {
         dataset.records.events.len() + 1
     );
     assert!(exported.records.by_text::<app::model::Event>(&id).is_some());
+    assert_eq!(exported.records.places.len(), dataset.records.places.len());
+    let corrected = exported
+        .records
+        .by_text::<app::model::Place>("conseiller-numerique-022")
+        .unwrap();
+    assert_eq!(corrected.properties.horaires.as_deref(), Some(hours));
     let out = export();
     assert!(!out.status.success(), "never into a folder with files");
     assert!(String::from_utf8_lossy(&out.stderr).contains("n'est pas vide"));

@@ -11,12 +11,18 @@ use reqwest::StatusCode;
 const PASSWORD: &str = "un mot de passe assez long";
 
 /// A server whose database has a coordinator (`anne`) and a referent of the Est zone
-/// (`rene`), and one proposal of a structure, in the Centre zone (Montauban).
-async fn with_a_proposal() -> (TestApp, tempfile::TempDir, String) {
+/// (`rene`); the folder of its database.
+async fn with_accounts() -> (TestApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
     add_accounts(&base).await;
-    let app = spawn_app_with(move |args| args.base = base).await;
+    (spawn_app_with(move |args| args.base = base).await, dir)
+}
+
+/// A server whose database has a coordinator (`anne`) and a referent of the Est zone
+/// (`rene`), and one proposal of a structure, in the Centre zone (Montauban).
+async fn with_a_proposal() -> (TestApp, tempfile::TempDir, String) {
+    let (app, dir) = with_accounts().await;
     let follow_up = propose(&app, &workshop()).await;
     (app, dir, follow_up)
 }
@@ -931,10 +937,7 @@ async fn with_a_mail_relay_the_structure_gets_its_link_and_each_decision() {
 
 #[tokio::test]
 async fn a_residents_report_is_followed_in_the_same_queue() {
-    let dir = tempfile::tempdir().unwrap();
-    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
-    add_accounts(&base).await;
-    let app = spawn_app_with(move |args| args.base = base).await;
+    let (app, _dir) = with_accounts().await;
     // A place of the Est zone: its referent sees the report.
     let places = app.get_json("/api/places?zone=Est").await;
     let place = &places["features"][0];
@@ -1068,11 +1071,31 @@ fn form_values(page: &str) -> Vec<(String, String)> {
             let name = f.value().attr("name").unwrap().to_owned();
             let value = match f.value().name() {
                 "textarea" => f.text().collect(),
+                // The option selected, else the first, as a browser sends it.
+                "select" => {
+                    let options = scraper::Selector::parse("option").unwrap();
+                    let mut all = f.select(&options);
+                    let first = all.next();
+                    f.select(&options)
+                        .find(|o| o.value().attr("selected").is_some())
+                        .or(first)
+                        .and_then(|o| o.value().attr("value"))
+                        .unwrap_or_default()
+                        .to_owned()
+                }
                 _ => f.value().attr("value").unwrap_or_default().to_owned(),
             };
             (name, value)
         })
         .collect()
+}
+
+/// The value of the field `name` of `form`, empty when absent.
+fn value(form: &[(String, String)], name: &str) -> String {
+    form.iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
 }
 
 fn put(form: &mut Vec<(String, String)>, name: &str, value: &str) {
@@ -1082,10 +1105,7 @@ fn put(form: &mut Vec<(String, String)>, name: &str, value: &str) {
 
 #[tokio::test]
 async fn a_structure_corrects_a_place_and_the_coordinator_sees_what_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
-    add_accounts(&base).await;
-    let app = spawn_app_with(move |args| args.base = base).await;
+    let (app, _dir) = with_accounts().await;
     let id = "conseiller-numerique-022";
 
     // The form is filled with the published place, its hours day by day.
@@ -1095,12 +1115,6 @@ async fn a_structure_corrects_a_place_and_the_coordinator_sees_what_changed() {
         .get_page(&format!("/participer/lieu?corriger={id}"))
         .await;
     let mut form = form_values(&page);
-    let value = |form: &[(String, String)], name: &str| {
-        form.iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
     assert_eq!(value(&form, "lieu"), id);
     assert_eq!(
         value(&form, "nom"),
@@ -1190,10 +1204,7 @@ async fn a_structure_corrects_a_place_and_the_coordinator_sees_what_changed() {
 
 #[tokio::test]
 async fn a_new_place_is_proposed_then_published_on_the_map() {
-    let dir = tempfile::tempdir().unwrap();
-    let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
-    add_accounts(&base).await;
-    let app = spawn_app_with(move |args| args.base = base).await;
+    let (app, _dir) = with_accounts().await;
     let before = app.get_json("/api/places").await["features"]
         .as_array()
         .unwrap()
@@ -1226,7 +1237,7 @@ async fn a_new_place_is_proposed_then_published_on_the_map() {
     assert_eq!(answer.status(), 200);
     let (anne, link) = anne_and_first(&app).await;
     let proposal = anne.get(&link).await.text().await.unwrap();
-    assert!(proposal.contains("(nouveau lieu)"));
+    assert!(proposal.contains("Nouveau : rien n'est encore publié."));
     assert!(proposal.contains("Ouest"), "Lauzerte is in the Ouest zone");
     assert_eq!(
         anne.decide(&link, "publiee", None).await.status(),
@@ -1246,4 +1257,95 @@ async fn a_new_place_is_proposed_then_published_on_the_map() {
 
 fn as_pairs(form: &[(String, String)]) -> Vec<(&str, String)> {
     form.iter().map(|(n, v)| (n.as_str(), v.clone())).collect()
+}
+
+#[tokio::test]
+async fn a_structure_updates_its_entry_and_a_new_one_presents_itself() {
+    let (app, _dir) = with_accounts().await;
+    let id = "association-inter-ressources-action-sociale";
+
+    // Its entry, filled: name, kind, SIRET, what it can do.
+    let chooser = app.get_page("/participer/structure").await;
+    assert!(chooser.contains(&format!("<option value=\"{id}\">")));
+    let page = app
+        .get_page(&format!("/participer/structure?corriger={id}"))
+        .await;
+    let mut form = form_values(&page);
+    assert_eq!(value(&form, "acteur"), id);
+    assert_eq!(value(&form, "siret"), "38415424100028");
+    assert_eq!(value(&form, "type"), "association");
+    assert!(form.contains(&("reseaux".to_owned(), "Conseillers numériques".to_owned())));
+
+    // A SIRET whose key is wrong is refused by its field, the rest kept.
+    let mut wrong = form.clone();
+    put(&mut wrong, "siret", "38415424100029");
+    let answer = post_form(&app, "/participer/structure", &as_pairs(&wrong)).await;
+    assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
+    let again = answer.text().await.unwrap();
+    assert!(text_at(&again, "#erreur-siret").contains("14 chiffres"));
+    assert_eq!(value(&form_values(&again), "siret"), "38415424100029");
+
+    // It can also teach security online; its description has markup.
+    form.push(("competences".to_owned(), "Cybersécurité".to_owned()));
+    put(
+        &mut form,
+        "description",
+        "Accueil <script>alert(1)</script> et accompagnement.",
+    );
+    let answer = post_form(&app, "/participer/structure", &as_pairs(&form)).await;
+    assert_eq!(answer.status(), 200);
+    let follow_up = answer.text().await.unwrap();
+    assert!(
+        follow_up.contains("Structure : Association Inter de ressources et d&#39;action sociale")
+            || follow_up
+                .contains("Structure : Association Inter de ressources et d'action sociale")
+    );
+
+    let (anne, link) = anne_and_first(&app).await;
+    let proposal = anne.get(&link).await.text().await.unwrap();
+    assert!(
+        proposal.contains("<strong>Ce qu'elle sait faire</strong>"),
+        "changed"
+    );
+    assert!(proposal.contains("&lt;script&gt;"), "shown as text");
+    assert!(!proposal.contains("<script>alert"));
+    assert_eq!(
+        anne.decide(&link, "publiee", None).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let actor = app.get_json(&format!("/api/actors/{id}")).await;
+    let competences = actor["properties"]["competences"].to_string();
+    assert!(competences.contains("Cybersécurité"), "{competences}");
+    assert_eq!(
+        actor["properties"]["lieux"],
+        serde_json::json!(["conseiller-numerique-019"]),
+        "its places are kept"
+    );
+
+    // A new structure of the Est zone: its referent follows it.
+    let page = app.get_page("/participer/structure?nouveau=1").await;
+    let mut form = form_values(&page);
+    for (name, value) in [
+        ("nom", "Repair café de Caussade"),
+        ("type", "association"),
+        ("territoire", "zone:Est"),
+        ("competences", "Réparation, reconditionnement, réemploi"),
+    ] {
+        put(&mut form, name, value);
+    }
+    let answer = post_form(&app, "/participer/structure", &as_pairs(&form)).await;
+    assert_eq!(answer.status(), 200);
+    let rene = Coordinator::sign_in(&app, "rene", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let link = first_in_queue(&rene).await;
+    let proposal = rene.get(&link).await.text().await.unwrap();
+    assert!(proposal.contains("Structure : Repair café de Caussade"));
+    assert_eq!(
+        rene.decide(&link, "publiee", None).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let directory = app.get_page("/acteurs").await;
+    assert!(directory.contains("Repair café de Caussade"));
 }

@@ -297,13 +297,7 @@ async fn a_structure_proposes_an_event_and_follows_it_across_a_restart() {
         fill("p-code_postal", "82110".to_owned()).await;
         fill("p-commune", "Lauzerte".to_owned()).await;
         fill("p-organisateur", "Association Les Claviers du Quercy".to_owned()).await;
-        client
-            .find(Locator::Css("form.participer button[type=submit]"))
-            .await
-            .unwrap()
-            .send_keys("\u{E007}")
-            .await
-            .unwrap();
+        press_enter_on_send(&client).await;
         let path = poll(&client, "return location.pathname;", 20, |v| {
             v.as_str().is_some_and(|p| p.starts_with("/participer/suivi/"))
         })
@@ -345,11 +339,12 @@ async fn a_structure_proposes_an_event_and_follows_it_across_a_restart() {
 }
 
 #[tokio::test]
-async fn the_place_forms_are_accessible_and_usable_with_the_keyboard_on_a_phone() {
+async fn the_place_and_structure_forms_are_accessible_and_usable_with_the_keyboard_on_a_phone() {
     let dir = tempfile::tempdir().unwrap();
     let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
     let app = spawn_app_with(move |args| args.base = base).await;
     let chooser = app.url("/participer/lieu");
+    let structure = app.url("/participer/structure");
     with_browser(360, 740, move |client| async move {
         client.goto(&chooser).await.unwrap();
         assert_accessible(&client, "the place chooser at 360 px").await;
@@ -361,13 +356,7 @@ async fn the_place_forms_are_accessible_and_usable_with_the_keyboard_on_a_phone(
             .select_by_value("conseiller-numerique-022")
             .await
             .unwrap();
-        client
-            .find(Locator::Css("form.participer button[type=submit]"))
-            .await
-            .unwrap()
-            .send_keys("\u{E007}")
-            .await
-            .unwrap();
+        press_enter_on_send(&client).await;
         poll(&client, "return location.search;", 20, |v| {
             v.as_str().is_some_and(|s| s.contains("corriger=conseiller-numerique-022"))
         })
@@ -383,13 +372,7 @@ async fn the_place_forms_are_accessible_and_usable_with_the_keyboard_on_a_phone(
             )
             .await
             .unwrap();
-        client
-            .find(Locator::Css("form.participer button[type=submit]"))
-            .await
-            .unwrap()
-            .send_keys("\u{E007}")
-            .await
-            .unwrap();
+        press_enter_on_send(&client).await;
         poll(&client, "return document.querySelectorAll('.alerte li').length;", 20, |v| {
             v.as_u64() == Some(2)
         })
@@ -409,6 +392,32 @@ async fn the_place_forms_are_accessible_and_usable_with_the_keyboard_on_a_phone(
             .await
             .unwrap();
         assert_eq!(kept, "14:00", "what was typed is kept");
+
+        // A structure's forms: which one, its entry, a new one with a problem.
+        client.goto(&structure).await.unwrap();
+        assert_accessible(&client, "the structure chooser at 360 px").await;
+        client.goto(&format!("{structure}?corriger=association-inter-ressources-action-sociale")).await.unwrap();
+        assert_accessible(&client, "a structure's form at 360 px").await;
+        assert!(fits_the_width(&client).await, "the structure form fits 360 px");
+        client.goto(&format!("{structure}?nouveau=1")).await.unwrap();
+        press_enter_on_send(&client).await;
+        poll(&client, "return document.querySelectorAll('.alerte li').length;", 20, |v| {
+            v.as_u64() == Some(3)
+        })
+        .await;
+        assert_accessible(&client, "a new structure's form with its problems at 360 px").await;
+        carto82_e2e::browser::save_screenshot(&client, "structure-nouvelle-360").await;
     })
     .await;
+}
+
+/// Sends the page's form as a keyboard user does: Enter on its button.
+async fn press_enter_on_send(client: &fantoccini::Client) {
+    client
+        .find(Locator::Css("form.participer button[type=submit]"))
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
 }

@@ -68,11 +68,12 @@ impl Default for LoadOptions {
 }
 
 /// What coordinators published from the call for participation, as GeoJSON Features of
-/// the data's format, oldest first: new places and corrections of places (same id), and
+/// the data's format, oldest first: new places and actors, updates of them (same id), and
 /// events.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Published {
     pub places: Vec<serde_json::Value>,
+    pub actors: Vec<serde_json::Value>,
     pub events: Vec<serde_json::Value>,
 }
 
@@ -111,6 +112,41 @@ fn with_published_places(
     }
     <Place as Stored>::sort(&mut places);
     places
+}
+
+/// The folder's actors with the published ones: an update replaces the actor of its id (its
+/// places are its own already), a new actor is added; one that no longer holds is left out
+/// and logged.
+fn with_published_actors(
+    mut actors: Vec<Actor>,
+    published: &[serde_json::Value],
+    territory: &Territory,
+    places: &[Place],
+) -> Vec<Actor> {
+    for value in published {
+        // Checked alone: the places it names are compared with the other actors' below.
+        let known = stored::Known::new(territory, places);
+        match check_published::<Actor>(value, &known) {
+            Ok(actor) => {
+                let taken = actor.properties.lieux.iter().find(|place| {
+                    actors
+                        .iter()
+                        .any(|a| a.id() != actor.id() && a.properties.lieux.contains(place))
+                });
+                if let Some(place) = taken {
+                    tracing::warn!(id = %actor.id(), "structure publiée laissée de côté : le lieu « {place} » est tenu par une autre");
+                    continue;
+                }
+                match actors.iter_mut().find(|a| a.id() == actor.id()) {
+                    Some(old) => *old = actor,
+                    None => actors.push(actor),
+                }
+            }
+            Err(why) => tracing::warn!("structure publiée laissée de côté : {why}"),
+        }
+    }
+    <Actor as Stored>::sort(&mut actors);
+    actors
 }
 
 /// The folder's events with the published ones: one whose id the folder already has is
@@ -152,7 +188,12 @@ impl Dataset {
         let places: Vec<Place> = stored::load(dir, &stored::Known::new(&territory, &[]))?;
         let places = with_published_places(places, &published.places, &territory);
         let reading_actors = stored::Known::new(&territory, &places);
-        let actors: Vec<Actor> = stored::load(dir, &reading_actors)?;
+        let actors = with_published_actors(
+            stored::load(dir, &reading_actors)?,
+            &published.actors,
+            &territory,
+            &places,
+        );
         // Which actor runs each place: found while the actors were read and checked.
         let runs = reading_actors.runs.into_inner();
         let known = stored::Known::new(&territory, &places).with_actors(&actors);

@@ -13,12 +13,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::Utc;
 
 use app::format::date_fr;
-use app::model::{Event, Place, Zone, escape_html as e};
+use app::model::{Actor, Event, Place, Zone, escape_html as e};
 
-use super::pages::{proposal_summary, title, when_and_where};
+use super::pages::{proposal_summary, record_summary, title, when_and_where};
 use super::programme::{QueueFilter, QueueQuery, programme_page};
 use super::store::{Acted, BY_STRUCTURE, Kind, Proposal, Role, Session, Token};
-use super::{Participation, Status, page, place_page, private};
+use super::{Participation, Status, actor_page, page, place_page, private};
 use crate::client::SiteAddress;
 use crate::dataset::{Dataset, Store};
 use crate::rate_limit::Rate;
@@ -526,11 +526,24 @@ fn proposal_page(
     if let Some(notice) = notice {
         let _ = write!(main, "<p class=\"alerte\" role=\"alert\">{}</p>", e(notice));
     }
+    let id = p.content["properties"]["id"].as_str().unwrap_or_default();
     main.push_str(&match p.kind {
-        Kind::Place => {
-            let id = p.content["properties"]["id"].as_str().unwrap_or_default();
-            place_page::summary(p, dataset.records.by_text::<Place>(id))
-        }
+        Kind::Place => record_summary(
+            p,
+            dataset
+                .records
+                .by_text::<Place>(id)
+                .and_then(|r| serde_json::to_value(&r.properties).ok()),
+            place_page::SHOWN,
+        ),
+        Kind::Actor => record_summary(
+            p,
+            dataset
+                .records
+                .by_text::<Actor>(id)
+                .and_then(|r| serde_json::to_value(&r.properties).ok()),
+            actor_page::SHOWN,
+        ),
         Kind::Event | Kind::Report => proposal_summary(p),
     });
     main.push_str("<h2>Ce qui a été fait</h2>");
@@ -560,7 +573,7 @@ fn proposal_page(
     }
     // The same decisions for a report, in its own words.
     let [published, accepted, to_complete, refused, to_whom] = match p.kind {
-        Kind::Event | Kind::Place => [
+        Kind::Event | Kind::Place | Kind::Actor => [
             "publiée (sur la carte, tout de suite)",
             "acceptée (publiée plus tard)",
             "à compléter (dites quoi)",
@@ -696,6 +709,7 @@ async fn act(
                 let missing = match current.kind {
                     Kind::Event => served.records.by_text::<Event>(id).is_none(),
                     Kind::Place => served.records.by_text::<Place>(id).is_none(),
+                    Kind::Actor => served.records.by_text::<Actor>(id).is_none(),
                     Kind::Report => false,
                 };
                 if status == Status::Publiee && missing {

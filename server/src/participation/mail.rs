@@ -40,7 +40,7 @@ pub fn decided(proposal: &Proposal, status: Status, message: Option<&str>) -> Le
         .map(|m| format!("Message de l'équipe :\n« {m} »\n\n"))
         .unwrap_or_default();
     match proposal.kind {
-        Kind::Event | Kind::Place => {
+        Kind::Event | Kind::Place | Kind::Actor => {
             let title = title(proposal);
             Letter {
                 subject: format!("Votre proposition « {title} » : {}", status.label()),

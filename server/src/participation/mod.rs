@@ -8,6 +8,8 @@
 //! hour per address and a few hundred in all, a field only robots fill.
 
 pub mod accounts;
+mod actor_form;
+mod actor_page;
 mod coordination;
 mod event_form;
 mod mail;
@@ -15,6 +17,7 @@ mod pages;
 mod place_form;
 mod place_page;
 mod programme;
+mod record_form;
 mod status;
 mod store;
 
@@ -30,6 +33,7 @@ use crate::dataset::Store;
 use crate::plain_page::document_styled;
 use crate::rate_limit::{Rate, TooMany, WriteLimiter};
 
+use actor_form::ActorForm;
 pub use event_form::{EventForm, Field};
 pub use mail::Mailer;
 use place_form::PlaceForm;
@@ -149,9 +153,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(propose)),
         )
         .service(
+            web::resource("/participer/structure")
+                .route(web::get().to(record_form::show::<ActorForm>))
+                .route(web::post().to(record_form::propose::<ActorForm>)),
+        )
+        .service(
             web::resource("/participer/lieu")
-                .route(web::get().to(place_form))
-                .route(web::post().to(propose_place)),
+                .route(web::get().to(record_form::show::<PlaceForm>))
+                .route(web::post().to(record_form::propose::<PlaceForm>)),
         )
         .route("/participer/suivi/{token}", web::get().to(follow_up))
         .service(
@@ -303,7 +312,8 @@ async fn read_event_form(
 struct Sent<'f> {
     kind: Kind,
     feature: serde_json::Value,
-    zone: app::model::Zone,
+    /// None for a structure wider than one zone: coordinators follow it.
+    zone: Option<app::model::Zone>,
     /// The follow-up it adds to, as posted (empty for a new one).
     suivi: &'f str,
     email: Option<&'f str>,
@@ -340,7 +350,7 @@ async fn keep(
             email,
             sent.kind,
             &sent.feature,
-            Some(sent.zone),
+            sent.zone,
             Utc::now(),
         )
         .await
@@ -392,116 +402,10 @@ async fn propose(
     let sent = Sent {
         kind: Kind::Event,
         feature,
-        zone,
+        zone: Some(zone),
         suivi: &form.suivi,
         email: Some(&form.courriel),
         form_again: pages::event_form(&form, &[], &dataset, pages::today(), None),
-    };
-    keep(&request, &participation, &site, sent).await
-}
-
-#[derive(serde::Deserialize)]
-struct PlaceQuery {
-    corriger: Option<String>,
-    nouveau: Option<String>,
-    suivi: Option<String>,
-}
-
-/// `/participer/lieu`: which place to correct; `?corriger=ID` the form filled with it;
-/// `?nouveau=1` the form for a new place.
-async fn place_form(
-    request: HttpRequest,
-    query: web::Query<PlaceQuery>,
-    store: web::Data<Store>,
-) -> HttpResponse {
-    let dataset = store.current();
-    let suivi = query
-        .suivi
-        .as_deref()
-        .and_then(Token::parse)
-        .map(|t| t.as_str().to_owned())
-        .unwrap_or_default();
-    let correcting = query
-        .corriger
-        .as_deref()
-        .and_then(|id| dataset.records.by_text::<app::model::Place>(id));
-    let (title, main) = match (correcting, &query.corriger, &query.nouveau) {
-        (Some(place), _, _) => {
-            let monday = app::model::hours::monday_of(pages::today());
-            let form = PlaceForm {
-                suivi,
-                ..PlaceForm::from_place(place, monday)
-            };
-            (
-                "Corriger un lieu – Carto82",
-                place_page::form(&form, &[], Some(place)),
-            )
-        }
-        (None, Some(_), _) => {
-            return refusal(
-                &request,
-                StatusCode::NOT_FOUND,
-                "Ce lieu n'est pas sur la carte. Choisissez-le dans la liste, ou proposez un nouveau lieu.",
-            );
-        }
-        (None, None, Some(_)) => (
-            "Proposer un lieu – Carto82",
-            place_page::form(
-                &PlaceForm {
-                    suivi,
-                    ..PlaceForm::default()
-                },
-                &[],
-                None,
-            ),
-        ),
-        (None, None, None) => (
-            "Un lieu d'aide au numérique – Carto82",
-            place_page::chooser(&dataset, &suivi),
-        ),
-    };
-    page(&request, StatusCode::OK, title, &main)
-}
-
-async fn propose_place(
-    request: HttpRequest,
-    body: web::Payload,
-    store: web::Data<Store>,
-    participation: web::Data<Participation>,
-    site: web::Data<SiteAddress>,
-) -> HttpResponse {
-    let dataset = store.current();
-    let form = match form_body(&request, body).await {
-        Ok(body) => PlaceForm::parse(&body),
-        Err(answer) => return answer,
-    };
-    if let Some(refused) = trapped(&request, &form.piege) {
-        return refused;
-    }
-    let correcting = dataset
-        .records
-        .by_text::<app::model::Place>(form.lieu.trim());
-    let (feature, zone) = match form.check(&dataset, pages::today()) {
-        Ok(checked) => checked,
-        Err(problems) => {
-            return page(
-                &request,
-                StatusCode::BAD_REQUEST,
-                "À corriger : un lieu – Carto82",
-                &place_page::form(&form, &problems, correcting),
-            );
-        }
-    };
-    if let Some(refused) = over_limit(&request, &participation, &site) {
-        return refused;
-    }
-    let sent = Sent {
-        kind: Kind::Place,
-        feature,
-        zone,
-        suivi: &form.suivi,
-        email: Some(&form.courriel),
-        form_again: place_page::form(&form, &[], correcting),
     };
     keep(&request, &participation, &site, sent).await
 }
@@ -590,10 +494,10 @@ async fn to_complete(
     if proposal.status != Status::ACompleter {
         return Err(not_to_complete(request, &token, &proposal));
     }
-    // A place is completed by sending it again, from its form.
-    if proposal.kind == Kind::Place {
+    // A place or a structure is completed by sending it again, from its form.
+    if matches!(proposal.kind, Kind::Place | Kind::Actor) {
         return Err(HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, pages::place_again(&token, &proposal)))
+            .insert_header((header::LOCATION, pages::record_again(&token, &proposal)))
             .finish());
     }
     let completing = pages::Completing {

@@ -10,6 +10,7 @@ use app::format::{date_fr, slot_fr};
 use app::model::{Accessibilite, ActivityType, Actor, Place, Record, Theme, escape_html as e};
 
 use super::Status;
+use super::actor_form::NEW_ACTOR;
 use super::event_form::{
     EventForm, Field, FormField, MAX_DESCRIPTION, MAX_LINE, MAX_SUMMARY, MAX_TITLE, TRAP,
 };
@@ -53,6 +54,9 @@ pub fn call(mails: bool, call: Option<&Call>, today: NaiveDate) -> String {
             "<h2>Un lieu d'aide au numérique</h2>",
             "<p>Vous aidez les gens avec le numérique dans un lieu ? Ou les horaires d'un lieu de la carte ont changé ?</p>",
             "<p><a class=\"bouton\" href=\"/participer/lieu\">Proposer ou corriger un lieu</a></p>",
+            "<h2>Votre structure</h2>",
+            "<p>Association, commune, entreprise, médiathèque… Dites ce que vous savez faire, pour que les médiateurs et les habitants vous trouvent.</p>",
+            "<p><a class=\"bouton\" href=\"/participer/structure\">Présenter votre structure</a></p>",
             "<p>Tout ce qui est publié sur la carte est une donnée ouverte : chacun peut la réutiliser.</p>",
         ),
         link
@@ -275,6 +279,19 @@ pub fn boxes<F: FormField>(
     out
 }
 
+/// The structure's own address: to write to it, never published.
+pub fn your_email<F: FormField>(problems: &Problems<F>, field: F, value: &str) -> String {
+    text_input(
+        problems,
+        field,
+        "Votre courriel (facultatif)",
+        Some("Pour que l'équipe puisse vous joindre. Il n'est pas publié."),
+        value,
+        "email",
+        " maxlength=\"200\" autocomplete=\"email\"",
+    )
+}
+
 pub const REQUIRED: &str = " <span class=\"aide\">(obligatoire)</span>";
 
 /// The list of problems, each a link to its field; or, when there is none, what the form
@@ -327,6 +344,99 @@ pub fn form_start(out: &mut String, action: &str, suivi: &str, version: Option<&
         out,
         "<p class=\"piege\" aria-hidden=\"true\"><label for=\"p-piege\">Ne pas remplir</label><input id=\"p-piege\" name=\"{TRAP}\" tabindex=\"-1\" autocomplete=\"off\" value=\"\"></p>"
     );
+}
+
+/// What a chooser of records says: its words, and where its form goes.
+pub struct Chooser<'w> {
+    /// `/participer/lieu`.
+    pub action: &'w str,
+    /// The title and the introduction, as HTML.
+    pub intro: &'w str,
+    /// Above the list, its label, and the button that opens the form.
+    pub update: [&'w str; 3],
+    /// Below: the title and the button for a new record.
+    pub new: [&'w str; 2],
+}
+
+/// A page to choose a published record to update (its `options`, `(id, words)`), or to
+/// propose a new one; `suivi` is the follow-up the proposal goes to, if any.
+pub fn chooser(words: &Chooser, options: &[(String, String)], suivi: &str) -> String {
+    let [heading, label, button] = words.update;
+    let mut out = format!(
+        "{}<h2>{}</h2><form class=\"participer\" method=\"get\" action=\"{}\">",
+        words.intro,
+        e(heading),
+        e(words.action)
+    );
+    let follow = if suivi.is_empty() {
+        String::new()
+    } else {
+        let _ = write!(
+            out,
+            "<input type=\"hidden\" name=\"suivi\" value=\"{}\">",
+            e(suivi)
+        );
+        format!("&amp;suivi={}", e(suivi))
+    };
+    let _ = write!(
+        out,
+        "<p class=\"champ\"><label for=\"p-corriger\">{}</label><select id=\"p-corriger\" name=\"corriger\">",
+        e(label)
+    );
+    for (id, text) in options {
+        let _ = write!(out, "<option value=\"{}\">{}</option>", e(id), e(text));
+    }
+    let [new_heading, new_button] = words.new;
+    let _ = write!(
+        out,
+        concat!(
+            "</select></p><p class=\"boutons\"><button type=\"submit\">{}</button></p></form>",
+            "<h2>{}</h2><p><a class=\"bouton\" href=\"{}?nouveau=1{}\">{}</a></p>",
+        ),
+        e(button),
+        e(new_heading),
+        e(words.action),
+        follow,
+        e(new_button)
+    );
+    out
+}
+
+/// The top of a record's form: its title (`heading`, as HTML), what happens next, its
+/// problems, the opening of the form sent to `action`, and the published record it updates
+/// (`record`: its field and id, empty for a new one).
+pub fn record_form_top<F: FormField>(
+    problems: &Problems<F>,
+    heading: &str,
+    action: &str,
+    suivi: &str,
+    record: (F, &str),
+) -> String {
+    let (field, id) = record;
+    let mut out = format!("<h1>{heading}</h1>");
+    out.push_str(if id.is_empty() {
+        "<p>L'équipe du Département vérifie avant de publier.</p>"
+    } else {
+        "<p>Changez ce qui n'est plus juste, puis envoyez. L'équipe du Département vérifie avant de publier.</p>"
+    });
+    problems_or_intro(&mut out, problems);
+    form_start(&mut out, action, suivi, None);
+    let name = field.name();
+    if !id.is_empty() {
+        let _ = write!(
+            out,
+            "<input type=\"hidden\" name=\"{name}\" value=\"{}\">",
+            e(id)
+        );
+    }
+    if let Some(why) = problem(problems, field) {
+        let _ = write!(
+            out,
+            "<p class=\"erreur-champ\" id=\"p-{name}\" tabindex=\"-1\">{}</p>",
+            e(why)
+        );
+    }
+    out
 }
 
 /// `/participer/evenement`: the form, filled with what was typed and each problem next to
@@ -629,15 +739,7 @@ pub fn event_form(
     );
     // The follow-up already has the structure's address, if it gave one.
     if completing.is_none() {
-        out += &text_input(
-            p,
-            Field::Courriel,
-            "Votre courriel (facultatif)",
-            Some("Pour que l'équipe puisse vous joindre. Il n'est pas publié."),
-            &form.courriel,
-            "email",
-            " maxlength=\"200\" autocomplete=\"email\"",
-        );
+        out += &your_email(p, Field::Courriel, &form.courriel);
     }
     out.push_str("</fieldset>");
     let _ = write!(
@@ -688,11 +790,11 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
             }
         }
         match (proposal.status, proposal.kind) {
-            (Status::ACompleter, Kind::Place) => {
+            (Status::ACompleter, Kind::Place | Kind::Actor) => {
                 let _ = write!(
                     out,
-                    "<p><a class=\"bouton\" href=\"{}\">Envoyer le lieu complété</a></p>",
-                    e(&place_again(token, proposal))
+                    "<p><a class=\"bouton\" href=\"{}\">Envoyer la proposition complétée</a></p>",
+                    e(&record_again(token, proposal))
                 );
             }
             (Status::ACompleter, _) => {
@@ -717,22 +819,28 @@ pub fn follow_up(token: &Token, proposals: &[Proposal], just_sent: bool, link: &
         concat!(
             "<p><a class=\"bouton\" href=\"/participer/evenement?suivi={0}\">Proposer un autre événement</a></p>",
             "<p><a href=\"/participer/lieu?suivi={0}\">Proposer ou corriger un lieu</a></p>",
+            "<p><a href=\"/participer/structure?suivi={0}\">Présenter votre structure</a></p>",
         ),
         e(token.as_str())
     );
     out
 }
 
-/// Where a structure sends again a place the team asked to complete: the form of the
-/// published place it corrects, or a new place's form (the team's message says what to add).
-pub fn place_again(token: &Token, proposal: &Proposal) -> String {
+/// Where a structure sends again a place or a structure the team asked to complete: the
+/// form of the published record it updates, or a new one's form (the team's message says
+/// what to add).
+pub fn record_again(token: &Token, proposal: &Proposal) -> String {
     let id = proposal.content["properties"]["id"]
         .as_str()
         .unwrap_or_default();
-    if id.is_empty() || id.starts_with(NEW_PLACE) {
-        format!("/participer/lieu?nouveau=1&suivi={}", token.as_str())
+    let (path, new) = match proposal.kind {
+        Kind::Actor => ("/participer/structure", NEW_ACTOR),
+        _ => ("/participer/lieu", NEW_PLACE),
+    };
+    if id.is_empty() || id.starts_with(new) {
+        format!("{path}?nouveau=1&suivi={}", token.as_str())
     } else {
-        format!("/participer/lieu?corriger={id}&suivi={}", token.as_str())
+        format!("{path}?corriger={id}&suivi={}", token.as_str())
     }
 }
 
@@ -762,6 +870,12 @@ pub fn title(proposal: &Proposal) -> String {
                     .unwrap_or("sans nom")
             )
         }
+        Kind::Actor => format!(
+            "Structure : {}",
+            proposal.content["properties"]["nom"]
+                .as_str()
+                .unwrap_or("sans nom")
+        ),
         Kind::Report => format!(
             "Signalement : {}",
             proposal.content["concerne"]["nom"]
@@ -779,6 +893,9 @@ pub fn when_and_where(proposal: &Proposal) -> String {
         return format!("page {page}");
     }
     let props = &proposal.content["properties"];
+    if proposal.kind == Kind::Actor {
+        return props["type"].as_str().unwrap_or_default().to_owned();
+    }
     if proposal.kind == Kind::Place {
         return [props["adresse"].as_str(), props["commune"].as_str()]
             .into_iter()
@@ -858,15 +975,10 @@ pub fn proposal_summary(proposal: &Proposal) -> String {
         ("Inscription", registration),
         ("Accessibilité", accessibility),
         ("Structure", text("organisateur")),
-        (
-            "Courriel de la structure",
-            proposal.email.clone().unwrap_or_default(),
-        ),
-        ("Zone", zone_of(proposal)),
     ] {
         term_and_value(&mut out, term, &value);
     }
-    out.push_str("</dl>");
+    contact_and_zone(&mut out, proposal, "Courriel de la structure");
     out
 }
 
@@ -889,17 +1001,79 @@ fn report_summary(proposal: &Proposal) -> String {
         e(&page),
         e(&page)
     );
-    for (term, value) in [
-        (
-            "Courriel de l'habitant",
-            proposal.email.clone().unwrap_or_default(),
-        ),
-        ("Zone", zone_of(proposal)),
-    ] {
-        term_and_value(&mut out, term, &value);
-    }
-    out.push_str("</dl>");
+    contact_and_zone(&mut out, proposal, "Courriel de l'habitant");
     out
+}
+
+/// A record proposed (a place, a structure), for coordinators: each field of `shown`, and
+/// for an update what the published record says, the lines that change in bold.
+pub fn record_summary(
+    proposal: &Proposal,
+    published: Option<serde_json::Value>,
+    shown: &[(&str, &str)],
+) -> String {
+    let proposed = &proposal.content["properties"];
+    let mut out = format!(
+        "<h1>{}</h1><p><strong>{}</strong> : {}</p>",
+        e(&title(proposal)),
+        e(&app::format::capitalised(proposal.status.label())),
+        e(proposal.status.meaning())
+    );
+    out.push_str(if published.is_some() {
+        "<p>Une mise à jour de ce qui est publié. Les lignes en gras changent.</p>"
+    } else {
+        "<p>Nouveau : rien n'est encore publié.</p>"
+    });
+    out.push_str(concat!(
+        "<table class=\"changements\"><caption>Ce que dit la proposition</caption><thead><tr>",
+        "<th scope=\"col\">Champ</th><th scope=\"col\">Proposé</th><th scope=\"col\">Publié aujourd'hui</th>",
+        "</tr></thead><tbody>",
+    ));
+    for (key, words) in shown {
+        let now = as_line(&proposed[*key]);
+        let was = published.as_ref().map(|b| as_line(&b[*key]));
+        if now.is_empty() && was.as_deref().is_none_or(str::is_empty) {
+            continue;
+        }
+        let changed = was.as_ref().is_some_and(|w| *w != now);
+        let (open, close) = if changed {
+            ("<strong>", "</strong>")
+        } else {
+            ("", "")
+        };
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{open}{}{close}</th><td>{open}{}{close}</td><td>{}</td></tr>",
+            e(words),
+            e(&now),
+            e(&was.unwrap_or_else(|| "(nouveau)".to_owned()))
+        );
+    }
+    out.push_str("</tbody></table><dl class=\"proposition\">");
+    contact_and_zone(&mut out, proposal, "Courriel de la structure");
+    out
+}
+
+/// The end of a proposal's description list: whom to write to (`term`), and its zone.
+fn contact_and_zone(out: &mut String, proposal: &Proposal, term: &str) {
+    let email = proposal.email.clone().unwrap_or_default();
+    term_and_value(out, term, &email);
+    term_and_value(out, "Zone", &zone_of(proposal));
+    out.push_str("</dl>");
+}
+
+/// A value of a record as a line of text: a list joined with commas.
+fn as_line(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join(", "),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
 }
 
 fn zone_of(proposal: &Proposal) -> String {

@@ -8,11 +8,13 @@ use serde_json::{Value, json};
 
 use app::model::hours::{Week, to_osm, week_of};
 use app::model::standard::Service;
-use app::model::{Place, Record, WebUrl, Zone};
+use app::model::{Place, Record, WebUrl};
 
+use super::Kind;
 use super::event_form::{
     AddressField, FormField, commune_of, is_email, phone, short_id, text, time, too_long,
 };
+use super::record_form::{Checked, RecordForm, Sender};
 use crate::dataset::{Dataset, Known, check_feature};
 
 /// The fields of the form, as named in it.
@@ -110,16 +112,48 @@ pub struct PlaceForm {
     pub horaires: [DayHours; 7],
     pub services: Vec<String>,
     pub resume: String,
-    pub courriel: String,
-    /// The structure's follow-up, when it proposes from there.
-    pub suivi: String,
-    /// Left empty by people: a robot fills every field.
-    pub piege: String,
+    pub sender: Sender,
 }
 
-impl PlaceForm {
+impl RecordForm for PlaceForm {
+    type Record = Place;
+    type Field = PlaceField;
+    const KIND: Kind = Kind::Place;
+    const TITLES: [&'static str; 3] = [
+        "Un lieu d'aide au numérique – Carto82",
+        "Corriger un lieu – Carto82",
+        "Proposer un lieu – Carto82",
+    ];
+    const UNKNOWN: &'static str =
+        "Ce lieu n'est pas sur la carte. Choisissez-le dans la liste, ou proposez un nouveau lieu.";
+
+    fn page(
+        &self,
+        problems: &[(PlaceField, String)],
+        published: Option<&Place>,
+        _: &Dataset,
+    ) -> String {
+        super::place_page::form(self, problems, published)
+    }
+
+    fn chooser(dataset: &Dataset, suivi: &str) -> String {
+        super::place_page::chooser(dataset, suivi)
+    }
+
+    fn record_id(&self) -> &str {
+        &self.lieu
+    }
+
+    fn sender(&self) -> &Sender {
+        &self.sender
+    }
+
+    fn sender_mut(&mut self) -> &mut Sender {
+        &mut self.sender
+    }
+
     /// The form from its `application/x-www-form-urlencoded` body.
-    pub fn parse(body: &[u8]) -> PlaceForm {
+    fn parse(body: &[u8]) -> Self {
         let mut form = PlaceForm::default();
         for (name, value) in url::form_urlencoded::parse(body) {
             let value = value.into_owned();
@@ -134,16 +168,16 @@ impl PlaceForm {
                 "courriel_lieu" => &mut form.courriel_lieu,
                 "site_web" => &mut form.site_web,
                 "resume" => &mut form.resume,
-                "courriel" => &mut form.courriel,
-                "suivi" => &mut form.suivi,
-                super::event_form::TRAP => &mut form.piege,
                 "services" => {
                     form.services.push(value);
                     continue;
                 }
-                other => match hours_slot(&mut form.horaires, other) {
+                other => match form.sender.slot(other) {
                     Some(slot) => slot,
-                    None => continue,
+                    None => match hours_slot(&mut form.horaires, other) {
+                        Some(slot) => slot,
+                        None => continue,
+                    },
                 },
             };
             *slot = value;
@@ -151,8 +185,10 @@ impl PlaceForm {
         form
     }
 
-    /// The form that gives the published `place`, to correct it.
-    pub fn from_place(place: &Place, monday: NaiveDate) -> PlaceForm {
+    /// The form that gives the published `place`, to correct it; its hours as in the
+    /// week of `today`.
+    fn from_record(place: &Place, today: NaiveDate) -> Self {
+        let monday = app::model::hours::monday_of(today);
         let p = &place.properties;
         let mut horaires: [DayHours; 7] = Default::default();
         let week = p.horaires.as_deref().and_then(|h| week_of(h, monday));
@@ -185,11 +221,7 @@ impl PlaceForm {
 
     /// The place proposed, as a GeoJSON Feature of the dataset's format, once every rule
     /// holds; or each problem with its field.
-    pub fn check(
-        &self,
-        dataset: &Dataset,
-        today: NaiveDate,
-    ) -> Result<(Value, Zone), Vec<(PlaceField, String)>> {
+    fn check(&self, dataset: &Dataset, today: NaiveDate) -> Checked<PlaceField> {
         let mut problems: Vec<(PlaceField, String)> = Vec::new();
         let mut fail = |field: PlaceField, reason: &str| problems.push((field, reason.to_owned()));
         let published: Option<&Place> = match self.lieu.trim() {
@@ -295,12 +327,8 @@ impl PlaceForm {
             );
         }
         let resume = optional(&self.resume, MAX_SUMMARY, PlaceField::Resume, &mut fail);
-        let contact = self.courriel.trim();
-        if !contact.is_empty() && !is_email(contact) {
-            fail(
-                PlaceField::Courriel,
-                "Cette adresse de courriel n'est pas valide. Vous pouvez la laisser vide.",
-            );
+        if let Some(why) = self.sender.email_problem() {
+            fail(PlaceField::Courriel, why);
         }
         let Some(commune) = commune else {
             return Err(problems);
@@ -392,7 +420,7 @@ impl PlaceForm {
             parsed,
             &Known::new(&dataset.territory, &[]),
         )
-        .map(|place| (feature, place.location.zone))
+        .map(|place| (feature, Some(place.location.zone)))
         .map_err(|errors| {
             errors
                 .into_iter()
@@ -465,7 +493,7 @@ fn optional(
 }
 
 /// `+33563000000` as people write it: `05 63 00 00 00`.
-fn french_phone(international: &str) -> String {
+pub fn french_phone(international: &str) -> String {
     match international.strip_prefix("+33") {
         Some(rest) if rest.len() == 9 => {
             let digits = format!("0{rest}");

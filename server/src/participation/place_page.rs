@@ -7,9 +7,8 @@ use app::model::plain_words::PlainWords;
 use app::model::standard::Service;
 use app::model::{Place, Record, escape_html as e};
 
-use super::pages::{REQUIRED, boxes, field, form_start, problem, problems_or_intro, text_input};
+use super::pages::{Chooser, REQUIRED, boxes, problem, record_form_top, text_input, your_email};
 use super::place_form::{DAYS, MAX_LINE, MAX_NAME, MAX_SUMMARY, PlaceField, PlaceForm};
-use super::store::Proposal;
 use crate::dataset::Dataset;
 
 type Problems = super::pages::Problems<PlaceField>;
@@ -17,45 +16,37 @@ type Problems = super::pages::Problems<PlaceField>;
 /// `/participer/lieu`: choose a place to correct, or propose a new one; `suivi` is the
 /// follow-up the proposal goes to, if any.
 pub fn chooser(dataset: &Dataset, suivi: &str) -> String {
-    let mut out = String::from(concat!(
-        "<h1>Un lieu d'aide au numérique</h1>",
-        "<p class=\"intro\">Vous aidez les gens avec le numérique dans un lieu ? Dites-le, pour qu'il soit sur la carte. ",
-        "Ses horaires ou son téléphone ont changé ? Corrigez-le.</p>",
-        "<h2>Corriger un lieu de la carte</h2>",
-        "<form class=\"participer\" method=\"get\" action=\"/participer/lieu\">",
-    ));
-    let follow = if suivi.is_empty() {
-        String::new()
-    } else {
-        let _ = write!(
-            out,
-            "<input type=\"hidden\" name=\"suivi\" value=\"{}\">",
-            e(suivi)
-        );
-        format!("&amp;suivi={}", e(suivi))
-    };
-    out.push_str(
-        "<p class=\"champ\"><label for=\"p-corriger\">Le lieu</label><select id=\"p-corriger\" name=\"corriger\">",
-    );
-    for place in sorted_places(dataset) {
-        let _ = write!(
-            out,
-            "<option value=\"{}\">{} – {}</option>",
-            e(place.id().as_str()),
-            e(&place.location.commune_localisee),
-            e(&place.properties.display_name())
-        );
-    }
-    let _ = write!(
-        out,
-        concat!(
-            "</select></p><p class=\"boutons\"><button type=\"submit\">Corriger ce lieu</button></p></form>",
-            "<h2>Un lieu qui n'est pas sur la carte</h2>",
-            "<p><a class=\"bouton\" href=\"/participer/lieu?nouveau=1{}\">Proposer un nouveau lieu</a></p>",
+    let words = Chooser {
+        action: "/participer/lieu",
+        intro: concat!(
+            "<h1>Un lieu d'aide au numérique</h1>",
+            "<p class=\"intro\">Vous aidez les gens avec le numérique dans un lieu ? Dites-le, pour qu'il soit sur la carte. ",
+            "Ses horaires ou son téléphone ont changé ? Corrigez-le.</p>",
         ),
-        follow
-    );
-    out
+        update: [
+            "Corriger un lieu de la carte",
+            "Le lieu",
+            "Corriger ce lieu",
+        ],
+        new: [
+            "Un lieu qui n'est pas sur la carte",
+            "Proposer un nouveau lieu",
+        ],
+    };
+    let options: Vec<(String, String)> = sorted_places(dataset)
+        .iter()
+        .map(|place| {
+            (
+                place.id().to_string(),
+                format!(
+                    "{} – {}",
+                    place.location.commune_localisee,
+                    place.properties.display_name()
+                ),
+            )
+        })
+        .collect();
+    super::pages::chooser(&words, &options, suivi)
 }
 
 fn sorted_places(dataset: &Dataset) -> Vec<&Place> {
@@ -73,29 +64,17 @@ fn sorted_places(dataset: &Dataset) -> Vec<&Place> {
 /// each problem next to its field and listed first.
 pub fn form(form: &PlaceForm, problems: &Problems, correcting: Option<&Place>) -> String {
     let p = problems;
-    let mut out = match correcting {
-        Some(place) => format!(
-            "<h1>Corriger un lieu : {}</h1><p>Changez ce qui n'est plus juste, puis envoyez. L'équipe du Département vérifie avant de publier.</p>",
-            e(&place.properties.display_name())
-        ),
-        None => "<h1>Proposer un nouveau lieu</h1><p>L'équipe du Département vérifie avant de publier.</p>".to_owned(),
+    let heading = match correcting {
+        Some(place) => format!("Corriger un lieu : {}", e(&place.properties.display_name())),
+        None => "Proposer un nouveau lieu".to_owned(),
     };
-    problems_or_intro(&mut out, problems);
-    form_start(&mut out, "/participer/lieu", &form.suivi, None);
-    if !form.lieu.is_empty() {
-        let _ = write!(
-            out,
-            "<input type=\"hidden\" name=\"lieu\" value=\"{}\">",
-            e(&form.lieu)
-        );
-    }
-    if let Some(why) = problem(p, PlaceField::Lieu) {
-        let _ = write!(
-            out,
-            "<p class=\"erreur-champ\" id=\"p-lieu\" tabindex=\"-1\">{}</p>",
-            e(why)
-        );
-    }
+    let mut out = record_form_top(
+        p,
+        &heading,
+        "/participer/lieu",
+        &form.sender.suivi,
+        (PlaceField::Lieu, &form.lieu),
+    );
 
     out.push_str("<fieldset><legend>Le lieu</legend>");
     out += &text_input(
@@ -236,16 +215,7 @@ pub fn form(form: &PlaceForm, problems: &Problems, correcting: Option<&Place>) -
     out.push_str("</fieldset>");
 
     out.push_str("<fieldset><legend>Vous</legend>");
-    out += &field(
-        p,
-        PlaceField::Courriel,
-        "Votre courriel (facultatif)",
-        Some("Pour que l'équipe puisse vous joindre. Il n'est pas publié."),
-        &format!(
-            "<input type=\"email\" <CONTROL value=\"{}\" maxlength=\"200\" autocomplete=\"email\">",
-            e(&form.courriel)
-        ),
-    );
+    out += &your_email(p, PlaceField::Courriel, &form.sender.courriel);
     let _ = write!(
         out,
         "</fieldset><p class=\"boutons\"><button type=\"submit\">{}</button></p></form>",
@@ -258,90 +228,18 @@ pub fn form(form: &PlaceForm, problems: &Problems, correcting: Option<&Place>) -
     out
 }
 
-/// A place proposed, for coordinators: each field, and for a correction what the published
-/// place says where it differs.
-pub fn summary(proposal: &Proposal, published: Option<&Place>) -> String {
-    let proposed = &proposal.content["properties"];
-    let before = published.and_then(|p| serde_json::to_value(&p.properties).ok());
-    let mut out = format!(
-        "<h1>{}</h1><p><strong>{}</strong> : {}</p>",
-        e(&super::pages::title(proposal)),
-        e(&app::format::capitalised(proposal.status.label())),
-        e(proposal.status.meaning())
-    );
-    if before.is_some() {
-        out.push_str("<p>Une correction d'un lieu de la carte. Les lignes en gras ont changé.</p>");
-    }
-    out.push_str(concat!(
-        "<table class=\"changements\"><caption>Ce que dit la proposition</caption><thead><tr>",
-        "<th scope=\"col\">Champ</th><th scope=\"col\">Proposé</th><th scope=\"col\">Publié aujourd'hui</th>",
-        "</tr></thead><tbody>",
-    ));
-    for (key, words) in [
-        ("nom_affiche", "Nom affiché"),
-        ("nom", "Nom (source)"),
-        ("adresse", "Adresse"),
-        ("complement_adresse", "Complément"),
-        ("code_postal", "Code postal"),
-        ("commune", "Commune"),
-        ("horaires", "Horaires"),
-        ("services", "Aides"),
-        ("telephone", "Téléphone"),
-        ("courriels", "Courriel"),
-        ("site_web", "Site"),
-        ("presentation_resume", "En une phrase"),
-    ] {
-        let now = shown(&proposed[key]);
-        let was = before.as_ref().map(|b| shown(&b[key]));
-        if now.is_empty() && was.as_deref().is_none_or(str::is_empty) {
-            continue;
-        }
-        let changed = was.as_ref().is_some_and(|w| *w != now);
-        let (open, close) = if changed {
-            ("<strong>", "</strong>")
-        } else {
-            ("", "")
-        };
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\">{open}{}{close}</th><td>{open}{}{close}</td><td>{}</td></tr>",
-            e(words),
-            e(&now),
-            e(&was.unwrap_or_else(|| "(nouveau lieu)".to_owned()))
-        );
-    }
-    out.push_str("</tbody></table><dl class=\"proposition\">");
-    for (term, value) in [
-        (
-            "Courriel de la structure",
-            proposal.email.clone().unwrap_or_default(),
-        ),
-        (
-            "Zone",
-            proposal
-                .zone
-                .map(|z| z.as_str().to_owned())
-                .unwrap_or_default(),
-        ),
-    ] {
-        if !value.is_empty() {
-            let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", e(term), e(&value));
-        }
-    }
-    out.push_str("</dl>");
-    out
-}
-
-/// A value of the place as a line of text: a list joined with commas.
-fn shown(value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect::<Vec<_>>()
-            .join(", "),
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
-    }
-}
+/// What the coordinators' page shows of a place proposed: each field, in these words.
+pub const SHOWN: &[(&str, &str)] = &[
+    ("nom_affiche", "Nom affiché"),
+    ("nom", "Nom (source)"),
+    ("adresse", "Adresse"),
+    ("complement_adresse", "Complément"),
+    ("code_postal", "Code postal"),
+    ("commune", "Commune"),
+    ("horaires", "Horaires"),
+    ("services", "Aides"),
+    ("telephone", "Téléphone"),
+    ("courriels", "Courriel"),
+    ("site_web", "Site"),
+    ("presentation_resume", "En une phrase"),
+];

@@ -158,6 +158,10 @@ impl QueueFilter {
                     "Lieux proposés ou corrigés".to_owned(),
                 ),
                 (
+                    Kind::Actor.code().to_owned(),
+                    "Structures présentées".to_owned(),
+                ),
+                (
                     Kind::Report.code().to_owned(),
                     "Signalements d'habitants".to_owned(),
                 ),

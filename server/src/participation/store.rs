@@ -63,16 +63,20 @@ pub enum Kind {
     /// A place, new or corrected (then with the id of the published one): a Feature of the
     /// places file.
     Place,
+    /// A structure presenting itself, or updating its entry (then with the id of the
+    /// published one): a Feature of the actors file.
+    Actor,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Event, Kind::Place, Kind::Report];
+    pub const ALL: [Kind; 4] = [Kind::Event, Kind::Place, Kind::Actor, Kind::Report];
 
     pub fn code(self) -> &'static str {
         match self {
             Kind::Event => "evenement",
             Kind::Report => "signalement",
             Kind::Place => "lieu",
+            Kind::Actor => "acteur",
         }
     }
 
@@ -82,6 +86,7 @@ impl Kind {
             Kind::Event => "événement",
             Kind::Report => "signalement",
             Kind::Place => "lieu",
+            Kind::Actor => "structure",
         }
     }
 
@@ -516,14 +521,15 @@ impl Contributions {
         Ok(proposals)
     }
 
-    /// The published places and events, as GeoJSON Features, oldest first.
+    /// The published places, actors and events, as GeoJSON Features, oldest first.
     pub async fn published(&self) -> Result<Published, StoreError> {
         let rows = sqlx::query(
-            "SELECT genre, contenu FROM proposition WHERE statut = $1 AND genre IN ($2, $3) ORDER BY recue_le, id",
+            "SELECT genre, contenu FROM proposition WHERE statut = $1 AND genre IN ($2, $3, $4) ORDER BY recue_le, id",
         )
         .bind(Status::Publiee.code())
         .bind(Kind::Event.code())
         .bind(Kind::Place.code())
+        .bind(Kind::Actor.code())
         .fetch_all(&self.pool)
         .await?;
         let mut published = Published::default();
@@ -535,6 +541,7 @@ impl Contributions {
             match Kind::read(&kind)? {
                 Kind::Place => published.places.push(feature),
                 Kind::Event => published.events.push(feature),
+                Kind::Actor => published.actors.push(feature),
                 // Not selected: a report is never published.
                 Kind::Report => {}
             }
