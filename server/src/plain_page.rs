@@ -39,11 +39,21 @@ pub fn document_styled(
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
             "<title>{title}</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">",
             "<link rel=\"stylesheet\" href=\"/assets/carto82.css\">{extra}</head>",
-            "<body>{header}<main id=\"contenu\"{class}>{main}</main>{footer}</body></html>"
+            "<body{tiles}>{header}<main id=\"contenu\"{class}>{main}</main>{footer}</body></html>"
         ),
         title = escape_html(title),
         extra = stylesheet
             .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">", escape_html(href)))
+            .unwrap_or_default(),
+        // The background of a small map, when the site has one (`CARTO82_TILES`).
+        tiles = req
+            .app_data::<web::Data<app::ShellConfig>>()
+            .and_then(|c| c.tiles.as_ref())
+            .map(|t| format!(
+                " data-tuiles=\"{}\" data-attribution=\"{}\"",
+                escape_html(&t.url),
+                escape_html(&t.attribution)
+            ))
             .unwrap_or_default(),
         header = server_html::site_header(),
         class = class,

@@ -321,6 +321,7 @@ fn run(
             .app_data(web::PayloadConfig::new(64 * 1024))
             .app_data(data.clone())
             .app_data(web::Data::new(leptos_options.clone()))
+            .app_data(web::Data::new(shell_config.clone()))
             .configure(crate::api::configure)
             .app_data(reports.clone())
             .service(

@@ -1219,6 +1219,9 @@ async fn a_new_place_is_proposed_then_published_on_the_map() {
         ("mardi_de1", "14:00"),
         ("mardi_a1", "17:30"),
         ("courriel_lieu", "espace@example.org"),
+        // Set on the small map, as its script writes it.
+        ("lat", "44.257100"),
+        ("lon", "1.138100"),
     ] {
         put(&mut form, name, value);
     }
@@ -1253,6 +1256,11 @@ async fn a_new_place_is_proposed_then_published_on_the_map() {
     assert_eq!(new["properties"]["horaires"], "Tu 14:00-17:30");
     assert_eq!(new["properties"]["commune"], "Lauzerte");
     assert_eq!(new["properties"]["code_insee"], "82094");
+    assert_eq!(
+        new["geometry"]["coordinates"],
+        serde_json::json!([1.1381, 44.2571]),
+        "the point set on the map"
+    );
 }
 
 fn as_pairs(form: &[(String, String)]) -> Vec<(&str, String)> {

@@ -38,6 +38,20 @@ fn good() -> Form {
     ]
 }
 
+/// The good form, in a hall of Lauzerte typed by hand rather than a place of the list.
+fn in_lauzerte() -> Form {
+    let typed = [
+        ("lieu_id", ""),
+        ("lieu_nom", "Salle des fêtes"),
+        ("adresse", "Place des Cornières"),
+        ("code_postal", "82110"),
+        ("commune", "Lauzerte"),
+    ];
+    typed
+        .into_iter()
+        .fold(good(), |form, (name, value)| with(form, name, value))
+}
+
 fn with(
     mut form: Vec<(&'static str, String)>,
     name: &'static str,
@@ -121,6 +135,26 @@ async fn each_rule_names_its_field_and_keeps_what_was_typed() {
             ),
             "commune",
             "pas dans le Tarn-et-Garonne",
+        ),
+        (
+            with(with(in_lauzerte(), "lat", "44.0176"), "lon", "1.3545"),
+            "point",
+            "est à Montauban, pas à Lauzerte",
+        ),
+        (
+            with(with(in_lauzerte(), "lat", "48.8566"), "lon", "2.3522"),
+            "point",
+            "pas dans le Tarn-et-Garonne",
+        ),
+        (
+            with(with(in_lauzerte(), "lat", "NaN"), "lon", "1e999"),
+            "point",
+            "n'a pas pu être lu",
+        ),
+        (
+            with(in_lauzerte(), "lat", "44.25"),
+            "point",
+            "n'a pas pu être lu",
         ),
         (
             with(good(), "inscription_telephone", ""),
@@ -392,6 +426,49 @@ async fn the_place_and_structure_forms_are_accessible_and_usable_with_the_keyboa
             .await
             .unwrap();
         assert_eq!(kept, "14:00", "what was typed is kept");
+
+        // The small map: opened on the place, its point set at the map's centre.
+        client
+            .find(Locator::Css("[data-point-ouvrir]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        poll(&client, "return document.querySelector('input[name=lat]').value;", 20, |v| {
+            v.as_str().is_some_and(|lat| lat.starts_with("44.00"))
+        })
+        .await;
+        assert_accessible(&client, "the small map open at 360 px").await;
+        assert!(fits_the_width(&client).await, "the small map fits 360 px");
+        client
+            .find(Locator::Css("[data-point-effacer]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let said = client
+            .find(Locator::Css("[data-point-dit]"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(said.contains("centre de sa commune"), "{said}");
+        client
+            .find(Locator::Css("[data-point-centre]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let lon = client
+            .execute("return document.querySelector('input[name=lon]').value;", vec![])
+            .await
+            .unwrap();
+        assert!(lon.as_str().is_some_and(|l| l.starts_with("1.3")), "{lon}");
+        carto82_e2e::browser::save_screenshot(&client, "lieu-petite-carte-360").await;
 
         // A structure's forms: which one, its entry, a new one with a problem.
         client.goto(&structure).await.unwrap();

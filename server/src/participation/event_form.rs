@@ -28,6 +28,7 @@ pub enum Field {
     Adresse,
     CodePostal,
     Commune,
+    Point,
     Public,
     Accessibilite,
     Inscription,
@@ -61,6 +62,7 @@ impl FormField for Field {
             Field::Adresse => "adresse",
             Field::CodePostal => "code_postal",
             Field::Commune => "commune",
+            Field::Point => "point",
             Field::Public => "public",
             Field::Accessibilite => "accessibilite",
             Field::Inscription => "inscription",
@@ -131,6 +133,9 @@ pub struct EventForm {
     pub adresse: String,
     pub code_postal: String,
     pub commune: String,
+    /// The point set on the small map, when a script let the structure set one.
+    pub lat: String,
+    pub lon: String,
     pub public: String,
     pub accessibilite: Vec<String>,
     pub inscription: String,
@@ -172,6 +177,8 @@ impl EventForm {
                 "adresse" => &mut form.adresse,
                 "code_postal" => &mut form.code_postal,
                 "commune" => &mut form.commune,
+                "lat" => &mut form.lat,
+                "lon" => &mut form.lon,
                 "public" => &mut form.public,
                 "accessibilite" => {
                     form.accessibilite.push(value);
@@ -375,7 +382,13 @@ impl EventForm {
                 );
                 let code = self.code_postal.trim().to_owned();
                 let (name, point) = match commune_of(dataset, &self.commune, &code) {
-                    Ok(c) => (c.nom.clone(), Some((c.lon, c.lat))),
+                    Ok(c) => match point_in(dataset, c, &self.lat, &self.lon) {
+                        Ok(set) => (c.nom.clone(), Some(set.unwrap_or((c.lon, c.lat)))),
+                        Err(why) => {
+                            fail(Field::Point, &why);
+                            (c.nom.clone(), None)
+                        }
+                    },
                     Err(problems) => {
                         for (f, why) in problems {
                             fail(
@@ -633,6 +646,43 @@ pub fn commune_of<'d>(
             Err(problems)
         }
     }
+}
+
+/// The point set on the small map (`lat`, `lon` as the page's script fills them), when one
+/// was: it must fall in `commune`. None when none was set (the commune's centre serves).
+pub fn point_in(
+    dataset: &Dataset,
+    commune: &app::model::CommuneSummary,
+    lat: &str,
+    lon: &str,
+) -> Result<Option<(f64, f64)>, String> {
+    let read = |text: &str| text.trim().replace(',', ".").parse::<f64>().ok();
+    match (lat.trim(), lon.trim()) {
+        ("", "") => return Ok(None),
+        (lat_text, lon_text) if lat_text.len() > 30 || lon_text.len() > 30 => {}
+        _ => {
+            if let (Some(lat), Some(lon)) = (read(lat), read(lon))
+                && lat.is_finite()
+                && lon.is_finite()
+            {
+                return match crate::dataset::places::locate(&dataset.territory, lon, lat) {
+                    Some(here) if here.insee_localise == commune.insee => Ok(Some((lon, lat))),
+                    Some(here) => Err(format!(
+                        "Le point placé sur la carte est à {}, pas à {}. Placez-le à nouveau, ou effacez-le.",
+                        here.commune_localisee, commune.nom
+                    )),
+                    None => Err(
+                        "Le point placé sur la carte n'est pas dans le Tarn-et-Garonne. Placez-le à nouveau, ou effacez-le."
+                            .to_owned(),
+                    ),
+                };
+            }
+        }
+    }
+    Err(
+        "Le point placé sur la carte n'a pas pu être lu. Placez-le à nouveau, ou effacez-le."
+            .to_owned(),
+    )
 }
 
 /// A required line of text, trimmed, within `max` characters.

@@ -292,6 +292,47 @@ pub fn your_email<F: FormField>(problems: &Problems<F>, field: F, value: &str) -
     )
 }
 
+/// The small map to set a place's point at its address (`public/point.js`): hidden until
+/// the script runs, so that without it nothing is offered that cannot be done. `lat` and
+/// `lon` are as posted; `near` is where the map opens (the published place's point).
+pub fn point_picker<F: FormField>(
+    problems: &Problems<F>,
+    field: F,
+    (lat, lon): (&str, &str),
+    near: Option<(f64, f64)>,
+) -> String {
+    let mut out = String::new();
+    if let Some(why) = problem(problems, field) {
+        let _ = write!(
+            out,
+            "<div id=\"p-{0}\" tabindex=\"-1\"><p class=\"erreur-champ\" id=\"erreur-{0}\">{1}</p></div>",
+            field.name(),
+            e(why)
+        );
+    }
+    let near = near
+        .map(|(lon, lat)| format!(" data-lat=\"{lat}\" data-lon=\"{lon}\""))
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        concat!(
+            "<div class=\"point\" data-point{} hidden>",
+            "<p class=\"aide\">Vous pouvez placer le lieu sur une carte, à son adresse. Sinon, il est placé au centre de sa commune.</p>",
+            "<p><button type=\"button\" data-point-ouvrir aria-controls=\"carte-point\" aria-expanded=\"false\">Placer le lieu sur une carte</button></p>",
+            "<div id=\"carte-point\" class=\"petite-carte\" hidden></div>",
+            "<p class=\"point-actions\" hidden><button type=\"button\" data-point-centre>Placer le point au centre de la carte</button>",
+            "<button type=\"button\" data-point-effacer>Effacer le point</button></p>",
+            "<p role=\"status\" data-point-dit></p>",
+            "<input type=\"hidden\" name=\"lat\" value=\"{}\"><input type=\"hidden\" name=\"lon\" value=\"{}\">",
+            "</div><script defer src=\"/assets/point.js\"></script>",
+        ),
+        near,
+        e(lat),
+        e(lon)
+    );
+    out
+}
+
 pub const REQUIRED: &str = " <span class=\"aide\">(obligatoire)</span>";
 
 /// The list of problems, each a link to its field; or, when there is none, what the form
@@ -631,6 +672,7 @@ pub fn event_form(
         "text",
         " maxlength=\"100\" autocomplete=\"address-level2\"",
     );
+    out += &point_picker(p, Field::Point, (&form.lat, &form.lon), None);
     out.push_str("</fieldset>");
 
     out.push_str("<fieldset><legend>Pour qui, à quel prix</legend>");

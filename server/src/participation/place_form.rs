@@ -12,7 +12,7 @@ use app::model::{Place, Record, WebUrl};
 
 use super::Kind;
 use super::event_form::{
-    AddressField, FormField, commune_of, is_email, phone, short_id, text, time, too_long,
+    AddressField, FormField, commune_of, is_email, phone, point_in, short_id, text, time, too_long,
 };
 use super::record_form::{Checked, RecordForm, Sender};
 use crate::dataset::{Dataset, Known, check_feature};
@@ -26,6 +26,7 @@ pub enum PlaceField {
     Complement,
     CodePostal,
     Commune,
+    Point,
     Telephone,
     CourrielLieu,
     SiteWeb,
@@ -44,6 +45,7 @@ impl FormField for PlaceField {
             PlaceField::Complement => "complement",
             PlaceField::CodePostal => "code_postal",
             PlaceField::Commune => "commune",
+            PlaceField::Point => "point",
             PlaceField::Telephone => "telephone",
             PlaceField::CourrielLieu => "courriel_lieu",
             PlaceField::SiteWeb => "site_web",
@@ -106,6 +108,9 @@ pub struct PlaceForm {
     pub complement: String,
     pub code_postal: String,
     pub commune: String,
+    /// The point set on the small map, when a script let the structure set one.
+    pub lat: String,
+    pub lon: String,
     pub telephone: String,
     pub courriel_lieu: String,
     pub site_web: String,
@@ -164,6 +169,8 @@ impl RecordForm for PlaceForm {
                 "complement" => &mut form.complement,
                 "code_postal" => &mut form.code_postal,
                 "commune" => &mut form.commune,
+                "lat" => &mut form.lat,
+                "lon" => &mut form.lon,
                 "telephone" => &mut form.telephone,
                 "courriel_lieu" => &mut form.courriel_lieu,
                 "site_web" => &mut form.site_web,
@@ -270,6 +277,14 @@ impl RecordForm for PlaceForm {
                 None
             }
         };
+        let point = match commune.map(|c| point_in(dataset, c, &self.lat, &self.lon)) {
+            Some(Err(why)) => {
+                fail(PlaceField::Point, &why);
+                None
+            }
+            Some(Ok(point)) => point,
+            None => None,
+        };
         let telephone = match self.telephone.trim() {
             "" => None,
             typed => {
@@ -337,12 +352,13 @@ impl RecordForm for PlaceForm {
             return Err(problems);
         }
 
-        // A correction keeps its point unless it moved to another commune: the team places
-        // a new point precisely; until then it is the commune's.
+        // The point set on the map; else a correction keeps its point unless it moved to
+        // another commune; else the commune's centre, until the team places it.
         let same_commune =
             published.is_some_and(|p| p.properties.code_insee.as_ref() == Some(&commune.insee));
-        let (lon, lat) = match published {
-            Some(p) if same_commune => (p.position.lon, p.position.lat),
+        let (lon, lat) = match (point, published) {
+            (Some(point), _) => point,
+            (None, Some(p)) if same_commune => (p.position.lon, p.position.lat),
             _ => (commune.lon, commune.lat),
         };
         let id = published.map_or_else(

@@ -7,7 +7,9 @@ use app::model::plain_words::PlainWords;
 use app::model::standard::Service;
 use app::model::{Place, Record, escape_html as e};
 
-use super::pages::{Chooser, REQUIRED, boxes, problem, record_form_top, text_input, your_email};
+use super::pages::{
+    Chooser, REQUIRED, boxes, point_picker, problem, record_form_top, text_input, your_email,
+};
 use super::place_form::{DAYS, MAX_LINE, MAX_NAME, MAX_SUMMARY, PlaceField, PlaceForm};
 use crate::dataset::Dataset;
 
@@ -118,11 +120,17 @@ pub fn form(form: &PlaceForm, problems: &Problems, correcting: Option<&Place>) -
         PlaceField::Commune,
         &format!("Commune{REQUIRED}"),
         Some(
-            "Le lieu est placé sur la carte au centre de sa commune. L'équipe le place ensuite à la bonne adresse.",
+            "Sans point placé sur une carte, le lieu est placé au centre de sa commune. L'équipe le place ensuite à la bonne adresse.",
         ),
         &form.commune,
         "text",
         " maxlength=\"100\" required autocomplete=\"address-level2\"",
+    );
+    out += &point_picker(
+        p,
+        PlaceField::Point,
+        (&form.lat, &form.lon),
+        correcting.map(|c| (c.position.lon, c.position.lat)),
     );
     out += &text_input(
         p,
