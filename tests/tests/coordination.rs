@@ -1200,6 +1200,8 @@ async fn a_structure_corrects_a_place_and_the_coordinator_sees_what_changed() {
     assert_eq!(place["properties"]["telephone"], "+33563000001");
     let sheet = app.get_page(&format!("/lieux/{id}")).await;
     assert!(sheet.contains("La Comète &lt;b&gt;centre social&lt;/b&gt;"));
+    // Whoever runs it finds the form from its sheet.
+    assert!(sheet.contains(&format!("href=\"/participer/lieu?corriger={id}\"")));
 }
 
 #[tokio::test]
@@ -1321,6 +1323,9 @@ async fn a_structure_updates_its_entry_and_a_new_one_presents_itself() {
         anne.decide(&link, "publiee", None).await.status(),
         StatusCode::SEE_OTHER
     );
+    let sheet = app.get_page(&format!("/acteurs/{id}")).await;
+    assert!(sheet.contains("Cybersécurité"), "on its sheet at once");
+    assert!(sheet.contains(&format!("href=\"/participer/structure?corriger={id}\"")));
     let actor = app.get_json(&format!("/api/actors/{id}")).await;
     let competences = actor["properties"]["competences"].to_string();
     assert!(competences.contains("Cybersécurité"), "{competences}");

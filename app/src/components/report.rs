@@ -22,6 +22,20 @@ pub struct ReportDraft {
 /// The longest message, in characters (also checked by the server).
 pub const MAX_MESSAGE_CHARS: usize = 2000;
 
+/// For whoever runs what the page shows: the form of the call for participation that updates
+/// it, which the team checks before publishing (`/participer/lieu`, `/participer/structure`).
+#[component]
+pub fn UpdateIt(
+    /// The form, filled with the record.
+    href: String,
+    /// Who is asked ("Vous tenez ce lieu ?").
+    who: &'static str,
+    /// What the link does.
+    link: &'static str,
+) -> impl IntoView {
+    view! { <p class="mettre-a-jour">{who}" "<a href=href>{link}</a></p> }
+}
+
 /// "Signaler une erreur": a short form sent to the coordinators (works without JavaScript).
 /// With a `draft`, the form is open, filled, and says next to the field what is wrong.
 #[component]

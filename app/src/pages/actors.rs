@@ -15,7 +15,7 @@ use crate::components::link_problem::LinkProblem;
 use crate::components::page_title::PageTitle;
 use crate::components::place_list::PlaceList;
 use crate::components::record_list::RecordList;
-use crate::components::report::ReportError;
+use crate::components::report::{ReportError, UpdateIt};
 use crate::format::{agree, date_fr, int_fr, phone_fr};
 use crate::model::query::{
     ACTOR, ACTOR_TYPE, AUDIENCE, COMPETENCE, Documented, NETWORK, Q, RADIUS, WHERE, ZONE,
@@ -460,6 +460,11 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
                     })}
             </section>
             <ReportError page />
+            <UpdateIt
+                href=format!("/participer/structure?corriger={}", actor.id())
+                who="C'est votre structure ?"
+                link="Mettre à jour sa fiche"
+            />
         </article>
     }
 }

@@ -8,7 +8,7 @@ use crate::components::event_list::EventsOf;
 use crate::components::json_ld::JsonLd;
 use crate::components::place_card::{PlaceCard, check_before_going};
 use crate::components::record_list::RecordList;
-use crate::components::report::ReportError;
+use crate::components::report::{ReportError, UpdateIt};
 use crate::format::date_fr;
 use crate::model::page_path;
 use crate::pages::record::RecordPage;
@@ -100,6 +100,11 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
             <h2 class="visuellement-cache">"Adresse, horaires et contact"</h2>
             <PlaceCard place=place.clone() link=false today=details.today />
             <ReportError page=page_path(&place) />
+            <UpdateIt
+                href=format!("/participer/lieu?corriger={}", place.properties.id)
+                who="Vous tenez ce lieu ?"
+                link="Corriger ses horaires, son contact ou ses aides"
+            />
             <EventsOf
                 events=details.events
                 today=details.today
