@@ -123,6 +123,22 @@ fn without_redirects() -> reqwest::Client {
         .unwrap()
 }
 
+/// The sign-in page's cookie (`name=value`) and its form's token.
+async fn sign_in_token(client: &reqwest::Client, app: &TestApp) -> (String, String) {
+    let page = client.get(app.url("/connexion")).send().await.unwrap();
+    let set = page.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        set.contains("HttpOnly")
+            && set.contains("SameSite=Strict")
+            && set.contains("Path=/connexion"),
+        "{set}"
+    );
+    let cookie = set.split(';').next().unwrap().to_owned();
+    let token = hidden(&page.text().await.unwrap(), "jeton");
+    assert_eq!(cookie, format!("carto82_connexion={token}"));
+    (cookie, token)
+}
+
 /// A client that does not follow redirects, and its session cookie once signed in.
 struct Coordinator {
     client: reqwest::Client,
@@ -137,9 +153,16 @@ impl Coordinator {
         password: &str,
     ) -> Result<Coordinator, reqwest::Response> {
         let client = without_redirects();
+        // The page first, as a browser: its form's token and the cookie that matches it.
+        let (form_cookie, token) = sign_in_token(&client, app).await;
         let answer = client
             .post(app.url("/connexion"))
-            .form(&[("identifiant", who), ("mot_de_passe", password)])
+            .header("cookie", form_cookie)
+            .form(&[
+                ("jeton", token.as_str()),
+                ("identifiant", who),
+                ("mot_de_passe", password),
+            ])
             .send()
             .await
             .unwrap();
@@ -1361,4 +1384,42 @@ async fn a_structure_updates_its_entry_and_a_new_one_presents_itself() {
     );
     let directory = app.get_page("/acteurs").await;
     assert!(directory.contains("Repair café de Caussade"));
+}
+
+/// Nobody can sign a coordinator in to an account of theirs from another site: the sign-in
+/// form needs the token of a page this browser was given (login CSRF).
+#[tokio::test]
+async fn the_sign_in_form_needs_its_own_token() {
+    let (app, _dir) = with_accounts().await;
+    let client = without_redirects();
+    let post = |cookie: Option<String>, token: &str| {
+        let mut request = client.post(app.url("/connexion")).form(&[
+            ("jeton", token),
+            ("identifiant", "anne"),
+            ("mot_de_passe", PASSWORD),
+        ]);
+        if let Some(cookie) = cookie {
+            request = request.header("cookie", cookie);
+        }
+        request.send()
+    };
+    let (cookie, token) = sign_in_token(&client, &app).await;
+    // No cookie (a form posted from elsewhere), or another page's token: refused, in words.
+    let forged = post(None, &token).await.unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    assert!(
+        forged
+            .headers()
+            .get("set-cookie")
+            .is_some_and(|c| c.to_str().unwrap().starts_with("carto82_connexion="))
+    );
+    let text = forged.text().await.unwrap();
+    assert!(text.contains("trop ancienne"), "{text}");
+    assert!(!text.contains("carto82_session="));
+    let (_, other) = sign_in_token(&client, &app).await;
+    let crossed = post(Some(cookie.clone()), &other).await.unwrap();
+    assert_eq!(crossed.status(), StatusCode::FORBIDDEN);
+    // Its own: signed in.
+    let signed = post(Some(cookie), &token).await.unwrap();
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
 }

@@ -119,12 +119,18 @@ fn to_sign_in() -> HttpResponse {
         .finish()
 }
 
+/// The cookie that holds the sign-in form's token: a form sent from another site has not
+/// got it (SameSite=Strict), so nobody can sign a coordinator in to an account of theirs.
+const SIGN_IN_COOKIE: &str = "carto82_connexion";
+
+/// The sign-in page, with a new form token in the form and in its cookie.
 fn sign_in_page(
     request: &HttpRequest,
     status: StatusCode,
     identifier: &str,
     problem: Option<&str>,
 ) -> HttpResponse {
+    let token = Token::random();
     let mut main = String::from("<h1>Connexion des coordinateurs</h1>");
     if let Some(problem) = problem {
         let _ = write!(
@@ -137,6 +143,7 @@ fn sign_in_page(
         main,
         concat!(
             "<form class=\"participer\" method=\"post\" action=\"/connexion\">",
+            "<input type=\"hidden\" name=\"jeton\" value=\"{}\">",
             "<p class=\"champ\"><label for=\"c-identifiant\">Identifiant</label>",
             "<input id=\"c-identifiant\" name=\"identifiant\" autocomplete=\"username\" required maxlength=\"100\" value=\"{}\"></p>",
             "<p class=\"champ\"><label for=\"c-mdp\">Mot de passe</label>",
@@ -144,9 +151,26 @@ fn sign_in_page(
             "<p class=\"boutons\"><button type=\"submit\">Se connecter</button></p></form>",
             "<p>Les structures n'ont pas besoin de compte : <a href=\"/participer\">proposer un événement</a>.</p>"
         ),
+        token.as_str(),
         e(identifier)
     );
-    private(page(request, status, "Connexion – Carto82", &main))
+    let mut response = private(page(request, status, "Connexion – Carto82", &main));
+    let cookie = Cookie::build(SIGN_IN_COOKIE, token.as_str().to_owned())
+        .path("/connexion")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(site_scheme_is_https(request))
+        .max_age(actix_web::cookie::time::Duration::hours(SESSION_HOURS))
+        .finish();
+    let _ = response.add_cookie(&cookie);
+    response
+}
+
+/// Whether the request came over TLS, as the trusted proxies say.
+fn site_scheme_is_https(request: &HttpRequest) -> bool {
+    request
+        .app_data::<web::Data<SiteAddress>>()
+        .is_some_and(|site| site.source(request).scheme == crate::client::Scheme::Https)
 }
 
 async fn sign_in_form(request: HttpRequest) -> HttpResponse {
@@ -155,6 +179,8 @@ async fn sign_in_form(request: HttpRequest) -> HttpResponse {
 
 #[derive(serde::Deserialize)]
 struct SignIn {
+    #[serde(default)]
+    jeton: String,
     #[serde(default)]
     identifiant: String,
     #[serde(default)]
@@ -168,6 +194,15 @@ async fn sign_in(
     site: web::Data<SiteAddress>,
 ) -> HttpResponse {
     let source = site.source(&request);
+    let expected = request.cookie(SIGN_IN_COOKIE);
+    if !expected.is_some_and(|c| same(c.value(), &form.jeton)) {
+        return sign_in_page(
+            &request,
+            StatusCode::FORBIDDEN,
+            &form.identifiant,
+            Some("La page de connexion était trop ancienne. Entrez à nouveau votre mot de passe."),
+        );
+    }
     if let Err(too_many) = participation.sign_ins.check(source.client_ip) {
         crate::telemetry::warn_limited("connexion", "connexion refusée : trop d'essais");
         let mut response = sign_in_page(

@@ -24,7 +24,7 @@ use super::status::Status;
 pub struct Token(String);
 
 impl Token {
-    fn new() -> Token {
+    pub fn random() -> Token {
         let bytes: [u8; 32] = rand::rng().random();
         Token(hex(&bytes))
     }
@@ -336,7 +336,7 @@ impl Contributions {
                 token.clone()
             }
             None => {
-                let token = Token::new();
+                let token = Token::random();
                 sqlx::query("INSERT INTO suivi (empreinte, courriel, cree_le) VALUES ($1, $2, $3)")
                     .bind(token.fingerprint())
                     .bind(email)
@@ -346,7 +346,7 @@ impl Contributions {
                 token
             }
         };
-        let id = format!("p-{}", &Token::new().0[..16]);
+        let id = format!("p-{}", &Token::random().0[..16]);
         sqlx::query(
             "INSERT INTO proposition (id, suivi, genre, statut, contenu, recue_le, zone) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -483,7 +483,7 @@ impl Contributions {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         sqlx::query("INSERT INTO action (id, proposition, compte, le, statut, message) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(format!("a-{}", &Token::new().0[..16]))
+            .bind(format!("a-{}", &Token::random().0[..16]))
             .bind(id)
             .bind(account)
             .bind(now.to_rfc3339())
@@ -604,11 +604,11 @@ impl Contributions {
             .bind((expires - chrono::Duration::days(2)).to_rfc3339())
             .execute(&self.pool)
             .await?;
-        let token = Token::new();
+        let token = Token::random();
         sqlx::query("INSERT INTO session (empreinte, compte, jeton_formulaire, expire_le) VALUES ($1, $2, $3, $4)")
             .bind(token.fingerprint())
             .bind(account)
-            .bind(Token::new().0)
+            .bind(Token::random().0)
             .bind(expires.to_rfc3339())
             .execute(&self.pool)
             .await?;
