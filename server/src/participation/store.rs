@@ -372,13 +372,9 @@ impl Contributions {
         if known.is_none() {
             return Ok(None);
         }
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM {JOINED} WHERE p.suivi = $1 ORDER BY p.recue_le, p.id"
-        ))
-        .bind(token.fingerprint())
-        .fetch_all(&self.pool)
-        .await?;
-        self.with_history(rows).await.map(Some)
+        self.select("p.suivi = $1", Some(token.fingerprint()))
+            .await
+            .map(Some)
     }
 
     /// The queue: proposals with this status (all when none), in `role`'s zones, oldest
@@ -388,23 +384,18 @@ impl Contributions {
         role: Role,
         status: Option<Status>,
     ) -> Result<Vec<Proposal>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM {JOINED} WHERE ($1 IS NULL OR p.statut = $1) ORDER BY p.recue_le, p.id"
-        ))
-        .bind(status.map(Status::code))
-        .fetch_all(&self.pool)
-        .await?;
-        let mut all = self.with_history(rows).await?;
+        let mut all = self
+            .select(
+                "($1 IS NULL OR p.statut = $1)",
+                status.map(|s| s.code().to_owned()),
+            )
+            .await?;
         all.retain(|p| role.covers(p.zone));
         Ok(all)
     }
 
     pub async fn proposal(&self, id: &str) -> Result<Option<Proposal>, StoreError> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM {JOINED} WHERE p.id = $1"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(self.with_history(row.into_iter().collect()).await?.pop())
+        Ok(self.select("p.id = $1", Some(id.to_owned())).await?.pop())
     }
 
     /// Records an action decided on `version`: the status changes and the action is kept in
@@ -497,26 +488,51 @@ impl Contributions {
         Ok(())
     }
 
-    async fn with_history(&self, rows: Vec<AnyRow>) -> Result<Vec<Proposal>, StoreError> {
-        let mut proposals = Vec::with_capacity(rows.len());
-        for row in &rows {
-            let mut proposal = read_proposal(row)?;
-            let actions = sqlx::query(
-                "SELECT compte, le, statut, message FROM action WHERE proposition = $1 ORDER BY le, id",
-            )
-            .bind(&proposal.id)
-            .fetch_all(&self.pool)
-            .await?;
-            for action in &actions {
-                let status: String = action.try_get("statut")?;
-                proposal.history.push(Action {
-                    account: action.try_get("compte")?,
-                    at: time(&action.try_get::<String, _>("le")?)?,
-                    status: read_status(&status)?,
-                    message: action.try_get("message")?,
-                });
-            }
-            proposals.push(proposal);
+    /// The proposals `filter` keeps (on `p`, the proposal, and `s`, its follow-up; `$1` is
+    /// `bind`), oldest first, each with its history: two queries, whatever their number.
+    async fn select(
+        &self,
+        filter: &str,
+        bind: Option<String>,
+    ) -> Result<Vec<Proposal>, StoreError> {
+        // One snapshot for both (SQLite); on PostgreSQL an action taken between them shows
+        // in a history a step ahead of its proposal, never the reverse.
+        let mut tx = self.pool.begin().await?;
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM {JOINED} WHERE {filter} ORDER BY p.recue_le, p.id"
+        ))
+        .bind(bind.clone())
+        .fetch_all(&mut *tx)
+        .await?;
+        let actions = sqlx::query(&format!(
+            "SELECT a.proposition, a.compte, a.le, a.statut, a.message FROM {JOINED} \
+             JOIN action a ON a.proposition = p.id WHERE {filter} ORDER BY a.le, a.id"
+        ))
+        .bind(bind)
+        .fetch_all(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        let mut proposals = rows
+            .iter()
+            .map(read_proposal)
+            .collect::<Result<Vec<_>, _>>()?;
+        let at: std::collections::HashMap<String, usize> = proposals
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        for action in &actions {
+            let proposal: String = action.try_get("proposition")?;
+            let Some(&i) = at.get(&proposal) else {
+                continue;
+            };
+            let status: String = action.try_get("statut")?;
+            proposals[i].history.push(Action {
+                account: action.try_get("compte")?,
+                at: time(&action.try_get::<String, _>("le")?)?,
+                status: read_status(&status)?,
+                message: action.try_get("message")?,
+            });
         }
         Ok(proposals)
     }
