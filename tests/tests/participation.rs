@@ -305,6 +305,19 @@ async fn a_structure_proposes_an_event_and_follows_it_across_a_restart() {
         poll(&client, "return location.pathname;", 20, |v| v == "/participer/evenement").await;
         assert_accessible(&client, "the event form at 360 px").await;
         assert!(fits_the_width(&client).await, "the form fits 360 px");
+        // A few letters of a town keep only its places; one left is chosen.
+        client.find(Locator::Id("p-chercher-lieu")).await.unwrap().send_keys("lauzerte").await.unwrap();
+        poll(&client, "return document.getElementById('p-lieu_id').value;", 20, |v| v == "france-services-000").await;
+        let said = client
+            .find(Locator::Css("[data-chercher-lieu] [role=status]"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(said, "Un lieu correspond : il est choisi dans la liste.");
+        // Back to "another place", whose address is typed below.
+        client.find(Locator::Id("p-lieu_id")).await.unwrap().select_by_value("").await.unwrap();
         let fill = |id: &'static str, text: String| {
             let client = client.clone();
             async move {

@@ -625,6 +625,14 @@ pub fn event_form(
             ),
         )
     }));
+    // A search over the list, shown when its script runs (`public/chercher-lieu.js`).
+    out.push_str(concat!(
+        "<p class=\"champ\" data-chercher-lieu hidden><label for=\"p-chercher-lieu\">Chercher un lieu de la liste</label>",
+        "<span class=\"aide\" id=\"aide-chercher-lieu\">Écrivez une commune ou un nom, par exemple « Caussade ».</span>",
+        "<input id=\"p-chercher-lieu\" type=\"search\" autocomplete=\"off\" aria-controls=\"p-lieu_id\" aria-describedby=\"aide-chercher-lieu\">",
+        "<span role=\"status\" class=\"aide\"></span></p>",
+        "<script defer src=\"/assets/chercher-lieu.js\"></script>",
+    ));
     out += &select(
         p,
         Field::Lieu,
