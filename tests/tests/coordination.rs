@@ -1423,3 +1423,49 @@ async fn the_sign_in_form_needs_its_own_token() {
     let signed = post(Some(cookie), &token).await.unwrap();
     assert_eq!(signed.status(), StatusCode::SEE_OTHER);
 }
+
+/// Every field of the place and structure forms: a script comes back as text, a megabyte is
+/// refused in French, and nothing reaches the queue.
+#[tokio::test]
+async fn every_field_of_the_record_forms_takes_hostile_input() {
+    let (app, _dir) = with_accounts().await;
+    let script = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+    let huge = "é".repeat(1 << 19);
+    for path in [
+        "/participer/lieu?corriger=conseiller-numerique-022",
+        "/participer/structure?corriger=association-inter-ressources-action-sociale",
+    ] {
+        let page = app.get_page(path).await;
+        let form = form_values(&page);
+        let action = path.split('?').next().unwrap();
+        let mut names: Vec<String> = form.iter().map(|(n, _)| n.clone()).collect();
+        names.dedup();
+        for name in names {
+            let mut hostile = form.clone();
+            put(&mut hostile, &name, script);
+            let answer = post_form(&app, action, &as_pairs(&hostile)).await;
+            let status = answer.status();
+            let text = answer.text().await.unwrap();
+            assert!(
+                !text.contains("<script>alert(1)") && !text.contains("<img src=x"),
+                "{action} {name}: {status}"
+            );
+            let mut big = form.clone();
+            put(&mut big, &name, &huge);
+            let answer = post_form(&app, action, &as_pairs(&big)).await;
+            assert_eq!(
+                answer.status(),
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "{action} {name}"
+            );
+            assert!(answer.text().await.unwrap().contains("trop longue"));
+        }
+    }
+    // Only what a script in a name or a text could be kept as: text, never code.
+    let anne = Coordinator::sign_in(&app, "anne", PASSWORD)
+        .await
+        .ok()
+        .unwrap();
+    let queue = anne.get("/suivi").await.text().await.unwrap();
+    assert!(!queue.contains("<script>alert(1)"));
+}
