@@ -53,29 +53,52 @@ pub fn compress(bytes: &[u8], encoding: ContentEncoding) -> Vec<u8> {
     compress_at(bytes, encoding, BROTLI_QUALITY, 6)
 }
 
-/// An answer that stays the same while a dataset is served (the map's outlines), compressed
-/// once, at the best levels: what every first visit downloads is as small as it can be
-/// (brotli 11 makes the outlines a third smaller than the per-request level; issue 14).
+/// An answer that stays the same while a dataset is served, kept in each encoding once
+/// made. The map's outlines are made at load at the best levels: what every first visit
+/// downloads is as small as it can be (brotli 11 makes them a third smaller than the
+/// per-request level; issue 14). Cached answers of the API are made when first asked.
 pub struct Packed {
     pub identity: bytes::Bytes,
-    brotli: bytes::Bytes,
-    gzip: bytes::Bytes,
+    /// At the best levels, else at the per-request ones (a query nobody repeats then costs
+    /// no more than an answer made each time).
+    best: bool,
+    brotli: std::sync::OnceLock<bytes::Bytes>,
+    gzip: std::sync::OnceLock<bytes::Bytes>,
 }
 
 impl Packed {
+    /// Compressed now, at the best levels.
     pub fn new(identity: bytes::Bytes) -> Packed {
+        let packed = Packed::lazy(identity, true);
+        packed.get(ContentEncoding::Brotli);
+        packed.get(ContentEncoding::Gzip);
+        packed
+    }
+
+    /// Each encoding compressed the first time a client asks for it.
+    pub fn lazy(identity: bytes::Bytes, best: bool) -> Packed {
         Packed {
-            brotli: compress_at(&identity, ContentEncoding::Brotli, 11, 9).into(),
-            gzip: compress_at(&identity, ContentEncoding::Gzip, 11, 9).into(),
             identity,
+            best,
+            brotli: std::sync::OnceLock::new(),
+            gzip: std::sync::OnceLock::new(),
         }
     }
 
     /// The bytes for `encoding`, and the encoding they are in.
     pub fn get(&self, encoding: ContentEncoding) -> (bytes::Bytes, ContentEncoding) {
+        let (brotli, gzip) = if self.best {
+            (11, 9)
+        } else {
+            (BROTLI_QUALITY, 6)
+        };
+        let made = |slot: &std::sync::OnceLock<bytes::Bytes>| {
+            slot.get_or_init(|| compress_at(&self.identity, encoding, brotli, gzip).into())
+                .clone()
+        };
         match encoding {
-            ContentEncoding::Brotli => (self.brotli.clone(), encoding),
-            ContentEncoding::Gzip => (self.gzip.clone(), encoding),
+            ContentEncoding::Brotli => (made(&self.brotli), encoding),
+            ContentEncoding::Gzip => (made(&self.gzip), encoding),
             _ => (self.identity.clone(), ContentEncoding::Identity),
         }
     }

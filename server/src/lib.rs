@@ -3,6 +3,7 @@
 //! (`api`), renders the Leptos pages and serves static files (`startup`).
 
 mod actor_map;
+pub mod answers;
 pub mod api;
 pub mod calendar;
 mod catalogue;

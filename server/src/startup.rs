@@ -376,6 +376,9 @@ fn run(
             )
             .default_service(web::to(page_not_found))
     })
+    // Without it, the last small write of an answer (the end of a compressed body) waits
+    // for the client's delayed acknowledgement: 40 ms on every kept-alive answer (issue 18).
+    .tcp_nodelay(true)
     .max_connections(MAX_CONNECTIONS_PER_WORKER)
     .backlog(BACKLOG)
     .client_request_timeout(REQUEST_HEAD_TIMEOUT)

@@ -25,6 +25,9 @@ async fn edits_are_served_and_a_bad_edit_keeps_the_last_good_data() {
     let app = spawn_app_with(|args| args.data = dir.path().to_owned()).await;
     let places = dir.path().join("lieux.geojson");
     let start = app.get_json("/healthz").await["lieux"].as_u64().unwrap();
+    // Asked before the edit: a kept answer must not outlive its version.
+    let before = app.get_json("/api/places").await;
+    assert_eq!(before["features"].as_array().unwrap().len() as u64, start);
 
     // A valid edit: one place less.
     let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&places).unwrap()).unwrap();

@@ -66,6 +66,11 @@ pub trait Select<R>:
     fn distance_km(&self, record: &R) -> Option<f64>;
     /// The order of the records chosen when the filter has no point (events: by date).
     fn sort_without_point(&self, _found: &mut [R]) {}
+    /// Whether what it chooses changes with the time of day ("open now"), not only with
+    /// the data: such an answer is never kept.
+    fn depends_on_the_clock(&self) -> bool {
+        false
+    }
 
     /// The records that match: nearest first when the filter has a point, else in the
     /// kind's order.

@@ -81,23 +81,44 @@ async fn list<R: Published>(
 ) -> Result<HttpResponse, ApiError> {
     let query = query_of(&req)?;
     let filter = R::Filter::read(&query)?;
-    let records = store.current().records.select::<R>(&filter);
-    let (content_type, body) = match R::other_format(&query, &records)? {
-        Some(other) => other,
-        None => {
-            let collection = geojson::FeatureCollection {
-                bbox: None,
-                features: records
-                    .iter()
-                    .map(|r| feature(r, filter.distance_km(r)))
-                    .collect(),
-                foreign_members: None,
-            };
-            let body = serde_json::to_vec(&collection).expect("GeoJSON serialises");
-            (GEOJSON, body)
-        }
+    let dataset = store.current();
+    let make = || -> Result<(&'static str, Vec<u8>), ApiError> {
+        let records = dataset.records.select::<R>(&filter);
+        Ok(match R::other_format(&query, &records)? {
+            Some(other) => other,
+            None => {
+                let collection = geojson::FeatureCollection {
+                    bbox: None,
+                    features: records
+                        .iter()
+                        .map(|r| feature(r, filter.distance_km(r)))
+                        .collect(),
+                    foreign_members: None,
+                };
+                let body = serde_json::to_vec(&collection).expect("GeoJSON serialises");
+                (GEOJSON, body)
+            }
+        })
     };
-    Ok(cache::respond(&req, content_type, body.into()))
+    if filter.depends_on_the_clock() {
+        let (content_type, body) = make()?;
+        return Ok(cache::respond(&req, content_type, body.into()));
+    }
+    // The filter as it reads itself back, so that the same question asked in other words
+    // (order, spelling of a value) finds the same answer; and the format asked.
+    let canonical = filter.to_query();
+    let formats: Vec<String> = url::form_urlencoded::parse(req.query_string().as_bytes())
+        .filter(|(name, _)| name == "format")
+        .map(|(_, value)| value.into_owned())
+        .collect();
+    let whole = canonical.is_empty() && formats.is_empty();
+    let key = format!("{}?{canonical}#{}", R::KIND.name, formats.join(","));
+    let ready = dataset.answers.get_or_make(key, whole, make)?;
+    Ok(cache::respond_packed(
+        &req,
+        ready.content_type,
+        &ready.packed,
+    ))
 }
 
 /// `GET /api/{kind}/{id}`: one record, or a 404 that names it.

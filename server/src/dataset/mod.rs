@@ -52,6 +52,8 @@ pub struct Dataset {
     pub publication: Option<app::model::publication::Publication>,
     /// The call for participation, its dates and words, when the folder has them.
     pub call: Option<call::Call>,
+    /// The API's answers made from this version, ready to serve again.
+    pub answers: crate::answers::Answers,
 }
 
 /// What to keep of the files.
@@ -243,6 +245,7 @@ impl Dataset {
             loaded_at: chrono::Utc::now(),
             publication,
             call,
+            answers: crate::answers::Answers::default(),
         })
     }
 }

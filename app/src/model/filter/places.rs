@@ -142,6 +142,10 @@ impl PlaceFilter {
 }
 
 impl Select<Place> for PlaceFilter {
+    fn depends_on_the_clock(&self) -> bool {
+        self.open_now
+    }
+
     /// To the nearest point one can meet the service: its address or one of its stops.
     fn distance_km(&self, place: &Place) -> Option<f64> {
         place

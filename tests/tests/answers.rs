@@ -1,0 +1,123 @@
+//! The API's answers kept per dataset version (issue 18): the same bytes as made fresh, in
+//! every encoding, for the same question however it is written; and accepted connections
+//! send small writes at once (`TCP_NODELAY`).
+
+use std::io::Read;
+
+use carto82_e2e::{TestApp, spawn_app};
+
+async fn body(app: &TestApp, path: &str, encoding: &str) -> (Vec<u8>, String, String) {
+    let answer = app
+        .client
+        .get(app.url(path))
+        .header("Accept-Encoding", encoding)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 200, "{path}");
+    let header = |name: &str| {
+        answer
+            .headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    let (sent, etag) = (header("content-encoding"), header("etag"));
+    let bytes = answer.bytes().await.unwrap().to_vec();
+    let plain = match sent.as_str() {
+        "gzip" => {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..])
+                .read_to_end(&mut out)
+                .unwrap();
+            out
+        }
+        "br" => {
+            let mut out = Vec::new();
+            brotli::Decompressor::new(&bytes[..], 4096)
+                .read_to_end(&mut out)
+                .unwrap();
+            out
+        }
+        "" => bytes,
+        other => panic!("{path}: {other}"),
+    };
+    (plain, sent, etag)
+}
+
+#[tokio::test]
+async fn kept_answers_are_the_fresh_bytes_in_every_encoding() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/places",
+        "/api/places?zone=Est&service=Aide%20aux%20d%C3%A9marches%20administratives",
+        "/api/events",
+        "/api/actors?format=csv",
+        "/api/places?format=json",
+    ] {
+        // The first answer is made for this question; the next ones are kept bytes.
+        let (fresh, _, etag) = body(&app, path, "identity").await;
+        for encoding in ["identity", "gzip", "br", "identity"] {
+            let (kept, sent, kept_etag) = body(&app, path, encoding).await;
+            assert_eq!(kept, fresh, "{path} {encoding}");
+            assert_eq!(
+                kept_etag, etag,
+                "{path} {encoding}: one tag for one content"
+            );
+            if encoding != "identity" {
+                assert_eq!(sent, if encoding == "br" { "br" } else { "gzip" }, "{path}");
+            }
+        }
+    }
+    // The same question in other words: the same answer.
+    let one = body(&app, "/api/places?zone=Est&fees=Gratuit", "gzip").await;
+    let other = body(&app, "/api/places?fees=Gratuit&zone=Est", "gzip").await;
+    assert_eq!(one.0, other.0);
+    assert_eq!(one.2, other.2);
+    // "Open now" depends on the clock: answered, never kept (a later hour may differ).
+    let (now, _, _) = body(&app, "/api/places?open_now=oui", "gzip").await;
+    assert!(serde_json::from_slice::<serde_json::Value>(&now).is_ok());
+}
+
+/// Looks, among this process's open sockets (the test runs the server in-process), for the
+/// one the server accepted from `client`, and reads its `TCP_NODELAY`.
+fn accepted_nodelay(client: &std::net::TcpStream) -> Option<bool> {
+    let (ours, theirs) = (client.local_addr().ok()?, client.peer_addr().ok()?);
+    for entry in std::fs::read_dir("/proc/self/fd").ok()? {
+        let Ok(fd) = entry.ok()?.file_name().to_string_lossy().parse::<i32>() else {
+            continue;
+        };
+        // SAFETY: the descriptor is only read from while this loop holds it; a socket the
+        // server closes meanwhile makes the calls fail, which is skipped.
+        let borrowed = unsafe { std::os::fd::BorrowedFd::borrow_raw(fd) };
+        let socket = socket2::SockRef::from(&borrowed);
+        let (Ok(local), Ok(peer)) = (socket.local_addr(), socket.peer_addr()) else {
+            continue;
+        };
+        if local.as_socket() == Some(theirs) && peer.as_socket() == Some(ours) {
+            return socket.tcp_nodelay().ok();
+        }
+    }
+    None
+}
+
+#[tokio::test]
+async fn accepted_connections_send_small_writes_at_once() {
+    use std::io::Write;
+    let app = spawn_app().await;
+    let address = app.address;
+    let nodelay = tokio::task::spawn_blocking(move || {
+        let mut client = std::net::TcpStream::connect(address).unwrap();
+        // Accepted once a request came in and was answered.
+        client
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            .unwrap();
+        let mut first = [0u8; 16];
+        client.read_exact(&mut first).unwrap();
+        assert!(first.starts_with(b"HTTP/1.1 200"));
+        accepted_nodelay(&client)
+    })
+    .await
+    .unwrap();
+    assert_eq!(nodelay, Some(true), "the server's side of the connection");
+}
