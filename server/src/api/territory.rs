@@ -27,7 +27,7 @@ pub async fn layer(
     let response = match path.as_str() {
         "zones" => cache::respond_packed(&req, GEOJSON, &outlines.zones),
         "epci" => cache::respond_packed(&req, GEOJSON, &outlines.epci),
-        "communes" => cache::respond(&req, GEOJSON, outlines.communes.clone()),
+        "communes" => cache::respond_packed(&req, GEOJSON, &outlines.communes),
         other => {
             return Err(ApiError::not_found(format!(
                 "couche « {other} » inconnue (couches : zones, epci, communes)"

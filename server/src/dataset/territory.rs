@@ -76,12 +76,13 @@ pub struct Drawing {
 
 /// GeoJSON ready to send, checked at load time.
 /// The outlines as `/api/territory/*` serves them. The zones and EPCI, which every visit of
-/// the map downloads, are compressed once per dataset; the communes, large and fetched only
-/// when zoomed in, per request.
+/// the map downloads, are compressed at load at the best levels; the communes, large and
+/// fetched only when zoomed in, the first time each encoding is asked for (at the
+/// per-request levels: at the best ones the first visitor would wait a second), then kept.
 pub struct Outlines {
     pub zones: Packed,
     pub epci: Packed,
-    pub communes: bytes::Bytes,
+    pub communes: Packed,
 }
 
 pub struct Territory {
@@ -217,7 +218,7 @@ impl Territory {
                 epci_features,
                 &epci_shapes,
             ))),
-            communes: to_geojson_bytes(simplified),
+            communes: Packed::lazy(to_geojson_bytes(simplified), false),
         };
         let drawing = Drawing {
             communes: communes
@@ -289,7 +290,7 @@ impl Territory {
         for part in [
             &self.outlines.zones.identity[..],
             &self.outlines.epci.identity,
-            &self.outlines.communes,
+            &self.outlines.communes.identity,
             &serde_json::to_vec(&communes).expect("communes serialise"),
         ] {
             content.update(&(part.len() as u64).to_le_bytes());
