@@ -68,13 +68,4 @@ impl Answers {
         }
         Ok(ready)
     }
-
-    /// How many answers are kept.
-    pub fn len(&self) -> usize {
-        self.cache.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.cache.is_empty()
-    }
 }

@@ -59,6 +59,8 @@ pub fn compress(bytes: &[u8], encoding: ContentEncoding) -> Vec<u8> {
 /// per-request level; issue 14). Cached answers of the API are made when first asked.
 pub struct Packed {
     pub identity: bytes::Bytes,
+    /// The tag of `identity`, made once: a kept answer is not hashed again on every request.
+    pub etag: String,
     /// At the best levels, else at the per-request ones (a query nobody repeats then costs
     /// no more than an answer made each time).
     best: bool,
@@ -78,6 +80,7 @@ impl Packed {
     /// Each encoding compressed the first time a client asks for it.
     pub fn lazy(identity: bytes::Bytes, best: bool) -> Packed {
         Packed {
+            etag: crate::api::etag_of(&identity),
             identity,
             best,
             brotli: std::sync::OnceLock::new(),

@@ -13,7 +13,7 @@ use crate::compression::{Packed, negotiate};
 /// keeps its tag across restarts and Rust releases (std's `DefaultHasher` may change with
 /// each release, which would make every cached copy look stale after an upgrade).
 pub fn respond(req: &HttpRequest, content_type: &str, body: Bytes) -> HttpResponse {
-    let (fresh, mut response) = validated(req, &body);
+    let (fresh, mut response) = validated(req, etag_of(&body));
     if fresh {
         response.finish()
     } else {
@@ -24,7 +24,7 @@ pub fn respond(req: &HttpRequest, content_type: &str, body: Bytes) -> HttpRespon
 /// The same for an answer compressed in advance: the bytes the client accepts, already
 /// encoded (the compression layer leaves them as they are).
 pub fn respond_packed(req: &HttpRequest, content_type: &str, packed: &Packed) -> HttpResponse {
-    let (fresh, mut response) = validated(req, &packed.identity);
+    let (fresh, mut response) = validated(req, packed.etag.clone());
     if fresh {
         return response.finish();
     }
@@ -57,13 +57,17 @@ struct NameQuery {
     v: Option<String>,
 }
 
-/// The answer's validators, and whether the client already has it.
-fn validated(req: &HttpRequest, body: &[u8]) -> (bool, HttpResponseBuilder) {
-    let etag = format!(
+/// The strong tag of exactly these bytes.
+pub fn etag_of(body: &[u8]) -> String {
+    format!(
         "\"{:016x}-{:x}\"",
         xxhash_rust::xxh3::xxh3_64(body),
         body.len()
-    );
+    )
+}
+
+/// The answer's validators (its `etag`), and whether the client already has it.
+fn validated(req: &HttpRequest, etag: String) -> (bool, HttpResponseBuilder) {
     let fresh = req
         .headers()
         .get(header::IF_NONE_MATCH)

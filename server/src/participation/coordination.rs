@@ -255,7 +255,7 @@ async fn sign_in(
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)
-        .secure(source.scheme == crate::client::Scheme::Https)
+        .secure(site_scheme_is_https(&request))
         .max_age(actix_web::cookie::time::Duration::hours(SESSION_HOURS))
         .finish();
     HttpResponse::SeeOther()
