@@ -69,11 +69,17 @@ pub struct Packed {
 }
 
 impl Packed {
-    /// Compressed now, at the best levels.
-    pub fn new(identity: bytes::Bytes) -> Packed {
-        let packed = Packed::lazy(identity, true);
-        packed.get(ContentEncoding::Brotli);
-        packed.get(ContentEncoding::Gzip);
+    /// Compressed at the best levels by a thread of its own, started now.
+    pub fn compressed_apart(identity: bytes::Bytes) -> std::sync::Arc<Packed> {
+        let packed = std::sync::Arc::new(Packed::lazy(identity, true));
+        let apart = std::sync::Arc::clone(&packed);
+        // Should no thread be given, the first request compresses, as for a lazy answer.
+        let _ = std::thread::Builder::new()
+            .name("compression".to_owned())
+            .spawn(move || {
+                apart.get(ContentEncoding::Brotli);
+                apart.get(ContentEncoding::Gzip);
+            });
         packed
     }
 

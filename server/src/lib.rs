@@ -17,6 +17,7 @@ pub mod export;
 pub mod framing;
 pub mod import;
 mod legal_pages;
+pub mod memory;
 mod methods;
 pub mod oembed;
 pub mod participation;

@@ -8,6 +8,9 @@ use carto82::participation::Contributions;
 use carto82::startup::Application;
 use carto82::telemetry;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command.unwrap_or(Command::Serve(Box::new(cli.serve))) {

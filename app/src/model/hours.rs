@@ -8,9 +8,28 @@ use opening_hours::OpeningHours;
 
 /// Why a string is not valid OSM opening hours, if it is not.
 pub fn check(osm: &str) -> Result<(), String> {
-    osm.parse::<OpeningHours>()
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    // Many places give the same hours (a whole country's places: a few thousand strings for
+    // tens of thousands of places), and parsing is the dearest check of a place: each string
+    // is parsed once per thread while the memory stays bounded.
+    const KEPT: usize = 4096;
+    thread_local! {
+        static CHECKED: std::cell::RefCell<std::collections::HashMap<String, Result<(), String>>> =
+            Default::default();
+    }
+    CHECKED.with_borrow_mut(|checked| {
+        if let Some(known) = checked.get(osm) {
+            return known.clone();
+        }
+        let result = osm
+            .parse::<OpeningHours>()
+            .map(|_| ())
+            .map_err(|e| e.to_string());
+        if checked.len() >= KEPT {
+            checked.clear();
+        }
+        checked.insert(osm.to_owned(), result.clone());
+        result
+    })
 }
 
 /// Now, on the wall clocks of the département.

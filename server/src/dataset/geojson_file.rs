@@ -25,7 +25,7 @@ pub fn read(
     problems: &mut Vec<DatasetError>,
 ) -> Result<Vec<RawFeature>, DatasetErrors> {
     let text = read_text(path)?;
-    let root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+    let mut root: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
         DatasetError::file(
             path,
             format!("JSON invalide : {}", in_french(&e.to_string())),
@@ -38,56 +38,76 @@ pub fn read(
         )
         .into());
     }
-    let Some(values) = root.get("features").and_then(|f| f.as_array()) else {
+    let Some(values) = root.get_mut("features").and_then(|f| f.as_array_mut()) else {
         return Err(DatasetError::file(path, "le membre « features » (tableau) manque").into());
     };
-    let mut features = Vec::with_capacity(values.len());
-    for (index, value) in values.iter().enumerate() {
-        let id = value
-            .get("id")
-            .or_else(|| value.get("properties").and_then(|p| p.get("id")))
-            .and_then(|id| match id {
-                serde_json::Value::String(s) => Some(s.clone()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            });
-        if let Some(properties) = value.get("properties").and_then(|p| p.as_object()) {
-            for (field, reason) in too_long(properties, limits) {
-                problems.push(DatasetError::feature(
-                    path,
-                    index,
-                    id.as_deref(),
-                    Some(&field),
-                    reason,
-                ));
-            }
-        }
-        match serde_json::from_value::<geojson::Feature>(value.clone()) {
-            Ok(feature) => features.push(RawFeature { index, id, feature }),
-            Err(e) => {
-                let reason = e.to_string();
-                let (field, reason) = if reason.contains("coordinate") {
-                    (
-                        Some("geometry.coordinates"),
-                        "les coordonnées sont des nombres [longitude, latitude], sans guillemets (par exemple [1.3545, 44.0176])".to_owned(),
-                    )
-                } else {
-                    (
-                        None,
-                        format!("entité GeoJSON invalide : {}", in_french(&reason)),
-                    )
-                };
-                problems.push(DatasetError::feature(
-                    path,
-                    index,
-                    id.as_deref(),
-                    field,
-                    reason,
-                ))
-            }
-        }
+    // Each feature on its own, on every core; problems come back in the file's order.
+    use rayon::prelude::*;
+    let read: Vec<(Option<RawFeature>, Vec<DatasetError>)> = values
+        .par_iter_mut()
+        .enumerate()
+        .map(|(index, value)| feature(path, limits, index, value.take()))
+        .collect();
+    let mut features = Vec::with_capacity(read.len());
+    for (feature, mut found) in read {
+        problems.append(&mut found);
+        features.extend(feature);
     }
     Ok(features)
+}
+
+/// The feature at `index` of `path`, and the problems of its texts or of its form.
+fn feature(
+    path: &Path,
+    limits: &TextLimits,
+    index: usize,
+    value: serde_json::Value,
+) -> (Option<RawFeature>, Vec<DatasetError>) {
+    let id = value
+        .get("id")
+        .or_else(|| value.get("properties").and_then(|p| p.get("id")))
+        .and_then(|id| match id {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
+    let mut problems = Vec::new();
+    if let Some(properties) = value.get("properties").and_then(|p| p.as_object()) {
+        for (field, reason) in too_long(properties, limits) {
+            problems.push(DatasetError::feature(
+                path,
+                index,
+                id.as_deref(),
+                Some(&field),
+                reason,
+            ));
+        }
+    }
+    match serde_json::from_value::<geojson::Feature>(value) {
+        Ok(feature) => (Some(RawFeature { index, id, feature }), problems),
+        Err(e) => {
+            let reason = e.to_string();
+            let (field, reason) = if reason.contains("coordinate") {
+                (
+                    Some("geometry.coordinates"),
+                    "les coordonnées sont des nombres [longitude, latitude], sans guillemets (par exemple [1.3545, 44.0176])".to_owned(),
+                )
+            } else {
+                (
+                    None,
+                    format!("entité GeoJSON invalide : {}", in_french(&reason)),
+                )
+            };
+            problems.push(DatasetError::feature(
+                path,
+                index,
+                id.as_deref(),
+                field,
+                reason,
+            ));
+            (None, problems)
+        }
+    }
 }
 
 impl RawFeature {
@@ -102,8 +122,8 @@ impl RawFeature {
 
     /// Deserialises the properties into `T`, naming the offending field on failure.
     pub fn properties<T: DeserializeOwned>(&self, path: &Path) -> Result<T, DatasetError> {
-        let properties =
-            serde_json::Value::Object(self.feature.properties.clone().unwrap_or_default());
+        let none = serde_json::Map::new();
+        let properties = self.feature.properties.as_ref().unwrap_or(&none);
         serde_path_to_error::deserialize(properties).map_err(|e| {
             let at = e.path().to_string();
             let reason = e.into_inner().to_string();

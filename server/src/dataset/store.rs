@@ -52,6 +52,7 @@ impl Drop for WatchGuard {
 impl Store {
     pub fn open(dir: &Path, options: LoadOptions) -> Result<Store, DatasetErrors> {
         let dataset = Dataset::load_with(dir, options, &Published::default())?;
+        crate::memory::give_back();
         Ok(Store {
             dir: dir.to_owned(),
             options,
@@ -121,6 +122,7 @@ impl Store {
             tracing::warn!("{reason}");
         }
         *self.last_refusal.lock().expect("not poisoned") = refusal;
+        crate::memory::give_back();
     }
 
     /// Reloads after each change of the data folder, once it has settled.
