@@ -18,6 +18,12 @@ use crate::model::{CommuneSummary, Event, Place, PlaceFilter, Resource, Territor
 #[cfg(feature = "ssr")]
 use crate::model::{Record, Records, ResourceFilter};
 
+/// The most places, and the most events, a page lists. A whole country's answer would be a
+/// page of tens of megabytes that nobody reads (issue 18): the page lists the nearest (or
+/// the coming events), says how many there are in all and how to narrow the search. The
+/// API gives them all.
+pub const LISTED: usize = 100;
+
 /// The answer to a `Search`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Found {
@@ -30,13 +36,17 @@ pub struct Found {
     pub choices: Vec<CommuneSummary>,
     /// The place filter applied: the URL's, around the commune when one was found.
     pub filter: PlaceFilter,
-    /// Nearest first when there is a point.
+    /// Nearest first when there is a point; `LISTED` at most.
     pub places: Vec<Place>,
+    /// How many places the search found, listed or not.
+    pub places_total: usize,
     /// The days events were taken from: the URL's, or the latest programme's.
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
-    /// In date order.
+    /// In date order; `LISTED` at most, the coming ones first.
     pub events: Vec<Event>,
+    /// How many events the search found, listed or not.
+    pub events_total: usize,
     pub resources: Vec<Resource>,
     /// The day at the server (Paris): what ended before it is shown as past.
     pub today: chrono::NaiveDate,
@@ -162,19 +172,43 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
         .filter_map(|id| records.get::<crate::model::Actor>(id))
         .map(|a| (crate::model::page_path(a), a.properties.nom.clone()))
         .collect();
+    let today = crate::model::hours::paris_now().date();
+    let mut places = records.select::<Place>(&filter);
+    let places_total = places.len();
+    places.truncate(LISTED);
+    let (from, to) = (events.from, events.to);
+    let events = records.select::<Event>(&events);
+    let events_total = events.len();
     Ok(Found {
         actors,
         unknown_commune: search.typed.is_some() && centre.is_none() && choices.is_empty(),
         choices,
         centre,
-        places: records.select::<Place>(&filter),
-        from: events.from,
-        to: events.to,
-        events: records.select::<Event>(&events),
+        places,
+        places_total,
+        from,
+        to,
+        events: listed_events(events, today),
+        events_total,
         resources,
         filter,
-        today: crate::model::hours::paris_now().date(),
+        today,
     })
+}
+
+/// `LISTED` events at most, in date order: the coming ones first, then the latest past.
+#[cfg(feature = "ssr")]
+fn listed_events(events: Vec<Event>, today: chrono::NaiveDate) -> Vec<Event> {
+    if events.len() <= LISTED {
+        return events;
+    }
+    let (past, coming): (Vec<Event>, Vec<Event>) =
+        events.into_iter().partition(|e| e.is_past(today));
+    let room = LISTED.saturating_sub(coming.len());
+    let mut listed: Vec<Event> = past.into_iter().rev().take(room).collect();
+    listed.reverse();
+    listed.extend(coming.into_iter().take(LISTED));
+    listed
 }
 
 /// The page of a place; none for an unknown or malformed id.

@@ -121,3 +121,82 @@ async fn accepted_connections_send_small_writes_at_once() {
     .unwrap();
     assert_eq!(nodelay, Some(true), "the server's side of the connection");
 }
+
+/// A country's worth of places makes a page that lists what a person reads, and says how
+/// many there are in all (issue 18): here 300 places and 250 events, 100 of each listed.
+#[tokio::test]
+async fn a_large_answer_lists_the_first_hundred_and_says_how_many_in_all() {
+    let dir = tempfile::tempdir().unwrap();
+    carto82::synthetic::generate(
+        dir.path(),
+        carto82::synthetic::Size {
+            communes: 400,
+            places: 300,
+            events: 250,
+            seed: 82,
+        },
+    )
+    .unwrap();
+    let data = dir.path().to_owned();
+    let app = carto82_e2e::spawn_app_with(move |args| args.data = data).await;
+
+    let page = app.get_page("/").await;
+    let list = &page[page.find("id=\"liste\"").unwrap()..];
+    let list = &list[..list.find("</section>").unwrap()];
+    assert_eq!(list.matches("class=\"lieu-commune\"").count(), 100);
+    assert!(
+        list.contains(
+            "300 lieux trouvés. Voici les 100 premiers. Pour voir les autres, précisez la recherche : une commune, une distance ou un besoin."
+        ),
+        "{list}"
+    );
+    assert!(
+        page.contains("250 événements en tout ; la liste en montre 100."),
+        "the events' count"
+    );
+    // The API still gives every one.
+    let all: serde_json::Value = app.get_json("/api/places").await;
+    assert_eq!(all["features"].as_array().unwrap().len(), 300);
+}
+
+/// `/couverture` for a whole country: no map or table of every commune in the page (they are
+/// downloads), the communes without help cut to the most populated (issue 18).
+#[tokio::test]
+async fn the_coverage_page_of_a_large_territory_sends_its_tables_as_downloads() {
+    let dir = tempfile::tempdir().unwrap();
+    carto82::synthetic::generate(
+        dir.path(),
+        carto82::synthetic::Size {
+            communes: 1200,
+            places: 40,
+            events: 10,
+            seed: 82,
+        },
+    )
+    .unwrap();
+    let data = dir.path().to_owned();
+    let app = carto82_e2e::spawn_app_with(move |args| args.data = data).await;
+
+    let page = app.get_page("/couverture").await;
+    assert!(
+        page.contains("La carte montre au plus 1\u{a0}000 communes. Ici, il y en a 1\u{a0}"),
+        "the map is not drawn"
+    );
+    assert!(!page.contains("class=\"carte-communes\""));
+    assert!(page.contains("communes : trop pour une page."));
+    assert!(!page.contains("<table class=\"communes\""));
+    let without_help = &page[page.find("id=\"titre-sans-aide\"").unwrap()..];
+    let without_help = &without_help[..without_help.find("</section>").unwrap()];
+    if without_help.contains("<table") {
+        let rows = without_help.matches("<tr>").count();
+        assert!(rows <= 200 + 1, "{rows} rows");
+    }
+    // The downloads give every commune.
+    let csv = app
+        .get("/api/coverage/communes.csv")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(csv.lines().count() > 1200, "{} lines", csv.lines().count());
+}

@@ -17,6 +17,12 @@ use super::territory::{Insee, Siren, Zone};
 pub const THRESHOLDS_KM: [u32; 3] = [10, 15, 20];
 /// The threshold of the "no help within" list.
 pub const GAP_KM: u32 = 15;
+/// The most communes `/couverture` draws and lists one by one: a département's (the
+/// largest has under 1 000). A whole country's would make a page of 20 MB that nobody
+/// reads (issue 18): its table is a download.
+pub const COMMUNES_SHOWN: usize = 1000;
+/// The most communes without help listed in the page, most people first.
+pub const WITHOUT_HELP_SHOWN: usize = 200;
 
 /// Places for 10 000 inhabitants, to one decimal; 0 where nobody lives.
 pub fn places_per_10000(places: usize, population: u64) -> f64 {

@@ -210,7 +210,28 @@ fn Results(
         _ => "Liste des lieux".to_owned(),
     };
     let n = found.places.len();
-    let announce = format!("{} {}.", count_places(n), agree(n, "trouvé", "trouvés"));
+    let total = found.places_total;
+    let announce = if total > n {
+        let which = if radius.is_some() {
+            "plus proches"
+        } else {
+            "premiers"
+        };
+        format!(
+            "{} {}. Voici les {n} {which}. Pour voir les autres, précisez la recherche : une commune, une distance ou un besoin.",
+            count_places(total),
+            agree(total, "trouvé", "trouvés")
+        )
+    } else {
+        format!("{} {}.", count_places(n), agree(n, "trouvé", "trouvés"))
+    };
+    let more_events = (found.events_total > found.events.len()).then(|| {
+        format!(
+            "{} en tout ; la liste en montre {}. Pour voir les autres, choisissez une commune, un thème ou des dates.",
+            count_events(found.events_total),
+            found.events.len()
+        )
+    });
     // What is over is said to be over: a programme is read long after it ran.
     let (past, upcoming): (Vec<Event>, Vec<Event>) = found
         .events
@@ -324,6 +345,7 @@ fn Results(
                 }
                     .into_any()
             }}
+            {more_events.map(|m| view! { <p class="compte">{m}</p> })}
             {(!past.is_empty())
                 .then(|| {
                     view! {

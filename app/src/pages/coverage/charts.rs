@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::format::int_fr;
 use crate::model::coverage::{
-    CLASS_COLOURS, Coverage, CoverageFilter, DISTANCE_CLASSES_KM, distance_class_label,
+    CLASS_COLOURS, COMMUNES_SHOWN, Coverage, CoverageFilter, DISTANCE_CLASSES_KM,
+    distance_class_label,
 };
 
 /// The map of distances, drawn by the server (`Catalogue::coverage_map`) and put inline in
@@ -13,6 +15,21 @@ use crate::model::coverage::{
 /// for who reads by keyboard: it holds one link per commune.
 #[component]
 pub fn ChoroplethFigure(coverage: Coverage, filter: CoverageFilter) -> impl IntoView {
+    if coverage.communes.len() > COMMUNES_SHOWN {
+        return view! {
+            <section class="carte-couverture" aria-labelledby="titre-carte-couverture">
+                <h2 id="titre-carte-couverture">"Carte : distance au lieu d'aide le plus proche"</h2>
+                <p>
+                    {format!(
+                        "La carte montre au plus {} communes. Ici, il y en a {}. Choisissez un territoire plus petit pour la voir.",
+                        int_fr(COMMUNES_SHOWN as u64),
+                        int_fr(coverage.communes.len() as u64)
+                    )}
+                </p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="carte-couverture" aria-labelledby="titre-carte-couverture">
             <h2 id="titre-carte-couverture">"Carte : distance au lieu d'aide le plus proche"</h2>
@@ -46,6 +63,7 @@ pub fn ChoroplethFigure(coverage: Coverage, filter: CoverageFilter) -> impl Into
             <span id="apres-carte" tabindex="-1"></span>
         </section>
     }
+    .into_any()
 }
 
 /// The drawing itself, on the server: the page is a document, never built in the browser

@@ -30,7 +30,7 @@ pub fn ProgrammeBalance(programme: Balance) -> impl IntoView {
         <section aria-labelledby="titre-programme">
             <h2 id="titre-programme">
                 {match programme.edition {
-                    Some(year) => format!("Programme {year} : {} événements", programme.evenements),
+                    Some(year) => format!("Programme {year} : {}", count_events(programme.evenements)),
                     None => "Programme : aucun événement".to_owned(),
                 }}
             </h2>

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::charts::BarChart;
 use crate::format::{count_communes, count_people, count_places, int_fr, km_fr, percent_fr};
-use crate::model::coverage::{Cell, Coverage, CoverageFilter, GAP_KM, Indicators, SortKey};
+use crate::model::coverage::{
+    COMMUNES_SHOWN, Cell, Coverage, CoverageFilter, GAP_KM, Indicators, SortKey, WITHOUT_HELP_SHOWN,
+};
 use crate::model::query::SORT;
 use crate::model::{FromQuery, QueryWriter, Zone};
 
@@ -42,6 +44,12 @@ pub fn CommunesWithoutHelp(coverage: Coverage) -> impl IntoView {
                         .trim_end()
                         .to_owned()}
                     </p>
+                    {(coverage.sans_aide.len() > WITHOUT_HELP_SHOWN).then(|| view! {
+                        <p>
+                            {format!("Les {} plus peuplées sont ici. ", int_fr(WITHOUT_HELP_SHOWN as u64))}
+                            <a href="#titre-export">"Toutes sont dans le tableau des communes à télécharger."</a>
+                        </p>
+                    })}
                     <div class="tableau-defilant" tabindex="0" role="region" aria-label="Communes sans aide">
                         <table class="sans-aide">
                             <TableHead columns=vec!["Commune", "Communauté de communes", "Zone", "Habitants", "Distance", "Lieu le plus proche"] />
@@ -49,6 +57,7 @@ pub fn CommunesWithoutHelp(coverage: Coverage) -> impl IntoView {
                                 {coverage
                                     .sans_aide
                                     .iter()
+                                    .take(WITHOUT_HELP_SHOWN)
                                     .map(|c| {
                                         view! {
                                             <tr>
@@ -160,9 +169,21 @@ pub fn IndicatorTables(coverage: Coverage, filter: CoverageFilter, sort: SortKey
     }
 }
 
-/// Every commune, folded: 195 rows.
+/// Every commune, folded: 195 rows. A whole country's are a download.
 #[component]
 pub fn AllCommunes(coverage: Coverage) -> impl IntoView {
+    if coverage.communes.len() > COMMUNES_SHOWN {
+        return view! {
+            <section aria-labelledby="titre-toutes-communes">
+                <h2 id="titre-toutes-communes">"Toutes les communes"</h2>
+                <p>
+                    {format!("{} : trop pour une page. ", count_communes(coverage.communes.len()))}
+                    <a href="#titre-export">"Le tableau de toutes les communes est à télécharger."</a>
+                </p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section aria-labelledby="titre-toutes-communes">
             <h2 id="titre-toutes-communes">"Toutes les communes"</h2>
@@ -194,6 +215,7 @@ pub fn AllCommunes(coverage: Coverage) -> impl IntoView {
             </details>
         </section>
     }
+    .into_any()
 }
 
 /// One row per zone, one count per value, in the order of `values`.
