@@ -173,11 +173,12 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
         .map(|a| (crate::model::page_path(a), a.properties.nom.clone()))
         .collect();
     let today = crate::model::hours::paris_now().date();
-    let mut places = records.select::<Place>(&filter);
+    // Only the records listed are copied: a whole country's would be 50 000 (issue 18).
+    let places = records.chosen::<Place>(&filter);
     let places_total = places.len();
-    places.truncate(LISTED);
+    let places = places.into_iter().take(LISTED).cloned().collect();
     let (from, to) = (events.from, events.to);
-    let events = records.select::<Event>(&events);
+    let events = records.chosen::<Event>(&events);
     let events_total = events.len();
     Ok(Found {
         actors,
@@ -198,16 +199,16 @@ pub async fn find(search: Search) -> Result<Found, ServerFnError> {
 
 /// `LISTED` events at most, in date order: the coming ones first, then the latest past.
 #[cfg(feature = "ssr")]
-fn listed_events(events: Vec<Event>, today: chrono::NaiveDate) -> Vec<Event> {
+fn listed_events(events: Vec<&Event>, today: chrono::NaiveDate) -> Vec<Event> {
     if events.len() <= LISTED {
-        return events;
+        return events.into_iter().cloned().collect();
     }
-    let (past, coming): (Vec<Event>, Vec<Event>) =
+    let (past, coming): (Vec<&Event>, Vec<&Event>) =
         events.into_iter().partition(|e| e.is_past(today));
     let room = LISTED.saturating_sub(coming.len());
-    let mut listed: Vec<Event> = past.into_iter().rev().take(room).collect();
+    let mut listed: Vec<Event> = past.into_iter().rev().take(room).cloned().collect();
     listed.reverse();
-    listed.extend(coming.into_iter().take(LISTED));
+    listed.extend(coming.into_iter().take(LISTED).cloned());
     listed
 }
 

@@ -65,7 +65,7 @@ pub trait Select<R>:
     /// From the filter's point (`near`), when it has one.
     fn distance_km(&self, record: &R) -> Option<f64>;
     /// The order of the records chosen when the filter has no point (events: by date).
-    fn sort_without_point(&self, _found: &mut [R]) {}
+    fn sort_without_point(&self, _found: &mut [&R]) {}
     /// Whether what it chooses changes with the time of day ("open now"), not only with
     /// the data: such an answer is never kept.
     fn depends_on_the_clock(&self) -> bool {
@@ -74,15 +74,11 @@ pub trait Select<R>:
 
     /// The records that match: nearest first when the filter has a point, else in the
     /// kind's order.
-    fn select<'a>(&self, records: impl IntoIterator<Item = &'a R>) -> Vec<R>
+    fn chosen<'a>(&self, records: impl IntoIterator<Item = &'a R>) -> Vec<&'a R>
     where
-        R: Clone + 'a,
+        R: 'a,
     {
-        let mut found: Vec<R> = records
-            .into_iter()
-            .filter(|r| self.matches(r))
-            .cloned()
-            .collect();
+        let mut found: Vec<&R> = records.into_iter().filter(|r| self.matches(r)).collect();
         if found.iter().any(|r| self.distance_km(r).is_some()) {
             found.sort_by(|a, b| {
                 let d = |r: &R| self.distance_km(r).unwrap_or(f64::INFINITY);
@@ -92,6 +88,14 @@ pub trait Select<R>:
             self.sort_without_point(&mut found);
         }
         found
+    }
+
+    /// The same, copied.
+    fn select<'a>(&self, records: impl IntoIterator<Item = &'a R>) -> Vec<R>
+    where
+        R: Clone + 'a,
+    {
+        self.chosen(records).into_iter().cloned().collect()
     }
 }
 
@@ -124,6 +128,11 @@ impl Records {
 
     pub fn select<R: Record>(&self, filter: &R::Filter) -> Vec<R> {
         filter.select(self.all::<R>())
+    }
+
+    /// The same, not copied: for who keeps only some of them.
+    pub fn chosen<R: Record>(&self, filter: &R::Filter) -> Vec<&R> {
+        filter.chosen(self.all::<R>())
     }
 
     /// Whether `/{page}/{id}` is the page of a record.

@@ -95,7 +95,7 @@ impl Select<Actor> for ActorFilter {
     }
 
     /// Without a point: by name.
-    fn sort_without_point(&self, found: &mut [Actor]) {
+    fn sort_without_point(&self, found: &mut [&Actor]) {
         found.sort_by_cached_key(|a| crate::model::fold(&a.properties.nom));
     }
 }

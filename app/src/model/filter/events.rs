@@ -90,7 +90,7 @@ impl Select<Event> for EventFilter {
     }
 
     /// In date order.
-    fn sort_without_point(&self, found: &mut [Event]) {
+    fn sort_without_point(&self, found: &mut [&Event]) {
         found.sort_by_key(|e| (e.debut(), e.id().clone()));
     }
 }
