@@ -20,6 +20,7 @@ mod legal_pages;
 pub mod memory;
 mod methods;
 pub mod oembed;
+pub mod page_cache;
 pub mod participation;
 mod plain_page;
 pub mod rate_limit;

@@ -308,6 +308,7 @@ fn run(
         let store = store.clone();
         let address = address.clone();
         App::new()
+            .wrap(from_fn(crate::page_cache::middleware))
             .wrap(from_fn(crate::compression::middleware))
             .wrap(from_fn(security_headers::middleware))
             .wrap(from_fn(crate::request_log::middleware))

@@ -721,6 +721,16 @@ pub fn programme_in(year: i32) -> tempfile::TempDir {
     dir
 }
 
+/// The ids of a FeatureCollection's features, in its order.
+pub fn feature_ids(collection: &serde_json::Value) -> Vec<String> {
+    collection["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// The text of the first element of `html` that `css` selects; empty when none does.
 pub fn text_at(html: &str, css: &str) -> String {
     let document = scraper::Html::parse_document(html);

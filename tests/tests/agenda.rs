@@ -1,17 +1,8 @@
 //! `/evenements`: the programme by date, filtered like the map, with the same view as a
 //! calendar to subscribe to (issue 13, item 24).
 
-use carto82_e2e::{programme_in, spawn_app, spawn_app_with, text_at};
+use carto82_e2e::{feature_ids as ids, programme_in, spawn_app, spawn_app_with, text_at};
 use chrono::Datelike;
-
-fn ids(collection: &serde_json::Value) -> Vec<String> {
-    collection["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap().to_owned())
-        .collect()
-}
 
 /// The event ids a page lists, in order.
 fn listed(page: &str) -> Vec<String> {

@@ -200,3 +200,81 @@ async fn the_coverage_page_of_a_large_territory_sends_its_tables_as_downloads() 
         .unwrap();
     assert!(csv.lines().count() > 1200, "{} lines", csv.lines().count());
 }
+
+/// The map page is rendered once for the same question (issue 18), and still leaves with
+/// the nonce of its own request: the CSP header and every inline script agree, and no
+/// other request's nonce is in it.
+#[tokio::test]
+async fn a_kept_page_carries_the_nonce_of_its_own_request() {
+    let app = spawn_app().await;
+    let path = "/?ou=Lauzerte&radius=10";
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        let answer = app.get(path).await;
+        assert_eq!(answer.status(), 200);
+        let policy = answer.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap()
+            .to_owned();
+        let page = answer.text().await.unwrap();
+        assert!(
+            page.contains(&format!("nonce=\"{nonce}\"")),
+            "the page's scripts carry the header's nonce"
+        );
+        seen.push((nonce, page));
+    }
+    let (first_nonce, first) = &seen[0];
+    for (nonce, page) in &seen[1..] {
+        assert_ne!(nonce, first_nonce, "a fresh nonce per request");
+        assert!(
+            !page.contains(first_nonce.as_str()),
+            "no other request's nonce"
+        );
+        assert_eq!(
+            &first.replace(first_nonce.as_str(), nonce),
+            page,
+            "the same page"
+        );
+    }
+}
+
+/// A list in pages (`page`, `par_page`): the pages put end to end are the whole list, in
+/// its order, and each says the total and the next page's address (issue 18).
+#[tokio::test]
+async fn a_list_in_pages_is_the_whole_list_end_to_end() {
+    let app = spawn_app().await;
+    let ids = carto82_e2e::feature_ids;
+    let whole = ids(&app.get_json("/api/places?zone=Ouest").await);
+    assert!(whole.len() > 10, "{} places", whole.len());
+
+    let mut end_to_end = Vec::new();
+    let mut next = Some("/api/places?zone=Ouest&par_page=4".to_owned());
+    let mut pages = 0;
+    while let Some(path) = next {
+        let page = app.get_json(&path).await;
+        let pagination = &page["pagination"];
+        assert_eq!(pagination["total"], whole.len(), "{path}");
+        assert_eq!(pagination["par_page"], 4);
+        end_to_end.extend(ids(&page));
+        next = pagination["suivante"].as_str().map(str::to_owned);
+        pages += 1;
+        assert!(pages <= whole.len(), "the pages end");
+    }
+    assert_eq!(end_to_end, whole);
+    assert_eq!(pages, whole.len().div_ceil(4));
+
+    let past = app.get_json("/api/places?page=1000").await;
+    assert_eq!(past["features"].as_array().unwrap().len(), 0);
+    assert!(past["pagination"]["suivante"].is_null());
+
+    let wrong = app.get("/api/places?page=1&par_page=50000").await;
+    assert_eq!(wrong.status(), 400);
+    let said = wrong.text().await.unwrap();
+    assert!(said.contains("par_page"), "{said}");
+}

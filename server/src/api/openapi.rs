@@ -57,6 +57,10 @@ pub fn declared_parameters(path: &str) -> Vec<&'static dyn Documented> {
             if self.0 == format!("/api/{}", R::KIND.name) {
                 self.1.extend(R::Filter::PARAMETERS);
                 self.1.extend(R::OTHER_PARAMETERS);
+                self.1.extend::<[&'static dyn Documented; 2]>([
+                    &app::model::query::PAGE,
+                    &app::model::query::PER_PAGE,
+                ]);
             }
         }
     }

@@ -81,9 +81,16 @@ async fn list<R: Published>(
 ) -> Result<HttpResponse, ApiError> {
     let query = query_of(&req)?;
     let filter = R::Filter::read(&query)?;
+    let paging = Paging::read(&query)?;
     let dataset = store.current();
     let make = || -> Result<(&'static str, Vec<u8>), ApiError> {
-        let records = dataset.records.select::<R>(&filter);
+        let chosen = dataset.records.chosen::<R>(&filter);
+        let total = chosen.len();
+        let chosen = match &paging {
+            Some(paging) => &chosen[paging.range(total)],
+            None => &chosen[..],
+        };
+        let records: Vec<R> = chosen.iter().map(|r| (*r).clone()).collect();
         Ok(match R::other_format(&query, &records)? {
             Some(other) => other,
             None => {
@@ -93,7 +100,9 @@ async fn list<R: Published>(
                         .iter()
                         .map(|r| feature(r, filter.distance_km(r)))
                         .collect(),
-                    foreign_members: None,
+                    foreign_members: paging
+                        .as_ref()
+                        .map(|p| p.described(total, req.path(), req.query_string())),
                 };
                 let body = serde_json::to_vec(&collection).expect("GeoJSON serialises");
                 (GEOJSON, body)
@@ -111,14 +120,75 @@ async fn list<R: Published>(
         .filter(|(name, _)| name == "format")
         .map(|(_, value)| value.into_owned())
         .collect();
-    let whole = canonical.is_empty() && formats.is_empty();
-    let key = format!("{}?{canonical}#{}", R::KIND.name, formats.join(","));
+    let whole = canonical.is_empty() && formats.is_empty() && paging.is_none();
+    let page = paging
+        .as_ref()
+        .map(|p| format!("{}/{}", p.page, p.per_page))
+        .unwrap_or_default();
+    let key = format!("{}?{canonical}#{}#{page}", R::KIND.name, formats.join(","));
     let ready = dataset.answers.get_or_make(key, whole, make)?;
     Ok(cache::respond_packed(
         &req,
         ready.content_type,
         &ready.packed,
     ))
+}
+
+/// A page of a list (`page`, `par_page`): a whole country's places are 20 MB at once.
+struct Paging {
+    page: u32,
+    per_page: u32,
+}
+
+impl Paging {
+    const PER_PAGE: u32 = 1000;
+
+    /// The page asked for, if any: `par_page` alone asks for the first.
+    fn read(query: &Query) -> Result<Option<Paging>, ApiError> {
+        use app::model::query::{PAGE, PER_PAGE};
+        Ok(match (query.one(&PAGE)?, query.one(&PER_PAGE)?) {
+            (None, None) => None,
+            (page, per_page) => Some(Paging {
+                page: page.unwrap_or(1),
+                per_page: per_page.unwrap_or(Self::PER_PAGE),
+            }),
+        })
+    }
+
+    /// Which of `total` records it holds (none past the last page).
+    fn range(&self, total: usize) -> std::ops::Range<usize> {
+        let per_page = self.per_page as usize;
+        let start = (self.page as usize - 1).saturating_mul(per_page).min(total);
+        start..start.saturating_add(per_page).min(total)
+    }
+
+    /// The `pagination` member of the answer: where this page is, and the next one's address.
+    fn described(&self, total: usize, path: &str, query: &str) -> geojson::JsonObject {
+        let pages = total.div_ceil(self.per_page as usize);
+        let next = (self.page as usize) < pages;
+        let next = next.then(|| {
+            let mut pairs = url::form_urlencoded::Serializer::new(String::new());
+            for (name, value) in url::form_urlencoded::parse(query.as_bytes()) {
+                if name != "page" {
+                    pairs.append_pair(&name, &value);
+                }
+            }
+            pairs.append_pair("page", &(self.page + 1).to_string());
+            format!("{path}?{}", pairs.finish())
+        });
+        let mut member = geojson::JsonObject::new();
+        member.insert(
+            "pagination".to_owned(),
+            serde_json::json!({
+                "page": self.page,
+                "par_page": self.per_page,
+                "total": total,
+                "pages": pages,
+                "suivante": next,
+            }),
+        );
+        member
+    }
 }
 
 /// `GET /api/{kind}/{id}`: one record, or a 404 that names it.

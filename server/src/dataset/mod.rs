@@ -54,6 +54,8 @@ pub struct Dataset {
     pub call: Option<call::Call>,
     /// The API's answers made from this version, ready to serve again.
     pub answers: crate::answers::Answers,
+    /// The map pages rendered from this version, ready to serve again.
+    pub pages: crate::page_cache::Pages,
 }
 
 /// What to keep of the files.
@@ -246,6 +248,7 @@ impl Dataset {
             publication,
             call,
             answers: crate::answers::Answers::default(),
+            pages: crate::page_cache::Pages::default(),
         })
     }
 }

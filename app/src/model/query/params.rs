@@ -541,6 +541,22 @@ pub const FORMAT: Param<Format> = Param {
     write: |f| f.name().to_owned(),
 };
 
+/// A page of a list, for who cannot take a whole country's at once (issue 18).
+pub const PAGE: Param<u32> = integer_param!(
+    "page",
+    &[],
+    "Numéro de page (à partir de 1) : la liste est alors coupée en pages de `par_page` enregistrements ; l'objet `pagination` de la réponse dit le total et l'adresse de la page suivante. Sans lui, toute la liste.",
+    (1u32, 1_000_000u32)
+);
+
+/// How many records a page holds.
+pub const PER_PAGE: Param<u32> = integer_param!(
+    "par_page",
+    &[],
+    "Enregistrements par page (1 000 par défaut, 5 000 au plus), avec `page`.",
+    (1u32, 5_000u32)
+);
+
 /// The CSV exports for a spreadsheet in French (issue 13, item 18).
 pub const SPREADSHEET: Param<bool> = Param {
     name: "excel",
