@@ -1,12 +1,14 @@
 //! The map page and the embed, kept once rendered (issue 18). A search page takes 30 ms of
-//! CPU for the 82 (100 ms for a country's lists) and every visitor of a partner's page
-//! loads the embed: the same question is rendered once per dataset version, minute and
-//! site origin, then served as bytes.
+//! CPU for the 82 (100 ms for a country's lists), and compressing it per request another
+//! 3 ms; every visitor of a partner's page loads the embed. The same question is rendered
+//! once per dataset version, minute (a place open now, an event past) and site origin,
+//! compressed once per encoding, then served as bytes.
 //!
-//! Two things in a page are not the same for every request: its CSP nonce, and what the
-//! clock says (a place open now, an event past). The nonce a page was rendered with is
-//! replaced by the request's own before the page leaves (it is random: it occurs nowhere
-//! else); a page is kept for the minute it was rendered in only.
+//! A kept page keeps the CSP nonce it was rendered with, and its answers carry that nonce in
+//! their policy (`security_headers` reads it from the answer). This is still a secret an
+//! injection cannot use: whatever a request or the data puts into a page is part of what is
+//! rendered (its address is the key, the data its version), and it was rendered before its
+//! nonce was drawn. A text cannot carry the nonce of the page it is in.
 
 use std::sync::Arc;
 
@@ -19,6 +21,7 @@ use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
 use crate::client::SiteAddress;
+use crate::compression::{Packed, negotiate};
 use crate::dataset::Store;
 use crate::framing::EMBED_PATH;
 use crate::security_headers::CspNonce;
@@ -33,7 +36,7 @@ const LONGEST: usize = 2 * 1024 * 1024;
 
 /// One page as rendered, with the nonce it was rendered with.
 pub struct Page {
-    html: String,
+    packed: Packed,
     nonce: String,
     headers: Vec<(header::HeaderName, header::HeaderValue)>,
 }
@@ -43,7 +46,8 @@ struct ByBytes;
 
 impl Weighter<String, Arc<Page>> for ByBytes {
     fn weight(&self, key: &String, page: &Arc<Page>) -> u64 {
-        (key.len() + page.html.len()) as u64
+        // Counted as if both compressed encodings were made too (a bound, not a measure).
+        (key.len() as u64).saturating_add((page.packed.identity.len() as u64).saturating_mul(2))
     }
 }
 
@@ -61,13 +65,21 @@ impl Default for Pages {
 }
 
 impl Page {
-    /// The page for a request whose nonce is `nonce`.
-    fn with_nonce(&self, nonce: &str) -> HttpResponse {
+    /// The page in the encoding `request` accepts, with the nonce of its policy.
+    fn answer(&self, request: &actix_web::HttpRequest) -> HttpResponse {
         let mut response = HttpResponse::Ok();
         for (name, value) in &self.headers {
             response.insert_header((name.clone(), value.clone()));
         }
-        response.body(self.html.replace(&self.nonce, nonce))
+        let (body, encoding) = self.packed.get(negotiate(request));
+        if encoding != actix_web::http::header::ContentEncoding::Identity {
+            response.insert_header((header::CONTENT_ENCODING, encoding.as_str()));
+        }
+        let mut response = response.body(body);
+        response
+            .extensions_mut()
+            .insert(CspNonce(self.nonce.clone()));
+        response
     }
 }
 
@@ -82,7 +94,8 @@ pub async fn middleware(
     let dataset = store.current();
     if let Some(page) = dataset.pages.cache.get(&key) {
         let (request, _) = request.into_parts();
-        return Ok(ServiceResponse::new(request, page.with_nonce(&nonce)));
+        let answer = page.answer(&request);
+        return Ok(ServiceResponse::new(request, answer));
     }
     let response = next.call(request).await?;
     if response.status() != StatusCode::OK {
@@ -95,10 +108,10 @@ pub async fn middleware(
         .map_err(|_| actix_web::error::ErrorInternalServerError("page illisible"))?;
     // A page that sets a cookie is somebody's own: never kept.
     let own = head.headers().contains_key(header::SET_COOKIE);
-    let page = match String::from_utf8(bytes.to_vec()) {
+    let page = match std::str::from_utf8(&bytes) {
         Ok(html) if !own && html.len() <= LONGEST && html.contains(nonce.as_str()) => {
             Arc::new(Page {
-                html,
+                packed: Packed::lazy(bytes, false),
                 nonce,
                 headers: head
                     .headers()
@@ -117,7 +130,8 @@ pub async fn middleware(
         }
     };
     dataset.pages.cache.insert(key, page.clone());
-    Ok(ServiceResponse::new(request, page.with_nonce(&page.nonce)))
+    let answer = page.answer(&request);
+    Ok(ServiceResponse::new(request, answer))
 }
 
 /// The key of a page that may be kept, with the request's nonce and the data: a GET of a

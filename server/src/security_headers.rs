@@ -170,6 +170,12 @@ pub async fn middleware(
         .cloned()
         .expect("SecurityHeaders configured");
     let mut response = next.call(request).await?;
+    // A page kept once rendered carries the nonce it was rendered with (`page_cache`).
+    let nonce = response
+        .response()
+        .extensions()
+        .get::<CspNonce>()
+        .map_or(nonce, |kept| kept.0.clone());
     settings.apply(&path, &nonce, response.headers_mut());
     Ok(response)
 }
