@@ -24,13 +24,26 @@ use app::model::{
 
 use crate::dataset::{Commune, Dataset, Epci};
 
-/// Every figure for the places `filter` chooses in `dataset`.
+/// Every figure for the places `filter` chooses in `dataset`: computed once per dataset
+/// version, week and filter (a whole country's take most of a second; issue 18).
 pub fn of(dataset: &Dataset, filter: &CoverageFilter) -> Coverage {
-    of_places(
+    let key = format!(
+        "{} {}",
+        this_week(),
+        app::model::FromQuery::to_query(filter)
+    );
+    if let Some(kept) = dataset.coverages.get(&key) {
+        return Coverage::clone(&kept);
+    }
+    let coverage = of_places(
         dataset,
         &dataset.records.select::<Place>(&filter.places),
         filter,
-    )
+    );
+    dataset
+        .coverages
+        .insert(key, std::sync::Arc::new(coverage.clone()));
+    coverage
 }
 
 /// Every figure, with `places` as the help (already chosen by `filter.places`).

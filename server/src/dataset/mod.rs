@@ -56,6 +56,9 @@ pub struct Dataset {
     pub answers: crate::answers::Answers,
     /// The map pages rendered from this version, ready to serve again.
     pub pages: crate::page_cache::Pages,
+    /// The coverage figures computed from this version, by week and filter: a few, each as
+    /// large as the territory.
+    pub coverages: quick_cache::sync::Cache<String, std::sync::Arc<app::model::coverage::Coverage>>,
 }
 
 /// What to keep of the files.
@@ -249,6 +252,7 @@ impl Dataset {
             call,
             answers: crate::answers::Answers::default(),
             pages: crate::page_cache::Pages::default(),
+            coverages: quick_cache::sync::Cache::new(4),
         })
     }
 }

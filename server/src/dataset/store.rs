@@ -53,7 +53,7 @@ impl Store {
     pub fn open(dir: &Path, options: LoadOptions) -> Result<Store, DatasetErrors> {
         let dataset = Dataset::load_with(dir, options, &Published::default())?;
         crate::memory::give_back();
-        Ok(Store {
+        let store = Store {
             dir: dir.to_owned(),
             options,
             allow_large_drop: false,
@@ -61,7 +61,21 @@ impl Store {
             last_refusal: Mutex::new(None),
             contributions: Mutex::new(Arc::new(Published::default())),
             reloading: Mutex::new(()),
-        })
+        };
+        store.prepare();
+        Ok(store)
+    }
+
+    /// Computes, by a thread apart, what the first visitors of a new version would wait
+    /// for: the coverage of the whole territory (most of a second for a whole country).
+    fn prepare(&self) {
+        let dataset = self.current();
+        // Should no thread be given, the first visitor computes it.
+        let _ = std::thread::Builder::new()
+            .name("carto82-preparation".into())
+            .spawn(move || {
+                crate::coverage::of(&dataset, &app::model::coverage::CoverageFilter::default());
+            });
     }
 
     /// Serves these published contributions with the folder's data from now on: the data is
@@ -111,6 +125,7 @@ impl Store {
                 } else {
                     tracing::info!(lieux = after, "jeu de données rechargé");
                     self.current.store(Arc::new(dataset));
+                    self.prepare();
                     None
                 }
             }

@@ -103,7 +103,19 @@ pub struct Territory {
 impl Territory {
     pub fn load(dir: &Path) -> Result<Territory, DatasetErrors> {
         let mut problems = Vec::new();
-        let communes = load_communes(&dir.join(COMMUNES), &mut problems)?;
+        let path = dir.join(COMMUNES_SIMPLIFIEES);
+        // The two files of communes are read at once: a whole country's are 10 MB each, and
+        // parsing one is a single thread's work (issue 18).
+        let (communes, (simplified, found)) = rayon::join(
+            || load_communes(&dir.join(COMMUNES), &mut Vec::new()),
+            || {
+                let mut found = Vec::new();
+                (geojson_file::read(&path, TERRITORY, &mut found), found)
+            },
+        );
+        let communes = communes?;
+        problems.extend(found);
+        let simplified = simplified?;
         let insee: BTreeSet<&Insee> = communes.iter().map(|c| &c.insee).collect();
         let commune_epcis: BTreeMap<&Siren, Zone> =
             communes.iter().map(|c| (&c.epci, c.zone)).collect();
@@ -114,8 +126,6 @@ impl Territory {
             epci_members.entry(&c.epci).or_default().push(c);
         }
 
-        let path = dir.join(COMMUNES_SIMPLIFIEES);
-        let simplified = geojson_file::read(&path, TERRITORY, &mut problems)?;
         let mut seen = BTreeMap::new();
         for raw in &simplified {
             match raw.properties::<CommuneProperties>(&path) {
