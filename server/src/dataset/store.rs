@@ -124,6 +124,8 @@ impl Store {
                     ))
                 } else {
                     tracing::info!(lieux = after, "jeu de données rechargé");
+                    // Cleared first: who sees the new data never reads the old refusal.
+                    *self.last_refusal.lock().expect("not poisoned") = None;
                     self.current.store(Arc::new(dataset));
                     self.prepare();
                     None
