@@ -136,23 +136,33 @@ async fn accepted_connections_send_small_writes_at_once() {
     assert_eq!(nodelay, Some(true), "the server's side of the connection");
 }
 
-/// A country's worth of places makes a page that lists what a person reads, and says how
-/// many there are in all (issue 18): here 300 places and 250 events, 100 of each listed.
-#[tokio::test]
-async fn a_large_answer_lists_the_first_hundred_and_says_how_many_in_all() {
+/// The server on a synthetic dataset of this size (`carto82 synthetic`), with its folder.
+async fn on_synthetic_data(
+    communes: usize,
+    places: usize,
+    events: usize,
+) -> (tempfile::TempDir, TestApp) {
     let dir = tempfile::tempdir().unwrap();
     carto82::synthetic::generate(
         dir.path(),
         carto82::synthetic::Size {
-            communes: 400,
-            places: 300,
-            events: 250,
+            communes,
+            places,
+            events,
             seed: 82,
         },
     )
     .unwrap();
     let data = dir.path().to_owned();
     let app = carto82_e2e::spawn_app_with(move |args| args.data = data).await;
+    (dir, app)
+}
+
+/// A country's worth of places makes a page that lists what a person reads, and says how
+/// many there are in all (issue 18): here 300 places and 250 events, 100 of each listed.
+#[tokio::test]
+async fn a_large_answer_lists_the_first_hundred_and_says_how_many_in_all() {
+    let (_data, app) = on_synthetic_data(400, 300, 250).await;
 
     let page = app.get_page("/").await;
     let list = &page[page.find("id=\"liste\"").unwrap()..];
@@ -177,19 +187,7 @@ async fn a_large_answer_lists_the_first_hundred_and_says_how_many_in_all() {
 /// downloads), the communes without help cut to the most populated (issue 18).
 #[tokio::test]
 async fn the_coverage_page_of_a_large_territory_sends_its_tables_as_downloads() {
-    let dir = tempfile::tempdir().unwrap();
-    carto82::synthetic::generate(
-        dir.path(),
-        carto82::synthetic::Size {
-            communes: 1200,
-            places: 40,
-            events: 10,
-            seed: 82,
-        },
-    )
-    .unwrap();
-    let data = dir.path().to_owned();
-    let app = carto82_e2e::spawn_app_with(move |args| args.data = data).await;
+    let (_data, app) = on_synthetic_data(1200, 40, 10).await;
 
     let page = app.get_page("/couverture").await;
     assert!(
