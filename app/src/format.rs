@@ -198,6 +198,43 @@ pub fn phone_fr(international: &str) -> String {
         .join(" ")
 }
 
+/// Reads OSM `opening_hours` the way it is written ("Mo-Fr 09:00-12:00,14:00-17:00") in
+/// French words, one rule a line. Anything it does not recognise is shown as given.
+pub fn hours_lines(osm: &str) -> Vec<String> {
+    const DAYS: [(&str, &str); 8] = [
+        ("Mo", "lundi"),
+        ("Tu", "mardi"),
+        ("We", "mercredi"),
+        ("Th", "jeudi"),
+        ("Fr", "vendredi"),
+        ("Sa", "samedi"),
+        ("Su", "dimanche"),
+        ("PH", "jours fériés"),
+    ];
+    let day = |code: &str| DAYS.iter().find(|(c, _)| *c == code).map(|(_, fr)| *fr);
+    let days_fr = |spec: &str| -> Option<String> {
+        spec.split(',')
+            .map(|part| match part.split_once('-') {
+                Some((a, b)) => Some(format!("du {} au {}", day(a)?, day(b)?)),
+                None => day(part).map(str::to_owned),
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|v| v.join(", "))
+    };
+    osm.split(';')
+        .map(str::trim)
+        .filter(|rule| !rule.is_empty())
+        .map(|rule| match rule.split_once(' ') {
+            Some((days, times)) => match (days_fr(days), times.trim()) {
+                (Some(d), "off") => capitalised(&format!("{d} : fermé")),
+                (Some(d), t) => capitalised(&format!("{d} : {}", hours_fr(t))),
+                (None, _) => rule.to_owned(),
+            },
+            None => rule.to_owned(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

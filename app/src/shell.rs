@@ -2,6 +2,11 @@ use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
 
 use crate::components::page_title::PageTitle;
+#[cfg(feature = "ssr")]
+use crate::components::social_meta::SocialMeta;
+
+/// What the site is, under its name: in search engines and on social networks' cards.
+pub const DESCRIPTION: &str = "Où trouver de l'aide pour utiliser le numérique en Tarn-et-Garonne : France services, conseillers numériques et autres lieux, sur une carte et dans une liste.";
 use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
     components::{Outlet, ParentRoute, Route, Router, Routes},
@@ -78,6 +83,12 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let code = PageCode::Form;
     let app = code.has_wasm();
+    #[cfg(feature = "ssr")]
+    let social = use_context::<crate::catalogue::PublicOrigin>().map(|origin| {
+        view! { <SocialMeta origin=origin.0 path=crate::catalogue::request_path() /> }
+    });
+    #[cfg(not(feature = "ssr"))]
+    let social: Option<()> = None;
     // Only islands come to life, from their props: the data the pages read is not written
     // into the page again.
     if let Some(context) = Owner::current_shared_context() {
@@ -89,10 +100,8 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta
-                    name="description"
-                    content="Où trouver de l'aide pour utiliser le numérique en Tarn-et-Garonne : France services, conseillers numériques et autres lieux, sur une carte et dans une liste."
-                />
+                <meta name="description" content=DESCRIPTION />
+                {social}
                 {config
                     .tiles
                     .map(|t| {
@@ -139,7 +148,10 @@ pub fn shell(options: LeptosOptions, config: ShellConfig) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
-        <PageTitle text="Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne" />
+        <PageTitle
+            text="Carto82 : trouver de l'aide pour le numérique en Tarn-et-Garonne"
+            site_default=true
+        />
         <Router>
             // Async: the whole page, list included, arrives as plain HTML, readable
             // without JavaScript.
@@ -267,6 +279,13 @@ pub mod server_html {
 
     pub fn site_header() -> String {
         render(|| view! { <super::SiteHeader /> }.into_any())
+    }
+
+    /// The card a social network shows for the page at `path` (its title aside).
+    pub fn social_meta(origin: String, path: String) -> String {
+        render(move || {
+            view! { <crate::components::social_meta::SocialMeta origin path /> }.into_any()
+        })
     }
 
     pub fn site_footer(conformity: Option<crate::model::publication::Conformite>) -> String {

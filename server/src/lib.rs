@@ -16,6 +16,7 @@ pub mod dataset;
 pub mod export;
 pub mod framing;
 pub mod import;
+pub mod kit;
 mod legal_pages;
 pub mod memory;
 mod methods;

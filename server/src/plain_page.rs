@@ -23,6 +23,36 @@ pub fn document_styled(
     main: &str,
     stylesheet: Option<&str>,
 ) -> String {
+    let extra = stylesheet
+        .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">", escape_html(href)))
+        .unwrap_or_default();
+    frame(req, title, main_class, main, &extra)
+}
+
+/// The same, with the site's small script (`gestes.js`: copy and print buttons), which
+/// then also says the page is ready.
+pub fn document_with_gestures(
+    req: &HttpRequest,
+    title: &str,
+    main_class: Option<&str>,
+    main: &str,
+) -> String {
+    frame(
+        req,
+        title,
+        main_class,
+        main,
+        "<script defer src=\"/assets/gestes.js\" data-seul></script>",
+    )
+}
+
+fn frame(
+    req: &HttpRequest,
+    title: &str,
+    main_class: Option<&str>,
+    main: &str,
+    extra: &str,
+) -> String {
     let conformity = req.app_data::<web::Data<Store>>().and_then(|store| {
         store
             .current()
@@ -37,14 +67,13 @@ pub fn document_styled(
         concat!(
             "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>{title}</title><link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">",
+            "<title>{title}</title>{social}<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">",
             "<link rel=\"stylesheet\" href=\"/assets/carto82.css\">{extra}</head>",
             "<body{tiles}>{header}<main id=\"contenu\"{class}>{main}</main>{footer}</body></html>"
         ),
         title = escape_html(title),
-        extra = stylesheet
-            .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\">", escape_html(href)))
-            .unwrap_or_default(),
+        extra = extra,
+        social = social_meta(req, title),
         // The background of a small map, when the site has one (`CARTO82_TILES`).
         tiles = req
             .app_data::<web::Data<app::ShellConfig>>()
@@ -59,5 +88,19 @@ pub fn document_styled(
         class = class,
         main = main,
         footer = server_html::site_footer(conformity),
+    )
+}
+
+/// The card a social network shows for this page: its title, and the rest as the app's
+/// pages say it (`app::server_html::social_meta`).
+fn social_meta(req: &HttpRequest, title: &str) -> String {
+    let origin = req
+        .app_data::<web::Data<crate::client::SiteAddress>>()
+        .map(|site| site.origin(req))
+        .unwrap_or_default();
+    format!(
+        "<meta property=\"og:title\" content=\"{}\">{}",
+        escape_html(title),
+        server_html::social_meta(origin, req.path().to_owned())
     )
 }

@@ -342,6 +342,7 @@ fn run(
             .app_data(address.clone())
             .app_data(participation.clone())
             .configure(crate::participation::configure)
+            .configure(crate::kit::configure)
             .route("/oembed", web::get().to(crate::oembed::oembed))
             .route(
                 app::LEGAL_NOTICE,

@@ -13,6 +13,9 @@ pub fn Actions(
     calendar: Option<String>,
     /// The page's title, for the shared message.
     title: String,
+    /// Its posters and images in the communication kit (`/kit/…`), when it has some.
+    #[prop(optional)]
+    kit: Option<String>,
 ) -> impl IntoView {
     let here = page_address();
     let share_mail = format!(
@@ -67,6 +70,7 @@ pub fn Actions(
                 <li class="avec-js">
                     <CopyButton label="Copier le lien" done=" Lien copié." />
                 </li>
+                {kit.map(|href| view! { <li><a href=href>"Affiche et visuels"</a></li> })}
                 <li class="avec-js">
                     <button type="button" data-geste="imprimer">
                         "Imprimer"

@@ -22,3 +22,5 @@ pub mod record_list;
 pub mod report;
 pub mod resource_list;
 pub mod search_box;
+#[cfg(feature = "ssr")]
+pub mod social_meta;

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::map_page::{NewTab, use_map_page};
 use chrono::NaiveDate;
 
-use crate::format::{capitalised, date_fr, day_fr, hours_fr, phone_fr};
+use crate::format::{date_fr, day_fr, hours_lines, phone_fr};
 use crate::model::plain_words::PlainWords;
 use crate::model::stop::LocatedStop;
 use crate::model::{Place, page_path};
@@ -189,43 +189,6 @@ fn labels<T: std::fmt::Display>(values: &[T]) -> Vec<String> {
     values.iter().map(ToString::to_string).collect()
 }
 
-/// Reads OSM `opening_hours` the way it is written ("Mo-Fr 09:00-12:00,14:00-17:00") in
-/// French words, one rule a line. Anything it does not recognise is shown as given.
-pub fn hours_lines(osm: &str) -> Vec<String> {
-    const DAYS: [(&str, &str); 8] = [
-        ("Mo", "lundi"),
-        ("Tu", "mardi"),
-        ("We", "mercredi"),
-        ("Th", "jeudi"),
-        ("Fr", "vendredi"),
-        ("Sa", "samedi"),
-        ("Su", "dimanche"),
-        ("PH", "jours fériés"),
-    ];
-    let day = |code: &str| DAYS.iter().find(|(c, _)| *c == code).map(|(_, fr)| *fr);
-    let days_fr = |spec: &str| -> Option<String> {
-        spec.split(',')
-            .map(|part| match part.split_once('-') {
-                Some((a, b)) => Some(format!("du {} au {}", day(a)?, day(b)?)),
-                None => day(part).map(str::to_owned),
-            })
-            .collect::<Option<Vec<_>>>()
-            .map(|v| v.join(", "))
-    };
-    osm.split(';')
-        .map(str::trim)
-        .filter(|rule| !rule.is_empty())
-        .map(|rule| match rule.split_once(' ') {
-            Some((days, times)) => match (days_fr(days), times.trim()) {
-                (Some(d), "off") => capitalised(&format!("{d} : fermé")),
-                (Some(d), t) => capitalised(&format!("{d} : {}", hours_fr(t))),
-                (None, _) => rule.to_owned(),
-            },
-            None => rule.to_owned(),
-        })
-        .collect()
-}
-
 /// How to check before going, with what the place gives; nothing when it gives no way to
 /// ask (issue 13, item 5: no advice that cannot be followed).
 pub fn check_before_going(phone: bool, email: bool) -> Option<&'static str> {
@@ -238,7 +201,7 @@ pub fn check_before_going(phone: bool, email: bool) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::hours_lines;
+    use crate::format::hours_lines;
 
     #[test]
     fn reads_common_opening_hours_in_french() {

@@ -1,6 +1,7 @@
 //! The embedded map's own settings (`/embed?title=…&color=…`), read beside the filters it
 //! shares with the map page, and the code a partner pastes into their site.
 
+pub use super::colour::Colour;
 use super::query::FilterError;
 use super::query::{
     CENTER, COLOR, Documented, LANGUAGE, LIST, LatLon, Query, QueryWriter, SEARCH, TITLE, ZOOM,
@@ -67,63 +68,7 @@ pub struct InitialView {
 const DEFAULT_ZOOM: u8 = 11;
 
 /// The site's own blue, the embed's colour when the partner picks none.
-pub const SITE_COLOUR: Colour = Colour([0x1d, 0x3f, 0x72]);
-
-/// A colour `#rrggbb`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Colour([u8; 3]);
-
-impl Colour {
-    pub fn hex(self) -> String {
-        let [r, g, b] = self.0;
-        format!("#{r:02x}{g:02x}{b:02x}")
-    }
-
-    /// Black or white, whichever reads better on this colour: the better of the two always
-    /// reaches the 4.5:1 contrast of RGAA/WCAG AA, whatever colour the partner picks.
-    pub fn text_colour(self) -> &'static str {
-        let l = self.luminance();
-        let on_white = 1.05 / (l + 0.05);
-        let on_black = (l + 0.05) / 0.05;
-        if on_white >= on_black {
-            "#ffffff"
-        } else {
-            "#000000"
-        }
-    }
-
-    /// WCAG relative luminance.
-    fn luminance(self) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        let [r, g, b] = self.0;
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
-}
-
-impl std::str::FromStr for Colour {
-    type Err = String;
-
-    fn from_str(value: &str) -> Result<Colour, String> {
-        let hex = value.trim().trim_start_matches('#');
-        let digits: Vec<u8> = hex
-            .chars()
-            .map(|c| c.to_digit(16).map(|d| d as u8))
-            .collect::<Option<_>>()
-            .ok_or_else(|| format!("« {value} » : couleur #rrggbb attendue"))?;
-        match digits[..] {
-            [r, g, b] => Ok(Colour([r * 17, g * 17, b * 17])),
-            [r1, r2, g1, g2, b1, b2] => Ok(Colour([r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2])),
-            _ => Err(format!("« {value} » : couleur #rrggbb attendue")),
-        }
-    }
-}
+pub const SITE_COLOUR: Colour = Colour::new(0x1d, 0x3f, 0x72);
 
 impl EmbedOptions {
     /// The embed's own parameters.
@@ -339,13 +284,12 @@ mod tests {
 
     #[test]
     fn text_on_the_partner_colour_always_has_aa_contrast() {
-        let contrast = |a: f64, b: f64| (a.max(b) + 0.05) / (a.min(b) + 0.05);
         for hex in [
             "#1d3f72", "#ffff00", "#777777", "#7f7f7f", "#ff0000", "#00ff00", "#000000",
         ] {
             let c: Colour = hex.parse().unwrap();
             let text: Colour = c.text_colour().parse().unwrap();
-            let ratio = contrast(c.luminance(), text.luminance());
+            let ratio = c.contrast(text);
             assert!(ratio >= 4.5, "{hex} on {}: {ratio}", c.text_colour());
         }
         assert_eq!(

@@ -3,6 +3,7 @@
 //! the server's `dataset` module for files, `query` for URLs.
 
 pub mod actor;
+pub mod colour;
 pub mod coverage;
 pub mod embed;
 mod event;

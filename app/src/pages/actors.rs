@@ -429,6 +429,10 @@ fn ActorView(info: ActorInfo) -> impl IntoView {
                 title="Ses événements du programme"
                 none="Aucun événement prévu pour le moment."
             />
+            <p class="vers-kit">
+                <a href=format!("/kit/acteurs/{}", actor.id())>"Affiche et visuels"</a>
+                " : les affiches de ses événements et les panneaux de ses lieux, à imprimer."
+            </p>
             {has_contact
                 .then(|| {
                     view! {

@@ -182,6 +182,7 @@ fn EventView(event: Event, today: chrono::NaiveDate) -> impl IntoView {
                 destination=offer.directions.then(|| (event.position, f.lieu_nom.clone()))
                 calendar=offer.calendar.then(|| format!("/api/events/{}.ics", f.id))
                 title=title
+                kit=format!("/kit/evenements/{}", f.id)
             />
             <ReportError page=page />
         </article>

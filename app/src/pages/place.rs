@@ -95,7 +95,12 @@ fn PlaceView(details: PlaceInfo) -> impl IntoView {
                         </p>
                     }
                 })}
-            <Actions destination=(!mobile).then(|| (place.position, name.clone())) calendar=None title=name.clone() />
+            <Actions
+                destination=(!mobile).then(|| (place.position, name.clone()))
+                calendar=None
+                title=name.clone()
+                kit=format!("/kit/lieux/{}", place.properties.id)
+            />
             // The card's rubrics are third-level headings, as in the list of the map page.
             <h2 class="visuellement-cache">"Adresse, horaires et contact"</h2>
             <PlaceCard place=place.clone() link=false today=details.today />

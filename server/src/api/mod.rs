@@ -13,7 +13,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, web};
 use app::model::Query;
 
-pub use cache::etag_of;
+pub use cache::{etag_of, respond};
 pub use error::ApiError;
 pub use openapi::{declared_parameters, described_operations, parameters as documented_parameters};
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::data_dir::read_optional;
+use super::data_dir::{parse_json, read_optional};
 use super::error::{DatasetError, DatasetErrors};
 
 pub const FILE: &str = "appel.json";
@@ -73,23 +73,7 @@ pub fn load(dir: &Path) -> Result<Option<Call>, DatasetErrors> {
         return Ok(None);
     };
     let at = |field: &str, reason: String| DatasetError::field(&path, field, reason);
-    let mut reader = serde_json::Deserializer::from_str(&text);
-    let call: Call = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            DatasetError::file(
-                dir.join(FILE).as_path(),
-                format!(
-                    "JSON invalide ligne {}, colonne {} : {inner}",
-                    inner.line(),
-                    inner.column()
-                ),
-            )
-        } else {
-            at(&path, inner.to_string())
-        }
-    })?;
+    let call: Call = parse_json(&path, &text)?;
     let mut problems = Vec::new();
     if call.editions.is_empty() {
         problems.push(at("editions", "au moins une édition".to_owned()));

@@ -9,19 +9,21 @@ use std::time::SystemTime;
 use super::error::{DatasetError, DatasetErrors};
 use super::{
     COMMUNES, COMMUNES_SIMPLIFIEES, EPCI_SIMPLIFIES, EVENEMENTS, LIEUX, RESSOURCES,
-    ZONES_SIMPLIFIEES, call, publication,
+    ZONES_SIMPLIFIEES, call, identity, publication,
 };
 
 /// The largest file read: a national dataset is a few tens of megabytes.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Every file of a dataset, relative to its folder.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 11] = [
     LIEUX,
     EVENEMENTS,
     RESSOURCES,
     publication::FILE,
     call::FILE,
+    identity::FILE,
+    identity::LOGO,
     COMMUNES,
     COMMUNES_SIMPLIFIEES,
     EPCI_SIMPLIFIES,
@@ -133,6 +135,31 @@ pub fn fingerprint(dir: &Path) -> Fingerprint {
             })
             .collect(),
     }
+}
+
+/// The JSON `text` of the file at `path` read into `T`: a syntax error says its line and
+/// column, a wrong value names its field (`editions[0].debut`).
+pub fn parse_json<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<T, DatasetError> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let field = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            DatasetError::file(
+                path,
+                format!(
+                    "JSON invalide ligne {}, colonne {} : {inner}",
+                    inner.line(),
+                    inner.column()
+                ),
+            )
+        } else {
+            DatasetError::field(path, &field, inner.to_string())
+        }
+    })
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod data_dir;
 mod error;
 mod events;
 mod geojson_file;
+pub mod identity;
 pub mod places;
 pub mod publication;
 mod resources;
@@ -52,6 +53,8 @@ pub struct Dataset {
     pub publication: Option<app::model::publication::Publication>,
     /// The call for participation, its dates and words, when the folder has them.
     pub call: Option<call::Call>,
+    /// The programme's identity the communication kit wears, when the folder has it.
+    pub identity: Option<identity::Identity>,
     /// The API's answers made from this version, ready to serve again.
     pub answers: crate::answers::Answers,
     /// The map pages rendered from this version, ready to serve again.
@@ -232,6 +235,8 @@ impl Dataset {
         }
         let publication = publication::load(dir)?;
         let call = call::load(dir)?;
+        // An invented identity goes with the invented records.
+        let identity = identity::load(dir)?.filter(|i| options.examples || !i.exemple);
         let records = Records {
             places,
             events,
@@ -250,6 +255,7 @@ impl Dataset {
             loaded_at: chrono::Utc::now(),
             publication,
             call,
+            identity,
             answers: crate::answers::Answers::default(),
             pages: crate::page_cache::Pages::default(),
             coverages: quick_cache::sync::Cache::new(4),
