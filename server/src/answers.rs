@@ -46,6 +46,11 @@ impl Default for Answers {
 }
 
 impl Answers {
+    /// The answer for `key`, if this version has made it.
+    pub fn get(&self, key: &str) -> Option<Arc<Ready>> {
+        self.cache.get(key)
+    }
+
     /// The answer for `key`, made by `make` when this version has not made it yet; `best`
     /// compresses it at the best levels (an answer every visitor asks for).
     pub fn get_or_make<E>(

@@ -340,8 +340,21 @@ async fn scripts_in_the_data_are_shown_as_text() {
     pages.extend(ids(&places).iter().map(|id| format!("/lieux/{id}")));
     pages.extend(ids(&events).iter().map(|id| format!("/evenements/{id}")));
     pages.extend(ids(&resources).iter().map(|id| format!("/ressources/{id}")));
+    // The communication kit: its pages, and its images drawn from SVG the data's text is
+    // written into (unescaped, the drawing would not read and the answer would be a 500).
+    pages.push("/kit".to_owned());
+    pages.extend(ids(&places).iter().map(|id| format!("/kit/lieux/{id}")));
+    pages.extend(ids(&events).iter().map(|id| format!("/kit/evenements/{id}")));
     for page in &pages {
         check(&app, page).await;
+    }
+    for file in [
+        format!("/kit/evenements/{}/carre.png", ids(&events)[0]),
+        format!("/kit/evenements/{}/affiche.pdf", ids(&events)[0]),
+        format!("/kit/lieux/{}/partage.png", ids(&places)[0]),
+        "/kit/programmes/livret.pdf".to_owned(),
+    ] {
+        assert_eq!(app.get(&file).await.status(), 200, "{file}");
     }
     // The text is there, as text.
     let page = app.get_page(&format!("/lieux/{}", ids(&places)[0])).await;

@@ -23,6 +23,11 @@ use crate::dataset::Store;
 pub use documents::SOCIAL_TEXT_CHARS;
 pub use files::KitFile;
 
+/// How many kit files are made at once: one per core.
+static MAKING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+});
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/kit", web::get().to(page::overview))
         .route("/kit/{tail:.*}", web::get().to(file_or_page));
@@ -43,17 +48,25 @@ async fn file_or_page(
     let origin = site.origin(&req);
     let key = format!("kit {origin} {}", file.path());
     let name = file.file_name();
-    // Made on the blocking pool: a booklet takes a few tens of milliseconds of one core.
-    let made = web::block(move || {
-        dataset
-            .answers
-            .get_or_make(key, false, || match file.make(&dataset, &origin) {
-                Some(Ok(made)) => Ok((made.content_type, made.bytes)),
-                Some(Err(why)) => Err(Some(why)),
-                None => Err(None),
+    let made = match dataset.answers.get(&key) {
+        Some(ready) => Ok(Ok(ready)),
+        None => {
+            // Made on the blocking pool, one per core at most: a booklet takes tens of
+            // milliseconds, and addresses never asked before (another `Host`, when
+            // `CARTO82_URL` is not set) must not take the cores from every other answer.
+            let Ok(_permit) = MAKING.acquire().await else {
+                return failed("semaphore closed");
+            };
+            web::block(move || {
+                dataset.answers.get_or_make(key, false, || match file.make(&dataset, &origin) {
+                    Some(Ok(made)) => Ok((made.content_type, made.bytes)),
+                    Some(Err(why)) => Err(Some(why)),
+                    None => Err(None),
+                })
             })
-    })
-    .await;
+            .await
+        }
+    };
     match made {
         Ok(Ok(ready)) => {
             let mut response =
