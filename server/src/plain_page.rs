@@ -29,20 +29,24 @@ pub fn document_styled(
     frame(req, title, main_class, main, &extra)
 }
 
-/// The same, with the site's small script (`gestes.js`: copy and print buttons), which
-/// then also says the page is ready.
+/// The same with a stylesheet of its own and the site's small script (`gestes.js`: copy
+/// and print buttons), which then also says the page is ready.
 pub fn document_with_gestures(
     req: &HttpRequest,
     title: &str,
     main_class: Option<&str>,
     main: &str,
+    stylesheet: &str,
 ) -> String {
     frame(
         req,
         title,
         main_class,
         main,
-        "<script defer src=\"/assets/gestes.js\" data-seul></script>",
+        &format!(
+            "<link rel=\"stylesheet\" href=\"{}\"><script defer src=\"/assets/gestes.js\" data-seul></script>",
+            escape_html(stylesheet)
+        ),
     )
 }
 

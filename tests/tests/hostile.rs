@@ -344,7 +344,11 @@ async fn scripts_in_the_data_are_shown_as_text() {
     // written into (unescaped, the drawing would not read and the answer would be a 500).
     pages.push("/kit".to_owned());
     pages.extend(ids(&places).iter().map(|id| format!("/kit/lieux/{id}")));
-    pages.extend(ids(&events).iter().map(|id| format!("/kit/evenements/{id}")));
+    pages.extend(
+        ids(&events)
+            .iter()
+            .map(|id| format!("/kit/evenements/{id}")),
+    );
     for page in &pages {
         check(&app, page).await;
     }

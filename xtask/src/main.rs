@@ -188,12 +188,38 @@ fn sync(from: &Path, to: &Path) -> Result {
     if from.is_dir() {
         return sync_dir(from, to);
     }
-    let bytes = std::fs::read(from)?;
+    let mut bytes = std::fs::read(from)?;
+    if from.extension().is_some_and(|e| e == "css") {
+        bytes = without_comments(&String::from_utf8(bytes)?).into_bytes();
+    }
     if std::fs::read(to).ok().as_deref() != Some(bytes.as_slice()) {
         std::fs::create_dir_all(to.parent().expect("parent"))?;
         std::fs::write(to, bytes)?;
     }
     Ok(())
+}
+
+/// A stylesheet without its comments: they tell whoever edits the rules why, and were a
+/// quarter of the compressed bytes every first visit downloads. A comment opened with
+/// `/*!` (a licence) stays.
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        let Some(length) = rest[start + 2..].find("*/") else {
+            break;
+        };
+        let end = start + 2 + length + 2;
+        out.push_str(&rest[..start]);
+        if rest[start..].starts_with("/*!") {
+            out.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    let mut lines: Vec<&str> = out.lines().filter(|l| !l.trim().is_empty()).collect();
+    lines.push("");
+    lines.join("\n")
 }
 
 fn sync_dir(from: &Path, to: &Path) -> Result {
@@ -243,4 +269,18 @@ fn precompress(dir: &Path) -> Result {
         std::fs::write(path.with_added_extension("gz"), gz.finish()?)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_comments;
+
+    #[test]
+    fn stylesheets_lose_their_comments_and_keep_their_rules_and_licences() {
+        let css = "/* why */\na { color: red; } /* inline */\n\n/*! licence */\nb{}\n/* open";
+        assert_eq!(
+            without_comments(css),
+            "a { color: red; } \n/*! licence */\nb{}\n/* open\n"
+        );
+    }
 }

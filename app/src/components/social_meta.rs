@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 
-use crate::shell::DESCRIPTION;
-
-/// The card a social network shows for a page (Open Graph, read by Twitter too): an event's
+/// The card a social network shows for a page (Open Graph, read by Twitter too; its text is
+/// the page's `description`, which the shell writes): an event's
 /// or a place's own image, made by the kit (`/kit/…/partage.png`), else the programme's.
 /// Written in the shell for the app's pages and by `server_html` for the server's: the page's
 /// title comes with `PageTitle`.
@@ -16,13 +15,8 @@ pub fn SocialMeta(origin: String, path: String) -> impl IntoView {
     };
     (
         tag("og:type", "website".to_owned()),
-        tag("og:site_name", "Carto82".to_owned()),
-        tag("og:locale", "fr_FR".to_owned()),
-        tag("og:description", DESCRIPTION.to_owned()),
         tag("og:url", format!("{origin}{path}")),
         tag("og:image", format!("{origin}{}", social_image(&path))),
-        tag("og:image:width", "1200".to_owned()),
-        tag("og:image:height", "630".to_owned()),
         view! { <meta name="twitter:card" content="summary_large_image" /> },
     )
 }

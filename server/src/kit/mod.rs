@@ -58,11 +58,13 @@ async fn file_or_page(
                 return failed("semaphore closed");
             };
             web::block(move || {
-                dataset.answers.get_or_make(key, false, || match file.make(&dataset, &origin) {
-                    Some(Ok(made)) => Ok((made.content_type, made.bytes)),
-                    Some(Err(why)) => Err(Some(why)),
-                    None => Err(None),
-                })
+                dataset
+                    .answers
+                    .get_or_make(key, false, || match file.make(&dataset, &origin) {
+                        Some(Ok(made)) => Ok((made.content_type, made.bytes)),
+                        Some(Err(why)) => Err(Some(why)),
+                        None => Err(None),
+                    })
             })
             .await
         }

@@ -24,6 +24,7 @@ fn html(req: &HttpRequest, title: &str, main: &str) -> HttpResponse {
             &format!("{title} – Carto82"),
             Some("kit"),
             main,
+            "/assets/kit.css",
         ))
 }
 
@@ -163,11 +164,7 @@ pub async fn overview(req: HttpRequest, store: web::Data<Store>) -> HttpResponse
         );
     }
     out.push_str("</ul>");
-    events_list(
-        &mut out,
-        &dataset,
-        &dataset.records.events.iter().collect::<Vec<_>>(),
-    );
+    events_list(&mut out, &dataset.records.events.iter().collect::<Vec<_>>());
     places_list(&mut out, &dataset.records.places.iter().collect::<Vec<_>>());
     let actors = &dataset.records.actors;
     if !actors.is_empty() {
@@ -189,8 +186,7 @@ pub async fn overview(req: HttpRequest, store: web::Data<Store>) -> HttpResponse
     html(&req, "Kit de communication", &out)
 }
 
-fn events_list(out: &mut String, dataset: &Dataset, events: &[&Event]) {
-    let _ = dataset;
+fn events_list(out: &mut String, events: &[&Event]) {
     out.push_str("<h2>Un événement : son affiche et ses images</h2>");
     if events.is_empty() {
         out.push_str("<p>Aucun événement.</p>");
@@ -304,7 +300,7 @@ pub fn subject(req: &HttpRequest, tail: &str, dataset: &Dataset) -> HttpResponse
             if events.is_empty() {
                 out.push_str("<h2>Ses événements</h2><p>Cette structure n'organise aucun événement du programme.</p>");
             } else {
-                events_list(&mut out, dataset, &events);
+                events_list(&mut out, &events);
             }
             if places.is_empty() {
                 out.push_str(
