@@ -10,15 +10,19 @@ use actix_web::HttpRequest;
 use actix_web::http::header::{self, HeaderMap};
 use ipnet::IpNet;
 
-/// The reverse proxies whose forwarded headers are believed: addresses or networks
-/// (`127.0.0.1`, `10.0.0.0/8`, `::1`). None by default.
+/// Addresses or networks (`127.0.0.1`, `10.0.0.0/8`, `::1`), written separated by spaces
+/// or commas: the reverse proxies whose forwarded headers are believed, who may read
+/// `/metrics`. None by default.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TrustedProxies(Vec<IpNet>);
+pub struct Networks(Vec<IpNet>);
 
-impl FromStr for TrustedProxies {
+/// The reverse proxies whose forwarded headers are believed (`CARTO82_PROXIES`).
+pub type TrustedProxies = Networks;
+
+impl FromStr for Networks {
     type Err = String;
 
-    fn from_str(value: &str) -> Result<TrustedProxies, String> {
+    fn from_str(value: &str) -> Result<Networks, String> {
         value
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|s| !s.is_empty())
@@ -30,12 +34,12 @@ impl FromStr for TrustedProxies {
                     })
             })
             .collect::<Result<_, _>>()
-            .map(TrustedProxies)
+            .map(Networks)
     }
 }
 
-impl TrustedProxies {
-    fn trusts(&self, ip: IpAddr) -> bool {
+impl Networks {
+    pub fn contains(&self, ip: IpAddr) -> bool {
         self.0.iter().any(|net| net.contains(&ip))
     }
 
@@ -213,7 +217,7 @@ fn read(
         .filter(|h| valid_host(h))
         .unwrap_or(fallback_host)
         .to_owned();
-    if !proxies.trusts(peer) {
+    if !proxies.contains(peer) {
         return RequestSource {
             client_ip: peer,
             scheme: Scheme::Http,
@@ -227,7 +231,7 @@ fn read(
         .iter()
         .rev()
         .copied()
-        .find(|ip| !proxies.trusts(*ip))
+        .find(|ip| !proxies.contains(*ip))
         .unwrap_or(peer);
     RequestSource {
         client_ip,

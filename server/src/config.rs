@@ -74,6 +74,16 @@ pub enum Command {
         #[arg(long, env = "CARTO82_BASE", default_value = "sqlite:carto82.sqlite")]
         base: String,
     },
+    /// Affiche les réglages en vigueur (ligne de commande, environnement, fichier
+    /// CARTO82_CONFIG, défaut), mots de passe cachés ; `--tableau` : le tableau de
+    /// docs/configuration.md.
+    Config {
+        /// Écrire le tableau de tous les réglages (Markdown) au lieu des valeurs.
+        #[arg(long = "tableau")]
+        table: bool,
+        #[command(flatten)]
+        serve: Box<ServeArgs>,
+    },
     /// Gère les comptes des coordinateurs.
     #[command(name = "utilisateur")]
     User {
@@ -119,6 +129,11 @@ pub struct SyntheticArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ServeArgs {
+    /// Fichier de réglages (TOML) : chaque réglage ci-dessous peut y être écrit sous son nom
+    /// sans « CARTO82_ », en minuscules (`bind = "127.0.0.1:8082"`). L'environnement et la
+    /// ligne de commande passent avant lui.
+    #[arg(long, env = "CARTO82_CONFIG")]
+    pub config: Option<PathBuf>,
     /// Adresse d'écoute.
     #[arg(long, env = "CARTO82_BIND", default_value = "127.0.0.1:8082")]
     pub bind: SocketAddr,
@@ -184,6 +199,28 @@ pub struct ServeArgs {
     /// défaut : ces en-têtes sont alors ignorés, car n'importe qui peut les écrire.
     #[arg(long, env = "CARTO82_PROXIES", default_value = "")]
     pub proxies: TrustedProxies,
+    /// Qui peut lire `/metrics` (la supervision) : adresses IP ou réseaux séparés par des
+    /// espaces (`127.0.0.1 10.1.2.0/24`), l'adresse du client telle que `proxies` la donne.
+    /// Personne par défaut.
+    #[arg(long, env = "CARTO82_METRICS_ALLOW", default_value = "")]
+    pub metrics_allow: crate::client::Networks,
+    /// Jeton qui ouvre aussi `/metrics` (en-tête `Authorization: Bearer …`). Aucun par défaut.
+    #[arg(long, env = "CARTO82_METRICS_TOKEN")]
+    pub metrics_token: Option<String>,
+    /// Format du journal : `texte` (lisible) ou `json` (une ligne JSON par évènement, pour
+    /// un outil qui les lit).
+    #[arg(long, env = "CARTO82_LOG_FORMAT", default_value = "texte", value_parser = ["texte", "json"])]
+    pub log_format: String,
+    /// Une ligne de journal par requête (méthode, route, statut, durée ; jamais l'adresse
+    /// tapée ni le client) : `true` ou `false`.
+    #[arg(
+        long,
+        env = "CARTO82_LOG_REQUESTS",
+        default_value_t = false,
+        action = clap::ArgAction::Set,
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    pub log_requests: bool,
     /// Mention des sources du fond de carte, pour un modèle d'URL personnel.
     #[arg(long, env = "CARTO82_TILES_ATTRIBUTION", default_value = "")]
     pub tiles_attribution: String,

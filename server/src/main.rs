@@ -1,19 +1,47 @@
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use carto82::config::{Cli, Command, UserAction};
 use carto82::dataset::Dataset;
 use carto82::participation::Contributions;
 use carto82::startup::Application;
-use carto82::telemetry;
+use carto82::{settings, telemetry};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The settings file first: its values go into the environment, under what is there.
+    let args: Vec<String> = std::env::args().collect();
+    let file = settings::named_file(&args);
+    let from_file = match file.as_deref().map(settings::read_file) {
+        None => Vec::new(),
+        // SAFETY: nothing else runs yet: no thread reads the environment meanwhile.
+        Some(Ok(values)) => unsafe { settings::apply(values) },
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let serve_matches = match matches.subcommand() {
+        Some(("serve" | "config", sub)) => sub,
+        _ => &matches,
+    };
+    let effective = settings::describe(serve_matches, &from_file, file.as_deref());
     match cli.command.unwrap_or(Command::Serve(Box::new(cli.serve))) {
+        Command::Config { table, .. } => {
+            if table {
+                print!("{}", settings::table());
+            } else {
+                for line in effective {
+                    println!("{line}");
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Command::Validate { dir } => validate(&dir),
         Command::Import { file, data } => match carto82::import::import(&file, &data) {
             Ok(report) => {
@@ -44,7 +72,10 @@ fn main() -> ExitCode {
             }
         }
         Command::Serve(args) => {
-            telemetry::init();
+            telemetry::init(args.log_format == "json");
+            for line in &effective {
+                tracing::info!("réglage {line}");
+            }
             serve(*args)
         }
         Command::Export { dir, data, base } => {

@@ -178,7 +178,12 @@ impl Application {
                 proxies: args.proxies,
             },
             security,
+            metrics: crate::observe::MetricsAccess {
+                allowed: args.metrics_allow,
+                token: args.metrics_token.filter(|t| !t.trim().is_empty()),
+            },
         };
+        crate::request_log::log_every_request(args.log_requests);
         let reports = crate::reports::Reports::default();
         let contributions = crate::participation::Contributions::open(&args.base).await?;
         store.set_contributions(contributions.published().await?);
@@ -265,6 +270,8 @@ struct Site {
     shell: ShellConfig,
     address: SiteAddress,
     security: SecurityHeaders,
+    /// Who may read `/metrics`.
+    metrics: crate::observe::MetricsAccess,
 }
 
 fn run(
@@ -287,7 +294,10 @@ fn run(
         shell: shell_config,
         address,
         security,
+        metrics: metrics_access,
     } = site;
+    let metrics = web::Data::new(crate::observe::Metrics::default());
+    let metrics_access = web::Data::new(metrics_access);
     let reports = web::Data::new(reports);
     let address = web::Data::new(address);
     let security = web::Data::new(security);
@@ -341,6 +351,10 @@ fn run(
             )
             .app_data(address.clone())
             .app_data(participation.clone())
+            .app_data(metrics.clone())
+            .app_data(metrics_access.clone())
+            .route("/readyz", web::get().to(crate::observe::ready))
+            .route("/metrics", web::get().to(crate::observe::metrics))
             .configure(crate::participation::configure)
             .configure(crate::kit::configure)
             .route("/oembed", web::get().to(crate::oembed::oembed))

@@ -9,17 +9,22 @@ use std::time::{Duration, Instant};
 
 use tracing_subscriber::EnvFilter;
 
-/// Logs to stderr; `RUST_LOG` overrides the default level (`info`). By default actix-http's
-/// dispatcher is silent: it logs each malformed request a client sends as an error, with
-/// no limit (the refusal itself is answered, and counted by `request_log`).
-pub fn init() {
+/// Logs to stderr, as text or one JSON object a line (`log_format`); `RUST_LOG` overrides
+/// the default level (`info`). By default actix-http's dispatcher is silent: it logs each
+/// malformed request a client sends as an error, with no limit (the refusal itself is
+/// answered, and counted by `request_log`).
+pub fn init(json: bool) {
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,actix_http::h1::dispatcher=off"));
-    // A second call (tests start several servers in one process) keeps the first subscriber.
-    let _ = tracing_subscriber::fmt()
+    let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+        .with_writer(std::io::stderr);
+    // A second call (tests start several servers in one process) keeps the first subscriber.
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
 }
 
 /// Lines of one kind let through per window.

@@ -114,6 +114,11 @@ pub async fn spawn_app() -> TestApp {
 /// Same, with settings changed by `configure`.
 pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
     let mut args = ServeArgs {
+        config: None,
+        metrics_allow: Default::default(),
+        metrics_token: None,
+        log_format: "texte".to_owned(),
+        log_requests: false,
         bind: "127.0.0.1:0".parse().unwrap(),
         data: data_dir(),
         site: site_dir(),

@@ -36,6 +36,9 @@ pub struct Store {
     /// One reload at a time: a reload started earlier, with older contributions or files,
     /// never replaces the data of one started later.
     reloading: Mutex<()>,
+    /// Reloads done and refused since start-up, for `/metrics`.
+    reloads_done: std::sync::atomic::AtomicU64,
+    reloads_refused: std::sync::atomic::AtomicU64,
 }
 
 /// Keeps the folder watched; dropping it stops reloads.
@@ -61,6 +64,8 @@ impl Store {
             last_refusal: Mutex::new(None),
             contributions: Mutex::new(Arc::new(Published::default())),
             reloading: Mutex::new(()),
+            reloads_done: Default::default(),
+            reloads_refused: Default::default(),
         };
         store.prepare();
         Ok(store)
@@ -106,6 +111,14 @@ impl Store {
         self.last_refusal.lock().expect("not poisoned").clone()
     }
 
+    /// Reloads done and refused since start-up.
+    pub fn reloads(&self) -> (u64, u64) {
+        (
+            self.reloads_done.load(Ordering::Relaxed),
+            self.reloads_refused.load(Ordering::Relaxed),
+        )
+    }
+
     pub fn reload(&self) {
         let _one_at_a_time = self.reloading.lock().expect("not poisoned");
         let contributions = self.contributions.lock().expect("not poisoned").clone();
@@ -137,6 +150,9 @@ impl Store {
         };
         if let Some(reason) = &refusal {
             tracing::warn!("{reason}");
+            self.reloads_refused.fetch_add(1, Ordering::Relaxed);
+        } else {
+            self.reloads_done.fetch_add(1, Ordering::Relaxed);
         }
         *self.last_refusal.lock().expect("not poisoned") = refusal;
         crate::memory::give_back();
