@@ -297,6 +297,17 @@ fn poisoned_dataset(dir: &Path) {
         &payload,
         false,
     );
+    // The kit's identity: shown on `/kit`, drawn into every poster and image.
+    let identity = dir.join("identite.json");
+    let mut doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(&identity).unwrap()).unwrap();
+    let short: String = PAYLOAD.chars().take(80).collect();
+    doc["nom"] = Value::String(short);
+    for field in ["organisateur", "citation"] {
+        doc[field] = Value::String(PAYLOAD.chars().take(200).collect());
+    }
+    doc["messages"][0] = Value::String(PAYLOAD.chars().take(200).collect());
+    std::fs::write(&identity, doc.to_string()).unwrap();
     for layer in ["communes.simplifie.geojson", "epci.simplifie.geojson"] {
         poison(
             &dir.join("territoire").join(layer),

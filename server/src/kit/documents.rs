@@ -2,7 +2,7 @@
 //! smaller), a place's sign, the programme leaflets and booklet, and the images and text for
 //! social networks. Pure layout: sheets of marks, drawn by `pdf` and `png`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Timelike};
 use geo::{CoordsIter, MultiPolygon};
 
 use app::format::{capitalised, count_events, date_fr, phone_fr, slot_fr, time_of_day_fr};
@@ -613,8 +613,6 @@ pub fn programme(
     }
     sheets
 }
-
-use chrono::Timelike;
 
 /// The small map of a programme: the département's outlines, the chosen part in the
 /// accent colour, and a dot at each event. Returns its height.

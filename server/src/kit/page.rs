@@ -166,23 +166,23 @@ pub async fn overview(req: HttpRequest, store: web::Data<Store>) -> HttpResponse
     out.push_str("</ul>");
     events_list(&mut out, &dataset.records.events.iter().collect::<Vec<_>>());
     places_list(&mut out, &dataset.records.places.iter().collect::<Vec<_>>());
-    let actors = &dataset.records.actors;
-    if !actors.is_empty() {
-        let _ = write!(
-            out,
-            "<h2>Une structure</h2><details><summary>Choisir parmi les {} structures</summary><ul class=\"kit-liste\">",
-            actors.len()
-        );
-        for actor in actors {
-            let _ = write!(
-                out,
-                "<li><a href=\"/kit/acteurs/{}\">{}</a></li>",
-                escape_html(actor.id().as_str()),
-                escape_html(&actor.title())
-            );
-        }
-        out.push_str("</ul></details>");
-    }
+    let actors: Vec<Link> = dataset
+        .records
+        .actors
+        .iter()
+        .map(|actor| Link {
+            href: format!("/kit/acteurs/{}", actor.id().as_str()),
+            text: actor.title().into_owned(),
+            after: None,
+        })
+        .collect();
+    folded_links(
+        &mut out,
+        "Une structure",
+        "kit-structures",
+        "structures",
+        &actors,
+    );
     html(&req, "Kit de communication", &out)
 }
 
@@ -220,25 +220,56 @@ fn events_list(out: &mut String, events: &[&Event]) {
 }
 
 fn places_list(out: &mut String, places: &[&Place]) {
-    if places.is_empty() {
-        return;
-    }
     let mut places = places.to_vec();
     places.sort_by(|a, b| {
         (&a.properties.commune, a.title()).cmp(&(&b.properties.commune, b.title()))
     });
+    let links: Vec<Link> = places
+        .iter()
+        .map(|place| Link {
+            href: format!("/kit/lieux/{}", place.id().as_str()),
+            text: place.properties.display_name(),
+            after: Some(place.properties.commune.clone()),
+        })
+        .collect();
+    folded_links(
+        out,
+        "Un lieu : son panneau « Ici, on vous aide »",
+        "kit-lieux",
+        "lieux",
+        &links,
+    );
+}
+
+/// A link of a folded list: its address, its text, and what follows it in brackets.
+struct Link {
+    href: String,
+    text: String,
+    after: Option<String>,
+}
+
+/// A heading and its links folded under « Choisir parmi les N … »; nothing when there are
+/// none.
+fn folded_links(out: &mut String, heading: &str, id: &str, noun: &str, links: &[Link]) {
+    if links.is_empty() {
+        return;
+    }
     let _ = write!(
         out,
-        "<h2>Un lieu : son panneau « Ici, on vous aide »</h2><details id=\"kit-lieux\"><summary>Choisir parmi les {} lieux</summary><ul class=\"kit-liste\">",
-        places.len()
+        "<h2>{}</h2><details id=\"{id}\"><summary>Choisir parmi les {} {noun}</summary><ul class=\"kit-liste\">",
+        escape_html(heading),
+        links.len()
     );
-    for place in places {
+    for link in links {
         let _ = write!(
             out,
-            "<li><a href=\"/kit/lieux/{}\">{}</a> ({})</li>",
-            escape_html(place.id().as_str()),
-            escape_html(&place.properties.display_name()),
-            escape_html(&place.properties.commune)
+            "<li><a href=\"{}\">{}</a>{}</li>",
+            escape_html(&link.href),
+            escape_html(&link.text),
+            link.after
+                .as_deref()
+                .map(|a| format!(" ({})", escape_html(a)))
+                .unwrap_or_default()
         );
     }
     out.push_str("</ul></details>");
