@@ -40,14 +40,18 @@ pub enum Command {
         #[arg(default_value = "data")]
         dir: PathBuf,
     },
-    /// Fusionne dans le jeu de données les lieux d'un CSV au standard national, sans rien
-    /// perdre de l'existant ; affiche ce qui est ajouté, fusionné ou refusé.
+    /// Fusionne dans le jeu de données les lieux d'une source au standard national (l'API de
+    /// la cartographie nationale ou l'export data.gouv.fr, par une adresse http(s), ou un
+    /// fichier CSV), sans rien perdre de l'existant ; affiche ce qui est ajouté, mis à jour ou
+    /// laissé, et pourquoi.
     Import {
-        /// Fichier CSV au standard national des lieux de médiation numérique.
-        file: PathBuf,
+        /// Adresse http(s) ou fichier. Par défaut : le réglage `import_source`.
+        source: Option<crate::import::Source>,
         /// Dossier du jeu de données.
         #[arg(long, env = "CARTO82_DATA", default_value = "data")]
         data: PathBuf,
+        #[command(flatten)]
+        settings: ImportSettings,
     },
     /// Écrit un jeu de données synthétique à l'échelle nationale (35 000 communes, 30 000 lieux,
     /// 20 000 événements par défaut), pour mesurer les calculs ; il n'est pas réel.
@@ -125,6 +129,31 @@ pub struct SyntheticArgs {
     /// Graine du tirage : la même graine écrit les mêmes fichiers.
     #[arg(long, default_value_t = 82)]
     pub seed: u64,
+}
+
+/// How the places of the national sources are imported, by `carto82 import` and the server.
+#[derive(Debug, Clone, Args)]
+pub struct ImportSettings {
+    /// Source des lieux à importer : l'API de la cartographie nationale
+    /// (`https://…/lieux-inclusion-numerique`), l'export au standard sur data.gouv.fr (CSV,
+    /// gzip ou non), ou un fichier. Aucune par défaut.
+    #[arg(long, env = "CARTO82_IMPORT_SOURCE")]
+    pub import_source: Option<crate::import::Source>,
+    /// Département dont les lieux sont gardés (le début de leur code INSEE).
+    #[arg(long, env = "CARTO82_IMPORT_DEPARTEMENT", default_value = "82")]
+    pub import_departement: crate::import::Departement,
+    /// Temps laissé à la source pour chaque réponse, en secondes.
+    #[arg(long, env = "CARTO82_IMPORT_TIME_LIMIT", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub import_time_limit: u64,
+}
+
+impl ImportSettings {
+    pub fn options(&self) -> crate::import::Options {
+        crate::import::Options {
+            departement: self.import_departement.clone(),
+            time_limit: std::time::Duration::from_secs(self.import_time_limit),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Args)]
@@ -224,6 +253,13 @@ pub struct ServeArgs {
     /// Mention des sources du fond de carte, pour un modèle d'URL personnel.
     #[arg(long, env = "CARTO82_TILES_ATTRIBUTION", default_value = "")]
     pub tiles_attribution: String,
+    /// Quand le serveur importe lui-même `import_source` : une heure de Paris (`03:30`, chaque
+    /// nuit) ou un intervalle (`6h`, `30min`). Jamais par défaut. Un import qui échoue ne change
+    /// rien : les données d'avant restent servies, et `/healthz` et `/metrics` le disent.
+    #[arg(long, env = "CARTO82_IMPORT_SCHEDULE")]
+    pub import_schedule: Option<crate::import::schedule::Schedule>,
+    #[command(flatten)]
+    pub import: ImportSettings,
 }
 
 impl ServeArgs {

@@ -43,16 +43,33 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Validate { dir } => validate(&dir),
-        Command::Import { file, data } => match carto82::import::import(&file, &data) {
-            Ok(report) => {
-                print!("{report}");
-                ExitCode::SUCCESS
+        Command::Import {
+            source,
+            data,
+            settings,
+        } => {
+            let Some(source) = source.or(settings.import_source.clone()) else {
+                eprintln!(
+                    "quelle source ? Une adresse http(s) ou un fichier, ou le réglage import_source"
+                );
+                return ExitCode::FAILURE;
+            };
+            let imported = run_async(async {
+                carto82::import::import(&source, &data, &settings.options())
+                    .await
+                    .map_err(|e| e.to_string())
+            });
+            match imported {
+                Ok(report) => {
+                    print!("{report}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("rien n'est changé : {e}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
-        },
+        }
         Command::Synthetic(args) => {
             let size = carto82::synthetic::Size {
                 communes: args.communes,

@@ -1,7 +1,7 @@
 //! What an operator watches (issue 19). `/readyz`: the data is loaded and the contributions
 //! database answers (else 503, saying which). `/metrics`, in Prometheus' text format: the
 //! requests and their durations per route, the answers per status, the data served and its
-//! reloads, the proposals and reports waiting, the database. `/metrics` answers only the
+//! reloads, the scheduled imports, the proposals and reports waiting, the database. `/metrics` answers only the
 //! addresses of `metrics_allow` and the bearer of `metrics_token`: by default, nobody.
 
 use std::sync::Mutex;
@@ -16,6 +16,7 @@ use prometheus_client::registry::Registry;
 
 use crate::client::{Networks, SiteAddress};
 use crate::dataset::Store;
+use crate::import::schedule::Imports;
 use crate::participation::{Kind, Participation};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -53,6 +54,10 @@ pub struct Metrics {
     reloads: Family<Outcome, Counter>,
     waiting: Family<Of, Gauge>,
     database: Gauge,
+    imports: Family<Outcome, Counter>,
+    import_failing: Gauge,
+    import_success: Gauge,
+    import_places: Family<Of, Gauge>,
 }
 
 fn durations() -> Histogram {
@@ -72,6 +77,10 @@ impl Default for Metrics {
             reloads: Family::default(),
             waiting: Family::default(),
             database: Gauge::default(),
+            imports: Family::default(),
+            import_failing: Gauge::default(),
+            import_success: Gauge::default(),
+            import_places: Family::default(),
             registry: Mutex::new(Registry::default()),
         };
         registry.register(
@@ -114,6 +123,26 @@ impl Default for Metrics {
             "1 si la base des contributions répond",
             metrics.database.clone(),
         );
+        registry.register(
+            "imports",
+            "Imports programmés depuis le démarrage : réussis (reussi) ou échoués (echoue)",
+            metrics.imports.clone(),
+        );
+        registry.register(
+            "import_failing",
+            "1 si le dernier import programmé a échoué (les données d'avant sont servies)",
+            metrics.import_failing.clone(),
+        );
+        registry.register(
+            "import_last_success_timestamp_seconds",
+            "Quand le dernier import programmé a réussi (secondes Unix), 0 jamais",
+            metrics.import_success.clone(),
+        );
+        registry.register(
+            "import_places",
+            "Lieux du dernier import réussi : ajoutés (ajoutes), mis à jour (mis_a_jour), laissés (laisses)",
+            metrics.import_places.clone(),
+        );
         *metrics.registry.lock().expect("not poisoned") = registry;
         metrics
     }
@@ -137,7 +166,12 @@ impl Metrics {
     }
 
     /// The text of a scrape, after reading the data and the database again.
-    async fn scrape(&self, store: &Store, participation: &Participation) -> String {
+    async fn scrape(
+        &self,
+        store: &Store,
+        participation: &Participation,
+        imports: &Imports,
+    ) -> String {
         let dataset = store.current();
         let records = &dataset.records;
         for (kind, count) in [
@@ -151,11 +185,22 @@ impl Metrics {
         self.loaded.set(dataset.loaded_at.timestamp());
         self.refused.set(i64::from(store.last_refusal().is_some()));
         let (done, refused) = store.reloads();
-        for (outcome, total) in [("fait", done), ("refuse", refused)] {
-            let counter = self.reloads.get_or_create(&Outcome {
-                result: outcome.to_owned(),
-            });
-            counter.inc_by(total.saturating_sub(counter.get()));
+        count_up(&self.reloads, [("fait", done), ("refuse", refused)]);
+        let import = imports.state();
+        count_up(
+            &self.imports,
+            [("reussi", import.succeeded), ("echoue", import.failed)],
+        );
+        self.import_failing.set(i64::from(import.failing()));
+        if let Some((at, [added, updated, left], _)) = import.last_success {
+            self.import_success.set(at.timestamp());
+            for (kind, n) in [
+                ("ajoutes", added),
+                ("mis_a_jour", updated),
+                ("laisses", left),
+            ] {
+                self.import_places.get_or_create(&of(kind)).set(n as i64);
+            }
         }
         let base = participation.contributions();
         let mut up = base.changes().await.is_ok();
@@ -174,6 +219,16 @@ impl Metrics {
             tracing::error!("métriques non écrites : {e}");
         }
         text
+    }
+}
+
+/// Brings counters kept elsewhere (the store's, the imports') up to their totals.
+fn count_up<const N: usize>(family: &Family<Outcome, Counter>, totals: [(&str, u64); N]) {
+    for (outcome, total) in totals {
+        let counter = family.get_or_create(&Outcome {
+            result: outcome.to_owned(),
+        });
+        counter.inc_by(total.saturating_sub(counter.get()));
     }
 }
 
@@ -216,6 +271,7 @@ pub async fn metrics(
     site: web::Data<SiteAddress>,
     store: web::Data<Store>,
     participation: web::Data<Participation>,
+    imports: web::Data<Imports>,
 ) -> HttpResponse {
     if !access.lets(&req, &site) {
         return HttpResponse::Forbidden()
@@ -224,7 +280,7 @@ pub async fn metrics(
     }
     HttpResponse::Ok()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
-        .body(metrics.scrape(&store, &participation).await)
+        .body(metrics.scrape(&store, &participation, &imports).await)
 }
 
 /// Ready to serve: the data is loaded and the database answers.

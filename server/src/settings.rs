@@ -34,7 +34,10 @@ pub struct Setting {
 impl Setting {
     /// Whether its value may hold a password or a token, hidden when printed or logged.
     fn is_secret(&self) -> bool {
-        matches!(self.key.as_str(), "base" | "smtp" | "metrics_token")
+        matches!(
+            self.key.as_str(),
+            "base" | "smtp" | "metrics_token" | "import_source"
+        )
     }
 }
 
@@ -186,8 +189,14 @@ fn hidden(value: &str) -> String {
         return String::new();
     }
     match url::Url::parse(value) {
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(Some("****"));
+        // A key may be in the query too (`?apikey=…`).
+        Ok(mut url) if url.password().is_some() || url.query().is_some() => {
+            if url.password().is_some() {
+                let _ = url.set_password(Some("****"));
+            }
+            if url.query().is_some() {
+                url.set_query(Some("****"));
+            }
             url.to_string()
         }
         // An address without a password (a SQLite file, a relay on the machine).

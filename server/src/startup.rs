@@ -42,6 +42,7 @@ pub struct Application {
     server: Server,
     stopping: Stopping,
     _watch: Option<WatchGuard>,
+    _import: Option<crate::import::schedule::ScheduleGuard>,
 }
 
 /// Connections served at once by each worker (one per core); more wait in the backlog.
@@ -125,6 +126,25 @@ impl Application {
             .watch()
             .inspect_err(|e| tracing::warn!("modifications des données non suivies : {e}"))
             .ok();
+        let imports = Arc::new(crate::import::schedule::Imports::default());
+        let import = match (&args.import_schedule, &args.import.import_source) {
+            (None, _) => None,
+            (Some(_), None) => {
+                return Err(StartError::Setting(
+                    "CARTO82_IMPORT_SCHEDULE est réglé : réglez aussi CARTO82_IMPORT_SOURCE, l'adresse des lieux à importer".to_owned(),
+                ));
+            }
+            (Some(schedule), Some(source)) => Some(
+                crate::import::schedule::start(
+                    source.clone(),
+                    schedule.clone(),
+                    args.data.clone(),
+                    args.import.options(),
+                    imports.clone(),
+                )
+                .map_err(|e| StartError::Setting(format!("import programmé impossible : {e}")))?,
+            ),
+        };
         let pkg_dir = built_pkg_dir(&args.site).unwrap_or_else(|| {
             tracing::warn!(
                 site = %args.site.display(),
@@ -182,6 +202,7 @@ impl Application {
                 allowed: args.metrics_allow,
                 token: args.metrics_token.filter(|t| !t.trim().is_empty()),
             },
+            imports,
         };
         crate::request_log::log_every_request(args.log_requests);
         let reports = crate::reports::Reports::default();
@@ -211,6 +232,7 @@ impl Application {
             server,
             stopping,
             _watch: watch,
+            _import: import,
         })
     }
 
@@ -272,6 +294,8 @@ struct Site {
     security: SecurityHeaders,
     /// Who may read `/metrics`.
     metrics: crate::observe::MetricsAccess,
+    /// What the scheduled import did, for `/healthz` and `/metrics`.
+    imports: Arc<crate::import::schedule::Imports>,
 }
 
 fn run(
@@ -295,7 +319,9 @@ fn run(
         address,
         security,
         metrics: metrics_access,
+        imports,
     } = site;
+    let imports = web::Data::from(imports);
     let metrics = web::Data::new(crate::observe::Metrics::default());
     let metrics_access = web::Data::new(metrics_access);
     let reports = web::Data::new(reports);
@@ -353,6 +379,7 @@ fn run(
             .app_data(participation.clone())
             .app_data(metrics.clone())
             .app_data(metrics_access.clone())
+            .app_data(imports.clone())
             .route("/readyz", web::get().to(crate::observe::ready))
             .route("/metrics", web::get().to(crate::observe::metrics))
             .configure(crate::participation::configure)

@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::Command;
 
+mod common;
+
 const BIN: &str = env!("CARGO_BIN_EXE_carto82");
 
 fn data() -> std::path::PathBuf {
@@ -160,95 +162,17 @@ fn an_operator_adds_coordinators_and_referents() {
 
 #[tokio::test]
 async fn an_operator_backs_up_restores_and_exports_the_published_state() {
-    use carto82::participation::{Contributions, EventForm, Status};
+    use carto82::participation::Contributions;
     let dir = tempfile::tempdir().unwrap();
     let base = format!("sqlite:{}", dir.path().join("base.sqlite").display());
     let store = Contributions::open(&base).await.unwrap();
-    // A real proposal, read and checked as the form does, then published.
     let dataset = carto82::dataset::Dataset::load(&data()).unwrap();
-    let next_year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
-    let form = EventForm::parse(
-        format!(
-            "titre=Atelier+sauvegarde&resume=Copier+ses+photos.&theme=famille&type=atelier\
-             &jour={next_year}-04-15&debut=10%3A00&fin=12%3A00&lieu_id=france-services-014\
-             &public=Tout+public&prix=Gratuit&inscription=libre&organisateur=Les+Claviers"
-        )
-        .as_bytes(),
-    );
-    let today = chrono::Utc::now().date_naive();
-    let (feature, zone) = form.check(&dataset, today).unwrap();
-    let id = feature["properties"]["id"].as_str().unwrap().to_owned();
-    let token = store
-        .propose(
-            None,
-            None,
-            carto82::participation::Kind::Event,
-            &feature,
-            Some(zone),
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap()
-        .unwrap();
-    let proposal = store.follow_up(&token).await.unwrap().unwrap()[0]
-        .id
-        .clone();
-    store
-        .act(
-            &proposal,
-            1,
-            "anne",
-            Status::Publiee,
-            None,
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap();
-
-    // A place corrected, as a structure sends it: its hours on Saturday mornings too.
-    let places: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(data().join("lieux.geojson")).unwrap())
-            .unwrap();
-    let mut place = places["features"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["properties"]["id"] == "conseiller-numerique-022")
-        .unwrap()
-        .clone();
-    let hours = "Mo-Fr 09:00-12:00,14:00-17:00; Sa 09:00-12:00";
-    place["properties"]["horaires"] = serde_json::json!(hours);
-    store
-        .propose(
-            Some(&token),
-            None,
-            carto82::participation::Kind::Place,
-            &place,
-            Some(app::model::Zone::Centre),
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap()
-        .unwrap();
-    let correction = store.follow_up(&token).await.unwrap().unwrap()[1]
-        .id
-        .clone();
-    store
-        .act(
-            &correction,
-            1,
-            "anne",
-            Status::Publiee,
-            None,
-            chrono::Utc::now(),
-        )
-        .await
-        .unwrap();
+    let common::Published {
+        token,
+        feature,
+        id,
+        hours,
+    } = common::publish_an_event_and_a_correction(&store, &dataset).await;
 
     // Backed up while the database is open, never over a file.
     let copy = dir.path().join("copie.sqlite");

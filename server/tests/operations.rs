@@ -1,9 +1,12 @@
 //! Running Carto82 for real (issue 19), as an operator does: the settings file and its
 //! precedence, `carto82 config` and the documented table, `/readyz` and `/metrics` with
-//! their access, and the shipped systemd unit checked by `systemd-analyze verify`.
+//! their access, the shipped systemd unit checked by `systemd-analyze verify`, nginx in
+//! front, and a backup restored on another machine that gives the same answers.
 
 use std::path::Path;
 use std::process::Command;
+
+mod common;
 
 const BIN: &str = env!("CARGO_BIN_EXE_carto82");
 
@@ -310,4 +313,235 @@ fn the_shipped_nginx_site_serves_carto82_over_tls_with_its_cache_and_headers() {
     );
     // /metrics is not for the public, at nginx's door or at Carto82's.
     assert_eq!(status(&curl(&format!("{base}/metrics"), https, &[])), 403);
+}
+
+/// `carto82 serve` on a free port with this data folder and database, once ready.
+fn serve(data: &Path, base: &str) -> (Running, u16) {
+    let port = free_port();
+    let server = Running(
+        Command::new(BIN)
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .arg("--data")
+            .arg(data)
+            .args(["--site", root().join("target/site").to_str().unwrap()])
+            .args(["--base", base])
+            // As in production: the links are made from the public address.
+            .args(["--url", "https://carto82.example.fr"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while status(&plain_curl(&format!("http://127.0.0.1:{port}/readyz"))) != 200 {
+        assert!(std::time::Instant::now() < deadline, "never ready");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    (server, port)
+}
+
+fn plain_curl(url: &str) -> String {
+    let out = Command::new("curl")
+        .args(["-s", "-i", "--max-time", "20", url])
+        .output()
+        .expect("curl");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a visitor and a structure are answered: the places, the programme, the one event,
+/// the agenda, the follow-up of the structure's proposals (its body: it is made of the data
+/// alone, but for the page's nonce, cut out).
+fn answers(port: u16, event: &str, token: &str) -> Vec<(String, String)> {
+    [
+        "/api/places".to_owned(),
+        "/api/events".to_owned(),
+        format!("/api/events/{event}.ics"),
+        "/api/events.ics".to_owned(),
+        format!("/participer/suivi/{token}"),
+    ]
+    .into_iter()
+    .map(|path| {
+        let answer = plain_curl(&format!("http://127.0.0.1:{port}{path}"));
+        assert_eq!(status(&answer), 200, "{path}: {answer:.300}");
+        let body = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        let nonce = regex_free_nonce(body);
+        // A calendar's DTSTAMP is when this server read the data (RFC 5545: when the
+        // store's information was revised), not the data itself.
+        let body: Vec<&str> = body
+            .split("\r\n")
+            .filter(|line| !line.starts_with("DTSTAMP:"))
+            .collect();
+        (path, body.join("\r\n").replace(&nonce, "NONCE"))
+    })
+    .collect()
+}
+
+/// The page's CSP nonce (`nonce="…"`), or nothing.
+fn regex_free_nonce(body: &str) -> String {
+    body.split_once("nonce=\"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(nonce, _)| nonce.to_owned())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "\u{0}".to_owned())
+}
+
+fn run(command: &mut Command) {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{command:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The database kind, and how the guide backs it up into a folder and restores it on
+/// another machine.
+enum Database {
+    Sqlite,
+    /// On the throwaway server whose administrator's URL this is.
+    Postgres(String),
+}
+
+impl Database {
+    /// A new database for a machine (`var` is its `/var/lib/carto82`): its address.
+    fn create(&self, var: &Path, machine: &str) -> String {
+        match self {
+            Database::Sqlite => format!("sqlite:{}", var.join("carto82.sqlite").display()),
+            Database::Postgres(admin) => {
+                let name = format!("carto82_restauration_{}_{machine}", std::process::id());
+                run(Command::new(postgres_tool("createdb"))
+                    .args(["--maintenance-db", admin])
+                    .arg(&name));
+                let server = admin.rsplit_once('/').expect("a URL naming a database").0;
+                format!("{server}/{name}")
+            }
+        }
+    }
+
+    fn back_up(&self, base: &str, saved: &Path) {
+        match self {
+            Database::Sqlite => run(Command::new(BIN)
+                .arg("sauvegarder")
+                .arg(saved.join("base.sqlite"))
+                .args(["--base", base])),
+            Database::Postgres(_) => run(Command::new(postgres_tool("pg_dump"))
+                .args(["--format=custom", "--file"])
+                .arg(saved.join("base.dump"))
+                .args(["--dbname", base])),
+        }
+    }
+
+    /// Restores into the other machine's `var`: the restored database's address.
+    fn restore(&self, saved: &Path, var: &Path) -> String {
+        match self {
+            Database::Sqlite => {
+                std::fs::copy(saved.join("base.sqlite"), var.join("carto82.sqlite")).unwrap();
+                self.create(var, "b")
+            }
+            Database::Postgres(_) => {
+                let base = self.create(var, "b");
+                run(Command::new(postgres_tool("pg_restore"))
+                    .args(["--no-owner", "--dbname", &base])
+                    .arg(saved.join("base.dump")));
+                base
+            }
+        }
+    }
+}
+
+/// The guide's section 5, as an operator follows it: the data folder and the database
+/// backed up while Carto82 serves, restored on another machine: the same answers.
+async fn restored_elsewhere_gives_the_same_answers(database: Database) {
+    let machine = tempfile::tempdir().unwrap();
+    let var = machine.path().join("var-lib-carto82");
+    let data = var.join("data");
+    std::fs::create_dir(&var).unwrap();
+    run(Command::new("cp")
+        .arg("-a")
+        .arg(root().join("data"))
+        .arg(&data));
+    // The data changed since it was installed: fresh places from the national source.
+    let out = Command::new(BIN)
+        .arg("import")
+        .arg(root().join("tests/fixtures/national/lieux.csv"))
+        .arg("--data")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("1 ajouté(s), 1 mis à jour"));
+    // And the database holds the structures' work: an event and a correction published.
+    let base = database.create(&var, "a");
+    let store = carto82::participation::Contributions::open(&base)
+        .await
+        .unwrap();
+    let dataset = carto82::dataset::Dataset::load(&data).unwrap();
+    let published = common::publish_an_event_and_a_correction(&store, &dataset).await;
+    drop(store);
+
+    let (server, port) = serve(&data, &base);
+    let before = answers(port, &published.id, published.token.as_str());
+    assert!(before[1].1.contains("Atelier sauvegarde"));
+    assert!(before[0].1.contains("Médiathèque de Caussade"));
+    assert!(before[0].1.contains(published.hours));
+
+    // Backed up while it serves.
+    let saved = machine.path().join("sauvegardes");
+    std::fs::create_dir(&saved).unwrap();
+    run(Command::new("tar")
+        .arg("czf")
+        .arg(saved.join("donnees.tar.gz"))
+        .arg("-C")
+        .arg(&var)
+        .arg("data"));
+    database.back_up(&base, &saved);
+    drop(server);
+
+    // Restored on another machine.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let var = elsewhere.path().join("var-lib-carto82");
+    std::fs::create_dir(&var).unwrap();
+    run(Command::new("tar")
+        .arg("xzf")
+        .arg(saved.join("donnees.tar.gz"))
+        .arg("-C")
+        .arg(&var));
+    let base = database.restore(&saved, &var);
+    let (_server, port) = serve(&var.join("data"), &base);
+    let after = answers(port, &published.id, published.token.as_str());
+    for ((path, was), (_, is)) in before.iter().zip(&after) {
+        let differ: Vec<(&str, &str)> = was
+            .lines()
+            .zip(is.lines())
+            .filter(|(a, b)| a != b)
+            .take(3)
+            .collect();
+        assert!(
+            was == is,
+            "{path}: not the same answer after the restore: {differ:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_backup_restored_elsewhere_gives_the_same_answers_on_sqlite() {
+    restored_elsewhere_gives_the_same_answers(Database::Sqlite).await;
+}
+
+/// Debian's PostgreSQL tools, of the newest version installed.
+fn postgres_tool(name: &str) -> std::path::PathBuf {
+    let mut versions: Vec<_> = std::fs::read_dir("/usr/lib/postgresql")
+        .expect("PostgreSQL (tools/setup --tests installs it)")
+        .filter_map(|e| e.ok().map(|e| e.path().join("bin").join(name)))
+        .filter(|p| p.exists())
+        .collect();
+    versions.sort();
+    versions.pop().expect("a PostgreSQL version with its tools")
+}
+
+#[tokio::test]
+async fn a_backup_restored_elsewhere_gives_the_same_answers_on_postgresql() {
+    let admin = std::env::var("CARTO82_TEST_POSTGRES").expect(
+        "CARTO82_TEST_POSTGRES : un serveur PostgreSQL jetable (tools/postgres-jetable start)",
+    );
+    restored_elsewhere_gives_the_same_answers(Database::Postgres(admin)).await;
 }

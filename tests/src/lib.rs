@@ -115,6 +115,12 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(configure: impl FnOnce(&mut ServeArgs)) -> TestApp {
     let mut args = ServeArgs {
         config: None,
+        import_schedule: None,
+        import: carto82::config::ImportSettings {
+            import_source: None,
+            import_departement: "82".parse().unwrap(),
+            import_time_limit: 120,
+        },
         metrics_allow: Default::default(),
         metrics_token: None,
         log_format: "texte".to_owned(),
@@ -271,6 +277,35 @@ pub fn mail_text(message: &str) -> String {
 pub async fn stand_in_server(
     answer: impl Fn(&str) -> (&'static str, String) + Send + Sync + 'static,
 ) -> u16 {
+    stand_in_http(move |request_line| {
+        let (content_type, body) = answer(request_line);
+        StandInAnswer::ok(content_type, body.into_bytes())
+    })
+    .await
+}
+
+/// What a stand-in HTTP server answers to one request.
+pub struct StandInAnswer {
+    pub status: &'static str,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+    /// Waited before answering: a slow source.
+    pub delay: std::time::Duration,
+}
+
+impl StandInAnswer {
+    pub fn ok(content_type: &str, body: Vec<u8>) -> StandInAnswer {
+        StandInAnswer {
+            status: "200 OK",
+            headers: vec![("Content-Type", content_type.to_owned())],
+            body,
+            delay: std::time::Duration::ZERO,
+        }
+    }
+}
+
+/// A stand-in HTTP/1.1 server on loopback: `answer` gets each request's first line.
+pub async fn stand_in_http(answer: impl Fn(&str) -> StandInAnswer + Send + Sync + 'static) -> u16 {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
@@ -282,12 +317,18 @@ pub async fn stand_in_server(
                 let mut buffer = vec![0u8; 8192];
                 let n = socket.read(&mut buffer).await.unwrap_or(0);
                 let request = String::from_utf8_lossy(&buffer[..n]).to_string();
-                let (content_type, body) = answer(request.lines().next().unwrap_or(""));
-                let response = format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nAccess-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = socket.write_all(response.as_bytes()).await;
+                let answer = answer(request.lines().next().unwrap_or(""));
+                tokio::time::sleep(answer.delay).await;
+                let mut head = format!("HTTP/1.1 {}\r\n", answer.status);
+                for (name, value) in &answer.headers {
+                    head.push_str(&format!("{name}: {value}\r\n"));
+                }
+                head.push_str(&format!(
+                    "Access-Control-Allow-Origin: *\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    answer.body.len()
+                ));
+                let _ = socket.write_all(head.as_bytes()).await;
+                let _ = socket.write_all(&answer.body).await;
             });
         }
     });

@@ -49,21 +49,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 #[utoipa::path(
     get,
     path = "/healthz",
-    summary = "État du service : nombre de lieux, d'événements, et dernier rechargement refusé.",
+    summary = "État du service : nombre de lieux, d'événements, dernier rechargement refusé, et imports programmés.",
     responses((status = 200, description = "En service", content_type = "application/json"))
 )]
-async fn health(store: web::Data<crate::dataset::Store>) -> HttpResponse {
+async fn health(
+    store: web::Data<crate::dataset::Store>,
+    imports: web::Data<crate::import::schedule::Imports>,
+) -> HttpResponse {
     let dataset = store.current();
     let refusal = store.last_refusal();
+    let import = imports.state();
     HttpResponse::Ok().json(serde_json::json!({
-        // Serving, but the files on disk are not what is served: someone should look.
-        "status": if refusal.is_some() { "avertissement" } else { "ok" },
+        // Serving, but the files on disk are not what is served, or the source could not be
+        // read: someone should look.
+        "status": if refusal.is_some() || import.failing() { "avertissement" } else { "ok" },
         "lieux": dataset.records.places.len(),
         "communes": dataset.territory.communes.len(),
         "evenements": dataset.records.events.len(),
         "ressources": dataset.records.resources.len(),
         // Set when the files changed into an invalid dataset: the previous one is served.
         "rechargement_refuse": refusal,
+        // Set when the server imports a source on a schedule.
+        "import": import.source.as_ref().map(|source| serde_json::json!({
+            "source": source,
+            "reussis": import.succeeded,
+            "echoues": import.failed,
+            "derniere_reussite": import.last_success.as_ref().map(|(at, _, summary)| {
+                serde_json::json!({ "le": at.to_rfc3339(), "bilan": summary })
+            }),
+            "dernier_echec": import.last_failure.as_ref().map(|(at, reason)| {
+                serde_json::json!({ "le": at.to_rfc3339(), "raison": reason })
+            }),
+        })),
     }))
 }
 

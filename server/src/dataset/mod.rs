@@ -103,7 +103,8 @@ fn check_published<R: Stored>(value: &serde_json::Value, known: &Known) -> Resul
         })
 }
 
-/// The folder's places with the published ones: a correction replaces the place of its id,
+/// The folder's places with the published ones: a correction replaces the place of its id
+/// unless the folder's is newer (`date_maj`: a national import since, see `import::merge`),
 /// a new place is added; one that no longer holds is left out and logged.
 fn with_published_places(
     mut places: Vec<Place>,
@@ -114,6 +115,12 @@ fn with_published_places(
     for value in published {
         match check_published::<Place>(value, &known) {
             Ok(place) => match places.iter_mut().find(|p| p.id() == place.id()) {
+                Some(old) if old.properties.date_maj > place.properties.date_maj => {
+                    tracing::info!(
+                        id = %place.id(),
+                        "correction publiée plus ancienne que le lieu du dossier : le dossier gagne"
+                    );
+                }
                 Some(old) => *old = place,
                 None => places.push(place),
             },

@@ -1,0 +1,136 @@
+//! Fetching a source over HTTP(S): every page, following the `Link: <…>; rel="next"` header
+//! (RFC 8288), gzip whether the server compresses the answer or serves a `.gz` file, each
+//! answer within a time limit and a size cap. Gzip is undone here, by its magic bytes, not by
+//! reqwest's `gzip` feature: that feature, unified across the workspace, would also undo it
+//! in the tests' clients, which check what the server compresses. Any page that fails fails the whole fetch:
+//! merging half a source would look like places had closed.
+
+use std::io::Read as _;
+use std::time::Duration;
+
+use url::Url;
+
+/// The most a page may weigh once decompressed (the whole country is about 40 MB).
+const MAX_PAGE_BYTES: usize = 256 * 1024 * 1024;
+/// The most pages followed: a source that never ends is an error, not a loop.
+const MAX_PAGES: usize = 10_000;
+
+/// The text of every page of `url`.
+pub async fn pages(url: &Url, time_limit: Duration) -> Result<Vec<String>, String> {
+    let client = reqwest::Client::builder()
+        .timeout(time_limit)
+        .user_agent(concat!(
+            "Carto82/",
+            env!("CARGO_PKG_VERSION"),
+            " (import des lieux)"
+        ))
+        .build()
+        .map_err(|e| format!("client HTTP : {e}"))?;
+    let mut texts = Vec::new();
+    let mut next = Some(url.clone());
+    let mut seen = std::collections::HashSet::new();
+    while let Some(url) = next.take() {
+        let n = texts.len() + 1;
+        let at = format!("page {n} ({})", shown(&url));
+        if n > MAX_PAGES || !seen.insert(url.clone()) {
+            return Err(format!(
+                "{at} : la source renvoie sans fin à d'autres pages"
+            ));
+        }
+        let response = client
+            .get(url.clone())
+            .header(reqwest::header::ACCEPT_ENCODING, "gzip")
+            .send()
+            .await
+            .map_err(|e| format!("{at} : {}", failure(&e, time_limit)))?;
+        let status = response.status();
+        if !status.is_success() {
+            return Err(format!("{at} : la source a répondu « {status} »"));
+        }
+        next = next_page(&response, &url);
+        let body = body(response, time_limit)
+            .await
+            .map_err(|e| format!("{at} : {e}"))?;
+        let text =
+            String::from_utf8(body).map_err(|_| format!("{at} : le texte n'est pas en UTF-8"))?;
+        texts.push(text);
+    }
+    Ok(texts)
+}
+
+/// The address without its query, which may hold a key: errors are shown on `/healthz`.
+pub fn shown(url: &Url) -> String {
+    let mut shown = url.clone();
+    shown.set_query(None);
+    shown.set_fragment(None);
+    let _ = shown.set_password(None);
+    let _ = shown.set_username("");
+    shown.to_string()
+}
+
+fn failure(error: &reqwest::Error, time_limit: Duration) -> String {
+    if error.is_timeout() {
+        format!(
+            "la source n'a pas répondu en {} s",
+            time_limit.as_secs_f64().round()
+        )
+    } else if error.is_connect() {
+        "connexion impossible à la source".to_owned()
+    } else {
+        format!("échec de la requête : {error}")
+    }
+}
+
+/// The next page named by the `Link` header, resolved against this page's address.
+fn next_page(response: &reqwest::Response, url: &Url) -> Option<Url> {
+    response
+        .headers()
+        .get_all(reqwest::header::LINK)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .find(|link| {
+            link.split(';')
+                .skip(1)
+                .any(|p| matches!(p.trim(), "rel=\"next\"" | "rel=next"))
+        })
+        .and_then(|link| {
+            let target = link.split(';').next()?.trim();
+            url.join(target.strip_prefix('<')?.strip_suffix('>')?).ok()
+        })
+        .filter(|next| matches!(next.scheme(), "http" | "https"))
+}
+
+/// The answer's bytes, decompressed, at most [`MAX_PAGE_BYTES`].
+async fn body(mut response: reqwest::Response, time_limit: Duration) -> Result<Vec<u8>, String> {
+    let too_big = || format!("plus de {} Mo", MAX_PAGE_BYTES / (1024 * 1024));
+    let mut bytes = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(|e| {
+        if e.is_timeout() {
+            format!(
+                "la source n'a pas fini de répondre en {} s",
+                time_limit.as_secs_f64().round()
+            )
+        } else {
+            format!("réponse coupée : {e}")
+        }
+    })? {
+        if bytes.len() + chunk.len() > MAX_PAGE_BYTES {
+            return Err(too_big());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    // Compressed by `Content-Encoding: gzip`, or a file served as it is (`lieux.csv.gz`).
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut plain = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .take(MAX_PAGE_BYTES as u64 + 1)
+            .read_to_end(&mut plain)
+            .map_err(|e| format!("gzip illisible : {e}"))?;
+        if plain.len() > MAX_PAGE_BYTES {
+            return Err(too_big());
+        }
+        return Ok(plain);
+    }
+    Ok(bytes)
+}
