@@ -140,7 +140,7 @@ impl Default for Metrics {
         );
         registry.register(
             "import_places",
-            "Lieux du dernier import réussi : ajoutés (ajoutes), mis à jour (mis_a_jour), laissés (laisses)",
+            "Lignes du dernier import réussi : ajoutées (ajoutes), mis à jour (mis_a_jour), laissées (laisses), dont illisibles (illisibles)",
             metrics.import_places.clone(),
         );
         *metrics.registry.lock().expect("not poisoned") = registry;
@@ -192,12 +192,13 @@ impl Metrics {
             [("reussi", import.succeeded), ("echoue", import.failed)],
         );
         self.import_failing.set(i64::from(import.failing()));
-        if let Some((at, [added, updated, left], _)) = import.last_success {
+        if let Some((at, [added, updated, left, unreadable], _)) = import.last_success {
             self.import_success.set(at.timestamp());
             for (kind, n) in [
                 ("ajoutes", added),
                 ("mis_a_jour", updated),
                 ("laisses", left),
+                ("illisibles", unreadable),
             ] {
                 self.import_places.get_or_create(&of(kind)).set(n as i64);
             }

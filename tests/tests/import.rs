@@ -51,7 +51,7 @@ async fn exporting_then_importing_gives_the_same_places() {
     for (left, place) in report.left.iter().zip(&dataset.records.places) {
         match &left.why {
             Why::OursAsRecent { place: id, .. } => assert_eq!(id, place.id().as_str()),
-            Why::Unreadable(reason) => panic!("{}: {reason}", left.at),
+            other => panic!("{}: {other:?}", left.at),
         }
     }
     assert_eq!(
@@ -396,8 +396,10 @@ async fn the_data_gouv_export_is_read_gzipped() {
     assert_eq!(report.left[1].at, "ligne 6");
 }
 
-/// Rows written by anyone: a 1 MB name and a field of the wrong shape are left with their
-/// reason; a script in a name is kept as the text it is (escaped where shown: hostile.rs).
+/// Rows written by anyone: a 1 MB name, a field of the wrong shape and a date to come are
+/// left with their reason; a field outside the standard is not read; a script in a name is
+/// kept as the text it is (escaped where shown: hostile.rs); two rows for one place update
+/// it once.
 #[tokio::test]
 async fn hostile_rows_are_left_with_their_reason() {
     let dir = copy_of_data();
@@ -411,10 +413,18 @@ async fn hostile_rows_are_left_with_their_reason() {
     };
     let mut shaped = row("forme", "Lieu");
     shaped["horaires"] = serde_json::json!({"lundi": "9h"});
+    let mut script = row("script", "<script>alert(1)</script> Médiathèque");
+    script["ajout_de_la_source"] = serde_json::json!({"niveau": [1, 2]});
+    let mut future = row("futur", "Lieu de demain");
+    future["date_maj"] = "2099-01-01".into();
+    let mut twice = script.clone();
+    twice["id"] = "script-bis".into();
     let rows = serde_json::json!([
         row("enorme", &"a".repeat(1 << 20)),
         shaped,
-        row("script", "<script>alert(1)</script> Médiathèque"),
+        script,
+        future,
+        twice,
     ]);
     let port = stand_in_http(move |_| {
         StandInAnswer::ok("application/json", rows.to_string().into_bytes())
@@ -423,17 +433,20 @@ async fn hostile_rows_are_left_with_their_reason() {
     let source: Source = format!("http://127.0.0.1:{port}/").parse().unwrap();
     let report = import(&source, dir.path(), &options()).await.unwrap();
     let left = report.unreadable();
-    assert_eq!(left.len(), 2, "{report}");
+    assert_eq!(left.len(), 3, "{report:.2000}");
     assert!(
         left[0].contains("champ « nom »") && left[0].len() < 300,
         "{}",
-        &left[0][..300.min(left[0].len())]
+        left[0].chars().take(300).collect::<String>()
     );
     assert!(
         left[1].contains("champ « horaires » : texte attendu"),
         "{}",
         left[1]
     );
+    assert!(left[2].contains("une date à venir"), "{}", left[2]);
+    assert_eq!(report.added.len(), 1, "{report:.2000}");
+    assert!(matches!(&report.left[3].why, Why::Twice { place } if *place == report.added[0]));
     let after = Dataset::load(dir.path()).unwrap();
     assert_eq!(
         place(&after, &report.added[0]).properties.nom,
@@ -508,7 +521,7 @@ async fn a_bad_page_a_slow_source_or_no_place_of_ours_change_nothing() {
     .await;
     fails(
         import(&error, dir.path(), &options()).await,
-        &["page 2", "500"],
+        &["page 2", "a répondu « 500"],
     );
 
     let slow = national_api(|| StandInAnswer {
@@ -549,6 +562,58 @@ async fn a_bad_page_a_slow_source_or_no_place_of_ours_change_nothing() {
         import(&page, dir.path(), &options()).await,
         &["ni une liste JSON ni un CSV du standard"],
     );
+
+    // Every row of ours unreadable: the source changed its form; no success.
+    let port = stand_in_http(|_| {
+        let page = String::from_utf8(sample("page-2.json"))
+            .unwrap()
+            .replace("1.5389", "\"à l'est\"");
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&page).unwrap();
+        StandInAnswer::ok("application/json", serde_json::to_vec(&rows[..2]).unwrap())
+    })
+    .await;
+    let changed: Source = format!("http://127.0.0.1:{port}/").parse().unwrap();
+    fails(
+        import(&changed, dir.path(), &options()).await,
+        &[
+            "aucune des 2 ligne(s) du département n'est lisible",
+            "longitude",
+        ],
+    );
+
+    // The next page on another site is not followed.
+    let port = stand_in_http(|_| {
+        let mut answer = second_page();
+        answer.headers.push((
+            "Link",
+            "<http://127.0.0.2:9/ailleurs>; rel=\"next\"".to_owned(),
+        ));
+        answer
+    })
+    .await;
+    let elsewhere: Source = format!("http://127.0.0.1:{port}/").parse().unwrap();
+    fails(
+        import(&elsewhere, dir.path(), &options()).await,
+        &["page 1", "sur un autre site (http://127.0.0.2:9/ailleurs)"],
+    );
+
+    // An answer that is no HTTP: the error says so, never the key in the address, which
+    // `/healthz` shows.
+    let port = stand_in_http(|_| StandInAnswer {
+        status: "pas du HTTP",
+        ..second_page()
+    })
+    .await;
+    let keyed: Source = format!("http://127.0.0.1:{port}/lieux?cle=secret-de-la-source")
+        .parse()
+        .unwrap();
+    let error = import(&keyed, dir.path(), &options())
+        .await
+        .expect_err("refused")
+        .to_string();
+    assert!(error.contains("échec de la requête"), "{error}");
+    assert!(!error.contains("secret-de-la-source"), "{error}");
+    assert_eq!(std::fs::read(dir.path().join(LIEUX)).unwrap(), before);
 }
 
 /// The server imports on its schedule: the new place shows on the map; then the source
@@ -626,7 +691,7 @@ async fn the_scheduled_import_reloads_the_map_and_a_failure_keeps_the_last_good_
         .as_str()
         .unwrap();
     assert!(
-        reason.contains("page 2") && reason.contains("503"),
+        reason.contains("page 2") && reason.contains("a répondu « 503"),
         "{reason}"
     );
     assert_eq!(

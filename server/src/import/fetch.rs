@@ -12,6 +12,8 @@ use url::Url;
 
 /// The most a page may weigh once decompressed (the whole country is about 40 MB).
 const MAX_PAGE_BYTES: usize = 256 * 1024 * 1024;
+/// The most all pages together may weigh: they are all kept until the merge.
+const MAX_TOTAL_BYTES: usize = 512 * 1024 * 1024;
 /// The most pages followed: a source that never ends is an error, not a loop.
 const MAX_PAGES: usize = 10_000;
 
@@ -26,7 +28,8 @@ pub async fn pages(url: &Url, time_limit: Duration) -> Result<Vec<String>, Strin
         ))
         .build()
         .map_err(|e| format!("client HTTP : {e}"))?;
-    let mut texts = Vec::new();
+    let mut texts: Vec<String> = Vec::new();
+    let mut total = 0;
     let mut next = Some(url.clone());
     let mut seen = std::collections::HashSet::new();
     while let Some(url) = next.take() {
@@ -42,15 +45,33 @@ pub async fn pages(url: &Url, time_limit: Duration) -> Result<Vec<String>, Strin
             .header(reqwest::header::ACCEPT_ENCODING, "gzip")
             .send()
             .await
-            .map_err(|e| format!("{at} : {}", failure(&e, time_limit)))?;
+            .map_err(|e| format!("{at} : {}", failure(e, time_limit)))?;
         let status = response.status();
         if !status.is_success() {
             return Err(format!("{at} : la source a répondu « {status} »"));
         }
-        next = next_page(&response, &url);
+        next = next_page(&response, &url)
+            .map(|next| {
+                if next.origin() == url.origin() {
+                    Ok(next)
+                } else {
+                    Err(format!(
+                        "{at} : la page suivante est sur un autre site ({}), elle n'est pas lue",
+                        shown(&next)
+                    ))
+                }
+            })
+            .transpose()?;
         let body = body(response, time_limit)
             .await
             .map_err(|e| format!("{at} : {e}"))?;
+        total += body.len();
+        if total > MAX_TOTAL_BYTES {
+            return Err(format!(
+                "{at} : la source dépasse {} Mo en tout",
+                MAX_TOTAL_BYTES / (1024 * 1024)
+            ));
+        }
         let text =
             String::from_utf8(body).map_err(|_| format!("{at} : le texte n'est pas en UTF-8"))?;
         texts.push(text);
@@ -68,7 +89,9 @@ pub fn shown(url: &Url) -> String {
     shown.to_string()
 }
 
-fn failure(error: &reqwest::Error, time_limit: Duration) -> String {
+/// Why a request failed, without its address: reqwest's message ends with the whole URL,
+/// query included, and this one is shown on `/healthz`.
+fn failure(error: reqwest::Error, time_limit: Duration) -> String {
     if error.is_timeout() {
         format!(
             "la source n'a pas répondu en {} s",
@@ -77,8 +100,20 @@ fn failure(error: &reqwest::Error, time_limit: Duration) -> String {
     } else if error.is_connect() {
         "connexion impossible à la source".to_owned()
     } else {
-        format!("échec de la requête : {error}")
+        format!("échec de la requête : {}", without_url(error))
     }
+}
+
+/// The error and its causes, without the address.
+fn without_url(error: reqwest::Error) -> String {
+    let error = error.without_url();
+    let mut text = error.to_string();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(inner) = cause {
+        text.push_str(&format!(" : {inner}"));
+        cause = inner.source();
+    }
+    text
 }
 
 /// The next page named by the `Link` header, resolved against this page's address.
@@ -112,7 +147,7 @@ async fn body(mut response: reqwest::Response, time_limit: Duration) -> Result<V
                 time_limit.as_secs_f64().round()
             )
         } else {
-            format!("réponse coupée : {e}")
+            format!("réponse coupée : {}", without_url(e))
         }
     })? {
         if bytes.len() + chunk.len() > MAX_PAGE_BYTES {

@@ -9,9 +9,13 @@
 //! whose source date is later takes the source's values, and keeps ours where the source says
 //! nothing, with what only we curate (the name shown, the stops of a mobile service, the
 //! reports, the sources); one whose source date is not later is left as it is, and the report
-//! says so. A new place is added. A row that cannot be read is left with its reason. Nothing
-//! already in the dataset is removed, and the file is replaced atomically once the result is
-//! checked, only when something changed.
+//! says so. A new place is added. A row that cannot be read is left with its reason, and so
+//! is one dated in the future (it would win over every later edit). One place, one row: a
+//! second row describing a place another row took is left. Nothing already in the dataset is
+//! removed, and the file is replaced atomically once the result is checked, only when
+//! something changed, one import at a time (a lock beside the file). A source whose rows of
+//! the département are all unreadable, or that has none, is refused: its form changed, or
+//! it is not the source meant.
 
 use std::fmt;
 use std::path::Path;
@@ -31,6 +35,8 @@ use crate::dataset::{Dataset, LIEUX};
 pub const SAME_PLACE: f64 = 83.0;
 /// Nearness scores 100 at the same point and 0 from this distance on.
 const NEARNESS_ZERO_METRES: f64 = 500.0;
+/// Beside the places' file, held while an import reads and writes it.
+const LOCK: &str = "lieux.geojson.verrou";
 /// The `jeu` of the source references an import writes into `sources`.
 const JEU: &str = "import";
 
@@ -73,6 +79,8 @@ pub enum Why {
         ours: NaiveDate,
         theirs: NaiveDate,
     },
+    /// Another row of the source describes this place already.
+    Twice { place: String },
 }
 
 impl Report {
@@ -82,7 +90,7 @@ impl Report {
             .iter()
             .filter_map(|l| match &l.why {
                 Why::Unreadable(reason) => Some(reason.as_str()),
-                Why::OursAsRecent { .. } => None,
+                Why::OursAsRecent { .. } | Why::Twice { .. } => None,
             })
             .collect()
     }
@@ -124,6 +132,11 @@ impl fmt::Display for Report {
                     "  laissé, {} : {place} est à jour (notre fiche du {ours}, la source du {theirs})",
                     left.at
                 )?,
+                Why::Twice { place } => writeln!(
+                    f,
+                    "  laissé, {} : {place} est déjà décrit par une autre ligne de la source",
+                    left.at
+                )?,
             }
         }
         Ok(())
@@ -138,24 +151,35 @@ pub enum ImportError {
     Dataset(#[from] crate::dataset::DatasetErrors),
     #[error("la source n'a aucun lieu du département {0} (sur {1} ligne(s)) : rien n'a été changé")]
     Empty(String, usize),
+    #[error(
+        "aucune des {0} ligne(s) du département n'est lisible (la première : {1}) : la source a peut-être changé de forme, rien n'a été changé"
+    )]
+    Unreadable(usize, String),
 }
 
 /// Merges `rows` into the dataset in `data`, and writes `lieux.geojson` if anything changed.
 pub fn merge_rows(rows: Vec<Read>, data: &Path, departement: &str) -> Result<Report, ImportError> {
+    // One import at a time on a folder (the server's and one typed by hand): each reads the
+    // file the other wrote. Released when `_lock` is dropped, or if the process dies.
+    let lock_path = data.join(LOCK);
+    let _lock = std::fs::File::create(&lock_path)
+        .and_then(|file| file.lock().map(|()| file))
+        .map_err(|e| ImportError::Read(lock_path.display().to_string(), e.to_string()))?;
     let dataset = Dataset::load(data)?;
     let total = rows.len();
-    let mut places = dataset.records.places.clone();
     let mut report = Report::default();
+    let mut incoming = Vec::new();
     for Read { at, row } in rows {
-        let incoming = match row {
-            Ok(row) if !row.is_in(departement) => {
-                report.elsewhere += 1;
-                continue;
-            }
-            Ok(row) => to_place(row, &dataset),
-            Err(reason) => Err(reason),
-        };
-        let incoming = match incoming {
+        match row {
+            Ok(row) if !row.is_in(departement) => report.elsewhere += 1,
+            Ok(row) => incoming.push((at, to_place(row, &dataset))),
+            Err(reason) => incoming.push((at, Err(reason))),
+        }
+    }
+    let mut places = dataset.records.places.clone();
+    let (by_id, mut taken) = imported_before(&places, &incoming);
+    for ((at, place), by_id) in incoming.into_iter().zip(by_id) {
+        let place = match place {
             Ok(place) => place,
             Err(reason) => {
                 report.left.push(Left {
@@ -165,35 +189,66 @@ pub fn merge_rows(rows: Vec<Read>, data: &Path, departement: &str) -> Result<Rep
                 continue;
             }
         };
-        match same_place(&mut places, &incoming) {
-            Some((existing, score))
-                if incoming.properties.date_maj > existing.properties.date_maj =>
+        // Else the most similar place, ours or added by an earlier row.
+        let target = by_id.or_else(|| {
+            let best = places
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (i, similarity(p, &place)))
+                .filter(|(_, score)| *score >= SAME_PLACE)
+                .max_by(|a, b| a.1.total_cmp(&b.1))?;
+            Some(if std::mem::replace(&mut taken[best.0], true) {
+                Target::Taken(best.0)
+            } else {
+                Target::Place(best.0, best.1)
+            })
+        });
+        match target {
+            Some(Target::Place(i, score))
+                if place.properties.date_maj > places[i].properties.date_maj =>
             {
                 report.updated.push(Matched {
-                    row: source_id(&incoming).to_owned(),
-                    place: existing.id().to_string(),
+                    row: source_id(&place).to_owned(),
+                    place: places[i].id().to_string(),
                     score,
                 });
-                update(existing, incoming);
+                update(&mut places[i], place);
             }
-            Some((existing, _)) => report.left.push(Left {
+            Some(Target::Place(i, _)) => report.left.push(Left {
                 at,
                 why: Why::OursAsRecent {
-                    place: existing.id().to_string(),
-                    ours: existing.properties.date_maj,
-                    theirs: incoming.properties.date_maj,
+                    place: places[i].id().to_string(),
+                    ours: places[i].properties.date_maj,
+                    theirs: place.properties.date_maj,
+                },
+            }),
+            Some(Target::Taken(i)) => report.left.push(Left {
+                at,
+                why: Why::Twice {
+                    place: places[i].id().to_string(),
                 },
             }),
             None => {
-                let mut place = incoming;
+                let mut place = place;
                 place.properties.id = free_id(&place.properties.id, &places);
                 report.added.push(place.id().to_string());
                 places.push(place);
+                taken.push(true);
             }
         }
     }
-    if report.elsewhere == total {
+    let ours = total - report.elsewhere;
+    if ours == 0 {
         return Err(ImportError::Empty(departement.to_owned(), total));
+    }
+    if let [first, ..] = report.unreadable()[..]
+        && report.unreadable().len() == ours
+    {
+        // A source whose form changed: all its rows refused is no success.
+        return Err(ImportError::Unreadable(
+            ours,
+            first.chars().take(300).collect(),
+        ));
     }
     if !report.added.is_empty() || !report.updated.is_empty() {
         write_atomically(&data.join(LIEUX), &places, &dataset.territory)?;
@@ -210,26 +265,40 @@ fn source_id(place: &Place) -> &str {
         .map_or(place.id().as_str(), |s| s.id_source.as_str())
 }
 
-/// Our place that `incoming` describes, with how sure: the one it was imported into before,
-/// else the most similar above [`SAME_PLACE`].
-fn same_place<'a>(places: &'a mut [Place], incoming: &Place) -> Option<(&'a mut Place, f64)> {
-    let from_source = |p: &Place| {
-        p.properties
-            .sources
-            .iter()
-            .any(|s| s.jeu == JEU && s.id_source == source_id(incoming))
-    };
-    if let Some(i) = places.iter().position(from_source) {
-        return Some((&mut places[i], 100.0));
-    }
-    places
-        .iter_mut()
-        .map(|p| {
-            let score = similarity(p, incoming);
-            (p, score)
+/// A place a row of the source describes.
+#[derive(Clone, Copy)]
+enum Target {
+    /// This place (its index), with how sure.
+    Place(usize, f64),
+    /// The place another row of the source describes already.
+    Taken(usize),
+}
+
+/// For each row, the place it was imported into before, if any; and which places are so
+/// taken. One place, one row: two rows never update it in turn.
+fn imported_before(
+    places: &[Place],
+    incoming: &[(String, Result<Place, String>)],
+) -> (Vec<Option<Target>>, Vec<bool>) {
+    let mut taken = vec![false; places.len()];
+    let targets = incoming
+        .iter()
+        .map(|(_, place)| {
+            let id = source_id(place.as_ref().ok()?);
+            let i = places.iter().position(|p| {
+                p.properties
+                    .sources
+                    .iter()
+                    .any(|s| s.jeu == JEU && s.id_source == id)
+            })?;
+            Some(if std::mem::replace(&mut taken[i], true) {
+                Target::Taken(i)
+            } else {
+                Target::Place(i, 100.0)
+            })
         })
-        .filter(|(_, score)| *score >= SAME_PLACE)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .collect();
+    (targets, taken)
 }
 
 /// Reads a row into a place, or says why it cannot be one.
@@ -254,6 +323,11 @@ fn to_place(row: Row, dataset: &Dataset) -> Result<Place, String> {
     );
     let date_maj = NaiveDate::parse_from_str(&required("date_maj", &row.date_maj)?, "%Y-%m-%d")
         .map_err(|_| "date_maj : AAAA-MM-JJ attendu".to_owned())?;
+    // A date to come would win over every later edit and import.
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Days::new(1);
+    if date_maj > tomorrow {
+        return Err(format!("date_maj {date_maj} : une date à venir"));
+    }
     let id = slug(&id_text);
     // The standard's own field checks (vocabularies, codes) are the loader's: build the
     // properties as JSON and deserialise them like a line of lieux.geojson.

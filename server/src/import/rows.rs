@@ -109,7 +109,8 @@ pub fn read(text: &str, page: Option<usize>) -> Result<Vec<Read>, String> {
     }
 }
 
-/// A JSON place as a row: numbers as text, lists joined by `|` as in the CSV.
+/// A JSON place as a row: numbers as text, lists joined by `|` as in the CSV. Fields outside
+/// the standard are not read: a source that adds one still imports.
 fn from_json(item: serde_json::Value) -> Result<Row, String> {
     use serde_json::Value;
     let Value::Object(fields) = item else {
@@ -117,6 +118,9 @@ fn from_json(item: serde_json::Value) -> Result<Row, String> {
     };
     let mut texts = serde_json::Map::new();
     for (name, value) in fields {
+        if !crate::standard::COLUMNS.contains(&name.as_str()) {
+            continue;
+        }
         let text = match value {
             Value::Null => continue,
             Value::String(s) => s,

@@ -38,15 +38,24 @@ impl std::str::FromStr for Schedule {
             "h" => 3600,
             _ => 0,
         };
-        match number.parse::<u64>() {
-            Ok(n) if n > 0 && seconds > 0 => Ok(Schedule::Every(Duration::from_secs(n * seconds))),
+        // At most 30 days: a longer wait is a typing error, and would overflow the clock.
+        match number
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| n.checked_mul(seconds))
+        {
+            Some(n) if (1..=MAX_INTERVAL_S).contains(&n) => {
+                Ok(Schedule::Every(Duration::from_secs(n)))
+            }
             _ => Err(format!(
-                "« {} » : une heure de Paris (« 03:30 », chaque nuit) ou un intervalle (« 6h », « 30min », « 90s »)",
+                "« {} » : une heure de Paris (« 03:30 », chaque nuit) ou un intervalle de 30 jours au plus (« 6h », « 30min », « 90s »)",
                 text.chars().take(40).collect::<String>()
             )),
         }
     }
 }
+
+const MAX_INTERVAL_S: u64 = 30 * 24 * 3600;
 
 impl Schedule {
     /// How long from `now` until the next run.
@@ -86,8 +95,8 @@ pub struct State {
     pub source: Option<String>,
     pub succeeded: u64,
     pub failed: u64,
-    /// When, and what it did (added, updated, left).
-    pub last_success: Option<(DateTime<Utc>, [usize; 3], String)>,
+    /// When, and what it did (added, updated, left, of which unreadable).
+    pub last_success: Option<(DateTime<Utc>, [usize; 4], String)>,
     pub last_failure: Option<(DateTime<Utc>, String)>,
 }
 
@@ -117,7 +126,12 @@ impl Imports {
                 state.succeeded += 1;
                 state.last_success = Some((
                     Utc::now(),
-                    [report.added.len(), report.updated.len(), report.left.len()],
+                    [
+                        report.added.len(),
+                        report.updated.len(),
+                        report.left.len(),
+                        report.unreadable().len(),
+                    ],
                     report.summary(),
                 ));
             }
@@ -172,7 +186,16 @@ pub fn start(
                     );
                 }
                 tracing::info!(%source, "import des lieux");
-                let result = runtime.block_on(import(&source, &data, &options));
+                // A bug in one import must not stop the next ones, nor hide behind an « ok ».
+                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    runtime.block_on(import(&source, &data, &options))
+                }))
+                .unwrap_or_else(|_| {
+                    Err(super::ImportError::Read(
+                        source.to_string(),
+                        "l'import s'est arrêté sur une erreur interne".to_owned(),
+                    ))
+                });
                 match &result {
                     Ok(report) => tracing::info!(%source, "import fait : {}", report.summary()),
                     Err(e) => tracing::warn!(%source, "import refusé, les données d'avant restent servies : {e}"),
