@@ -162,7 +162,9 @@ pub fn merge_rows(rows: Vec<Read>, data: &Path, departement: &str) -> Result<Rep
     // One import at a time on a folder (the server's and one typed by hand): each reads the
     // file the other wrote. Released when `_lock` is dropped, or if the process dies.
     let lock_path = data.join(LOCK);
-    let _lock = std::fs::File::create(&lock_path)
+    // Read-only when it exists: a lock left by another user (a run by hand) still locks.
+    let _lock = std::fs::File::open(&lock_path)
+        .or_else(|_| std::fs::File::create(&lock_path))
         .and_then(|file| file.lock().map(|()| file))
         .map_err(|e| ImportError::Read(lock_path.display().to_string(), e.to_string()))?;
     let dataset = Dataset::load(data)?;
