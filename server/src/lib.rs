@@ -5,6 +5,7 @@
 mod actor_map;
 pub mod answers;
 pub mod api;
+pub mod background;
 pub mod calendar;
 mod catalogue;
 pub mod choropleth;

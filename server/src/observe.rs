@@ -192,13 +192,13 @@ impl Metrics {
             [("reussi", import.succeeded), ("echoue", import.failed)],
         );
         self.import_failing.set(i64::from(import.failing()));
-        if let Some((at, [added, updated, left, unreadable], _)) = import.last_success {
+        if let Some((at, summary)) = import.last_success {
             self.import_success.set(at.timestamp());
             for (kind, n) in [
-                ("ajoutes", added),
-                ("mis_a_jour", updated),
-                ("laisses", left),
-                ("illisibles", unreadable),
+                ("ajoutes", summary.added),
+                ("mis_a_jour", summary.updated),
+                ("laisses", summary.left),
+                ("illisibles", summary.unreadable),
             ] {
                 self.import_places.get_or_create(&of(kind)).set(n as i64);
             }

@@ -189,15 +189,8 @@ fn hidden(value: &str) -> String {
         return String::new();
     }
     match url::Url::parse(value) {
-        // A key may be in the query too (`?apikey=…`).
-        Ok(mut url) if url.password().is_some() || url.query().is_some() => {
-            if url.password().is_some() {
-                let _ = url.set_password(Some("****"));
-            }
-            if url.query().is_some() {
-                url.set_query(Some("****"));
-            }
-            url.to_string()
+        Ok(url) if url.password().is_some() || url.query().is_some() => {
+            crate::telemetry::hidden_url(&url)
         }
         // An address without a password (a SQLite file, a relay on the machine).
         Ok(_) => value.to_owned(),

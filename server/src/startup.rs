@@ -16,9 +16,10 @@ use leptos_actix::{LeptosRoutes, generate_route_list};
 use app::catalogue::{PublicOrigin, SharedCatalogue};
 use app::{ShellConfig, shell};
 
+use crate::background::Background;
 use crate::client::SiteAddress;
 use crate::config::ServeArgs;
-use crate::dataset::{DatasetErrors, LoadOptions, Store, WatchGuard};
+use crate::dataset::{DatasetErrors, LoadOptions, Store};
 use crate::security_headers::{self, SecurityHeaders};
 use crate::static_files;
 
@@ -41,8 +42,9 @@ pub struct Application {
     address: SocketAddr,
     server: Server,
     stopping: Stopping,
-    _watch: Option<WatchGuard>,
-    _import: Option<crate::import::schedule::ScheduleGuard>,
+    /// The data folder's watch and the scheduled import, stopped with the application.
+    _watch: Option<Background>,
+    _import: Option<Background>,
 }
 
 /// Connections served at once by each worker (one per core); more wait in the backlog.

@@ -1,7 +1,8 @@
 //! Logs. Requests and their refusals come from the outside world: a client can make the
 //! server log as often as it can send, so warnings about them go through
 //! [`warn_limited`], which lets a few lines of each kind through per minute and then says
-//! how many it left out.
+//! how many it left out. An address is logged or shown through [`hidden_url`], without its
+//! password or query.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -95,4 +96,17 @@ pub fn cut(text: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// An address with its password and its query (which may hold a key, `?apikey=…`) replaced,
+/// to be logged or shown: `https://exemple.fr/api?****`.
+pub fn hidden_url(url: &url::Url) -> String {
+    let mut url = url.clone();
+    if url.password().is_some() {
+        let _ = url.set_password(Some("****"));
+    }
+    if url.query().is_some() {
+        url.set_query(Some("****"));
+    }
+    url.to_string()
 }

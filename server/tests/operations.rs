@@ -364,7 +364,7 @@ fn answers(port: u16, event: &str, token: &str) -> Vec<(String, String)> {
         let answer = plain_curl(&format!("http://127.0.0.1:{port}{path}"));
         assert_eq!(status(&answer), 200, "{path}: {answer:.300}");
         let body = answer.split_once("\r\n\r\n").map_or("", |(_, b)| b);
-        let nonce = regex_free_nonce(body);
+        let nonce = nonce_in(body);
         // A calendar's DTSTAMP is when this server read the data (RFC 5545: when the
         // store's information was revised), not the data itself.
         let body: Vec<&str> = body
@@ -377,7 +377,7 @@ fn answers(port: u16, event: &str, token: &str) -> Vec<(String, String)> {
 }
 
 /// The page's CSP nonce (`nonce="…"`), or nothing.
-fn regex_free_nonce(body: &str) -> String {
+fn nonce_in(body: &str) -> String {
     body.split_once("nonce=\"")
         .and_then(|(_, rest)| rest.split_once('"'))
         .map(|(nonce, _)| nonce.to_owned())

@@ -390,7 +390,7 @@ async fn the_data_gouv_export_is_read_gzipped() {
         .unwrap();
     let report = import(&source, dir.path(), &options()).await.unwrap();
     assert_eq!(
-        report.summary(),
+        report.summary().to_string(),
         "1 ajouté(s), 1 mis à jour, 2 laissé(s), 2 hors du département."
     );
     assert_eq!(report.left[1].at, "ligne 6");

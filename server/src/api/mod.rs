@@ -74,8 +74,8 @@ async fn health(
             "source": source,
             "reussis": import.succeeded,
             "echoues": import.failed,
-            "derniere_reussite": import.last_success.as_ref().map(|(at, _, summary)| {
-                serde_json::json!({ "le": at.to_rfc3339(), "bilan": summary })
+            "derniere_reussite": import.last_success.as_ref().map(|(at, summary)| {
+                serde_json::json!({ "le": at.to_rfc3339(), "bilan": summary.to_string() })
             }),
             "dernier_echec": import.last_failure.as_ref().map(|(at, reason)| {
                 serde_json::json!({ "le": at.to_rfc3339(), "raison": reason })

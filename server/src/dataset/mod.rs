@@ -27,7 +27,7 @@ use app::model::{
 
 pub use data_dir::{MAX_FILE_BYTES, read_text};
 pub use error::{DatasetError, DatasetErrors, FeatureRef};
-pub use store::{Store, WatchGuard};
+pub use store::Store;
 pub use stored::{Known, Stored, check_feature, load_file};
 pub use territory::{Commune, Epci, Territory};
 

@@ -11,7 +11,7 @@
 //! aside and copy a new one in, which notifications on the old folder never see.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -19,6 +19,7 @@ use arc_swap::ArcSwap;
 
 use super::data_dir::{self, Fingerprint};
 use super::{Dataset, DatasetErrors, LoadOptions, Published};
+use crate::background::Background;
 
 /// How often the folder is looked at; a change is loaded once it has stayed the same for
 /// one more look (editors and copies write a file in several steps).
@@ -39,17 +40,6 @@ pub struct Store {
     /// Reloads done and refused since start-up, for `/metrics`.
     reloads_done: std::sync::atomic::AtomicU64,
     reloads_refused: std::sync::atomic::AtomicU64,
-}
-
-/// Keeps the folder watched; dropping it stops reloads.
-pub struct WatchGuard {
-    stop: Arc<AtomicBool>,
-}
-
-impl Drop for WatchGuard {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
 }
 
 impl Store {
@@ -158,26 +148,21 @@ impl Store {
         crate::memory::give_back();
     }
 
-    /// Reloads after each change of the data folder, once it has settled.
-    pub fn watch(self: &Arc<Self>) -> std::io::Result<WatchGuard> {
-        let stop = Arc::new(AtomicBool::new(false));
+    /// Reloads after each change of the data folder, once it has settled, until the
+    /// returned [`Background`] is dropped.
+    pub fn watch(self: &Arc<Self>) -> std::io::Result<Background> {
         let store = Arc::clone(self);
-        let stopped = Arc::clone(&stop);
         let mut loaded: Fingerprint = data_dir::fingerprint(&self.dir);
-        std::thread::Builder::new()
-            .name("carto82-rechargement".into())
-            .spawn(move || {
-                let mut previous = loaded.clone();
-                while !stopped.load(Ordering::Relaxed) {
-                    std::thread::sleep(POLL);
-                    let now = data_dir::fingerprint(&store.dir);
-                    if now != loaded && now == previous {
-                        store.reload();
-                        loaded = now.clone();
-                    }
-                    previous = now;
+        Background::spawn("carto82-rechargement", move |waits| {
+            let mut previous = loaded.clone();
+            while waits.wait(POLL) {
+                let now = data_dir::fingerprint(&store.dir);
+                if now != loaded && now == previous {
+                    store.reload();
+                    loaded = now.clone();
                 }
-            })?;
-        Ok(WatchGuard { stop })
+                previous = now;
+            }
+        })
     }
 }

@@ -1,14 +1,19 @@
 //! Fetching a source over HTTP(S): every page, following the `Link: <…>; rel="next"` header
 //! (RFC 8288), gzip whether the server compresses the answer or serves a `.gz` file, each
-//! answer within a time limit and a size cap. Gzip is undone here, by its magic bytes, not by
-//! reqwest's `gzip` feature: that feature, unified across the workspace, would also undo it
-//! in the tests' clients, which check what the server compresses. Any page that fails fails the whole fetch:
+//! answer within a time limit and a size cap. Any page that fails fails the whole fetch:
 //! merging half a source would look like places had closed.
+//!
+//! Gzip is undone here, by its magic bytes, not by reqwest's `gzip` feature: that feature,
+//! unified across the workspace, would also undo it in the tests' clients, which check what
+//! the server compresses. Addresses are shown without their query (`hidden_url`): errors
+//! reach `/healthz`.
 
 use std::io::Read as _;
 use std::time::Duration;
 
 use url::Url;
+
+use crate::telemetry::hidden_url;
 
 /// The most a page may weigh once decompressed (the whole country is about 40 MB).
 const MAX_PAGE_BYTES: usize = 256 * 1024 * 1024;
@@ -34,7 +39,7 @@ pub async fn pages(url: &Url, time_limit: Duration) -> Result<Vec<String>, Strin
     let mut seen = std::collections::HashSet::new();
     while let Some(url) = next.take() {
         let n = texts.len() + 1;
-        let at = format!("page {n} ({})", shown(&url));
+        let at = format!("page {n} ({})", hidden_url(&url));
         if n > MAX_PAGES || !seen.insert(url.clone()) {
             return Err(format!(
                 "{at} : la source renvoie sans fin à d'autres pages"
@@ -57,7 +62,7 @@ pub async fn pages(url: &Url, time_limit: Duration) -> Result<Vec<String>, Strin
                 } else {
                     Err(format!(
                         "{at} : la page suivante est sur un autre site ({}), elle n'est pas lue",
-                        shown(&next)
+                        hidden_url(&next)
                     ))
                 }
             })
@@ -77,16 +82,6 @@ pub async fn pages(url: &Url, time_limit: Duration) -> Result<Vec<String>, Strin
         texts.push(text);
     }
     Ok(texts)
-}
-
-/// The address without its query, which may hold a key: errors are shown on `/healthz`.
-pub fn shown(url: &Url) -> String {
-    let mut shown = url.clone();
-    shown.set_query(None);
-    shown.set_fragment(None);
-    let _ = shown.set_password(None);
-    let _ = shown.set_username("");
-    shown.to_string()
 }
 
 /// Why a request failed, without its address: reqwest's message ends with the whole URL,

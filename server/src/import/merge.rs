@@ -25,7 +25,7 @@ use geo::{Distance, Haversine, Point};
 
 use app::model::{Place, PlaceId, PlaceProperties, Record, SourceRef, fold};
 
-use super::rows::{Read, Row};
+use super::rows::{Read, Row, filled};
 use crate::dataset::places::{checked, write_atomically};
 use crate::dataset::text_limits::{self, too_long};
 use crate::dataset::{Dataset, LIEUX};
@@ -95,14 +95,36 @@ impl Report {
             .collect()
     }
 
-    /// One line, for the logs, `/healthz` and the metrics' readers.
-    pub fn summary(&self) -> String {
-        format!(
+    /// How many rows went where: for the logs, `/healthz` and `/metrics`.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            added: self.added.len(),
+            updated: self.updated.len(),
+            left: self.left.len(),
+            unreadable: self.unreadable().len(),
+            elsewhere: self.elsewhere,
+        }
+    }
+}
+
+/// How many rows of an import went where.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    pub added: usize,
+    pub updated: usize,
+    pub left: usize,
+    /// Among the rows left.
+    pub unreadable: usize,
+    pub elsewhere: usize,
+}
+
+/// One line: « 1 ajouté(s), 1 mis à jour, 2 laissé(s), 2 hors du département. »
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
             "{} ajouté(s), {} mis à jour, {} laissé(s), {} hors du département.",
-            self.added.len(),
-            self.updated.len(),
-            self.left.len(),
-            self.elsewhere
+            self.added, self.updated, self.left, self.elsewhere
         )
     }
 }
@@ -199,11 +221,7 @@ pub fn merge_rows(rows: Vec<Read>, data: &Path, departement: &str) -> Result<Rep
                 .map(|(i, p)| (i, similarity(p, &place)))
                 .filter(|(_, score)| *score >= SAME_PLACE)
                 .max_by(|a, b| a.1.total_cmp(&b.1))?;
-            Some(if std::mem::replace(&mut taken[best.0], true) {
-                Target::Taken(best.0)
-            } else {
-                Target::Place(best.0, best.1)
-            })
+            Some(Target::take(&mut taken, best.0, best.1))
         });
         match target {
             Some(Target::Place(i, score))
@@ -276,6 +294,17 @@ enum Target {
     Taken(usize),
 }
 
+impl Target {
+    /// Place `i` for this row, unless another row took it: it is taken from now on.
+    fn take(taken: &mut [bool], i: usize, score: f64) -> Target {
+        if std::mem::replace(&mut taken[i], true) {
+            Target::Taken(i)
+        } else {
+            Target::Place(i, score)
+        }
+    }
+}
+
 /// For each row, the place it was imported into before, if any; and which places are so
 /// taken. One place, one row: two rows never update it in turn.
 fn imported_before(
@@ -293,11 +322,7 @@ fn imported_before(
                     .iter()
                     .any(|s| s.jeu == JEU && s.id_source == id)
             })?;
-            Some(if std::mem::replace(&mut taken[i], true) {
-                Target::Taken(i)
-            } else {
-                Target::Place(i, 100.0)
-            })
+            Some(Target::take(&mut taken, i, 100.0))
         })
         .collect();
     (targets, taken)
@@ -306,9 +331,7 @@ fn imported_before(
 /// Reads a row into a place, or says why it cannot be one.
 fn to_place(row: Row, dataset: &Dataset) -> Result<Place, String> {
     let required = |name: &str, v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+        filled(v)
             .map(str::to_owned)
             .ok_or_else(|| format!("colonne « {name} » vide"))
     };
@@ -342,12 +365,7 @@ fn to_place(row: Row, dataset: &Dataset) -> Result<Place, String> {
             .map(str::to_owned)
             .collect()
     };
-    let text = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
+    let text = |v: &Option<String>| filled(v).map(str::to_owned);
     let properties = serde_json::json!({
         "id": id,
         "pivot": required("pivot", &row.pivot)?,

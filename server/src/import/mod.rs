@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use url::Url;
 
-pub use merge::{ImportError, Left, Matched, Report, SAME_PLACE, Why, similarity};
+pub use merge::{ImportError, Left, Matched, Report, SAME_PLACE, Summary, Why, similarity};
 
 /// Where the rows come from.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,7 +48,7 @@ impl std::fmt::Display for Source {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Source::File(path) => write!(f, "{}", path.display()),
-            Source::Web(url) => write!(f, "{}", fetch::shown(url)),
+            Source::Web(url) => write!(f, "{}", crate::telemetry::hidden_url(url)),
         }
     }
 }

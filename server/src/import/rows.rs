@@ -47,16 +47,15 @@ pub struct Row {
 impl Row {
     /// Whether the place is in this département: by its INSEE code, else its postal code.
     pub fn is_in(&self, departement: &str) -> bool {
-        let code = |v: &Option<String>| {
-            v.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
-        code(&self.code_insee)
-            .or_else(|| code(&self.code_postal))
+        filled(&self.code_insee)
+            .or_else(|| filled(&self.code_postal))
             .is_some_and(|c| c.starts_with(departement))
     }
+}
+
+/// A column's text, trimmed, unless it is empty.
+pub fn filled(column: &Option<String>) -> Option<&str> {
+    column.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// A row read, or why it cannot be: with where it is (« page 2, ligne 14 »).

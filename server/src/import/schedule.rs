@@ -4,7 +4,6 @@
 //! kept for `/healthz` and counted for `/metrics`.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -12,6 +11,7 @@ use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 use chrono_tz::Europe::Paris;
 
 use super::{Options, Source, import};
+use crate::background::Background;
 
 /// When the import runs: every day at a time of Paris, or at a fixed interval.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,8 +95,8 @@ pub struct State {
     pub source: Option<String>,
     pub succeeded: u64,
     pub failed: u64,
-    /// When, and what it did (added, updated, left, of which unreadable).
-    pub last_success: Option<(DateTime<Utc>, [usize; 4], String)>,
+    /// When, and what it did.
+    pub last_success: Option<(DateTime<Utc>, super::merge::Summary)>,
     pub last_failure: Option<(DateTime<Utc>, String)>,
 }
 
@@ -104,7 +104,7 @@ impl State {
     /// Whether the last import failed: the data is older than the source.
     pub fn failing(&self) -> bool {
         match (&self.last_failure, &self.last_success) {
-            (Some((failed, _)), Some((succeeded, _, _))) => failed > succeeded,
+            (Some((failed, _)), Some((succeeded, _))) => failed > succeeded,
             (Some(_), None) => true,
             _ => false,
         }
@@ -124,16 +124,7 @@ impl Imports {
         match result {
             Ok(report) => {
                 state.succeeded += 1;
-                state.last_success = Some((
-                    Utc::now(),
-                    [
-                        report.added.len(),
-                        report.updated.len(),
-                        report.left.len(),
-                        report.unreadable().len(),
-                    ],
-                    report.summary(),
-                ));
+                state.last_success = Some((Utc::now(), report.summary()));
             }
             Err(e) => {
                 state.failed += 1;
@@ -146,62 +137,40 @@ impl Imports {
     }
 }
 
-/// Keeps the scheduled import running; dropping it stops the schedule.
-pub struct ScheduleGuard {
-    stop: Arc<AtomicBool>,
-}
-
-impl Drop for ScheduleGuard {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
-}
-
-/// Runs the import of `source` into `data` on `schedule`, by a thread apart.
+/// Runs the import of `source` into `data` on `schedule`, by a thread apart, until the
+/// returned [`Background`] is dropped.
 pub fn start(
     source: Source,
     schedule: Schedule,
     data: PathBuf,
     options: Options,
     imports: Arc<Imports>,
-) -> std::io::Result<ScheduleGuard> {
+) -> std::io::Result<Background> {
     imports.state.lock().expect("not poisoned").source = Some(source.to_string());
-    let stop = Arc::new(AtomicBool::new(false));
-    let stopped = Arc::clone(&stop);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    std::thread::Builder::new()
-        .name("carto82-import".into())
-        .spawn(move || {
-            loop {
-                let due = std::time::Instant::now() + schedule.wait_from(Utc::now());
-                while std::time::Instant::now() < due {
-                    if stopped.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    std::thread::sleep(
-                        Duration::from_millis(200)
-                            .min(due.saturating_duration_since(std::time::Instant::now())),
-                    );
-                }
-                tracing::info!(%source, "import des lieux");
-                // A bug in one import must not stop the next ones, nor hide behind an « ok ».
-                let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    runtime.block_on(import(&source, &data, &options))
-                }))
-                .unwrap_or_else(|_| {
-                    Err(super::ImportError::Read(
-                        source.to_string(),
-                        "l'import s'est arrêté sur une erreur interne".to_owned(),
-                    ))
-                });
-                match &result {
-                    Ok(report) => tracing::info!(%source, "import fait : {}", report.summary()),
-                    Err(e) => tracing::warn!(%source, "import refusé, les données d'avant restent servies : {e}"),
-                }
-                imports.record(&result);
+    Background::spawn("carto82-import", move |waits| {
+        while waits.wait(schedule.wait_from(Utc::now())) {
+            tracing::info!(%source, "import des lieux");
+            // A bug in one import must not stop the next ones, nor hide behind an « ok ».
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                runtime.block_on(import(&source, &data, &options))
+            }))
+            .unwrap_or_else(|_| {
+                Err(super::ImportError::Read(
+                    source.to_string(),
+                    "l'import s'est arrêté sur une erreur interne".to_owned(),
+                ))
+            });
+            match &result {
+                Ok(report) => tracing::info!(%source, "import fait : {}", report.summary()),
+                Err(e) => tracing::warn!(
+                    %source,
+                    "import refusé, les données d'avant restent servies : {e}"
+                ),
             }
-        })?;
-    Ok(ScheduleGuard { stop })
+            imports.record(&result);
+        }
+    })
 }
